@@ -1,0 +1,73 @@
+/* jx-document.h: a performance target table, the root of the tree
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "jx-node.h"
+
+G_BEGIN_DECLS
+
+#define JX_TYPE_DOCUMENT (jx_document_get_type ())
+G_DECLARE_FINAL_TYPE (JxDocument, jx_document, JX, DOCUMENT, JxNode)
+
+/* Default unit of amounts. */
+#define JX_DOCUMENT_DEFAULT_UNIT "万元"
+
+/*
+ * Properties: year, department, title, unit, taxonomy (an id, see
+ * jx-taxonomy.h), total (read-only: 合计, the sum of the funding units),
+ * n-projects and n-indicators (read-only counts), format (the format
+ * version of the file it was read from; a newer one than this build
+ * writes makes the document read-only).
+ *
+ * Children: funding units (JX_TYPE_FUNDING_UNIT) and top-level annotations
+ * (JX_TYPE_ANNOTATION), each in their own list.
+ *
+ * The setters below change the document directly, without recording an undo
+ * step; editors go through jx-edit.h instead.
+ */
+JxDocument  *jx_document_new                 (void);
+
+int          jx_document_get_year            (JxDocument *self);
+void         jx_document_set_year            (JxDocument *self,
+                                              int         year);
+const char  *jx_document_get_department      (JxDocument *self);
+void         jx_document_set_department      (JxDocument *self,
+                                              const char *department);
+const char  *jx_document_get_title           (JxDocument *self);
+void         jx_document_set_title           (JxDocument *self,
+                                              const char *title);
+const char  *jx_document_get_unit            (JxDocument *self);
+void         jx_document_set_unit            (JxDocument *self,
+                                              const char *unit);
+const char  *jx_document_get_taxonomy        (JxDocument *self);
+void         jx_document_set_taxonomy        (JxDocument *self,
+                                              const char *taxonomy);
+guint        jx_document_get_format          (JxDocument *self);
+gboolean     jx_document_is_read_only        (JxDocument *self);
+
+JxMoney      jx_document_get_total           (JxDocument *self);
+guint        jx_document_get_n_projects      (JxDocument *self);
+guint        jx_document_get_n_indicators    (JxDocument *self);
+
+/* Lists of JxFundingUnit and JxAnnotation. Transfer none. */
+GListModel  *jx_document_get_units           (JxDocument *self);
+GListModel  *jx_document_get_annotations     (JxDocument *self);
+
+/* The undo history of this document. Transfer none. */
+JxHistory   *jx_document_get_history         (JxDocument *self);
+
+/* The node with this id (unit, project, indicator or annotation), or NULL.
+ * Transfer none. */
+JxNode      *jx_document_lookup              (JxDocument *self,
+                                              const char *id);
+/* A new id, unique in this document, such as "p12". */
+char        *jx_document_make_id             (JxDocument *self,
+                                              const char *prefix);
+
+/* Calls @func for every project in document order. */
+void         jx_document_foreach_project     (JxDocument *self,
+                                              GFunc       func,
+                                              gpointer    user_data);
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* jx-model-private.h: raw changes to the tree, for the history and the loaders
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "jx-document.h"
+#include "jx-funding-unit.h"
+#include "jx-project.h"
+#include "jx-indicator.h"
+#include "jx-annotation.h"
+
+G_BEGIN_DECLS
+
+/* Nothing here records an undo step: the history (jx-history.c) calls these
+ * to apply and revert its operations, and the loaders to build a document. */
+
+void     jx_node_set_id            (JxNode     *self,
+                                    const char *id);
+void     jx_node_set_line          (JxNode     *self,
+                                    guint       line);
+/* Inserts @child (which must be detached) into the store of @parent that
+ * holds its type, registers the ids of its subtree with the document and
+ * updates totals and counts. */
+void     jx_node_insert_child      (JxNode     *parent,
+                                    guint       position,
+                                    JxNode     *child);
+void     jx_node_append_child      (JxNode     *parent,
+                                    JxNode     *child);
+/* Detaches @child from its parent; the caller must hold a reference. */
+void     jx_node_remove_child      (JxNode     *parent,
+                                    JxNode     *child);
+/* Gives every node in the subtree of @self without an id a new one from
+ * @document (used after copying). */
+void     jx_node_assign_ids        (JxNode     *self,
+                                    JxDocument *document);
+JxNode  *jx_node_copy              (JxNode     *self);
+
+void     jx_document_set_format    (JxDocument *self,
+                                    guint       format);
+void     jx_document_register_id   (JxDocument *self,
+                                    JxNode     *node);
+void     jx_document_unregister_id (JxDocument *self,
+                                    JxNode     *node);
+void     jx_document_emit_changed  (JxDocument *self);
+/* Incremental bookkeeping, called by the children's setters. */
+void     jx_document_apply_delta   (JxDocument *self,
+                                    JxMoney     delta,
+                                    int         projects,
+                                    int         indicators);
+void     jx_funding_unit_apply_delta (JxFundingUnit *self,
+                                      JxMoney        delta,
+                                      int            indicators);
+
+G_END_DECLS
