@@ -1,0 +1,598 @@
+/* jx-money.c: exact amounts: parsing, formatting and checked arithmetic
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-money"
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jx-money.h"
+
+/* Nothing in this file uses floating point: amounts are gint64 hundredths,
+ * magnitudes are handled as guint64 so that G_MININT64 needs no negation. */
+
+G_DEFINE_QUARK (jx-money-error-quark, jx_money_error)
+
+/* The magnitude of the most negative amount, |G_MININT64|. */
+#define MAGNITUDE_OF_MIN ((guint64) G_MAXINT64 + 1)
+
+static guint64
+magnitude (JxMoney value)
+{
+  /* -(value + 1) cannot overflow, and adding 1 back is done unsigned. */
+  if (value < 0)
+    return (guint64) (-(value + 1)) + 1;
+  return (guint64) value;
+}
+
+/* Writes @value into @buf, with a ',' between groups of three digits of the
+ * whole part if @grouped. Returns the length without the NUL. */
+static gsize
+write_amount (JxMoney   value,
+              gboolean  grouped,
+              char     *buf)
+{
+  char tmp[JX_MONEY_BUF_SIZE];
+  char *t = tmp + sizeof tmp;
+  guint64 mag = magnitude (value);
+  guint64 whole = mag / 100;
+  guint cents = (guint) (mag % 100);
+  guint n_digits = 0;
+  gsize len;
+
+  /* Written backwards from the end of tmp. */
+  *--t = '\0';
+  *--t = (char) ('0' + cents % 10);
+  *--t = (char) ('0' + cents / 10);
+  *--t = '.';
+  do
+    {
+      if (grouped && n_digits > 0 && n_digits % 3 == 0)
+        *--t = ',';
+      *--t = (char) ('0' + whole % 10);
+      whole /= 10;
+      n_digits++;
+    }
+  while (whole > 0);
+  if (value < 0)
+    *--t = '-';
+
+  len = (gsize) (tmp + sizeof tmp - t) - 1;
+  g_assert (len < JX_MONEY_BUF_SIZE);
+  memcpy (buf, t, len + 1);
+
+  return len;
+}
+
+/**
+ * jx_money_to_decimal_buf:
+ * @value: an amount
+ * @buf: (out caller-allocates): at least %JX_MONEY_BUF_SIZE bytes
+ *
+ * Writes the exact file form of @value ("-1234.50") into @buf.
+ *
+ * Returns: the number of bytes written, the trailing NUL not counted
+ */
+gsize
+jx_money_to_decimal_buf (JxMoney  value,
+                         char     buf[JX_MONEY_BUF_SIZE])
+{
+  g_return_val_if_fail (buf != NULL, 0);
+
+  return write_amount (value, FALSE, buf);
+}
+
+/**
+ * jx_money_to_decimal:
+ * @value: an amount
+ *
+ * Returns: (transfer full): the exact file form of @value, "-1234.50"
+ */
+char *
+jx_money_to_decimal (JxMoney value)
+{
+  char buf[JX_MONEY_BUF_SIZE];
+
+  write_amount (value, FALSE, buf);
+
+  return g_strdup (buf);
+}
+
+/**
+ * jx_money_format:
+ * @value: an amount
+ *
+ * Returns: (transfer full): @value for people, "-1,234.50"
+ */
+char *
+jx_money_format (JxMoney value)
+{
+  char buf[JX_MONEY_BUF_SIZE];
+
+  write_amount (value, TRUE, buf);
+
+  return g_strdup (buf);
+}
+
+/**
+ * jx_money_from_decimal:
+ * @text: the file form of an amount, not necessarily NUL-terminated
+ * @len: the length of @text in bytes
+ * @out: (out) (optional): the amount
+ *
+ * Parses exactly what jx_money_to_decimal() writes. It runs for every amount
+ * of a file, so it neither allocates nor decodes UTF-8.
+ *
+ * Returns: %TRUE if the @len bytes of @text are one amount in range
+ */
+gboolean
+jx_money_from_decimal (const char *text,
+                       gsize       len,
+                       JxMoney    *out)
+{
+  const char *p = text;
+  const char *end = text + len;
+  gboolean negative = FALSE;
+  guint64 limit;
+  guint64 whole = 0;
+  guint64 mag;
+  guint cents;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  /* The shortest form is "0.00". */
+  if (len < 4)
+    return FALSE;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  limit = negative ? MAGNITUDE_OF_MIN : (guint64) G_MAXINT64;
+
+  /* The whole part ends three bytes before the end, at the point. */
+  if (end - p < 4 || end[-3] != '.')
+    return FALSE;
+
+  for (; p < end - 3; p++)
+    {
+      guint d;
+
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      d = (guint) (*p - '0');
+      if (whole > (limit / 100 - d) / 10)
+        return FALSE;
+      whole = whole * 10 + d;
+    }
+
+  if (!g_ascii_isdigit (end[-2]) || !g_ascii_isdigit (end[-1]))
+    return FALSE;
+  cents = (guint) (end[-2] - '0') * 10 + (guint) (end[-1] - '0');
+
+  /* whole <= limit / 100, so whole * 100 cannot overflow. */
+  mag = whole * 100;
+  if (mag > limit - cents)
+    return FALSE;
+  mag += cents;
+
+  if (out != NULL)
+    {
+      if (!negative)
+        *out = (JxMoney) mag;
+      else if (mag == MAGNITUDE_OF_MIN)
+        *out = G_MININT64;
+      else
+        *out = -(JxMoney) mag;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jx_money_add:
+ * @a: an amount
+ * @b: an amount
+ * @out: (out): @a + @b
+ *
+ * Returns: %FALSE, with @out untouched, if the sum does not fit
+ */
+gboolean
+jx_money_add (JxMoney  a,
+              JxMoney  b,
+              JxMoney *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if ((b > 0 && a > G_MAXINT64 - b) ||
+      (b < 0 && a < G_MININT64 - b))
+    return FALSE;
+
+  *out = a + b;
+  return TRUE;
+}
+
+/**
+ * jx_money_sub:
+ * @a: an amount
+ * @b: an amount
+ * @out: (out): @a - @b
+ *
+ * Returns: %FALSE, with @out untouched, if the difference does not fit
+ */
+gboolean
+jx_money_sub (JxMoney  a,
+              JxMoney  b,
+              JxMoney *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if ((b < 0 && a > G_MAXINT64 + b) ||
+      (b > 0 && a < G_MININT64 + b))
+    return FALSE;
+
+  *out = a - b;
+  return TRUE;
+}
+
+/* The parser for people. */
+
+typedef enum
+{
+  CHAR_DIGIT,
+  CHAR_POINT,
+  CHAR_SEPARATOR,
+  CHAR_PLUS,
+  CHAR_MINUS,
+  CHAR_BLANK,
+  CHAR_OTHER,
+} CharKind;
+
+static gboolean
+is_blank (gunichar c)
+{
+  /* g_unichar_isspace() covers ASCII blanks but \v, U+3000 and the other
+   * Unicode spaces. */
+  return c == '\v' || g_unichar_isspace (c);
+}
+
+static CharKind
+classify (gunichar  c,
+          guint    *digit)
+{
+  if (c >= '0' && c <= '9')
+    {
+      *digit = c - '0';
+      return CHAR_DIGIT;
+    }
+  if (c >= 0xFF10 && c <= 0xFF19) /* ０-９ */
+    {
+      *digit = c - 0xFF10;
+      return CHAR_DIGIT;
+    }
+
+  switch (c)
+    {
+    case '.':
+    case 0xFF0E: /* ． */
+      return CHAR_POINT;
+    case ',':
+    case 0xFF0C: /* ， */
+      return CHAR_SEPARATOR;
+    case '+':
+    case 0xFF0B: /* ＋ */
+      return CHAR_PLUS;
+    case '-':
+    case 0xFF0D: /* － */
+      return CHAR_MINUS;
+    default:
+      return is_blank (c) ? CHAR_BLANK : CHAR_OTHER;
+    }
+}
+
+static gboolean fail (GError            **error,
+                      guint              *error_column,
+                      JxMoneyError        code,
+                      guint               column,
+                      const char         *format,
+                      ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail (GError       **error,
+      guint         *error_column,
+      JxMoneyError   code,
+      guint          column,
+      const char    *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  g_assert (column > 0);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (error_column != NULL)
+    *error_column = column;
+  g_set_error_literal (error, JX_MONEY_ERROR, code, message);
+
+  return FALSE;
+}
+
+/* Reports the character @c at @column, which does not belong where it is. */
+static gboolean
+fail_unexpected (GError   **error,
+                 guint     *error_column,
+                 gunichar   c,
+                 guint      column)
+{
+  char shown[16];
+
+  if (is_blank (c))
+    return fail (error, error_column, JX_MONEY_ERROR_INVALID, column,
+                 _("Unexpected space at column %u: remove the spaces inside the amount"),
+                 column);
+
+  if (g_unichar_isprint (c))
+    shown[g_unichar_to_utf8 (c, shown)] = '\0';
+  else
+    g_snprintf (shown, sizeof shown, "U+%04X", c);
+
+  return fail (error, error_column, JX_MONEY_ERROR_INVALID, column,
+               /* Translators: %s is the character, e.g. “€”, and %u its column */
+               _("Unexpected character “%s” at column %u: an amount has only digits, one decimal point and up to two decimals"),
+               shown, column);
+}
+
+static gboolean
+fail_overflow (GError **error,
+               guint   *error_column,
+               guint    column)
+{
+  g_autofree char *min = jx_money_format (G_MININT64);
+  g_autofree char *max = jx_money_format (G_MAXINT64);
+
+  return fail (error, error_column, JX_MONEY_ERROR_OVERFLOW, column,
+               /* Translators: the two %s are the smallest and the largest amount */
+               _("Amount out of range at column %u: amounts must lie between %s and %s"),
+               column, min, max);
+}
+
+static gboolean
+fail_separator (GError **error,
+                guint   *error_column,
+                guint    column)
+{
+  return fail (error, error_column, JX_MONEY_ERROR_INVALID, column,
+               _("Misplaced thousands separator at column %u: separators must group the whole part in threes, as in “1,234,567.89”, or be left out"),
+               column);
+}
+
+/* A position in the text: the character at @p is in column @column. */
+typedef struct
+{
+  const char *p;
+  guint       column;
+} Cursor;
+
+static inline gunichar
+cursor_get (const Cursor *cur)
+{
+  return g_utf8_get_char (cur->p);
+}
+
+static inline void
+cursor_next (Cursor *cur)
+{
+  cur->p = g_utf8_next_char (cur->p);
+  cur->column++;
+}
+
+/**
+ * jx_money_parse:
+ * @text: what a person typed, UTF-8
+ * @flags: what to accept beyond a plain non-negative amount
+ * @out: (out) (optional): the amount
+ * @error_column: (out) (optional): on error, the 1-based column, in
+ *   characters, of the offending character; 0 on success
+ * @error: a #GError in the %JX_MONEY_ERROR domain
+ *
+ * Parses an amount as typed by a person; see jx-money.h for exactly what is
+ * accepted and what is refused.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+jx_money_parse (const char         *text,
+                JxMoneyParseFlags   flags,
+                JxMoney            *out,
+                guint              *error_column,
+                GError            **error)
+{
+  const char *invalid = NULL;
+  const char *end;
+  Cursor cur = { text, 1 };
+  guint digit = 0;
+  CharKind kind;
+  gboolean negative = FALSE;
+  guint64 limit;
+  guint64 whole = 0;
+  guint64 mag;
+  guint n_whole_digits = 0;
+  guint group_len = 0;     /* digits since the start or the last separator */
+  guint separator_column = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail ((flags & ~(JX_MONEY_PARSE_ALLOW_NEGATIVE |
+                                   JX_MONEY_PARSE_ALLOW_EMPTY)) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, &invalid))
+    {
+      guint column = (guint) g_utf8_strlen (text, invalid - text) + 1;
+
+      return fail (error, error_column, JX_MONEY_ERROR_INVALID, column,
+                   _("Invalid text at column %u: the amount is not valid UTF-8"),
+                   column);
+    }
+
+  /* Skip leading blanks, and find where the trailing ones start. */
+  while (*cur.p != '\0' && is_blank (cursor_get (&cur)))
+    cursor_next (&cur);
+  end = cur.p;
+  for (const char *p = cur.p; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_blank (g_utf8_get_char (p)))
+      end = g_utf8_next_char (p);
+
+  if (cur.p == end)
+    {
+      if (!(flags & JX_MONEY_PARSE_ALLOW_EMPTY))
+        return fail (error, error_column, JX_MONEY_ERROR_EMPTY, 1,
+                     "%s", _("The amount is empty: enter a number such as “1,234.50”"));
+      if (out != NULL)
+        *out = 0;
+      if (error_column != NULL)
+        *error_column = 0;
+      return TRUE;
+    }
+
+  /* The sign. */
+  kind = classify (cursor_get (&cur), &digit);
+  if (kind == CHAR_MINUS)
+    {
+      if (!(flags & JX_MONEY_PARSE_ALLOW_NEGATIVE))
+        return fail (error, error_column, JX_MONEY_ERROR_NEGATIVE, cur.column,
+                     _("Negative amount at column %u: this amount cannot be below zero; remove the minus sign"),
+                     cur.column);
+      negative = TRUE;
+      cursor_next (&cur);
+    }
+  else if (kind == CHAR_PLUS)
+    {
+      cursor_next (&cur);
+    }
+  limit = negative ? MAGNITUDE_OF_MIN : (guint64) G_MAXINT64;
+
+  /* The whole part, with optional separators. */
+  for (; cur.p < end; cursor_next (&cur))
+    {
+      kind = classify (cursor_get (&cur), &digit);
+
+      if (kind == CHAR_DIGIT)
+        {
+          /* A fourth digit after a separator. */
+          if (separator_column != 0 && group_len == 3)
+            return fail_separator (error, error_column, separator_column);
+          /* whole stays <= limit / 100, so that whole * 100 fits. */
+          if (whole > (limit / 100 - digit) / 10)
+            return fail_overflow (error, error_column, cur.column);
+          whole = whole * 10 + digit;
+          n_whole_digits++;
+          group_len++;
+        }
+      else if (kind == CHAR_SEPARATOR)
+        {
+          /* Leading or doubled: this separator is the culprit. */
+          if (group_len == 0)
+            return fail_separator (error, error_column, cur.column);
+          /* The first group has one to three digits: "1234,567". */
+          if (separator_column == 0 && group_len > 3)
+            return fail_separator (error, error_column, cur.column);
+          /* A later group is short: "1,23,456" blames the one before it. */
+          if (separator_column != 0 && group_len < 3)
+            return fail_separator (error, error_column, separator_column);
+          separator_column = cur.column;
+          group_len = 0;
+        }
+      else
+        break;
+    }
+
+  /* The whole part ends at the point or at the end; anything else there is
+   * the real culprit, even after a separator ("56, 539" blames the space). */
+  if (cur.p < end && kind != CHAR_POINT)
+    return fail_unexpected (error, error_column, cursor_get (&cur), cur.column);
+
+  if (n_whole_digits == 0)
+    {
+      if (cur.p == end)
+        return fail (error, error_column, JX_MONEY_ERROR_INVALID, cur.column,
+                     _("Missing digits at column %u: an amount needs at least one digit after the sign"),
+                     cur.column);
+      return fail (error, error_column, JX_MONEY_ERROR_INVALID, cur.column,
+                   _("Decimal point at column %u needs a digit before it: write “0.5” rather than “.5”"),
+                   cur.column);
+    }
+
+  /* The last group after a separator is short: "12,34", "1,234,". */
+  if (separator_column != 0 && group_len != 3)
+    return fail_separator (error, error_column, separator_column);
+
+  mag = whole * 100;
+
+  /* The decimals. */
+  if (cur.p < end)
+    {
+      guint point_column = cur.column;
+      guint n_decimals = 0;
+
+      cursor_next (&cur);
+      if (cur.p == end)
+        return fail (error, error_column, JX_MONEY_ERROR_INVALID, point_column,
+                     _("Decimal point at column %u has no digits after it: add the decimals, as in “5.00”, or remove the point"),
+                     point_column);
+
+      for (; cur.p < end; cursor_next (&cur))
+        {
+          guint64 add;
+
+          kind = classify (cursor_get (&cur), &digit);
+          if (kind != CHAR_DIGIT)
+            break;
+          if (n_decimals == 2)
+            return fail (error, error_column, JX_MONEY_ERROR_PRECISION, cur.column,
+                         _("Too many decimals at column %u: an amount has at most two decimals"),
+                         cur.column);
+          add = n_decimals == 0 ? digit * 10 : digit;
+          if (mag > limit - add)
+            return fail_overflow (error, error_column, cur.column);
+          mag += add;
+          n_decimals++;
+        }
+
+      if (cur.p < end)
+        {
+          if (kind == CHAR_POINT)
+            return fail (error, error_column, JX_MONEY_ERROR_INVALID, cur.column,
+                         _("Second decimal point at column %u: an amount has only one decimal point"),
+                         cur.column);
+          if (kind == CHAR_SEPARATOR)
+            return fail (error, error_column, JX_MONEY_ERROR_INVALID, cur.column,
+                         _("Thousands separator at column %u is among the decimals: separators belong only before the decimal point"),
+                         cur.column);
+        }
+    }
+
+  if (cur.p < end)
+    return fail_unexpected (error, error_column, cursor_get (&cur), cur.column);
+
+  if (out != NULL)
+    {
+      if (!negative)
+        *out = (JxMoney) mag;
+      else if (mag == MAGNITUDE_OF_MIN)
+        *out = G_MININT64;
+      else
+        *out = -(JxMoney) mag;
+    }
+  if (error_column != NULL)
+    *error_column = 0;
+
+  return TRUE;
+}
