@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include "jx-types.h"
+#include "jx-node.h"
 
 G_BEGIN_DECLS
 

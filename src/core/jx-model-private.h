@@ -35,6 +35,11 @@ void     jx_node_assign_ids        (JxNode     *self,
                                     JxDocument *document);
 JxNode  *jx_node_copy              (JxNode     *self);
 
+/* Stores a copy of @value (NULL becomes "") in *@field; TRUE if it changed.
+ * Strings in the model are never NULL, so widgets can bind to them. */
+gboolean jx_replace_string         (char      **field,
+                                    const char *value);
+
 void     jx_document_set_format    (JxDocument *self,
                                     guint       format);
 void     jx_document_register_id   (JxDocument *self,

@@ -1,0 +1,540 @@
+/* jx-document.c: a performance target table, the root of the tree
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jx-history.h"
+#include "jx-model-private.h"
+
+struct _JxDocument
+{
+  JxNode      parent_instance;
+
+  int         year;
+  char       *department;
+  char       *title;
+  char       *unit;
+  char       *taxonomy;
+  guint       format;
+
+  JxMoney     total;
+  guint       n_projects;
+  guint       n_indicators;
+
+  GListStore *units;
+  GListStore *annotations;
+  JxHistory  *history;
+  GHashTable *ids;      /* id → JxNode, both borrowed from the nodes */
+  guint       next_id;
+};
+
+G_DEFINE_FINAL_TYPE (JxDocument, jx_document, JX_TYPE_NODE)
+
+enum {
+  PROP_0,
+  PROP_YEAR,
+  PROP_DEPARTMENT,
+  PROP_TITLE,
+  PROP_UNIT,
+  PROP_TAXONOMY,
+  PROP_FORMAT,
+  PROP_TOTAL,
+  PROP_N_PROJECTS,
+  PROP_N_INDICATORS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GListStore *
+jx_document_get_store (JxNode *node,
+                       GType   child_type)
+{
+  JxDocument *self = JX_DOCUMENT (node);
+
+  if (child_type == JX_TYPE_FUNDING_UNIT)
+    return self->units;
+  if (child_type == JX_TYPE_ANNOTATION)
+    return self->annotations;
+  return NULL;
+}
+
+static void
+count_unit (JxFundingUnit *unit,
+            guint         *n_projects,
+            guint         *n_indicators)
+{
+  GListModel *projects = jx_funding_unit_get_projects (unit);
+
+  *n_projects = g_list_model_get_n_items (projects);
+  *n_indicators = 0;
+  for (guint i = 0; i < *n_projects; i++)
+    {
+      g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
+      *n_indicators += g_list_model_get_n_items (jx_project_get_indicators (project));
+    }
+}
+
+static void
+jx_document_child_added (JxNode *node,
+                         JxNode *child)
+{
+  guint n_projects, n_indicators;
+
+  if (!JX_IS_FUNDING_UNIT (child))
+    return;
+  count_unit (JX_FUNDING_UNIT (child), &n_projects, &n_indicators);
+  jx_document_apply_delta (JX_DOCUMENT (node),
+                           jx_funding_unit_get_total (JX_FUNDING_UNIT (child)),
+                           n_projects, n_indicators);
+}
+
+static void
+jx_document_child_removed (JxNode *node,
+                           JxNode *child)
+{
+  guint n_projects, n_indicators;
+
+  if (!JX_IS_FUNDING_UNIT (child))
+    return;
+  count_unit (JX_FUNDING_UNIT (child), &n_projects, &n_indicators);
+  jx_document_apply_delta (JX_DOCUMENT (node),
+                           -jx_funding_unit_get_total (JX_FUNDING_UNIT (child)),
+                           -(int) n_projects, -(int) n_indicators);
+}
+
+static void
+jx_document_dispose (GObject *object)
+{
+  JxDocument *self = JX_DOCUMENT (object);
+
+  g_clear_object (&self->history);
+  G_OBJECT_CLASS (jx_document_parent_class)->dispose (object);
+}
+
+static void
+jx_document_finalize (GObject *object)
+{
+  JxDocument *self = JX_DOCUMENT (object);
+
+  g_free (self->department);
+  g_free (self->title);
+  g_free (self->unit);
+  g_free (self->taxonomy);
+  g_clear_object (&self->units);
+  g_clear_object (&self->annotations);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  G_OBJECT_CLASS (jx_document_parent_class)->finalize (object);
+}
+
+static void
+jx_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  JxDocument *self = JX_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_DEPARTMENT:
+      g_value_set_string (value, self->department);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_TAXONOMY:
+      g_value_set_string (value, self->taxonomy);
+      break;
+    case PROP_FORMAT:
+      g_value_set_uint (value, self->format);
+      break;
+    case PROP_TOTAL:
+      g_value_set_int64 (value, self->total);
+      break;
+    case PROP_N_PROJECTS:
+      g_value_set_uint (value, self->n_projects);
+      break;
+    case PROP_N_INDICATORS:
+      g_value_set_uint (value, self->n_indicators);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  JxDocument *self = JX_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_YEAR:
+      jx_document_set_year (self, g_value_get_int (value));
+      break;
+    case PROP_DEPARTMENT:
+      jx_document_set_department (self, g_value_get_string (value));
+      break;
+    case PROP_TITLE:
+      jx_document_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_UNIT:
+      jx_document_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_TAXONOMY:
+      jx_document_set_taxonomy (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_document_class_init (JxDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  JxNodeClass *node_class = JX_NODE_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = jx_document_dispose;
+  object_class->finalize = jx_document_finalize;
+  object_class->get_property = jx_document_get_property;
+  object_class->set_property = jx_document_set_property;
+
+  node_class->get_store = jx_document_get_store;
+  node_class->child_added = jx_document_child_added;
+  node_class->child_removed = jx_document_child_removed;
+
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, 9999, 0, rw);
+  properties[PROP_DEPARTMENT] = g_param_spec_string ("department", NULL, NULL, "", rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
+  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, JX_DOCUMENT_DEFAULT_UNIT, rw);
+  properties[PROP_TAXONOMY] = g_param_spec_string ("taxonomy", NULL, NULL, "guangdong-2020", rw);
+  properties[PROP_FORMAT] = g_param_spec_uint ("format", NULL, NULL, 1, G_MAXUINT, JX_FORMAT_VERSION, ro);
+  properties[PROP_TOTAL] = g_param_spec_int64 ("total", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  properties[PROP_N_PROJECTS] = g_param_spec_uint ("n-projects", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_INDICATORS] = g_param_spec_uint ("n-indicators", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JxDocument::changed:
+   * Emitted after every change recorded in the history, and after each undo
+   * and redo: the moment to re-validate or to schedule an autosave.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+jx_document_init (JxDocument *self)
+{
+  self->department = g_strdup ("");
+  self->title = g_strdup ("");
+  self->unit = g_strdup (JX_DOCUMENT_DEFAULT_UNIT);
+  self->taxonomy = g_strdup ("guangdong-2020");
+  self->format = JX_FORMAT_VERSION;
+  self->units = g_list_store_new (JX_TYPE_FUNDING_UNIT);
+  self->annotations = g_list_store_new (JX_TYPE_ANNOTATION);
+  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->next_id = 1;
+  self->history = jx_history_new (self);
+}
+
+JxDocument *
+jx_document_new (void)
+{
+  return g_object_new (JX_TYPE_DOCUMENT, NULL);
+}
+
+int
+jx_document_get_year (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), 0);
+  return self->year;
+}
+
+void
+jx_document_set_year (JxDocument *self,
+                      int         year)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+gboolean
+jx_replace_string (char       **field,
+                   const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+const char *
+jx_document_get_department (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  return self->department;
+}
+
+void
+jx_document_set_department (JxDocument *self,
+                            const char *department)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+  if (jx_replace_string (&self->department, department))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT]);
+}
+
+const char *
+jx_document_get_title (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+void
+jx_document_set_title (JxDocument *self,
+                       const char *title)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+  if (jx_replace_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+jx_document_get_unit (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  return self->unit;
+}
+
+void
+jx_document_set_unit (JxDocument *self,
+                      const char *unit)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+  if (jx_replace_string (&self->unit, unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
+const char *
+jx_document_get_taxonomy (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  return self->taxonomy;
+}
+
+void
+jx_document_set_taxonomy (JxDocument *self,
+                          const char *taxonomy)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+  if (jx_replace_string (&self->taxonomy, taxonomy))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAXONOMY]);
+}
+
+guint
+jx_document_get_format (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), 0);
+  return self->format;
+}
+
+void
+jx_document_set_format (JxDocument *self,
+                        guint       format)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+
+  if (self->format == format)
+    return;
+  self->format = format;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+}
+
+gboolean
+jx_document_is_read_only (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), TRUE);
+  return self->format > JX_FORMAT_VERSION;
+}
+
+JxMoney
+jx_document_get_total (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), 0);
+  return self->total;
+}
+
+guint
+jx_document_get_n_projects (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), 0);
+  return self->n_projects;
+}
+
+guint
+jx_document_get_n_indicators (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), 0);
+  return self->n_indicators;
+}
+
+GListModel *
+jx_document_get_units (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->units);
+}
+
+GListModel *
+jx_document_get_annotations (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->annotations);
+}
+
+JxHistory *
+jx_document_get_history (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  return self->history;
+}
+
+JxNode *
+jx_document_lookup (JxDocument *self,
+                    const char *id)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->ids, id);
+}
+
+char *
+jx_document_make_id (JxDocument *self,
+                     const char *prefix)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  /* One counter for all kinds keeps new ids unique even among nodes that
+   * are not registered yet (a copy being built). */
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%s%u", prefix, self->next_id++);
+
+      if (!g_hash_table_contains (self->ids, id))
+        return id;
+      g_free (id);
+    }
+}
+
+void
+jx_document_register_id (JxDocument *self,
+                         JxNode     *node)
+{
+  const char *id = jx_node_get_id (node);
+
+  g_return_if_fail (id != NULL);
+  if (g_hash_table_contains (self->ids, id))
+    g_critical ("Duplicate id “%s” in document", id);
+  g_hash_table_insert (self->ids, (gpointer) id, node);
+}
+
+void
+jx_document_unregister_id (JxDocument *self,
+                           JxNode     *node)
+{
+  const char *id = jx_node_get_id (node);
+
+  if (id != NULL && g_hash_table_lookup (self->ids, id) == node)
+    g_hash_table_remove (self->ids, id);
+}
+
+void
+jx_document_emit_changed (JxDocument *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+jx_document_apply_delta (JxDocument *self,
+                         JxMoney     delta,
+                         int         projects,
+                         int         indicators)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+
+  if (delta != 0)
+    {
+      self->total += delta;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+    }
+  if (projects != 0)
+    {
+      self->n_projects += projects;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROJECTS]);
+    }
+  if (indicators != 0)
+    {
+      self->n_indicators += indicators;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INDICATORS]);
+    }
+}
+
+void
+jx_document_foreach_project (JxDocument *self,
+                             GFunc       func,
+                             gpointer    user_data)
+{
+  guint n_units;
+
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+
+  n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  for (guint u = 0; u < n_units; u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+      guint n = g_list_model_get_n_items (projects);
+
+      for (guint p = 0; p < n; p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          func (project, user_data);
+        }
+    }
+}

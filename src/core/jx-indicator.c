@@ -1,0 +1,158 @@
+/* jx-indicator.c: a performance indicator of a project
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-indicator"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jx-model-private.h"
+
+enum {
+  PROP_0,
+  PROP_CATEGORY,
+  PROP_SUBCATEGORY,
+  PROP_NAME,
+  PROP_CYCLE_VALUE,
+  PROP_ANNUAL_VALUE,
+  N_PROPS
+};
+
+struct _JxIndicator
+{
+  JxNode  parent_instance;
+
+  /* All properties are strings: one slot each, indexed by property id. */
+  char   *fields[N_PROPS];
+};
+
+G_DEFINE_FINAL_TYPE (JxIndicator, jx_indicator, JX_TYPE_NODE)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_field (JxIndicator *self,
+           guint        prop_id,
+           const char  *value)
+{
+  if (jx_replace_string (&self->fields[prop_id], value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static JxNode *
+jx_indicator_copy (JxNode *node)
+{
+  JxIndicator *self = JX_INDICATOR (node);
+  JxIndicator *copy = g_object_new (JX_TYPE_INDICATOR, NULL);
+
+  for (guint i = 1; i < N_PROPS; i++)
+    jx_replace_string (&copy->fields[i], self->fields[i]);
+  return JX_NODE (copy);
+}
+
+static void
+jx_indicator_finalize (GObject *object)
+{
+  JxIndicator *self = JX_INDICATOR (object);
+
+  for (guint i = 1; i < N_PROPS; i++)
+    g_free (self->fields[i]);
+  G_OBJECT_CLASS (jx_indicator_parent_class)->finalize (object);
+}
+
+static void
+jx_indicator_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  JxIndicator *self = JX_INDICATOR (object);
+
+  if (prop_id > 0 && prop_id < N_PROPS)
+    g_value_set_string (value, self->fields[prop_id]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jx_indicator_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  JxIndicator *self = JX_INDICATOR (object);
+
+  if (prop_id > 0 && prop_id < N_PROPS)
+    set_field (self, prop_id, g_value_get_string (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jx_indicator_class_init (JxIndicatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = jx_indicator_finalize;
+  object_class->get_property = jx_indicator_get_property;
+  object_class->set_property = jx_indicator_set_property;
+  JX_NODE_CLASS (klass)->copy = jx_indicator_copy;
+
+  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, "", rw);
+  properties[PROP_SUBCATEGORY] = g_param_spec_string ("subcategory", NULL, NULL, "", rw);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
+  properties[PROP_CYCLE_VALUE] = g_param_spec_string ("cycle-value", NULL, NULL, "", rw);
+  properties[PROP_ANNUAL_VALUE] = g_param_spec_string ("annual-value", NULL, NULL, "", rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jx_indicator_init (JxIndicator *self)
+{
+  for (guint i = 1; i < N_PROPS; i++)
+    self->fields[i] = g_strdup ("");
+}
+
+JxIndicator *
+jx_indicator_new (const char *category,
+                  const char *subcategory,
+                  const char *name)
+{
+  JxIndicator *self = g_object_new (JX_TYPE_INDICATOR, NULL);
+
+  jx_replace_string (&self->fields[PROP_CATEGORY], category);
+  jx_replace_string (&self->fields[PROP_SUBCATEGORY], subcategory);
+  jx_replace_string (&self->fields[PROP_NAME], name);
+  return self;
+}
+
+#define STRING_ACCESSORS(field, PROP)                                  \
+const char *                                                           \
+jx_indicator_get_##field (JxIndicator *self)                           \
+{                                                                      \
+  g_return_val_if_fail (JX_IS_INDICATOR (self), NULL);                 \
+  return self->fields[PROP];                                           \
+}                                                                      \
+                                                                       \
+void                                                                   \
+jx_indicator_set_##field (JxIndicator *self,                           \
+                          const char  *value)                          \
+{                                                                      \
+  g_return_if_fail (JX_IS_INDICATOR (self));                           \
+  set_field (self, PROP, value);                                       \
+}
+
+STRING_ACCESSORS (category, PROP_CATEGORY)
+STRING_ACCESSORS (subcategory, PROP_SUBCATEGORY)
+STRING_ACCESSORS (name, PROP_NAME)
+STRING_ACCESSORS (cycle_value, PROP_CYCLE_VALUE)
+STRING_ACCESSORS (annual_value, PROP_ANNUAL_VALUE)
+
+JxProject *
+jx_indicator_get_project (JxIndicator *self)
+{
+  g_return_val_if_fail (JX_IS_INDICATOR (self), NULL);
+  return (JxProject *) jx_node_get_parent (JX_NODE (self));
+}

@@ -1,0 +1,417 @@
+/* jx-project.c: a project, its funding and its indicators
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jx-model-private.h"
+#include "jx-money.h"
+
+struct _JxProject
+{
+  JxNode      parent_instance;
+
+  char       *name;
+  JxMoney     fiscal;
+  JxMoney     special;
+  JxMoney     other;
+  JxMoney     total;   /* fiscal + special + other, kept in step by set_amount() */
+  char       *goal;
+  gboolean    confidential;
+  GListStore *indicators;
+};
+
+G_DEFINE_FINAL_TYPE (JxProject, jx_project, JX_TYPE_NODE)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_FISCAL,
+  PROP_SPECIAL,
+  PROP_OTHER,
+  PROP_TOTAL,
+  PROP_GOAL,
+  PROP_CONFIDENTIAL,
+  PROP_N_INDICATORS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GListStore *
+jx_project_get_store (JxNode *node,
+                      GType   child_type)
+{
+  return child_type == JX_TYPE_INDICATOR ? JX_PROJECT (node)->indicators : NULL;
+}
+
+static void
+update_indicator_count (JxProject *self,
+                        int        change)
+{
+  JxNode *unit = jx_node_get_parent (JX_NODE (self));
+
+  if (unit != NULL)
+    jx_funding_unit_apply_delta (JX_FUNDING_UNIT (unit), 0, change);
+}
+
+static void
+jx_project_child_added (JxNode *node,
+                        JxNode *child)
+{
+  update_indicator_count (JX_PROJECT (node), 1);
+}
+
+static void
+jx_project_child_removed (JxNode *node,
+                          JxNode *child)
+{
+  update_indicator_count (JX_PROJECT (node), -1);
+}
+
+static void
+on_indicators_changed (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       JxProject  *self)
+{
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INDICATORS]);
+}
+
+static JxNode *
+jx_project_copy (JxNode *node)
+{
+  JxProject *self = JX_PROJECT (node);
+  JxProject *copy = jx_project_new (self->name);
+
+  copy->fiscal = self->fiscal;
+  copy->special = self->special;
+  copy->other = self->other;
+  copy->total = self->total;
+  copy->goal = g_strdup (self->goal);
+  copy->confidential = self->confidential;
+  return JX_NODE (copy);
+}
+
+static void
+jx_project_finalize (GObject *object)
+{
+  JxProject *self = JX_PROJECT (object);
+
+  g_free (self->name);
+  g_free (self->goal);
+  g_clear_object (&self->indicators);
+  G_OBJECT_CLASS (jx_project_parent_class)->finalize (object);
+}
+
+static void
+jx_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  JxProject *self = JX_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_FISCAL:
+      g_value_set_int64 (value, self->fiscal);
+      break;
+    case PROP_SPECIAL:
+      g_value_set_int64 (value, self->special);
+      break;
+    case PROP_OTHER:
+      g_value_set_int64 (value, self->other);
+      break;
+    case PROP_TOTAL:
+      g_value_set_int64 (value, self->total);
+      break;
+    case PROP_GOAL:
+      g_value_set_string (value, self->goal);
+      break;
+    case PROP_CONFIDENTIAL:
+      g_value_set_boolean (value, self->confidential);
+      break;
+    case PROP_N_INDICATORS:
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->indicators)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_project_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  JxProject *self = JX_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      jx_project_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_FISCAL:
+      jx_project_set_fiscal (self, g_value_get_int64 (value));
+      break;
+    case PROP_SPECIAL:
+      jx_project_set_special (self, g_value_get_int64 (value));
+      break;
+    case PROP_OTHER:
+      jx_project_set_other (self, g_value_get_int64 (value));
+      break;
+    case PROP_GOAL:
+      jx_project_set_goal (self, g_value_get_string (value));
+      break;
+    case PROP_CONFIDENTIAL:
+      jx_project_set_confidential (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_project_class_init (JxProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  JxNodeClass *node_class = JX_NODE_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = jx_project_finalize;
+  object_class->get_property = jx_project_get_property;
+  object_class->set_property = jx_project_set_property;
+
+  node_class->get_store = jx_project_get_store;
+  node_class->child_added = jx_project_child_added;
+  node_class->child_removed = jx_project_child_removed;
+  node_class->copy = jx_project_copy;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
+  properties[PROP_FISCAL] = g_param_spec_int64 ("fiscal", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_SPECIAL] = g_param_spec_int64 ("special", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_OTHER] = g_param_spec_int64 ("other", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_TOTAL] = g_param_spec_int64 ("total", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  properties[PROP_GOAL] = g_param_spec_string ("goal", NULL, NULL, "", rw);
+  properties[PROP_CONFIDENTIAL] = g_param_spec_boolean ("confidential", NULL, NULL, FALSE, rw);
+  properties[PROP_N_INDICATORS] = g_param_spec_uint ("n-indicators", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jx_project_init (JxProject *self)
+{
+  self->name = g_strdup ("");
+  self->goal = g_strdup ("");
+  self->indicators = g_list_store_new (JX_TYPE_INDICATOR);
+  g_signal_connect_object (self->indicators, "items-changed",
+                           G_CALLBACK (on_indicators_changed), self, 0);
+}
+
+JxProject *
+jx_project_new (const char *name)
+{
+  return g_object_new (JX_TYPE_PROJECT, "name", name, NULL);
+}
+
+const char *
+jx_project_get_name (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), NULL);
+  return self->name;
+}
+
+void
+jx_project_set_name (JxProject  *self,
+                     const char *name)
+{
+  g_return_if_fail (JX_IS_PROJECT (self));
+  if (jx_replace_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+static JxMoney *
+amount_field (JxProject  *self,
+              const char *property,
+              guint      *prop_id)
+{
+  if (g_strcmp0 (property, "fiscal") == 0)
+    return *prop_id = PROP_FISCAL, &self->fiscal;
+  if (g_strcmp0 (property, "special") == 0)
+    return *prop_id = PROP_SPECIAL, &self->special;
+  if (g_strcmp0 (property, "other") == 0)
+    return *prop_id = PROP_OTHER, &self->other;
+  return NULL;
+}
+
+gboolean
+jx_project_check_amount (JxProject  *self,
+                         const char *property,
+                         JxMoney     amount,
+                         GError    **error)
+{
+  JxNode *unit;
+  JxDocument *document;
+  JxMoney *field, delta, sum;
+  guint prop_id;
+
+  g_return_val_if_fail (JX_IS_PROJECT (self), FALSE);
+  field = amount_field (self, property, &prop_id);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  unit = jx_node_get_parent (JX_NODE (self));
+  document = jx_node_get_document (JX_NODE (self));
+  if (!jx_money_sub (amount, *field, &delta) ||
+      !jx_money_add (self->total, delta, &sum) ||
+      (unit != NULL && !jx_money_add (jx_funding_unit_get_total (JX_FUNDING_UNIT (unit)), delta, &sum)) ||
+      (document != NULL && !jx_money_add (jx_document_get_total (document), delta, &sum)))
+    {
+      g_set_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_OVERFLOW,
+                   _("This amount would make a total too large to hold; check the number of digits"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Applies the difference upwards: the project, its unit and the document
+ * each change their total once, without re-summing anything. */
+static void
+set_amount (JxProject *self,
+            guint      prop_id,
+            JxMoney   *field,
+            JxMoney    amount)
+{
+  JxNode *unit;
+  JxMoney delta;
+
+  if (*field == amount)
+    return;
+  if (!jx_project_check_amount (self, properties[prop_id]->name, amount, NULL))
+    {
+      g_critical ("Refusing an amount that would overflow a total");
+      return;
+    }
+
+  delta = amount - *field;
+  *field = amount;
+  self->total += delta;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+
+  unit = jx_node_get_parent (JX_NODE (self));
+  if (unit != NULL)
+    jx_funding_unit_apply_delta (JX_FUNDING_UNIT (unit), delta, 0);
+}
+
+JxMoney
+jx_project_get_fiscal (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), 0);
+  return self->fiscal;
+}
+
+void
+jx_project_set_fiscal (JxProject *self,
+                       JxMoney    amount)
+{
+  g_return_if_fail (JX_IS_PROJECT (self));
+  set_amount (self, PROP_FISCAL, &self->fiscal, amount);
+}
+
+JxMoney
+jx_project_get_special (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), 0);
+  return self->special;
+}
+
+void
+jx_project_set_special (JxProject *self,
+                        JxMoney    amount)
+{
+  g_return_if_fail (JX_IS_PROJECT (self));
+  set_amount (self, PROP_SPECIAL, &self->special, amount);
+}
+
+JxMoney
+jx_project_get_other (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), 0);
+  return self->other;
+}
+
+void
+jx_project_set_other (JxProject *self,
+                      JxMoney    amount)
+{
+  g_return_if_fail (JX_IS_PROJECT (self));
+  set_amount (self, PROP_OTHER, &self->other, amount);
+}
+
+JxMoney
+jx_project_get_total (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), 0);
+  return self->total;
+}
+
+const char *
+jx_project_get_goal (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), NULL);
+  return self->goal;
+}
+
+void
+jx_project_set_goal (JxProject  *self,
+                     const char *goal)
+{
+  g_return_if_fail (JX_IS_PROJECT (self));
+  if (jx_replace_string (&self->goal, goal))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL]);
+}
+
+gboolean
+jx_project_get_confidential (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), FALSE);
+  return self->confidential;
+}
+
+void
+jx_project_set_confidential (JxProject *self,
+                             gboolean   confidential)
+{
+  g_return_if_fail (JX_IS_PROJECT (self));
+
+  confidential = !!confidential;
+  if (self->confidential == confidential)
+    return;
+  self->confidential = confidential;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENTIAL]);
+}
+
+GListModel *
+jx_project_get_indicators (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->indicators);
+}
+
+JxFundingUnit *
+jx_project_get_unit (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), NULL);
+  return (JxFundingUnit *) jx_node_get_parent (JX_NODE (self));
+}
