@@ -1,0 +1,265 @@
+/* test-model.c: the document tree, its totals and their notifications
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-model"
+
+#include "config.h"
+
+#include <libglib-testing/signal-logger.h>
+
+#include "jx-edit.h"
+#include "jx-money.h"
+
+/* A document with one unit holding two projects, built as a loader would. */
+typedef struct
+{
+  JxDocument    *doc;
+  JxFundingUnit *unit;
+  JxProject     *a;
+  JxProject     *b;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->doc = jx_document_new ();
+  f->unit = jx_funding_unit_new ("组织部");
+  jx_node_set_id (JX_NODE (f->unit), "u1");
+  jx_node_append_child (JX_NODE (f->doc), JX_NODE (f->unit));
+  g_object_unref (f->unit);
+
+  f->a = jx_project_new ("社区党员活动经费");
+  jx_node_set_id (JX_NODE (f->a), "p1");
+  jx_project_set_fiscal (f->a, 1046480);
+  jx_node_append_child (JX_NODE (f->unit), JX_NODE (f->a));
+  g_object_unref (f->a);
+
+  f->b = jx_project_new ("公务员考试录用工作经费");
+  jx_node_set_id (JX_NODE (f->b), "p2");
+  jx_project_set_fiscal (f->b, 2576);
+  jx_node_append_child (JX_NODE (f->unit), JX_NODE (f->b));
+  g_object_unref (f->b);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->doc);
+}
+
+static void
+test_totals_after_building (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_assert_cmpint (jx_project_get_total (f->a), ==, 1046480);
+  g_assert_cmpint (jx_funding_unit_get_total (f->unit), ==, 1049056);
+  g_assert_cmpint (jx_document_get_total (f->doc), ==, 1049056);
+  g_assert_cmpuint (jx_document_get_n_projects (f->doc), ==, 2);
+  g_assert_true (jx_node_get_document (JX_NODE (f->a)) == f->doc);
+  g_assert_true (jx_project_get_unit (f->b) == f->unit);
+}
+
+/* An amount edit notifies "total" exactly once at each of the three levels,
+ * and nothing else but the amount itself. */
+static void
+test_total_notifies_once (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+
+  gt_signal_logger_connect (logger, f->a, "notify");
+  gt_signal_logger_connect (logger, f->unit, "notify");
+  gt_signal_logger_connect (logger, f->doc, "notify");
+
+  jx_project_set_special (f->a, 100);
+
+  gt_signal_logger_assert_notify_emission_pop (logger, f->a, "special");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->a, "total");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->unit, "total");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->doc, "total");
+  gt_signal_logger_assert_no_emissions (logger);
+
+  g_assert_cmpint (jx_project_get_total (f->a), ==, 1046580);
+  g_assert_cmpint (jx_funding_unit_get_total (f->unit), ==, 1049156);
+  g_assert_cmpint (jx_document_get_total (f->doc), ==, 1049156);
+}
+
+static void
+test_same_value_notifies_nothing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+
+  gt_signal_logger_connect (logger, f->a, "notify");
+  gt_signal_logger_connect (logger, f->unit, "notify");
+  gt_signal_logger_connect (logger, f->doc, "notify");
+
+  jx_project_set_fiscal (f->a, 1046480);
+  jx_project_set_name (f->a, "社区党员活动经费");
+  jx_project_set_confidential (f->a, FALSE);
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
+/* Through the history the property is set with g_object_set_property(),
+ * which holds back the project's own notifications until it returns, so the
+ * order across objects differs; each level must still hear exactly once. */
+static void
+assert_total_notified_once_each (GtSignalLogger **loggers,
+                                 gpointer        *objects)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      gt_signal_logger_assert_notify_emission_pop (loggers[i], objects[i], "total");
+      gt_signal_logger_assert_no_emissions (loggers[i]);
+    }
+}
+
+static void
+test_edit_notifies_once (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtSignalLogger *loggers[3];
+  gpointer objects[3] = { f->b, f->unit, f->doc };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      loggers[i] = gt_signal_logger_new ();
+      gt_signal_logger_connect (loggers[i], objects[i], "notify::total");
+    }
+
+  g_assert_true (jx_edit_set_money (f->doc, f->b, "other", 1, &error));
+  g_assert_no_error (error);
+  assert_total_notified_once_each (loggers, objects);
+
+  /* Undo is a change too: once more each, back to the old figures. */
+  g_assert_true (jx_history_undo (jx_document_get_history (f->doc)));
+  assert_total_notified_once_each (loggers, objects);
+  g_assert_cmpint (jx_document_get_total (f->doc), ==, 1049056);
+
+  for (guint i = 0; i < 3; i++)
+    gt_signal_logger_free (loggers[i]);
+}
+
+/* Adding or removing a whole project moves its total in and out of the unit
+ * and the document in one notification each. */
+static void
+test_insert_remove_adjusts_totals (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(JxProject) c = jx_project_new ("购置经费");
+  g_autoptr(JxIndicator) indicator = jx_indicator_new ("1", "11", "设备的采购率");
+
+  jx_project_set_fiscal (c, 5422);
+  jx_project_set_other (c, 78);
+  jx_node_append_child (JX_NODE (c), JX_NODE (indicator));
+
+  gt_signal_logger_connect (logger, f->unit, "notify::total");
+  gt_signal_logger_connect (logger, f->doc, "notify::total");
+
+  jx_node_insert_child (JX_NODE (f->unit), 1, JX_NODE (c));
+  gt_signal_logger_assert_notify_emission_pop (logger, f->unit, "total");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->doc, "total");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpint (jx_document_get_total (f->doc), ==, 1049056 + 5500);
+  g_assert_cmpuint (jx_document_get_n_projects (f->doc), ==, 3);
+  g_assert_cmpuint (jx_document_get_n_indicators (f->doc), ==, 1);
+
+  jx_node_remove_child (JX_NODE (f->unit), JX_NODE (c));
+  gt_signal_logger_assert_notify_emission_pop (logger, f->unit, "total");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->doc, "total");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpint (jx_document_get_total (f->doc), ==, 1049056);
+  g_assert_cmpuint (jx_document_get_n_projects (f->doc), ==, 2);
+  g_assert_cmpuint (jx_document_get_n_indicators (f->doc), ==, 0);
+  g_assert_null (jx_node_get_parent (JX_NODE (c)));
+}
+
+static void
+test_overflow_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Fits the project alone, but not the unit's total. */
+  g_assert_false (jx_edit_set_money (f->doc, f->a, "special", G_MAXINT64 - 1046480, &error));
+  g_assert_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_OVERFLOW);
+  g_assert_cmpint (jx_project_get_special (f->a), ==, 0);
+  g_assert_cmpint (jx_document_get_total (f->doc), ==, 1049056);
+  g_assert_false (jx_history_can_undo (jx_document_get_history (f->doc)));
+}
+
+static void
+test_lookup_and_ids (Fixture       *f,
+                     gconstpointer  data)
+{
+  JxIndicator *indicator = jx_edit_add_indicator (f->doc, f->a, 0, "1", "11");
+  const char *id = jx_node_get_id (JX_NODE (indicator));
+
+  g_assert_nonnull (id);
+  g_assert_true (jx_document_lookup (f->doc, "p1") == JX_NODE (f->a));
+  g_assert_true (jx_document_lookup (f->doc, id) == JX_NODE (indicator));
+  g_assert_null (jx_document_lookup (f->doc, "nope"));
+
+  /* Removing a project takes its indicators out of the index too. */
+  jx_edit_remove (f->doc, JX_NODE (f->a));
+  g_assert_null (jx_document_lookup (f->doc, "p1"));
+  g_assert_null (jx_document_lookup (f->doc, id));
+  jx_history_undo (jx_document_get_history (f->doc));
+  g_assert_true (jx_document_lookup (f->doc, id) == JX_NODE (indicator));
+}
+
+static void
+test_children_are_list_models (Fixture       *f,
+                               gconstpointer  data)
+{
+  GListModel *projects = jx_funding_unit_get_projects (f->unit);
+  g_autoptr(JxProject) first = g_list_model_get_item (projects, 0);
+
+  g_assert_true (g_list_model_get_item_type (projects) == JX_TYPE_PROJECT);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 2);
+  g_assert_true (first == f->a);
+  g_assert_true (jx_node_get_children (JX_NODE (f->a), JX_TYPE_INDICATOR) == jx_project_get_indicators (f->a));
+  g_assert_null (jx_node_get_children (JX_NODE (f->a), JX_TYPE_PROJECT));
+}
+
+/* Dropping the document must not leave projects pointing at it. */
+static void
+test_detached_on_dispose (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(JxFundingUnit) unit = jx_funding_unit_new ("u");
+  g_autoptr(JxProject) project = jx_project_new ("p");
+
+  jx_node_append_child (JX_NODE (doc), JX_NODE (unit));
+  jx_node_append_child (JX_NODE (unit), JX_NODE (project));
+  g_clear_object (&doc);
+  g_assert_null (jx_node_get_parent (JX_NODE (unit)));
+  g_assert_null (jx_node_get_document (JX_NODE (project)));
+  jx_project_set_fiscal (project, 100);
+  g_assert_cmpint (jx_funding_unit_get_total (unit), ==, 100);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/model/totals/after-building", test_totals_after_building);
+  ADD ("/model/totals/notify-once-per-level", test_total_notifies_once);
+  ADD ("/model/totals/same-value-notifies-nothing", test_same_value_notifies_nothing);
+  ADD ("/model/totals/edit-and-undo-notify-once", test_edit_notifies_once);
+  ADD ("/model/totals/insert-remove-project", test_insert_remove_adjusts_totals);
+  ADD ("/model/totals/overflow-refused", test_overflow_refused);
+  ADD ("/model/ids/lookup-follows-tree", test_lookup_and_ids);
+  ADD ("/model/children/are-list-models", test_children_are_list_models);
+#undef ADD
+  g_test_add_func ("/model/dispose/detaches-children", test_detached_on_dispose);
+
+  return g_test_run ();
+}
