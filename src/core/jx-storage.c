@@ -20,6 +20,7 @@
 #include "jx-problem.h"
 #include "jx-storage.h"
 #include "jx-xml.h"
+#include "jx-xml-private.h"
 
 /* What a file looked like when the document was loaded from it or saved to
  * it, kept on the document. Size and modification time (to the nanosecond
@@ -101,45 +102,6 @@ jx_storage_get_backup_dir (void)
  * Loading
  * ------------------------------------------------------------------------ */
 
-static gboolean
-read_all (int      fd,
-          char    *buffer,
-          gsize    size,
-          gsize   *done)
-{
-  *done = 0;
-  while (*done < size)
-    {
-      gssize n = read (fd, buffer + *done, size - *done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      if (n == 0)
-        break;
-      *done += n;
-    }
-  return TRUE;
-}
-
-static void
-set_read_error (const char  *path,
-                int          saved_errno,
-                JxProblem  **problem,
-                GError     **error)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *reason = g_strdup_printf ("“%s”: %s", name, g_strerror (saved_errno));
-  g_autofree char *sentence =
-    g_strdup_printf (_("The file could not be read: %s. Check that it exists and that you may read it."),
-                     reason);
-
-  g_set_error_literal (error, JX_XML_ERROR, JX_XML_ERROR_IO, sentence);
-  if (problem != NULL)
-    *problem = jx_problem_new (JX_SEVERITY_ERROR, "io", 0, 0, NULL, NULL, sentence);
-}
-
 JxDocument *
 jx_storage_load (const char  *path,
                  JxProblem  **problem,
@@ -149,56 +111,14 @@ jx_storage_load (const char  *path,
   g_autofree char *resolved = NULL;
   JxDocument *document;
   struct stat st;
-  char *buffer;
-  gsize length;
-  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (problem == NULL || *problem == NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      set_read_error (path, errno, problem, error);
-      return NULL;
-    }
   /* The stamp comes from the very file that is read. */
-  if (fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      set_read_error (path, saved_errno, problem, error);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      set_read_error (path, S_ISDIR (st.st_mode) ? EISDIR : EINVAL, problem, error);
-      return NULL;
-    }
-  if ((guint64) st.st_size > G_MAXINT)
-    {
-      close (fd);
-      set_read_error (path, EFBIG, problem, error);
-      return NULL;
-    }
-
-  buffer = g_malloc (st.st_size + 1);
-  if (!read_all (fd, buffer, st.st_size, &length))
-    {
-      int saved_errno = errno;
-
-      g_free (buffer);
-      close (fd);
-      set_read_error (path, saved_errno, problem, error);
-      return NULL;
-    }
-  close (fd);
-  buffer[length] = '\0';
-  bytes = g_bytes_new_take (buffer, length);
-
+  if (!(bytes = jx_xml_read_file (path, &st, problem, error)))
+    return NULL;
   document = jx_xml_load_bytes (bytes, path, problem, error);
   if (document == NULL)
     return NULL;
