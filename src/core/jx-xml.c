@@ -38,30 +38,30 @@ static const char *
 field_label (const char *field)
 {
   static const struct { const char *field; const char *label; } labels[] = {
-    { "department", N_("department") },
-    { "title", N_("title") },
-    { "unit", N_("unit") },
-    { "taxonomy", N_("category scheme") },
-    { "name", N_("name") },
-    { "id", N_("id") },
-    { "goal", N_("performance goal") },
-    { "fiscal", N_("fiscal appropriation") },
-    { "special", N_("special-account appropriation") },
-    { "other", N_("other funds") },
-    { "category", N_("category") },
-    { "subcategory", N_("sub-category") },
-    { "cycle-value", N_("implementation-period value") },
-    { "annual-value", N_("annual value") },
-    { "target", N_("target") },
-    { "field", N_("field") },
-    { "author", N_("author") },
-    { "time", N_("time") },
-    { "text", N_("text") },
+    { "department", NC_("field", "department") },
+    { "title", NC_("field", "title") },
+    { "unit", NC_("field", "unit") },
+    { "taxonomy", NC_("field", "category scheme") },
+    { "name", NC_("field", "name") },
+    { "id", NC_("field", "id") },
+    { "goal", NC_("field", "performance goal") },
+    { "fiscal", NC_("field", "fiscal appropriation") },
+    { "special", NC_("field", "special-account appropriation") },
+    { "other", NC_("field", "other funds") },
+    { "category", NC_("field", "category") },
+    { "subcategory", NC_("field", "sub-category") },
+    { "cycle-value", NC_("field", "implementation-period value") },
+    { "annual-value", NC_("field", "annual value") },
+    { "target", NC_("field", "target") },
+    { "field", NC_("field", "field") },
+    { "author", NC_("field", "author") },
+    { "time", NC_("field", "time") },
+    { "text", NC_("field", "text") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].field, field))
-      return _(labels[i].label);
+      return g_dpgettext2 (GETTEXT_PACKAGE, "field", labels[i].label);
   return field;
 }
 
@@ -205,12 +205,15 @@ check_savable (Writer     *self,
 
   who = describe_node (node);
   if (c == G_MAXUINT32)
-    /* TRANSLATORS: "the goal of the project “X” (p1) contains bytes …" */
+    /* Translators: the first %s is a field such as “performance goal”, the
+     * second what it belongs to, such as “the project “X” (p1)” */
     sentence = g_strdup_printf (_("The table cannot be saved: the %s of %s contains bytes that are not UTF-8 text. "
                                   "Retype that text and save again."),
                                 field_label (field), who);
   else
-    /* TRANSLATORS: "the goal of the project “X” (p1) contains the control character U+0007 …" */
+    /* Translators: the first %s is a field such as “performance goal”, the
+     * second what it belongs to, such as “the project “X” (p1)”; %04X is
+     * the code of the character */
     sentence = g_strdup_printf (_("The table cannot be saved: the %s of %s contains the invisible control character U+%04X, "
                                   "which XML files cannot hold. Delete it (retyping the text removes it) and save again."),
                                 field_label (field), who, c);
@@ -1629,8 +1632,8 @@ report_syntax_error (Loader *self)
       if (strstr (detail, "Huge input lookup") != NULL || strstr (detail, "huge text") != NULL ||
           strstr (detail, "too long") != NULL || strstr (detail, "too big") != NULL)
         {
-          sentence = g_strdup (_("The file holds a text or a name far longer than any table needs (more than "
-                                 "10 million bytes in one piece): it is damaged or is not a Jixiao file."));
+          sentence = g_strdup (_("The file holds a text or a name far longer than any table needs: "
+                                 "it is damaged or is not a Jixiao file."));
           break;
         }
       /* A file cut short ends inside an element: libxml2 then complains
