@@ -1,0 +1,618 @@
+/* jx-storage.c: documents on disk: atomic saves, backups, changes by others
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-storage"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "jx-document.h"
+#include "jx-history.h"
+#include "jx-problem.h"
+#include "jx-storage.h"
+#include "jx-xml.h"
+
+/* What a file looked like when the document was loaded from it or saved to
+ * it, kept on the document. Size and modification time (to the nanosecond
+ * where the file system has it) are what every file system and the Flatpak
+ * document portal report reliably; inode numbers are not. */
+typedef struct
+{
+  char   *path;     /* symbolic links resolved */
+  goffset size;
+  gint64  mtime_sec;
+  glong   mtime_nsec;
+} DiskStamp;
+
+static void
+disk_stamp_free (gpointer data)
+{
+  DiskStamp *stamp = data;
+
+  g_free (stamp->path);
+  g_free (stamp);
+}
+
+static GQuark
+stamp_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("jx-storage-disk-stamp");
+  return quark;
+}
+
+static void
+remember_stamp (JxDocument        *document,
+                const char        *path,
+                const struct stat *st)
+{
+  DiskStamp *stamp = g_new0 (DiskStamp, 1);
+
+  stamp->path = g_strdup (path);
+  stamp->size = st->st_size;
+  stamp->mtime_sec = st->st_mtim.tv_sec;
+  stamp->mtime_nsec = st->st_mtim.tv_nsec;
+  g_object_set_qdata_full (G_OBJECT (document), stamp_quark (), stamp, disk_stamp_free);
+}
+
+static gboolean
+stamp_matches (const DiskStamp   *stamp,
+               const struct stat *st)
+{
+  return stamp->size == st->st_size &&
+         stamp->mtime_sec == st->st_mtim.tv_sec &&
+         stamp->mtime_nsec == st->st_mtim.tv_nsec;
+}
+
+/* @path made absolute, with symbolic links resolved as far as they exist. */
+static char *
+resolve_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *result;
+
+  if (real != NULL)
+    {
+      result = g_strdup (real);
+      free (real);
+      return result;
+    }
+  return g_canonicalize_filename (path, NULL);
+}
+
+char *
+jx_storage_get_backup_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jixiao", "backups", NULL);
+}
+
+/* ------------------------------------------------------------------------
+ * Loading
+ * ------------------------------------------------------------------------ */
+
+static gboolean
+read_all (int      fd,
+          char    *buffer,
+          gsize    size,
+          gsize   *done)
+{
+  *done = 0;
+  while (*done < size)
+    {
+      gssize n = read (fd, buffer + *done, size - *done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      *done += n;
+    }
+  return TRUE;
+}
+
+static void
+set_read_error (const char  *path,
+                int          saved_errno,
+                JxProblem  **problem,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *reason = g_strdup_printf ("“%s”: %s", name, g_strerror (saved_errno));
+  g_autofree char *sentence =
+    g_strdup_printf (_("The file could not be read: %s. Check that it exists and that you may read it."),
+                     reason);
+
+  g_set_error_literal (error, JX_XML_ERROR, JX_XML_ERROR_IO, sentence);
+  if (problem != NULL)
+    *problem = jx_problem_new (JX_SEVERITY_ERROR, "io", 0, 0, NULL, NULL, sentence);
+}
+
+JxDocument *
+jx_storage_load (const char  *path,
+                 JxProblem  **problem,
+                 GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *resolved = NULL;
+  JxDocument *document;
+  struct stat st;
+  char *buffer;
+  gsize length;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (problem == NULL || *problem == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_read_error (path, errno, problem, error);
+      return NULL;
+    }
+  /* The stamp comes from the very file that is read. */
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      set_read_error (path, saved_errno, problem, error);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      set_read_error (path, S_ISDIR (st.st_mode) ? EISDIR : EINVAL, problem, error);
+      return NULL;
+    }
+  if ((guint64) st.st_size > G_MAXINT)
+    {
+      close (fd);
+      set_read_error (path, EFBIG, problem, error);
+      return NULL;
+    }
+
+  buffer = g_malloc (st.st_size + 1);
+  if (!read_all (fd, buffer, st.st_size, &length))
+    {
+      int saved_errno = errno;
+
+      g_free (buffer);
+      close (fd);
+      set_read_error (path, saved_errno, problem, error);
+      return NULL;
+    }
+  close (fd);
+  buffer[length] = '\0';
+  bytes = g_bytes_new_take (buffer, length);
+
+  document = jx_xml_load_bytes (bytes, path, problem, error);
+  if (document == NULL)
+    return NULL;
+
+  resolved = resolve_path (path);
+  remember_stamp (document, resolved, &st);
+  return document;
+}
+
+gboolean
+jx_storage_changed_on_disk (JxDocument *document,
+                            const char *path)
+{
+  DiskStamp *stamp;
+  g_autofree char *resolved = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stamp = g_object_get_qdata (G_OBJECT (document), stamp_quark ());
+  if (stamp == NULL)
+    return FALSE;
+  resolved = resolve_path (path);
+  if (!g_str_equal (resolved, stamp->path))
+    return FALSE;
+  if (g_stat (resolved, &st) != 0)
+    return TRUE;
+  return !stamp_matches (stamp, &st);
+}
+
+/* ------------------------------------------------------------------------
+ * Backups
+ * ------------------------------------------------------------------------ */
+
+/* "table.jixiao" → "table" and ".jixiao"; "table" → "table" and "". */
+static void
+split_name (const char  *basename,
+            char       **stem,
+            char       **extension)
+{
+  const char *dot = strrchr (basename, '.');
+
+  if (dot == NULL || dot == basename)
+    dot = basename + strlen (basename);
+  *stem = g_strndup (basename, dot - basename);
+  *extension = g_strdup (dot);
+}
+
+/* Whether @name is STEM-YYYYMMDD-HHMMSS[-N]EXT; its sort key if so. */
+static gboolean
+parse_backup_name (const char *name,
+                   const char *stem,
+                   const char *extension,
+                   guint64    *stamp,
+                   guint      *counter)
+{
+  gsize stem_len = strlen (stem), ext_len = strlen (extension);
+  const char *p = name;
+  guint64 value = 0;
+
+  if (strncmp (p, stem, stem_len) != 0 || p[stem_len] != '-')
+    return FALSE;
+  p += stem_len + 1;
+  for (int i = 0; i < 15; i++, p++)
+    {
+      if (i == 8)
+        {
+          if (*p != '-')
+            return FALSE;
+          continue;
+        }
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      value = value * 10 + (*p - '0');
+    }
+  *counter = 1;
+  if (*p == '-' && g_ascii_isdigit (p[1]))
+    {
+      guint64 n = 0;
+
+      for (p++; g_ascii_isdigit (*p) && n < G_MAXUINT; p++)
+        n = n * 10 + (*p - '0');
+      *counter = (guint) MIN (n, G_MAXUINT);
+    }
+  if (strlen (p) != ext_len || strcmp (p, extension) != 0)
+    return FALSE;
+  *stamp = value;
+  return TRUE;
+}
+
+typedef struct
+{
+  char    *name;
+  guint64  stamp;
+  guint    counter;
+} Backup;
+
+static int
+compare_backups_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  const Backup *x = a, *y = b;
+
+  if (x->stamp != y->stamp)
+    return x->stamp < y->stamp ? 1 : -1;
+  if (x->counter != y->counter)
+    return x->counter < y->counter ? 1 : -1;
+  return 0;
+}
+
+static void
+clear_backup (gpointer data)
+{
+  g_free (((Backup *) data)->name);
+}
+
+/* The backups of files called @basename in @dir, newest first. */
+static GArray *
+find_backups (const char *dir,
+              const char *basename)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *extension = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GArray *backups = g_array_new (FALSE, FALSE, sizeof (Backup));
+  const char *name;
+
+  g_array_set_clear_func (backups, clear_backup);
+  split_name (basename, &stem, &extension);
+  listing = g_dir_open (dir, 0, NULL);
+  if (listing == NULL)
+    return backups;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      Backup backup = { NULL, 0, 0 };
+
+      if (parse_backup_name (name, stem, extension, &backup.stamp, &backup.counter))
+        {
+          backup.name = g_strdup (name);
+          g_array_append_val (backups, backup);
+        }
+    }
+  g_array_sort (backups, compare_backups_newest_first);
+  return backups;
+}
+
+char **
+jx_storage_list_backups (const char *path)
+{
+  g_autofree char *dir = jx_storage_get_backup_dir ();
+  g_autofree char *basename = NULL;
+  g_autoptr(GArray) backups = NULL;
+  GPtrArray *paths = g_ptr_array_new ();
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  basename = g_path_get_basename (path);
+  backups = find_backups (dir, basename);
+  for (guint i = 0; i < backups->len; i++)
+    g_ptr_array_add (paths, g_build_filename (dir, g_array_index (backups, Backup, i).name, NULL));
+  g_ptr_array_add (paths, NULL);
+  return (char **) g_ptr_array_free (paths, FALSE);
+}
+
+static gboolean
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+/* Copies the file at @path into the backup folder and prunes old copies. */
+static gboolean
+make_backup (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = jx_storage_get_backup_dir ();
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *stem = NULL;
+  g_autofree char *extension = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *timestamp = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) backups = NULL;
+  gsize length;
+  int fd = -1;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  split_name (basename, &stem, &extension);
+  timestamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  /* Two saves in the same second get -2, -3…; O_EXCL makes that safe
+   * against another Jixiao saving a file of the same name. */
+  for (guint counter = 1; fd < 0 && counter < 1000; counter++)
+    {
+      g_free (backup);
+      if (counter == 1)
+        backup = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s-%s%s", dir, stem, timestamp, extension);
+      else
+        backup = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s-%s-%u%s", dir, stem, timestamp, counter, extension);
+      fd = g_open (backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        break;
+    }
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", backup, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!write_all (fd, contents, length) || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (backup);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", backup, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  backups = find_backups (dir, basename);
+  for (guint i = JX_STORAGE_BACKUPS_KEPT; i < backups->len; i++)
+    {
+      g_autofree char *old = g_build_filename (dir, g_array_index (backups, Backup, i).name, NULL);
+
+      if (g_unlink (old) != 0)
+        g_debug ("Could not remove the old backup %s: %s", old, g_strerror (errno));
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Saving
+ * ------------------------------------------------------------------------ */
+
+/* Writes @bytes to a new temporary file beside @target, flushes it and
+ * renames it over @target; @mode is given to the new file (-1: the default
+ * for new files, subject to the umask). Removes the temporary file on any
+ * failure. */
+static gboolean
+replace_file (const char  *target,
+              GBytes      *bytes,
+              int          mode,
+              struct stat *written,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *basename = g_path_get_basename (target);
+  g_autofree char *display = g_filename_display_basename (target);
+  g_autofree char *display_dir = g_filename_display_name (dir);
+  g_autofree char *temp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, basename);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  int fd, dir_fd, saved_errno;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, mode >= 0 ? 0600 : 0666);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                     _("Could not save “%s”: the folder “%s” does not exist. "
+                       "Save the table in another folder."),
+                     display, display_dir);
+      else
+        g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                     _("Could not save “%s”: the folder “%s” cannot be written to (%s). "
+                       "Save the table in another folder."),
+                     display, display_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if ((mode >= 0 && fchmod (fd, mode) != 0) ||
+      !write_all (fd, data, length) ||
+      fsync (fd) != 0 ||
+      fstat (fd, written) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (temp);
+      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                   _("Could not save “%s”: writing failed (%s). The file on disk is unchanged. "
+                     "Free some disk space, or save the table elsewhere."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                   _("Could not save “%s”: writing failed (%s). The file on disk is unchanged. "
+                     "Free some disk space, or save the table elsewhere."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_rename (temp, target) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                   _("Could not save “%s”: the new version could not take the place of the old one (%s). "
+                     "The file on disk is unchanged."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Make the rename itself durable. */
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+}
+
+gboolean
+jx_storage_save (JxDocument   *document,
+                 const char   *path,
+                 JxSaveFlags   flags,
+                 GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *display = NULL;
+  struct stat st, written;
+  gboolean exists;
+  int mode = -1;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Everything that can go wrong with the document itself does so here,
+   * before the disk is touched. */
+  bytes = jx_xml_write (document, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  target = resolve_path (path);
+  display = g_filename_display_basename (path);
+  exists = g_stat (target, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                   _("Could not save “%s”: there is a folder or a special file of that name. "
+                     "Choose another name."),
+                   display);
+      return FALSE;
+    }
+
+  if (exists && !(flags & (JX_SAVE_OVERWRITE | JX_SAVE_COPY)))
+    {
+      DiskStamp *stamp = g_object_get_qdata (G_OBJECT (document), stamp_quark ());
+
+      if (stamp != NULL && g_str_equal (stamp->path, target) && !stamp_matches (stamp, &st))
+        {
+          g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK,
+                       _("“%s” was changed by another program since it was opened or last saved. "
+                         "Saving would replace those changes: reload the file to see them, "
+                         "or save anyway to replace them."),
+                       display);
+          return FALSE;
+        }
+    }
+
+  if (exists)
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      mode = st.st_mode & 07777;
+      if (!(flags & (JX_SAVE_NO_BACKUP | JX_SAVE_COPY)) && !make_backup (target, &backup_error))
+        g_warning ("No backup of %s could be made before saving: %s", target, backup_error->message);
+    }
+
+  if (!replace_file (target, bytes, mode, &written, error))
+    return FALSE;
+
+  if (!(flags & JX_SAVE_COPY))
+    {
+      /* What a stat of the file now says, which is what later checks see. */
+      if (g_stat (target, &st) != 0)
+        st = written;
+      remember_stamp (document, target, &st);
+      jx_history_set_save_point (jx_document_get_history (document));
+    }
+  return TRUE;
+}

@@ -1,0 +1,2037 @@
+/* jx-xml.c: reading and writing Jixiao documents (.jixiao XML)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-xml"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
+
+#include "jx-core-resources.h"
+#include "jx-history.h"
+#include "jx-model-private.h"
+#include "jx-money.h"
+#include "jx-problem.h"
+#include "jx-xml.h"
+
+G_DEFINE_QUARK (jx-xml-error-quark, jx_xml_error)
+
+/* Parser options. NOENT, DTDLOAD, DTDATTR and HUGE stay off for good: no
+ * entity is ever expanded or fetched, and libxml2 keeps its limits on
+ * depth, text size and entity amplification. */
+#define LOAD_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS)
+
+/* How a field is called in messages. */
+static const char *
+field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "department", N_("department") },
+    { "title", N_("title") },
+    { "unit", N_("unit") },
+    { "taxonomy", N_("category scheme") },
+    { "name", N_("name") },
+    { "id", N_("id") },
+    { "goal", N_("performance goal") },
+    { "fiscal", N_("fiscal appropriation") },
+    { "special", N_("special-account appropriation") },
+    { "other", N_("other funds") },
+    { "category", N_("category") },
+    { "subcategory", N_("sub-category") },
+    { "cycle-value", N_("implementation-period value") },
+    { "annual-value", N_("annual value") },
+    { "target", N_("target") },
+    { "field", N_("field") },
+    { "author", N_("author") },
+    { "time", N_("time") },
+    { "text", N_("text") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].field, field))
+      return _(labels[i].label);
+  return field;
+}
+
+/* "Line 12, column 5: " + @sentence, or as much of the place as is known. */
+static char *
+place_message (guint       line,
+               guint       column,
+               const char *sentence)
+{
+  if (line > 0 && column > 0)
+    return g_strdup_printf (_("Line %u, column %u: %s"), line, column, sentence);
+  if (line > 0)
+    return g_strdup_printf (_("Line %u: %s"), line, sentence);
+  return g_strdup (sentence);
+}
+
+static void
+report (GError    **error,
+        JxProblem **problem,
+        JxXmlError  code,
+        const char *rule,
+        guint       line,
+        guint       column,
+        const char *target,
+        const char *field,
+        const char *sentence)
+{
+  g_autofree char *message = place_message (line, column, sentence);
+
+  g_set_error_literal (error, JX_XML_ERROR, code, message);
+  if (problem != NULL)
+    *problem = jx_problem_new (JX_SEVERITY_ERROR, rule, line, column,
+                               target, field, sentence);
+}
+
+/* A copy of @text fit to quote in a message: control characters and bytes
+ * that are not UTF-8 become U+FFFD, and long texts are shortened. */
+static char *
+quotable (const char *text)
+{
+  GString *s = g_string_new (NULL);
+  const char *p = text, *end = text + strlen (text);
+  guint n = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (n++ == 40)
+        {
+          g_string_append (s, "…");
+          break;
+        }
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (s, 0xFFFD);
+          p++;
+          continue;
+        }
+      g_string_append_unichar (s, (c < 0x20 || c == 0x7F) ? 0xFFFD : c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* ------------------------------------------------------------------------
+ * Writing
+ * ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  xmlTextWriterPtr  writer;
+  GError           *error;
+  gboolean          failed;   /* the writer itself reported an error */
+} Writer;
+
+/* The first character of @text that XML 1.0 cannot hold: its code point,
+ * G_MAXUINT32 for bytes that are not UTF-8, 0 when there is none. */
+static guint32
+find_unsavable (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return G_MAXUINT32;
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        return *p;
+      /* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
+      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        return 0xFFFE + (p[2] - 0xBE);
+    }
+  return 0;
+}
+
+/* Who @node is, for a message: "the project “社区党员活动经费” (p1)". */
+static char *
+describe_node (JxNode *node)
+{
+  g_autofree char *name = NULL;
+  const char *id = jx_node_get_id (node) ? jx_node_get_id (node) : "";
+
+  if (JX_IS_DOCUMENT (node))
+    return g_strdup (_("the table"));
+  if (JX_IS_FUNDING_UNIT (node))
+    {
+      name = quotable (jx_funding_unit_get_name (JX_FUNDING_UNIT (node)));
+      return g_strdup_printf (_("the funding unit “%s” (%s)"), name, id);
+    }
+  if (JX_IS_PROJECT (node))
+    {
+      name = quotable (jx_project_get_name (JX_PROJECT (node)));
+      return g_strdup_printf (_("the project “%s” (%s)"), name, id);
+    }
+  if (JX_IS_INDICATOR (node))
+    {
+      name = quotable (jx_indicator_get_name (JX_INDICATOR (node)));
+      return g_strdup_printf (_("the indicator “%s” (%s)"), name, id);
+    }
+  if (JX_IS_ANNOTATION (node))
+    {
+      name = quotable (jx_annotation_get_author (JX_ANNOTATION (node)));
+      return g_strdup_printf (_("the comment by %s (%s)"), name, id);
+    }
+  return g_strdup (id);
+}
+
+static gboolean
+check_savable (Writer     *self,
+               JxNode     *node,
+               const char *field,
+               const char *value)
+{
+  guint32 c;
+  g_autofree char *who = NULL;
+  g_autofree char *sentence = NULL;
+
+  if (self->error != NULL)
+    return FALSE;
+  if ((c = find_unsavable (value)) == 0)
+    return TRUE;
+
+  who = describe_node (node);
+  if (c == G_MAXUINT32)
+    /* TRANSLATORS: "the goal of the project “X” (p1) contains bytes …" */
+    sentence = g_strdup_printf (_("The table cannot be saved: the %s of %s contains bytes that are not UTF-8 text. "
+                                  "Retype that text and save again."),
+                                field_label (field), who);
+  else
+    /* TRANSLATORS: "the goal of the project “X” (p1) contains the control character U+0007 …" */
+    sentence = g_strdup_printf (_("The table cannot be saved: the %s of %s contains the invisible control character U+%04X, "
+                                  "which XML files cannot hold. Delete it (retyping the text removes it) and save again."),
+                                field_label (field), who, c);
+  g_set_error_literal (&self->error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE, sentence);
+  return FALSE;
+}
+
+static gboolean
+is_xml_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void
+write_id (Writer *self,
+          JxNode *node)
+{
+  const char *id = jx_node_get_id (node);
+  g_autofree char *who = NULL;
+
+  if (self->error != NULL)
+    return;
+  if (id != NULL && *id != '\0' && check_savable (self, node, "id", id))
+    {
+      const char *p;
+
+      for (p = id; *p != '\0' && !is_xml_blank (*p); p++)
+        ;
+      if (*p == '\0')
+        {
+          if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "id", BAD_CAST id) < 0)
+            self->failed = TRUE;
+          return;
+        }
+    }
+  if (self->error != NULL)
+    return;
+  who = describe_node (node);
+  g_set_error (&self->error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE,
+               _("The table cannot be saved: %s has no usable id (an id is needed, without blanks). "
+                 "This is a bug in Jixiao; please report it."),
+               who);
+}
+
+static void
+write_attribute (Writer     *self,
+                 JxNode     *node,
+                 const char *name,
+                 const char *value)
+{
+  if (value == NULL)
+    value = "";
+  if (!check_savable (self, node, name, value))
+    return;
+  if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST name, BAD_CAST value) < 0)
+    self->failed = TRUE;
+}
+
+static void
+write_amount (Writer     *self,
+              const char *name,
+              JxMoney     amount)
+{
+  char buf[JX_MONEY_BUF_SIZE];
+
+  if (self->error != NULL)
+    return;
+  jx_money_to_decimal_buf (amount, buf);
+  if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST name, BAD_CAST buf) < 0)
+    self->failed = TRUE;
+}
+
+static void
+write_text (Writer     *self,
+            JxNode     *node,
+            const char *name,
+            const char *value)
+{
+  if (value == NULL)
+    value = "";
+  if (!check_savable (self, node, name, value))
+    return;
+  if (xmlTextWriterWriteElement (self->writer, BAD_CAST name, BAD_CAST value) < 0)
+    self->failed = TRUE;
+}
+
+static void
+start_element (Writer     *self,
+               const char *name)
+{
+  if (self->error == NULL &&
+      xmlTextWriterStartElement (self->writer, BAD_CAST name) < 0)
+    self->failed = TRUE;
+}
+
+static void
+end_element (Writer *self)
+{
+  if (self->error == NULL && xmlTextWriterEndElement (self->writer) < 0)
+    self->failed = TRUE;
+}
+
+static void
+write_annotation (Writer       *self,
+                  JxAnnotation *annotation,
+                  gboolean      is_reply)
+{
+  JxNode *node = JX_NODE (annotation);
+  GListModel *replies;
+  const char *field;
+
+  start_element (self, "annotation");
+  write_id (self, node);
+  /* A reply answers its parent: it has no target of its own. */
+  if (!is_reply)
+    {
+      write_attribute (self, node, "target", jx_annotation_get_target (annotation));
+      field = jx_annotation_get_field (annotation);
+      if (field != NULL && *field != '\0')
+        write_attribute (self, node, "field", field);
+    }
+  write_attribute (self, node, "author", jx_annotation_get_author (annotation));
+  write_attribute (self, node, "time", jx_annotation_get_time (annotation));
+  write_attribute (self, node, "resolved",
+                   jx_annotation_get_resolved (annotation) ? "true" : "false");
+  write_text (self, node, "text", jx_annotation_get_text (annotation));
+
+  replies = jx_annotation_get_replies (annotation);
+  for (guint i = 0; i < g_list_model_get_n_items (replies) && self->error == NULL; i++)
+    {
+      g_autoptr(JxAnnotation) reply = g_list_model_get_item (replies, i);
+      write_annotation (self, reply, TRUE);
+    }
+  end_element (self);
+}
+
+static void
+write_indicator (Writer      *self,
+                 JxIndicator *indicator)
+{
+  JxNode *node = JX_NODE (indicator);
+
+  start_element (self, "indicator");
+  write_id (self, node);
+  write_attribute (self, node, "category", jx_indicator_get_category (indicator));
+  write_attribute (self, node, "subcategory", jx_indicator_get_subcategory (indicator));
+  write_text (self, node, "name", jx_indicator_get_name (indicator));
+  write_text (self, node, "cycle-value", jx_indicator_get_cycle_value (indicator));
+  write_text (self, node, "annual-value", jx_indicator_get_annual_value (indicator));
+  end_element (self);
+}
+
+static void
+write_project (Writer    *self,
+               JxProject *project)
+{
+  JxNode *node = JX_NODE (project);
+  GListModel *indicators = jx_project_get_indicators (project);
+
+  start_element (self, "project");
+  write_id (self, node);
+  write_amount (self, "fiscal", jx_project_get_fiscal (project));
+  write_amount (self, "special", jx_project_get_special (project));
+  write_amount (self, "other", jx_project_get_other (project));
+  if (jx_project_get_confidential (project))
+    write_attribute (self, node, "confidential", "true");
+  write_text (self, node, "name", jx_project_get_name (project));
+  write_text (self, node, "goal", jx_project_get_goal (project));
+  for (guint i = 0; i < g_list_model_get_n_items (indicators) && self->error == NULL; i++)
+    {
+      g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
+      write_indicator (self, indicator);
+    }
+  end_element (self);
+}
+
+static void
+write_unit (Writer        *self,
+            JxFundingUnit *unit)
+{
+  JxNode *node = JX_NODE (unit);
+  GListModel *projects = jx_funding_unit_get_projects (unit);
+
+  start_element (self, "funding-unit");
+  write_id (self, node);
+  write_attribute (self, node, "name", jx_funding_unit_get_name (unit));
+  for (guint i = 0; i < g_list_model_get_n_items (projects) && self->error == NULL; i++)
+    {
+      g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
+      write_project (self, project);
+    }
+  end_element (self);
+}
+
+GBytes *
+jx_xml_write (JxDocument  *document,
+              GError     **error)
+{
+  Writer self = { 0, };
+  JxNode *node;
+  GListModel *units, *annotations;
+  xmlBufferPtr buffer;
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (jx_document_is_read_only (document))
+    {
+      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_NEWER_FORMAT,
+                   _("This table was written by a newer Jixiao (format %u); it is open read-only "
+                     "so that nothing in it is lost. Update Jixiao to save changes to it."),
+                   jx_document_get_format (document));
+      return NULL;
+    }
+
+  buffer = xmlBufferCreate ();
+  self.writer = xmlNewTextWriterMemory (buffer, 0);
+  if (buffer == NULL || self.writer == NULL)
+    g_error ("libxml2 could not allocate a writer");
+  xmlTextWriterSetIndent (self.writer, 1);
+  xmlTextWriterSetIndentString (self.writer, BAD_CAST "  ");
+
+  node = JX_NODE (document);
+  if (xmlTextWriterStartDocument (self.writer, NULL, "UTF-8", NULL) < 0)
+    self.failed = TRUE;
+  start_element (&self, "table");
+  write_attribute (&self, node, "xmlns", JX_XML_NAMESPACE);
+  if (self.error == NULL &&
+      (xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "format", "%d", JX_FORMAT_VERSION) < 0 ||
+       xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "year", "%d", jx_document_get_year (document)) < 0))
+    self.failed = TRUE;
+  write_attribute (&self, node, "unit", jx_document_get_unit (document));
+  write_attribute (&self, node, "taxonomy", jx_document_get_taxonomy (document));
+  write_text (&self, node, "department", jx_document_get_department (document));
+  write_text (&self, node, "title", jx_document_get_title (document));
+
+  units = jx_document_get_units (document);
+  for (guint i = 0; i < g_list_model_get_n_items (units) && self.error == NULL; i++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, i);
+      write_unit (&self, unit);
+    }
+
+  annotations = jx_document_get_annotations (document);
+  if (g_list_model_get_n_items (annotations) > 0)
+    {
+      start_element (&self, "annotations");
+      for (guint i = 0; i < g_list_model_get_n_items (annotations) && self.error == NULL; i++)
+        {
+          g_autoptr(JxAnnotation) annotation = g_list_model_get_item (annotations, i);
+          write_annotation (&self, annotation, FALSE);
+        }
+      end_element (&self);
+    }
+
+  if (self.error == NULL && xmlTextWriterEndDocument (self.writer) < 0)
+    self.failed = TRUE;
+  xmlFreeTextWriter (self.writer);
+
+  if (self.error != NULL)
+    g_propagate_error (error, self.error);
+  else if (self.failed)
+    g_set_error_literal (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                         _("The table could not be written out: the system is short of memory. "
+                           "Close other programs and save again."));
+  else
+    {
+      gsize length = xmlBufferLength (buffer);
+      xmlChar *content = xmlBufferDetach (buffer);
+
+      bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
+    }
+  xmlBufferFree (buffer);
+  return bytes;
+}
+
+/* ------------------------------------------------------------------------
+ * Reading
+ * ------------------------------------------------------------------------ */
+
+static void
+ignore_xml_error (void        *data,
+                  xmlErrorPtr  error)
+{
+}
+
+static void
+ignore_generic_error (void       *data,
+                      const char *format,
+                      ...)
+{
+}
+
+/* The schema, parsed once from the GResource. */
+static xmlRelaxNGPtr
+get_schema (void)
+{
+  static gsize once = 0;
+  static xmlRelaxNGPtr schema = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bytes = g_resource_lookup_data (jx_core_get_resource (), JX_XML_SCHEMA_RESOURCE,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL)
+        g_critical ("The file format schema is missing: %s", error->message);
+      else
+        {
+          gsize size;
+          const char *data = g_bytes_get_data (bytes, &size);
+          xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+
+          xmlRelaxNGSetParserStructuredErrors (parser, ignore_xml_error, NULL);
+          schema = xmlRelaxNGParse (parser);
+          xmlRelaxNGFreeParserCtxt (parser);
+          if (schema == NULL)
+            g_critical ("The file format schema %s does not parse", JX_XML_SCHEMA_RESOURCE);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  return schema;
+}
+
+typedef enum
+{
+  KIND_SKIP,          /* unknown (newer format) or misplaced: read through */
+  KIND_TABLE,
+  KIND_UNIT,
+  KIND_PROJECT,
+  KIND_INDICATOR,
+  KIND_ANNOTATIONS,
+  KIND_ANNOTATION,
+  KIND_TEXT,          /* an element holding a text field of `node` */
+} Kind;
+
+typedef enum
+{
+  FIELD_DEPARTMENT,
+  FIELD_TITLE,
+  FIELD_PROJECT_NAME,
+  FIELD_GOAL,
+  FIELD_INDICATOR_NAME,
+  FIELD_CYCLE_VALUE,
+  FIELD_ANNUAL_VALUE,
+  FIELD_ANNOTATION_TEXT,
+} TextField;
+
+/* An element that is open, or was just read. */
+typedef struct
+{
+  Kind        kind;
+  TextField   field;
+  JxNode     *node;       /* borrowed: the document holds it */
+  xmlNodePtr  xml_node;   /* only compared with error reports, never followed */
+  gsize       offset;     /* of its '<' in the data; G_MAXSIZE if unknown */
+  gsize       line_start; /* offset of the start of its line */
+  guint       line;
+} Frame;
+
+#define MAX_VALIDITY_MESSAGES 3
+
+typedef struct
+{
+  xmlTextReaderPtr  reader;
+  const char       *data;
+  gsize             len;
+  JxDocument       *document;
+
+  guint             format;
+  gboolean          newer;       /* format newer than this build: no schema */
+  gboolean          seen_root;
+  xmlNsPtr          namespace;   /* the root's, once checked */
+
+  /* Where the scan of the raw data is: it finds the '<' of every start tag
+   * in step with the reader, which gives exact lines and columns (libxml2
+   * keeps lines in 16 bits and has no columns for nodes). */
+  gboolean          scan_ok;
+  gsize             scan_pos;
+  gsize             counted;     /* lines are counted up to here */
+  gsize             line_start;
+  guint             line;
+
+  GArray           *stack;       /* of Frame */
+  Frame             last_closed;
+  Frame             current;     /* the element of the node just read */
+  Frame             closing;     /* the element the node just read closed */
+  gboolean          has_closing;
+  Frame             closed;      /* the element closed by the node read before */
+  gboolean          has_closed;
+  int               text_depth;  /* index in @stack of the KIND_TEXT frame, or -1 */
+  GString          *text;
+
+  /* The first well-formedness error libxml2 reported. */
+  gboolean          syntax_error;
+  int               syntax_code;
+  guint             syntax_line;
+  guint             syntax_column;
+  char             *syntax_message;
+  char             *syntax_str1;
+
+  /* Schema errors reported while reading the current node. */
+  guint             n_validity;
+  char             *validity_messages[MAX_VALIDITY_MESSAGES];
+  xmlNodePtr        validity_node;
+  guint             validity_line;
+  int               validity_code;
+
+  /* The outcome, when it is a failure. */
+  gboolean          failed;
+  JxXmlError        code;
+  char             *rule;
+  guint             fail_line;
+  guint             fail_column;
+  char             *target;
+  char             *field;
+  char             *sentence;
+
+  /* Interned names, compared by pointer. */
+  const xmlChar    *n_table, *n_department, *n_title, *n_funding_unit, *n_project,
+                   *n_name, *n_goal, *n_indicator, *n_cycle_value, *n_annual_value,
+                   *n_annotations, *n_annotation, *n_text,
+                   *n_id, *n_format, *n_year, *n_unit, *n_taxonomy, *n_fiscal,
+                   *n_special, *n_other, *n_confidential, *n_category,
+                   *n_subcategory, *n_target, *n_field, *n_author, *n_time,
+                   *n_resolved;
+} Loader;
+
+/* Names come from the reader's dictionary, so equal names are usually the
+ * same pointer; the comparison stays right if one is not. */
+static inline gboolean
+name_is (const xmlChar *name,
+         const xmlChar *interned)
+{
+  return name == interned ||
+         (name[0] == interned[0] && strcmp ((const char *) name, (const char *) interned) == 0);
+}
+
+static void
+fail (Loader     *self,
+      JxXmlError  code,
+      const char *rule,
+      guint       line,
+      guint       column,
+      const char *target,
+      const char *field,
+      char       *sentence)   /* taken */
+{
+  if (self->failed)
+    {
+      g_free (sentence);
+      return;
+    }
+  self->failed = TRUE;
+  self->code = code;
+  self->rule = g_strdup (rule);
+  self->fail_line = line;
+  self->fail_column = column;
+  self->target = g_strdup (target);
+  self->field = g_strdup (field);
+  self->sentence = sentence;
+}
+
+static void
+clear_validity (Loader *self)
+{
+  for (guint i = 0; i < self->n_validity; i++)
+    g_clear_pointer (&self->validity_messages[i], g_free);
+  self->n_validity = 0;
+  self->validity_node = NULL;
+  self->validity_line = 0;
+  self->validity_code = 0;
+}
+
+static char *
+strip_message (const char *message)
+{
+  char *s = g_strdup (message ? message : "");
+
+  return g_strstrip (s);
+}
+
+static void
+on_xml_error (void        *data,
+              xmlErrorPtr  error)
+{
+  Loader *self = data;
+
+  if (error->level == XML_ERR_NONE || error->level == XML_ERR_WARNING)
+    return;
+
+  if (error->domain == XML_FROM_RELAXNGV || error->domain == XML_FROM_VALID ||
+      error->domain == XML_FROM_SCHEMASV)
+    {
+      char *message;
+
+      if (self->newer)
+        return;
+      message = strip_message (error->message);
+      for (guint i = 0; i < self->n_validity; i++)
+        if (g_str_equal (self->validity_messages[i], message))
+          {
+            g_free (message);
+            return;
+          }
+      if (self->n_validity == 0)
+        {
+          self->validity_node = error->node;
+          self->validity_line = error->line > 0 ? error->line : 0;
+          self->validity_code = error->code;
+        }
+      if (self->n_validity < MAX_VALIDITY_MESSAGES)
+        self->validity_messages[self->n_validity++] = message;
+      else
+        g_free (message);
+      return;
+    }
+
+  if (self->syntax_error)
+    return;
+  self->syntax_error = TRUE;
+  self->syntax_code = error->code;
+  self->syntax_line = error->line > 0 ? error->line : 0;
+  self->syntax_column = error->int2 > 0 ? error->int2 : 0;
+  self->syntax_message = strip_message (error->message);
+  self->syntax_str1 = g_strdup (error->str1);
+}
+
+/* Counts the lines of the data up to @upto. */
+static void
+count_lines (Loader *self,
+             gsize   upto)
+{
+  const char *p = self->data + self->counted;
+  const char *end = self->data + upto;
+
+  while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
+    {
+      self->line++;
+      p++;
+      self->line_start = p - self->data;
+    }
+  self->counted = upto;
+}
+
+/* Offset just past the first @seq at or after @from, or the end. */
+static gsize
+skip_past (Loader     *self,
+           gsize       from,
+           const char *seq)
+{
+  gsize n = strlen (seq);
+
+  while (from + n <= self->len)
+    {
+      const char *p = memchr (self->data + from, seq[0], self->len - from);
+
+      if (p == NULL || (gsize) (p - self->data) + n > self->len)
+        break;
+      if (memcmp (p, seq, n) == 0)
+        return p - self->data + n;
+      from = p - self->data + 1;
+    }
+  return self->len;
+}
+
+static gboolean
+is_name_end (char c)
+{
+  return is_xml_blank (c) || c == '>' || c == '/';
+}
+
+/* Moves the scan to the '<' of the next start tag, which must be the one of
+ * @qname, and fills in the place of @frame. When the data does not line up
+ * with what the parser reports (which should not happen), scanning stops
+ * and places fall back to libxml2's own line numbers. */
+static gboolean
+scan_start_tag (Loader        *self,
+                const xmlChar *qname,
+                Frame         *frame)
+{
+  gsize pos = self->scan_pos;
+  gsize n = strlen ((const char *) qname);
+
+  while (self->scan_ok && pos < self->len)
+    {
+      const char *lt = memchr (self->data + pos, '<', self->len - pos);
+      gsize at;
+
+      if (lt == NULL)
+        break;
+      at = lt - self->data;
+      if (at + 1 >= self->len)
+        break;
+      switch (lt[1])
+        {
+        case '/':
+          pos = at + 2;
+          continue;
+        case '?':
+          pos = skip_past (self, at + 2, "?>");
+          continue;
+        case '!':
+          if (self->len - at >= 4 && memcmp (lt, "<!--", 4) == 0)
+            pos = skip_past (self, at + 4, "-->");
+          else if (self->len - at >= 9 && memcmp (lt, "<![CDATA[", 9) == 0)
+            pos = skip_past (self, at + 9, "]]>");
+          else
+            pos = at + 2;
+          continue;
+        default:
+          break;
+        }
+      if (self->len - at - 1 <= n || memcmp (lt + 1, qname, n) != 0 || !is_name_end (lt[1 + n]))
+        break;
+      count_lines (self, at);
+      frame->offset = at;
+      frame->line_start = self->line_start;
+      frame->line = self->line;
+      self->scan_pos = at + 1;
+      return TRUE;
+    }
+
+  self->scan_ok = FALSE;
+  return FALSE;
+}
+
+static void
+locate_element (Loader *self,
+                Frame  *frame)
+{
+  if (self->scan_ok &&
+      scan_start_tag (self, xmlTextReaderConstName (self->reader), frame))
+    return;
+
+  /* libxml2 stops counting element lines at 65535; past that, the line the
+   * parser has reached is a close guess. */
+  frame->offset = G_MAXSIZE;
+  frame->line = xmlGetLineNo (frame->xml_node) > 0 ? (guint) xmlGetLineNo (frame->xml_node) : 0;
+  if (frame->line == 0 || frame->line >= 65535)
+    frame->line = MAX (0, xmlTextReaderGetParserLineNumber (self->reader));
+}
+
+static guint
+column_at (Loader *self,
+           gsize   line_start,
+           gsize   offset)
+{
+  return g_utf8_strlen (self->data + line_start, offset - line_start) + 1;
+}
+
+static void
+frame_place (Loader      *self,
+             const Frame *frame,
+             guint       *line,
+             guint       *column)
+{
+  *line = frame->line;
+  *column = frame->offset == G_MAXSIZE ? 0 : column_at (self, frame->line_start, frame->offset);
+}
+
+/* The place of the attribute @name in the start tag of @frame, or of the
+ * tag itself. */
+static void
+attribute_place (Loader      *self,
+                 const Frame *frame,
+                 const char  *name,
+                 guint       *line,
+                 guint       *column)
+{
+  gsize n = strlen (name);
+  gsize line_start = frame->line_start;
+  guint l = frame->line;
+  gsize p;
+
+  frame_place (self, frame, line, column);
+  if (frame->offset == G_MAXSIZE)
+    return;
+
+#define ADVANCE() G_STMT_START {                  \
+    if (self->data[p] == '\n')                    \
+      {                                           \
+        l++;                                      \
+        line_start = p + 1;                       \
+      }                                           \
+    p++;                                          \
+  } G_STMT_END
+
+  p = frame->offset + 1;
+  while (p < self->len && !is_name_end (self->data[p]))
+    p++;
+  while (p < self->len)
+    {
+      gsize name_at;
+      char quote;
+
+      while (p < self->len && is_xml_blank (self->data[p]))
+        ADVANCE ();
+      if (p >= self->len || self->data[p] == '>' || self->data[p] == '/')
+        return;
+      name_at = p;
+      while (p < self->len && self->data[p] != '=' && !is_xml_blank (self->data[p]))
+        p++;
+      if (p - name_at == n && memcmp (self->data + name_at, name, n) == 0)
+        {
+          *line = l;
+          *column = column_at (self, line_start, name_at);
+          return;
+        }
+      while (p < self->len && self->data[p] != '"' && self->data[p] != '\'')
+        ADVANCE ();
+      if (p >= self->len)
+        return;
+      quote = self->data[p++];
+      while (p < self->len && self->data[p] != quote)
+        ADVANCE ();
+      p++;
+    }
+#undef ADVANCE
+}
+
+static Frame *
+top_frame (Loader *self)
+{
+  if (self->stack->len == 0)
+    return NULL;
+  return &g_array_index (self->stack, Frame, self->stack->len - 1);
+}
+
+static Frame *
+find_frame (Loader     *self,
+            xmlNodePtr  node)
+{
+  if (node == NULL)
+    return NULL;
+  for (guint i = self->stack->len; i > 0; i--)
+    {
+      Frame *frame = &g_array_index (self->stack, Frame, i - 1);
+
+      if (frame->xml_node == node)
+        return frame;
+    }
+  if (self->last_closed.xml_node == node)
+    return &self->last_closed;
+  return NULL;
+}
+
+static void
+fail_at_attribute (Loader      *self,
+                   const Frame *frame,
+                   const char  *attribute,
+                   JxXmlError   code,
+                   const char  *rule,
+                   char        *sentence)
+{
+  guint line, column;
+
+  attribute_place (self, frame, attribute, &line, &column);
+  fail (self, code, rule, line, column,
+        frame->node ? jx_node_get_id (frame->node) : NULL, attribute, sentence);
+}
+
+/* Reports the schema errors of the node just read, if there are any. */
+static void
+flush_validity (Loader *self)
+{
+  g_autofree char *details = NULL;
+  Frame *frame;
+  guint line, column = 0;
+
+  if (self->n_validity == 0)
+    return;
+
+  self->validity_messages[self->n_validity] = NULL;
+  details = g_strjoinv ("; ", self->validity_messages);
+  /* libxml2 leaves the name out here, which reads oddly. */
+  if (strstr (details, "Expecting an element , got nothing") != NULL)
+    {
+      g_free (details);
+      details = g_strdup (_("an element is missing before the end of this one"));
+    }
+  /* libxml2 names a node, not always the one in question (it may be one the
+   * parser has already gone on to). The end of an element's content is
+   * checked when the reader moves past it, so errors about missing content
+   * concern the element closed before the node just read; other errors
+   * concern the element just read. */
+  frame = find_frame (self, self->validity_node);
+  if ((self->validity_code == XML_RELAXNG_ERR_NOELEM ||
+       self->validity_code == XML_RELAXNG_ERR_CONTENTVALID ||
+       self->validity_code == XML_RELAXNG_ERR_LACKDATA) && self->has_closed)
+    frame = &self->closed;
+  else if (frame == NULL)
+    frame = &self->current;
+  frame_place (self, frame, &line, &column);
+  if (line == 0)
+    line = self->validity_line;
+  fail (self, JX_XML_ERROR_INVALID, "schema", line, column,
+        frame && frame->node ? jx_node_get_id (frame->node) : NULL, NULL,
+        g_strdup_printf (_("The file does not follow the Jixiao format (%s). "
+                           "Correct it in a text editor, or ask whoever made it for a valid file."),
+                         details));
+  clear_validity (self);
+}
+
+/* Parses a whole number in @text (blanks around it allowed) into the range
+ * [@min, @max]. */
+static gboolean
+parse_int (const char *text,
+           gint64      min,
+           gint64      max,
+           gint64     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+
+  return g_ascii_string_to_signed (copy, 10, min, max, out, NULL);
+}
+
+/* Checks the id @frame's node was given (none if the element had none) and
+ * adds the node to @parent. */
+static gboolean
+attach (Loader     *self,
+        Frame      *frame,
+        const char *prefix,
+        JxNode     *parent)
+{
+  const char *id = jx_node_get_id (frame->node);
+  JxNode *existing;
+
+  if (id == NULL)
+    {
+      g_autofree char *made = NULL;
+      guint line, column;
+
+      if (!self->newer)
+        {
+          frame_place (self, frame, &line, &column);
+          fail (self, JX_XML_ERROR_INVALID, "schema", line, column, NULL, "id",
+                g_strdup_printf (_("The element <%s> has no id; every funding unit, project, indicator "
+                                   "and comment needs one. Add a unique id in a text editor."),
+                                 (const char *) xmlTextReaderConstLocalName (self->reader)));
+          return FALSE;
+        }
+      /* A newer format may do without ids; the document is read-only. */
+      made = jx_document_make_id (self->document, prefix);
+      jx_node_set_id (frame->node, made);
+    }
+  else if ((existing = jx_document_lookup (self->document, id)) != NULL)
+    {
+      g_autofree char *shown = quotable (id);
+
+      fail_at_attribute (self, frame, "id", JX_XML_ERROR_DUPLICATE_ID, "duplicate-id",
+                         g_strdup_printf (_("The id “%s” is used twice (first on line %u); ids must be unique. "
+                                            "Give one of them another id in a text editor."),
+                                          shown, jx_node_get_line (existing)));
+      return FALSE;
+    }
+
+  jx_node_set_line (frame->node, frame->line);
+  jx_node_append_child (parent, frame->node);
+  return TRUE;
+}
+
+static void
+start_table (Loader *self,
+             Frame  *frame)
+{
+  xmlTextReaderPtr r = self->reader;
+  xmlNodePtr xml = frame->xml_node;
+  const xmlChar *local = xmlTextReaderConstLocalName (r);
+  g_autofree char *format = NULL;
+  guint line, column;
+  gint64 value;
+
+  frame_place (self, frame, &line, &column);
+  if (!name_is (local, self->n_table))
+    {
+      g_autofree char *shown = quotable ((const char *) local);
+
+      fail (self, JX_XML_ERROR_NOT_JIXIAO, "namespace", line, column, NULL, NULL,
+            g_strdup_printf (_("This is not a Jixiao document: its root element is <%s>, not <table>. "
+                               "Choose a .jixiao file."),
+                             shown));
+      return;
+    }
+  if (xml->ns == NULL || xml->ns->href == NULL)
+    {
+      fail (self, JX_XML_ERROR_NOT_JIXIAO, "namespace", line, column, NULL, NULL,
+            g_strdup_printf (_("This is not a Jixiao document: its <table> element has no namespace, "
+                               "where a Jixiao table has xmlns=\"%s\". Choose a .jixiao file."),
+                             JX_XML_NAMESPACE));
+      return;
+    }
+  if (strcmp ((const char *) xml->ns->href, JX_XML_NAMESPACE) != 0)
+    {
+      g_autofree char *shown = quotable ((const char *) xml->ns->href);
+
+      fail (self, JX_XML_ERROR_NOT_JIXIAO, "namespace", line, column, NULL, NULL,
+            g_strdup_printf (_("This is not a Jixiao document: its <table> element is in the namespace "
+                               "“%s”, not “%s”. Choose a .jixiao file."),
+                             shown, JX_XML_NAMESPACE));
+      return;
+    }
+  self->namespace = xml->ns;
+  frame->node = JX_NODE (self->document);
+
+  /* The format first: it decides whether the schema applies. */
+  format = (char *) xmlTextReaderGetAttribute (r, self->n_format);
+  if (format == NULL || !parse_int (format, 1, G_MAXUINT, &value))
+    {
+      g_autofree char *shown = format ? quotable (format) : NULL;
+
+      clear_validity (self);
+      if (format == NULL)
+        fail (self, JX_XML_ERROR_INVALID, "format", line, column, NULL, "format",
+              g_strdup (_("The table has no format version (a format attribute); the file is damaged "
+                          "or was not written by Jixiao.")));
+      else
+        fail_at_attribute (self, frame, "format", JX_XML_ERROR_INVALID, "format",
+                           g_strdup_printf (_("The format version “%s” of the table is not a whole number "
+                                              "above zero; the file is damaged or was not written by Jixiao."),
+                                            shown));
+      return;
+    }
+  self->format = value;
+  if (self->format > JX_FORMAT_VERSION)
+    {
+      /* Read what is known; the schema of this build does not apply. */
+      self->newer = TRUE;
+      clear_validity (self);
+      xmlTextReaderRelaxNGSetSchema (r, NULL);
+    }
+  jx_document_set_format (self->document, self->format);
+
+  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+    {
+      const xmlChar *name = xmlTextReaderConstLocalName (r);
+      const char *v = (const char *) xmlTextReaderConstValue (r);
+
+      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
+        continue;
+      if (name_is (name, self->n_year))
+        {
+          if (parse_int (v, 0, 9999, &value))
+            jx_document_set_year (self->document, (int) value);
+          else if (!self->newer)
+            {
+              g_autofree char *shown = quotable (v);
+
+              clear_validity (self);
+              fail_at_attribute (self, frame, "year", JX_XML_ERROR_INVALID, "schema",
+                                 g_strdup_printf (_("The year “%s” is not a year between 0 and 9999. "
+                                                    "Correct it in a text editor."),
+                                                  shown));
+              break;
+            }
+        }
+      else if (name_is (name, self->n_unit))
+        jx_document_set_unit (self->document, v);
+      else if (name_is (name, self->n_taxonomy))
+        jx_document_set_taxonomy (self->document, v);
+    }
+  xmlTextReaderMoveToElement (r);
+}
+
+static void
+start_unit (Loader *self,
+            Frame  *frame,
+            JxNode *parent)
+{
+  xmlTextReaderPtr r = self->reader;
+  g_autoptr(JxFundingUnit) unit = jx_funding_unit_new (NULL);
+  frame->node = JX_NODE (unit);
+  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+    {
+      const xmlChar *name = xmlTextReaderConstLocalName (r);
+      const char *v = (const char *) xmlTextReaderConstValue (r);
+
+      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
+        continue;
+      if (name_is (name, self->n_id))
+        jx_node_set_id (frame->node, v);
+      else if (name_is (name, self->n_name))
+        jx_funding_unit_set_name (unit, v);
+    }
+  xmlTextReaderMoveToElement (r);
+  attach (self, frame, "u", parent);
+}
+
+typedef struct
+{
+  const char *property;
+  void      (*set) (JxProject *project,
+                    JxMoney    amount);
+  gboolean    present;
+  JxMoney     value;
+} Amount;
+
+static void
+start_project (Loader *self,
+               Frame  *frame,
+               JxNode *parent)
+{
+  xmlTextReaderPtr r = self->reader;
+  g_autoptr(JxProject) project = jx_project_new (NULL);
+  Amount amounts[3] = {
+    { "fiscal", jx_project_set_fiscal, FALSE, 0 },
+    { "special", jx_project_set_special, FALSE, 0 },
+    { "other", jx_project_set_other, FALSE, 0 },
+  };
+
+  frame->node = JX_NODE (project);
+  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+    {
+      const xmlChar *name = xmlTextReaderConstLocalName (r);
+      const char *v = (const char *) xmlTextReaderConstValue (r);
+      int which = -1;
+
+      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
+        continue;
+      if (name_is (name, self->n_id))
+        jx_node_set_id (frame->node, v);
+      else if (name_is (name, self->n_fiscal))
+        which = 0;
+      else if (name_is (name, self->n_special))
+        which = 1;
+      else if (name_is (name, self->n_other))
+        which = 2;
+      else if (name_is (name, self->n_confidential))
+        jx_project_set_confidential (project, g_str_equal (v, "true") || g_str_equal (v, "1"));
+
+      if (which >= 0)
+        {
+          if (!jx_money_from_decimal (v, strlen (v), &amounts[which].value))
+            {
+              g_autofree char *shown = quotable (v);
+              gboolean digits_ok;
+              const char *p = v;
+
+              /* Well-formed but out of range, or not a number at all? */
+              if (*p == '-')
+                p++;
+              digits_ok = g_ascii_isdigit (*p);
+              while (g_ascii_isdigit (*p))
+                p++;
+              digits_ok = digits_ok && p[0] == '.' && g_ascii_isdigit (p[1]) &&
+                          g_ascii_isdigit (p[2]) && p[3] == '\0';
+              clear_validity (self);
+              fail_at_attribute (self, frame, amounts[which].property, JX_XML_ERROR_AMOUNT, "amount",
+                                 digits_ok
+                                 ? g_strdup_printf (_("The amount “%s” of %s is too large to hold. "
+                                                      "Correct it in a text editor."),
+                                                    shown, field_label (amounts[which].property))
+                                 : g_strdup_printf (_("The amount “%s” of %s is not a number with two decimals "
+                                                      "such as 1234.50. Correct it in a text editor."),
+                                                    shown, field_label (amounts[which].property)));
+              xmlTextReaderMoveToElement (r);
+              return;
+            }
+          amounts[which].present = TRUE;
+        }
+    }
+  xmlTextReaderMoveToElement (r);
+
+  if (!attach (self, frame, "p", parent))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!amounts[i].present)
+        continue;
+      if (!jx_project_check_amount (project, amounts[i].property, amounts[i].value, &error))
+        {
+          g_autofree char *shown = jx_money_to_decimal (amounts[i].value);
+
+          clear_validity (self);
+          fail_at_attribute (self, frame, amounts[i].property, JX_XML_ERROR_AMOUNT, "amount",
+                             g_strdup_printf (_("The amount “%s” of %s makes a total too large to hold. "
+                                                "Correct it in a text editor."),
+                                              shown, field_label (amounts[i].property)));
+          return;
+        }
+      amounts[i].set (project, amounts[i].value);
+    }
+}
+
+static void
+start_indicator (Loader *self,
+                 Frame  *frame,
+                 JxNode *parent)
+{
+  xmlTextReaderPtr r = self->reader;
+  g_autoptr(JxIndicator) indicator = jx_indicator_new (NULL, NULL, NULL);
+  frame->node = JX_NODE (indicator);
+  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+    {
+      const xmlChar *name = xmlTextReaderConstLocalName (r);
+      const char *v = (const char *) xmlTextReaderConstValue (r);
+
+      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
+        continue;
+      if (name_is (name, self->n_id))
+        jx_node_set_id (frame->node, v);
+      else if (name_is (name, self->n_category))
+        jx_indicator_set_category (indicator, v);
+      else if (name_is (name, self->n_subcategory))
+        jx_indicator_set_subcategory (indicator, v);
+    }
+  xmlTextReaderMoveToElement (r);
+  attach (self, frame, "i", parent);
+}
+
+static void
+start_annotation (Loader *self,
+                  Frame  *frame,
+                  JxNode *parent)
+{
+  xmlTextReaderPtr r = self->reader;
+  g_autoptr(JxAnnotation) annotation = jx_annotation_new (NULL, NULL, NULL, NULL, NULL);
+  frame->node = JX_NODE (annotation);
+  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+    {
+      const xmlChar *name = xmlTextReaderConstLocalName (r);
+      const char *v = (const char *) xmlTextReaderConstValue (r);
+
+      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
+        continue;
+      if (name_is (name, self->n_id))
+        jx_node_set_id (frame->node, v);
+      else if (name_is (name, self->n_target))
+        jx_annotation_set_target (annotation, v);
+      else if (name_is (name, self->n_field))
+        jx_annotation_set_field (annotation, v);
+      else if (name_is (name, self->n_author))
+        jx_annotation_set_author (annotation, v);
+      else if (name_is (name, self->n_time))
+        jx_annotation_set_time (annotation, v);
+      else if (name_is (name, self->n_resolved))
+        jx_annotation_set_resolved (annotation, g_str_equal (v, "true") || g_str_equal (v, "1"));
+    }
+  xmlTextReaderMoveToElement (r);
+  attach (self, frame, "a", parent);
+}
+
+/* What an element called @name is, inside an element of @parent_kind. */
+static Kind
+classify (Loader        *self,
+          Kind           parent_kind,
+          const xmlChar *name,
+          TextField     *field)
+{
+  switch (parent_kind)
+    {
+    case KIND_TABLE:
+      if (name_is (name, self->n_funding_unit))
+        return KIND_UNIT;
+      if (name_is (name, self->n_department))
+        return (*field = FIELD_DEPARTMENT, KIND_TEXT);
+      if (name_is (name, self->n_title))
+        return (*field = FIELD_TITLE, KIND_TEXT);
+      if (name_is (name, self->n_annotations))
+        return KIND_ANNOTATIONS;
+      break;
+    case KIND_UNIT:
+      if (name_is (name, self->n_project))
+        return KIND_PROJECT;
+      break;
+    case KIND_PROJECT:
+      if (name_is (name, self->n_indicator))
+        return KIND_INDICATOR;
+      if (name_is (name, self->n_name))
+        return (*field = FIELD_PROJECT_NAME, KIND_TEXT);
+      if (name_is (name, self->n_goal))
+        return (*field = FIELD_GOAL, KIND_TEXT);
+      break;
+    case KIND_INDICATOR:
+      if (name_is (name, self->n_name))
+        return (*field = FIELD_INDICATOR_NAME, KIND_TEXT);
+      if (name_is (name, self->n_cycle_value))
+        return (*field = FIELD_CYCLE_VALUE, KIND_TEXT);
+      if (name_is (name, self->n_annual_value))
+        return (*field = FIELD_ANNUAL_VALUE, KIND_TEXT);
+      break;
+    case KIND_ANNOTATIONS:
+      if (name_is (name, self->n_annotation))
+        return KIND_ANNOTATION;
+      break;
+    case KIND_ANNOTATION:
+      if (name_is (name, self->n_text))
+        return (*field = FIELD_ANNOTATION_TEXT, KIND_TEXT);
+      if (name_is (name, self->n_annotation))
+        return KIND_ANNOTATION;
+      break;
+    case KIND_SKIP:
+    case KIND_TEXT:
+    default:
+      break;
+    }
+  return KIND_SKIP;
+}
+
+static void
+set_text (Frame      *frame,
+          const char *text)
+{
+  switch (frame->field)
+    {
+    case FIELD_DEPARTMENT:
+      jx_document_set_department (JX_DOCUMENT (frame->node), text);
+      break;
+    case FIELD_TITLE:
+      jx_document_set_title (JX_DOCUMENT (frame->node), text);
+      break;
+    case FIELD_PROJECT_NAME:
+      jx_project_set_name (JX_PROJECT (frame->node), text);
+      break;
+    case FIELD_GOAL:
+      jx_project_set_goal (JX_PROJECT (frame->node), text);
+      break;
+    case FIELD_INDICATOR_NAME:
+      jx_indicator_set_name (JX_INDICATOR (frame->node), text);
+      break;
+    case FIELD_CYCLE_VALUE:
+      jx_indicator_set_cycle_value (JX_INDICATOR (frame->node), text);
+      break;
+    case FIELD_ANNUAL_VALUE:
+      jx_indicator_set_annual_value (JX_INDICATOR (frame->node), text);
+      break;
+    case FIELD_ANNOTATION_TEXT:
+      jx_annotation_set_text (JX_ANNOTATION (frame->node), text);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+on_start_element (Loader *self)
+{
+  xmlTextReaderPtr r = self->reader;
+  Frame frame = { KIND_SKIP, 0, NULL, NULL, G_MAXSIZE, 0, 0 };
+  Frame *parent = top_frame (self);
+  xmlNodePtr xml = xmlTextReaderCurrentNode (r);
+  gboolean empty = xmlTextReaderIsEmptyElement (r) == 1;
+
+  frame.xml_node = xml;
+  locate_element (self, &frame);
+
+  if (parent == NULL)
+    {
+      if (self->seen_root)
+        return;
+      self->seen_root = TRUE;
+      frame.kind = KIND_TABLE;
+      start_table (self, &frame);
+    }
+  else if (parent->kind != KIND_SKIP && parent->kind != KIND_TEXT && xml->ns != NULL &&
+           (xml->ns == self->namespace || g_strcmp0 ((const char *) xml->ns->href, JX_XML_NAMESPACE) == 0))
+    {
+      frame.kind = classify (self, parent->kind, xmlTextReaderConstLocalName (r), &frame.field);
+      switch (frame.kind)
+        {
+        case KIND_UNIT:
+          start_unit (self, &frame, parent->node);
+          break;
+        case KIND_PROJECT:
+          start_project (self, &frame, parent->node);
+          break;
+        case KIND_INDICATOR:
+          start_indicator (self, &frame, parent->node);
+          break;
+        case KIND_ANNOTATIONS:
+          frame.node = parent->node;
+          break;
+        case KIND_ANNOTATION:
+          start_annotation (self, &frame, parent->node);
+          break;
+        case KIND_TEXT:
+          frame.node = parent->node;
+          if (!empty)
+            {
+              self->text_depth = self->stack->len;
+              g_string_truncate (self->text, 0);
+            }
+          /* An empty element is an empty text, which every field starts as. */
+          break;
+        case KIND_SKIP:
+        case KIND_TABLE:
+        default:
+          break;
+        }
+    }
+
+  self->current = frame;
+  if (empty)
+    {
+      self->last_closed = frame;
+      self->closing = frame;
+      self->has_closing = TRUE;
+    }
+  else
+    g_array_append_val (self->stack, frame);
+}
+
+static void
+on_end_element (Loader *self)
+{
+  Frame *frame = top_frame (self);
+
+  if (frame == NULL)
+    return;
+  if (frame->kind == KIND_TEXT && self->text_depth == (int) self->stack->len - 1)
+    {
+      set_text (frame, self->text->str);
+      self->text_depth = -1;
+    }
+  self->last_closed = *frame;
+  self->current = *frame;
+  self->closing = *frame;
+  self->has_closing = TRUE;
+  g_array_set_size (self->stack, self->stack->len - 1);
+}
+
+/* The place of the first byte of @data that is not UTF-8, if there is one. */
+static gboolean
+find_invalid_utf8 (const char *data,
+                   gsize       len,
+                   guint      *line,
+                   guint      *column)
+{
+  const char *end;
+  const char *line_start = data;
+
+  if (g_utf8_validate_len (data, len, &end))
+    return FALSE;
+  *line = 1;
+  for (const char *p = data; p < end; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+  *column = g_utf8_strlen (line_start, end - line_start) + 1;
+  return TRUE;
+}
+
+/* Whether @line:@column is at (or past) the end of what the data holds. */
+static gboolean
+at_end_of_data (Loader *self,
+                guint   line,
+                guint   column)
+{
+  gsize end = self->len, line_start;
+  guint last = 1;
+
+  while (end > 0 && is_xml_blank (self->data[end - 1]))
+    end--;
+  for (const char *p = self->data; (p = memchr (p, '\n', self->data + end - p)) != NULL; p++)
+    last++;
+  line_start = end;
+  while (line_start > 0 && self->data[line_start - 1] != '\n')
+    line_start--;
+  return line > last ||
+         (line == last && column > (guint) g_utf8_strlen (self->data + line_start, end - line_start));
+}
+
+static void
+report_syntax_error (Loader *self)
+{
+  guint line = self->syntax_line, column = self->syntax_column;
+  const char *detail = self->syntax_message ? self->syntax_message : "";
+  char *sentence;
+
+  switch (self->syntax_code)
+    {
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      if (find_invalid_utf8 (self->data, self->len, &line, &column))
+        {
+          sentence = g_strdup (_("The file is not valid UTF-8 text here, and Jixiao files always are: "
+                                 "it is damaged or is not a Jixiao file."));
+          break;
+        }
+      sentence = g_strdup_printf (_("The file holds a character that XML does not allow (%s): it is damaged "
+                                    "or is not a Jixiao file. Correct it in a text editor, or restore a backup."),
+                                  detail);
+      break;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_ENTITY_LOOP:
+      sentence = g_strdup_printf (_("The file uses the entity “&%s;”, which Jixiao files never contain. "
+                                    "Replace it with the character it stands for in a text editor."),
+                                  self->syntax_str1 ? self->syntax_str1 : "");
+      break;
+    default:
+      if (strstr (detail, "Excessive depth") != NULL)
+        {
+          sentence = g_strdup (_("The file nests elements hundreds of levels deep, which no Jixiao table does: "
+                                 "it is damaged or is not a Jixiao file."));
+          break;
+        }
+      if (strstr (detail, "Huge input lookup") != NULL || strstr (detail, "huge text") != NULL ||
+          strstr (detail, "too long") != NULL || strstr (detail, "too big") != NULL)
+        {
+          sentence = g_strdup (_("The file holds a text or a name far longer than any table needs (more than "
+                                 "10 million bytes in one piece): it is damaged or is not a Jixiao file."));
+          break;
+        }
+      /* A file cut short ends inside an element: libxml2 then complains
+       * at the very end of the data. */
+      if (self->seen_root && line > 0 &&
+          (self->syntax_code == XML_ERR_TAG_NOT_FINISHED || at_end_of_data (self, line, column)))
+        sentence = g_strdup (_("The file ends in the middle of the table: it was probably cut short "
+                               "while being saved or copied. Restore a backup."));
+      else
+        sentence = g_strdup_printf (_("The file is not well-formed XML (%s). It may be damaged; restore a backup, "
+                                      "or correct it in a text editor."),
+                                    detail);
+      break;
+    }
+  fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", line, column, NULL, NULL, sentence);
+}
+
+/* The declared encoding in the XML declaration at @decl ("<?xml …?>",
+ * @len bytes), or NULL; *at is set to its offset from @decl. */
+static char *
+declared_encoding (const char *decl,
+                   gsize       len,
+                   gsize      *at)
+{
+  for (gsize i = 0; i + 8 < len; i++)
+    {
+      gsize p = i + 8;
+      char quote;
+      gsize start;
+
+      if (memcmp (decl + i, "encoding", 8) != 0 || (i > 0 && !is_xml_blank (decl[i - 1])))
+        continue;
+      while (p < len && is_xml_blank (decl[p]))
+        p++;
+      if (p >= len || decl[p++] != '=')
+        return NULL;
+      while (p < len && is_xml_blank (decl[p]))
+        p++;
+      if (p >= len || (decl[p] != '"' && decl[p] != '\''))
+        return NULL;
+      quote = decl[p++];
+      start = p;
+      while (p < len && decl[p] != quote)
+        p++;
+      *at = i;
+      return g_strndup (decl + start, p - start);
+    }
+  return NULL;
+}
+
+/* Looks at what comes before the root element without parsing it: a DOCTYPE
+ * (which could declare entities) is refused before libxml2 sees any of it,
+ * and so is a file that is empty, not XML at all, or not UTF-8. */
+static gboolean
+check_prolog (Loader *self)
+{
+  const guchar *d = (const guchar *) self->data;
+  gsize len = self->len, p = 0, line_start = 0;
+  guint line = 1;
+
+  if (len == 0)
+    {
+      fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", 1, 1, NULL, NULL,
+            g_strdup (_("The file is empty. It may have been cut short while being saved or copied; "
+                        "restore a backup.")));
+      return FALSE;
+    }
+  if ((len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE))) ||
+      d[0] == 0 || (len >= 2 && d[1] == 0))
+    {
+      fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", 1, 1, NULL, NULL,
+            g_strdup (_("The file is not UTF-8 text (it looks like UTF-16 or binary data), and Jixiao files "
+                        "always are: it is not a Jixiao file, or it was converted by another program.")));
+      return FALSE;
+    }
+  if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
+    p = 3;
+
+  while (p < len)
+    {
+      gsize from = p;
+
+      if (is_xml_blank (d[p]))
+        p++;
+      else if (len - p >= 2 && memcmp (d + p, "<?", 2) == 0)
+        {
+          g_autofree char *encoding = NULL;
+          gsize at = 0;
+
+          p = skip_past (self, p + 2, "?>");
+          if (len - from >= 6 && memcmp (d + from, "<?xml", 5) == 0 && is_xml_blank (d[from + 5]) &&
+              (encoding = declared_encoding (self->data + from, p - from, &at)) != NULL &&
+              g_ascii_strcasecmp (encoding, "UTF-8") != 0 && g_ascii_strcasecmp (encoding, "UTF8") != 0)
+            {
+              g_autofree char *shown = quotable (encoding);
+              guint column = g_utf8_strlen (self->data + line_start, from + at - line_start) + 1;
+
+              fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", line, column, NULL, NULL,
+                    g_strdup_printf (_("The file says it is in the encoding “%s”, and Jixiao files are always "
+                                       "UTF-8. Convert it to UTF-8 (and say so in its first line), then open "
+                                       "it again."),
+                                     shown));
+              return FALSE;
+            }
+        }
+      else if (len - p >= 4 && memcmp (d + p, "<!--", 4) == 0)
+        p = skip_past (self, p + 4, "-->");
+      else if (len - p >= 9 && memcmp (d + p, "<!DOCTYPE", 9) == 0)
+        {
+          guint column = g_utf8_strlen (self->data + line_start, p - line_start) + 1;
+
+          fail (self, JX_XML_ERROR_DOCTYPE, "doctype", line, column, NULL, NULL,
+                g_strdup (_("The file has a DOCTYPE declaration, which the Jixiao format never has; "
+                            "this file may be unsafe (a DOCTYPE can make a program read other files or "
+                            "exhaust its memory), so it was not opened. If you trust it, remove the "
+                            "declaration in a text editor.")));
+          return FALSE;
+        }
+      else
+        break;
+      for (gsize i = from; i < p; i++)
+        if (d[i] == '\n')
+          {
+            line++;
+            line_start = i + 1;
+          }
+    }
+
+  if (p >= len)
+    {
+      fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", line,
+            g_utf8_strlen (self->data + line_start, len - line_start) + 1, NULL, NULL,
+            g_strdup (_("The file is empty. It may have been cut short while being saved or copied; "
+                        "restore a backup.")));
+      return FALSE;
+    }
+  if (d[p] != '<')
+    {
+      fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", line,
+            g_utf8_strlen (self->data + line_start, p - line_start) + 1, NULL, NULL,
+            g_strdup (_("This is not a Jixiao document: it is not XML at all. Choose a .jixiao file.")));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* libxml2's reader hands its parser 512 bytes at a time and each time scans
+ * the text not parsed yet for the last '<', so a single run of text without
+ * markup costs quadratic time: half a second for 1 MB, half a minute for
+ * 10 MB (where libxml2 gives up anyway). No table has a text anywhere near
+ * that long, so such a file is refused before it is parsed. */
+#define MAX_TEXT_RUN (1024 * 1024)
+
+static gboolean
+check_text_runs (Loader *self)
+{
+  const char *p = self->data, *end = self->data + self->len;
+
+  while (p < end)
+    {
+      const char *lt = memchr (p, '<', end - p);
+
+      if (lt == NULL)
+        lt = end;
+      if (lt - p > MAX_TEXT_RUN)
+        {
+          gsize at = p > self->data ? (gsize) (p - self->data) - 1 : 0;
+
+          count_lines (self, at);
+          fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", self->line,
+                column_at (self, self->line_start, at), NULL, NULL,
+                g_strdup (_("The file holds a text far longer than any table needs (more than a million "
+                            "characters in one piece): it is damaged or is not a Jixiao file.")));
+          return FALSE;
+        }
+      p = lt + 1;
+    }
+  return TRUE;
+}
+
+static void
+loader_intern_names (Loader *self)
+{
+  xmlTextReaderPtr r = self->reader;
+
+#define INTERN(field, name) self->field = xmlTextReaderConstString (r, BAD_CAST name)
+  INTERN (n_table, "table");
+  INTERN (n_department, "department");
+  INTERN (n_title, "title");
+  INTERN (n_funding_unit, "funding-unit");
+  INTERN (n_project, "project");
+  INTERN (n_name, "name");
+  INTERN (n_goal, "goal");
+  INTERN (n_indicator, "indicator");
+  INTERN (n_cycle_value, "cycle-value");
+  INTERN (n_annual_value, "annual-value");
+  INTERN (n_annotations, "annotations");
+  INTERN (n_annotation, "annotation");
+  INTERN (n_text, "text");
+  INTERN (n_id, "id");
+  INTERN (n_format, "format");
+  INTERN (n_year, "year");
+  INTERN (n_unit, "unit");
+  INTERN (n_taxonomy, "taxonomy");
+  INTERN (n_fiscal, "fiscal");
+  INTERN (n_special, "special");
+  INTERN (n_other, "other");
+  INTERN (n_confidential, "confidential");
+  INTERN (n_category, "category");
+  INTERN (n_subcategory, "subcategory");
+  INTERN (n_target, "target");
+  INTERN (n_field, "field");
+  INTERN (n_author, "author");
+  INTERN (n_time, "time");
+  INTERN (n_resolved, "resolved");
+#undef INTERN
+}
+
+static void
+loader_run (Loader     *self,
+            const char *origin)
+{
+  xmlRelaxNGPtr schema;
+  int ret;
+
+  if (!check_prolog (self) || !check_text_runs (self))
+    return;
+
+  if ((schema = get_schema ()) == NULL)
+    {
+      fail (self, JX_XML_ERROR_INVALID, "schema", 0, 0, NULL, NULL,
+            g_strdup (_("The file cannot be checked because the format description built into Jixiao "
+                        "is damaged. Reinstall Jixiao.")));
+      return;
+    }
+
+  /* The file is always UTF-8; the data is not copied. */
+  self->reader = xmlReaderForMemory (self->data, (int) self->len, origin, "UTF-8", LOAD_OPTIONS);
+  if (self->reader == NULL)
+    {
+      fail (self, JX_XML_ERROR_IO, "io", 0, 0, NULL, NULL,
+            g_strdup (_("The file could not be read: the system is short of memory.")));
+      return;
+    }
+  /* The handler first: the schema's validation context copies it. */
+  xmlTextReaderSetStructuredErrorHandler (self->reader, on_xml_error, self);
+  if (xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
+    g_critical ("libxml2 refused the file format schema");
+  loader_intern_names (self);
+
+  while ((ret = xmlTextReaderRead (self->reader)) == 1)
+    {
+      if (self->syntax_error)
+        break;
+      self->closed = self->closing;
+      self->has_closed = self->has_closing;
+      self->has_closing = FALSE;
+      switch (xmlTextReaderNodeType (self->reader))
+        {
+        case XML_READER_TYPE_ELEMENT:
+          on_start_element (self);
+          break;
+        case XML_READER_TYPE_END_ELEMENT:
+          on_end_element (self);
+          break;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+          if (self->text_depth >= 0)
+            g_string_append (self->text, (const char *) xmlTextReaderConstValue (self->reader));
+          break;
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+          fail (self, JX_XML_ERROR_DOCTYPE, "doctype", 0, 0, NULL, NULL,
+                g_strdup (_("The file has a DOCTYPE declaration, which the Jixiao format never has; "
+                            "this file may be unsafe (a DOCTYPE can make a program read other files or "
+                            "exhaust its memory), so it was not opened. If you trust it, remove the "
+                            "declaration in a text editor.")));
+          break;
+        default:
+          break;
+        }
+      if (self->failed)
+        return;
+      flush_validity (self);
+      if (self->failed)
+        return;
+    }
+
+  if (self->syntax_error || ret < 0)
+    {
+      if (!self->syntax_error)
+        {
+          self->syntax_error = TRUE;
+          self->syntax_line = MAX (0, xmlTextReaderGetParserLineNumber (self->reader));
+          self->syntax_column = MAX (0, xmlTextReaderGetParserColumnNumber (self->reader));
+        }
+      report_syntax_error (self);
+      return;
+    }
+  self->closed = self->closing;
+  self->has_closed = self->has_closing;
+  flush_validity (self);
+  if (self->failed)
+    return;
+  if (!self->seen_root)
+    {
+      fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", 1, 1, NULL, NULL,
+            g_strdup (_("The file is empty. It may have been cut short while being saved or copied; "
+                        "restore a backup.")));
+      return;
+    }
+  if (!self->newer && xmlTextReaderIsValid (self->reader) != 1)
+    fail (self, JX_XML_ERROR_INVALID, "schema", 0, 0, NULL, NULL,
+          g_strdup (_("The file does not follow the Jixiao format. Correct it in a text editor, "
+                      "or ask whoever made it for a valid file.")));
+}
+
+static void
+loader_clear (Loader *self)
+{
+  g_clear_pointer (&self->reader, xmlFreeTextReader);
+  g_clear_pointer (&self->stack, g_array_unref);
+  if (self->text != NULL)
+    g_string_free (self->text, TRUE);
+  g_free (self->syntax_message);
+  g_free (self->syntax_str1);
+  clear_validity (self);
+  g_free (self->rule);
+  g_free (self->target);
+  g_free (self->field);
+  g_free (self->sentence);
+}
+
+JxDocument *
+jx_xml_load_bytes (GBytes      *bytes,
+                   const char  *origin,
+                   JxProblem  **problem,
+                   GError     **error)
+{
+  Loader self = { 0, };
+  g_autoptr(JxDocument) document = NULL;
+  xmlStructuredErrorFunc old_structured = xmlStructuredError;
+  void *old_structured_context = xmlStructuredErrorContext;
+  xmlGenericErrorFunc old_generic = xmlGenericError;
+  void *old_generic_context = xmlGenericErrorContext;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (problem == NULL || *problem == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_bytes_get_size (bytes) > G_MAXINT)
+    {
+      report (error, problem, JX_XML_ERROR_IO, "io", 0, 0, NULL, NULL,
+              _("The file is larger than 2 GB, far more than any table; it is not a Jixiao document."));
+      return NULL;
+    }
+
+  document = jx_document_new ();
+  self.document = document;
+  self.data = g_bytes_get_data (bytes, &self.len);
+  if (self.data == NULL)
+    self.data = "";
+  self.scan_ok = TRUE;
+  self.line = 1;
+  self.text_depth = -1;
+  self.stack = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 8);
+  self.text = g_string_sized_new (256);
+
+  /* Nothing libxml2 says reaches stderr, whatever path it takes. */
+  xmlSetStructuredErrorFunc (&self, on_xml_error);
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  loader_run (&self, origin);
+  xmlSetStructuredErrorFunc (old_structured_context, old_structured);
+  xmlSetGenericErrorFunc (old_generic_context, old_generic);
+
+  if (self.failed)
+    {
+      report (error, problem, self.code, self.rule, self.fail_line, self.fail_column,
+              self.target, self.field, self.sentence);
+      loader_clear (&self);
+      return NULL;
+    }
+  loader_clear (&self);
+
+  jx_history_set_save_point (jx_document_get_history (document));
+  if (jx_document_is_read_only (document) && problem != NULL)
+    {
+      g_autofree char *sentence =
+        g_strdup_printf (_("This file was written by a newer Jixiao (format %u; this version writes format %u). "
+                           "It is open read-only so that nothing in it is lost; update Jixiao to edit it."),
+                         jx_document_get_format (document), JX_FORMAT_VERSION);
+
+      *problem = jx_problem_new (JX_SEVERITY_WARNING, "format", 1, 0, NULL, NULL, sentence);
+    }
+  return g_steal_pointer (&document);
+}
+
+JxDocument *
+jx_xml_load_file (const char  *path,
+                  JxProblem  **problem,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_autofree char *sentence =
+        g_strdup_printf (_("The file could not be read: %s. Check that it exists and that you may read it."),
+                         local_error->message);
+
+      report (error, problem, JX_XML_ERROR_IO, "io", 0, 0, NULL, NULL, sentence);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return jx_xml_load_bytes (bytes, path, problem, error);
+}
