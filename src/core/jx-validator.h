@@ -18,7 +18,7 @@ typedef struct
 {
   const char *id;
   JxSeverity  severity;
-  const char *what;   /* untranslated msgid; use _() to show it */
+  const char *what;   /* untranslated msgid: translate it before showing it */
   const char *why;    /* untranslated msgid */
 } JxRule;
 
