@@ -23,7 +23,11 @@ jx_init (void)
 
   if (g_once_init_enter (&once))
     {
-      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      /* JX_LOCALEDIR lets tests and uninstalled runs use the catalogues
+       * built in the build tree. */
+      const char *localedir = g_getenv ("JX_LOCALEDIR");
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       xmlInitParser ();
       g_once_init_leave (&once, 1);

@@ -1,0 +1,40 @@
+/* jx-validator.h: what a finance-bureau reviewer would send back
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "jx-document.h"
+#include "jx-problem.h"
+
+G_BEGIN_DECLS
+
+/*
+ * A rule has a stable id (scripts and the README rely on it), a severity,
+ * and a one-line description of what it checks and why, translated. The
+ * problems it finds carry the id, the node and field concerned and the line
+ * of the file.
+ */
+typedef struct
+{
+  const char *id;
+  JxSeverity  severity;
+  const char *what;   /* untranslated msgid: translate it before showing it */
+  const char *why;    /* untranslated msgid */
+} JxRule;
+
+/* All rules, validator rules and loader rules alike, in a stable order. */
+const JxRule *jx_validator_get_rules     (guint      *n_rules);
+const JxRule *jx_validator_lookup_rule   (const char *id);
+
+/* Every problem in @document, in document order. Transfer full: an array
+ * of JxProblem that frees its elements. */
+GPtrArray    *jx_validate_document       (JxDocument *document);
+/* The problems of one project and its indicators only (for live checking
+ * while a person types), appended to @problems. */
+void          jx_validate_project        (JxDocument *document,
+                                          JxProject  *project,
+                                          GPtrArray  *problems);
+guint         jx_problems_count          (GPtrArray  *problems,
+                                          JxSeverity  severity);
+
+G_END_DECLS
