@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "jx-edit.h"
 #include "jx-init.h"
@@ -795,6 +796,76 @@ test_load_huge_text (void)
     }
 }
 
+
+/* A big file is read into memory that is given back as the parse goes on;
+ * an error that needs to look back still gets its exact place. */
+static void
+test_load_big_file_errors (void)
+{
+  g_autoptr(GString) xml = g_string_new (HEADER "  <funding-unit id=\"u1\" name=\"单位\">\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxProblem) problem = NULL;
+  g_autoptr(JxDocument) document = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jixiao-xml-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.jixiao", NULL);
+  guint line = 6;
+  gsize stray;
+
+  while (xml->len < 14 * 1024 * 1024)
+    {
+      g_string_append_printf (xml,
+                              "    <project id=\"p%u\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
+                              "      <name>项目</name>\n"
+                              "      <goal>保障全市社区党组织开展党员活动，提升党员教育管理水平。</goal>\n"
+                              "    </project>\n",
+                              line);
+      line += 4;
+    }
+  stray = xml->len;
+  g_string_append (xml, "    多余的文字\n  </funding-unit>\n</table>\n");
+
+  /* It loads without the stray text. */
+  g_file_set_contents (path, xml->str, stray, NULL);
+  {
+    g_autoptr(GString) good = g_string_new_len (xml->str, stray);
+    g_string_append (good, "  </funding-unit>\n</table>\n");
+    g_file_set_contents (path, good->str, good->len, &error);
+    g_assert_no_error (error);
+    document = jx_xml_load_file (path, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (jx_node_get_line (jx_document_lookup (document, "p6")), ==, 6);
+    g_clear_object (&document);
+  }
+
+  /* Text where the schema has none, at its place. */
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+  document = jx_xml_load_file (path, &problem, &error);
+  g_assert_null (document);
+  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (problem->line, ==, line);
+  g_assert_cmpuint (problem->column, ==, 5);
+  g_clear_error (&error);
+  g_clear_pointer (&problem, jx_problem_free);
+
+  /* Bytes that are not UTF-8 near the end: found from the start. */
+  g_string_truncate (xml, stray);
+  g_string_append (xml, "    <project id=\"last\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
+                        "      <name>ab\xff</name><goal/>\n    </project>\n  </funding-unit>\n</table>\n");
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+  document = jx_xml_load_file (path, &problem, &error);
+  g_assert_null (document);
+  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (problem->line, ==, line + 1);
+  g_assert_cmpuint (problem->column, ==, 15);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -831,6 +902,7 @@ main (int    argc,
   g_test_add_func ("/xml/load/schema-errors", test_load_schema_errors);
   g_test_add_func ("/xml/load/deep-nesting", test_load_deep_nesting);
   g_test_add_func ("/xml/load/huge-text", test_load_huge_text);
+  g_test_add_func ("/xml/load/big-file-errors-look-back", test_load_big_file_errors);
 
   return g_test_run ();
 }

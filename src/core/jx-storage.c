@@ -107,7 +107,6 @@ jx_storage_load (const char  *path,
                  JxProblem  **problem,
                  GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *resolved = NULL;
   JxDocument *document;
   struct stat st;
@@ -117,9 +116,7 @@ jx_storage_load (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* The stamp comes from the very file that is read. */
-  if (!(bytes = jx_xml_read_file (path, &st, problem, error)))
-    return NULL;
-  document = jx_xml_load_bytes (bytes, path, problem, error);
+  document = jx_xml_load_path (path, &st, problem, error);
   if (document == NULL)
     return NULL;
 

@@ -9,13 +9,13 @@
 
 G_BEGIN_DECLS
 
-/* Opens @path and reads all of it. On success, *st holds what fstat() said
- * of the very file read (for the changed-on-disk stamp). On failure, NULL
- * with a JX_XML_ERROR_IO error and, if @problem is not NULL, a problem
- * with rule "io". */
-GBytes *jx_xml_read_file (const char   *path,
-                          struct stat  *st,
-                          JxProblem   **problem,
-                          GError      **error);
+/* jx_xml_load_file(), which also says in *st what fstat() said of the
+ * very file read (for the changed-on-disk stamp). A big file is read into
+ * memory of its own whose pages go back to the system as the parse moves
+ * on, so that it and the document are never both held in full. */
+JxDocument *jx_xml_load_path (const char   *path,
+                              struct stat  *st,
+                              JxProblem   **problem,
+                              GError      **error);
 
 G_END_DECLS

@@ -536,6 +536,26 @@ get_schema (void)
   return schema;
 }
 
+/* Big files go into memory that may use huge pages: where page faults are
+ * dear (virtual machines), faulting in a 30 MB buffer 4 KB at a time cost
+ * more than parsing it. */
+#define HUGE_READ_SIZE (4 * 1024 * 1024)
+
+typedef struct
+{
+  void  *base;
+  gsize  size;
+} Mapping;
+
+static void
+free_mapping (gpointer data)
+{
+  Mapping *mapping = data;
+
+  munmap (mapping->base, mapping->size);
+  g_free (mapping);
+}
+
 typedef enum
 {
   KIND_SKIP,          /* unknown (newer format) or misplaced: read through */
@@ -581,6 +601,14 @@ typedef struct
   gsize             len;
   JxDocument       *document;
 
+  /* For a big file read by jx_xml_load_path(): the memory holding it, whose
+   * pages are given back as the parse leaves them behind, and the path to
+   * read it again from should an error message need what was given back. */
+  Mapping          *mapping;
+  gsize             released;
+  const char       *path;
+  GBytes           *reread;
+
   guint             format;
   gboolean          newer;       /* format newer than this build: no schema */
   gboolean          seen_root;
@@ -598,6 +626,8 @@ typedef struct
   GArray           *stack;       /* of Frame */
   Frame             last_closed;
   Frame             current;     /* the element of the node just read */
+  int               node_type;   /* of the node just read */
+  guint             ends_since_start;
   Frame             closing;     /* the element the node just read closed */
   gboolean          has_closing;
   Frame             closed;      /* the element closed by the node read before */
@@ -741,6 +771,50 @@ on_xml_error (void        *data,
   self->syntax_str1 = g_strdup (error->str1);
 }
 
+static GBytes *read_path (const char   *path,
+                          struct stat  *st,
+                          Mapping     **mapping,
+                          JxProblem   **problem,
+                          GError      **error);
+
+/* Makes the data from @from on readable again if its pages were given
+ * back: only error messages look that far back, so the file is read anew. */
+static void
+ensure_data (Loader *self,
+             gsize   from)
+{
+  struct stat st;
+  gsize len;
+
+  if (from >= self->released || self->reread != NULL || self->path == NULL)
+    return;
+  self->reread = read_path (self->path, &st, NULL, NULL, NULL);
+  if (self->reread == NULL)
+    return;
+  self->data = g_bytes_get_data (self->reread, &len);
+  /* The file may have changed meanwhile; places are then approximate. */
+  self->len = MIN (self->len, len);
+  self->released = 0;
+}
+
+/* Gives back the pages of data that the parser and the scan are done with,
+ * so that the file and the document built from it are never both held in
+ * full. The reader reads its static input buffer strictly forwards and
+ * copies what it parses, and the scan runs behind it. */
+#define RELEASE_STEP (4 * 1024 * 1024)
+
+static void
+release_data (Loader *self)
+{
+  gsize page = 4096, upto;
+
+  if (self->mapping == NULL || self->reread != NULL || self->counted < self->released + 2 * RELEASE_STEP)
+    return;
+  upto = (self->counted - RELEASE_STEP) / page * page;
+  if (madvise ((char *) self->mapping->base + self->released, upto - self->released, MADV_DONTNEED) == 0)
+    self->released = upto;
+}
+
 /* Counts the lines of the data up to @upto. */
 static void
 count_lines (Loader *self,
@@ -861,6 +935,7 @@ column_at (Loader *self,
            gsize   line_start,
            gsize   offset)
 {
+  ensure_data (self, line_start);
   return g_utf8_strlen (self->data + line_start, offset - line_start) + 1;
 }
 
@@ -891,6 +966,7 @@ attribute_place (Loader      *self,
   frame_place (self, frame, line, column);
   if (frame->offset == G_MAXSIZE)
     return;
+  ensure_data (self, frame->line_start);
 
 #define ADVANCE() G_STMT_START {                  \
     if (self->data[p] == '\n')                    \
@@ -975,6 +1051,85 @@ fail_at_attribute (Loader      *self,
         frame->node ? jx_node_get_id (frame->node) : NULL, attribute, sentence);
 }
 
+/* The place of the text node just read: past the start tag the scan is at
+ * and the end tags after it, the first thing that is not markup. */
+static gboolean
+locate_text (Loader *self,
+             guint  *line,
+             guint  *column)
+{
+  gsize p = self->counted, line_start;
+  guint l;
+  char quote = 0;
+
+  if (!self->scan_ok || self->node_type != XML_READER_TYPE_TEXT)
+    return FALSE;
+  ensure_data (self, self->line_start);
+  line_start = self->line_start;
+  l = self->line;
+  /* Past the last start tag, minding quoted values. */
+  for (; p < self->len; p++)
+    {
+      char c = self->data[p];
+
+      if (c == '\n')
+        {
+          l++;
+          line_start = p + 1;
+        }
+      if (quote != 0)
+        quote = c == quote ? 0 : quote;
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '>')
+        break;
+    }
+  /* Then past the end tags the reader went through since, with whatever
+   * text they closed. */
+  p++;
+  for (guint ends = self->ends_since_start; ends > 0 && p < self->len; p++)
+    {
+      if (self->data[p] == '\n')
+        {
+          l++;
+          line_start = p + 1;
+        }
+      else if (self->data[p] == '<' && p + 1 < self->len && self->data[p + 1] == '/')
+        {
+          while (p < self->len && self->data[p] != '>')
+            p++;
+          ends--;
+        }
+    }
+  /* Then past blanks and comments: the text. */
+  for (; p < self->len; p++)
+    {
+      char c = self->data[p];
+
+      if (c == '\n')
+        {
+          l++;
+          line_start = p + 1;
+        }
+      else if (c == '<')
+        {
+          while (p < self->len && self->data[p] != '>')
+            if (self->data[p++] == '\n')
+              {
+                l++;
+                line_start = p;
+              }
+        }
+      else if (!is_xml_blank (c))
+        {
+          *line = l;
+          *column = column_at (self, line_start, p);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Reports the schema errors of the node just read, if there are any. */
 static void
 flush_validity (Loader *self)
@@ -999,6 +1154,14 @@ flush_validity (Loader *self)
    * checked when the reader moves past it, so errors about missing content
    * concern the element closed before the node just read; other errors
    * concern the element just read. */
+  if (self->validity_code == XML_RELAXNG_ERR_TEXTWRONG && locate_text (self, &line, &column))
+    {
+      fail (self, JX_XML_ERROR_INVALID, "schema", line, column, NULL, NULL,
+            g_strdup (_("The file does not follow the Jixiao format: there is text where only elements "
+                        "belong. Correct it in a text editor, or ask whoever made it for a valid file.")));
+      clear_validity (self);
+      return;
+    }
   frame = find_frame (self, self->validity_node);
   if ((self->validity_code == XML_RELAXNG_ERR_NOELEM ||
        self->validity_code == XML_RELAXNG_ERR_CONTENTVALID ||
@@ -1475,6 +1638,7 @@ on_start_element (Loader *self)
 
   frame.xml_node = xml;
   locate_element (self, &frame);
+  self->ends_since_start = 0;
 
   if (parent == NULL)
     {
@@ -1537,6 +1701,7 @@ on_end_element (Loader *self)
 {
   Frame *frame = top_frame (self);
 
+  self->ends_since_start++;
   if (frame == NULL)
     return;
   if (frame->kind == KIND_TEXT && self->text_depth == (int) self->stack->len - 1)
@@ -1580,8 +1745,11 @@ at_end_of_data (Loader *self,
                 guint   line,
                 guint   column)
 {
-  gsize end = self->len, line_start;
+  gsize end, line_start;
   guint last = 1;
+
+  ensure_data (self, 0);
+  end = self->len;
 
   while (end > 0 && is_xml_blank (self->data[end - 1]))
     end--;
@@ -1605,6 +1773,7 @@ report_syntax_error (Loader *self)
     {
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
+      ensure_data (self, 0);
       if (find_invalid_utf8 (self->data, self->len, &line, &column))
         {
           sentence = g_strdup (_("The file is not valid UTF-8 text here, and Jixiao files always are: "
@@ -1878,8 +2047,9 @@ loader_run (Loader     *self,
       return;
     }
 
-  /* The file is always UTF-8; the data is not copied. */
-  self->reader = xmlReaderForMemory (self->data, (int) self->len, origin, "UTF-8", LOAD_OPTIONS);
+  /* The data is not copied. The prolog check has refused anything but
+   * UTF-8 already, so libxml2's own detection finds UTF-8. */
+  self->reader = xmlReaderForMemory (self->data, (int) self->len, origin, NULL, LOAD_OPTIONS);
   if (self->reader == NULL)
     {
       fail (self, JX_XML_ERROR_IO, "io", 0, 0, NULL, NULL,
@@ -1899,10 +2069,12 @@ loader_run (Loader     *self,
       self->closed = self->closing;
       self->has_closed = self->has_closing;
       self->has_closing = FALSE;
-      switch (xmlTextReaderNodeType (self->reader))
+      self->node_type = xmlTextReaderNodeType (self->reader);
+      switch (self->node_type)
         {
         case XML_READER_TYPE_ELEMENT:
           on_start_element (self);
+          release_data (self);
           break;
         case XML_READER_TYPE_END_ELEMENT:
           on_end_element (self);
@@ -1964,6 +2136,7 @@ static void
 loader_clear (Loader *self)
 {
   g_clear_pointer (&self->reader, xmlFreeTextReader);
+  g_clear_pointer (&self->reread, g_bytes_unref);
   g_clear_pointer (&self->stack, g_array_unref);
   if (self->text != NULL)
     g_string_free (self->text, TRUE);
@@ -1979,11 +2152,13 @@ loader_clear (Loader *self)
   g_free (self->sentence);
 }
 
-JxDocument *
-jx_xml_load_bytes (GBytes      *bytes,
-                   const char  *origin,
-                   JxProblem  **problem,
-                   GError     **error)
+static JxDocument *
+load (GBytes      *bytes,
+      const char  *origin,
+      Mapping     *mapping,
+      const char  *path,
+      JxProblem  **problem,
+      GError     **error)
 {
   Loader self = { 0, };
   g_autoptr(JxDocument) document = NULL;
@@ -1991,10 +2166,6 @@ jx_xml_load_bytes (GBytes      *bytes,
   void *old_structured_context = xmlStructuredErrorContext;
   xmlGenericErrorFunc old_generic = xmlGenericError;
   void *old_generic_context = xmlGenericErrorContext;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (problem == NULL || *problem == NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_bytes_get_size (bytes) > G_MAXINT)
     {
@@ -2005,6 +2176,8 @@ jx_xml_load_bytes (GBytes      *bytes,
 
   document = jx_document_new ();
   self.document = document;
+  self.mapping = mapping;
+  self.path = path;
   self.data = g_bytes_get_data (bytes, &self.len);
   if (self.data == NULL)
     self.data = "";
@@ -2045,25 +2218,19 @@ jx_xml_load_bytes (GBytes      *bytes,
   return g_steal_pointer (&document);
 }
 
-/* Big files go into memory that may use huge pages: where page faults are
- * dear (virtual machines), faulting in a 30 MB buffer 4 KB at a time cost
- * more than parsing it. */
-#define HUGE_READ_SIZE (4 * 1024 * 1024)
-
-typedef struct
+JxDocument *
+jx_xml_load_bytes (GBytes      *bytes,
+                   const char  *origin,
+                   JxProblem  **problem,
+                   GError     **error)
 {
-  void  *base;
-  gsize  size;
-} Mapping;
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (problem == NULL || *problem == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-static void
-free_mapping (gpointer data)
-{
-  Mapping *mapping = data;
-
-  munmap (mapping->base, mapping->size);
-  g_free (mapping);
+  return load (bytes, origin, NULL, NULL, problem, error);
 }
+
 
 static void
 set_read_error (const char  *path,
@@ -2080,11 +2247,12 @@ set_read_error (const char  *path,
   report (error, problem, JX_XML_ERROR_IO, "io", 0, 0, NULL, NULL, sentence);
 }
 
-GBytes *
-jx_xml_read_file (const char   *path,
-                  struct stat  *st,
-                  JxProblem   **problem,
-                  GError      **error)
+static GBytes *
+read_path (const char   *path,
+           struct stat  *st,
+           Mapping     **mapping_out,
+           JxProblem   **problem,
+           GError      **error)
 {
   Mapping *mapping = NULL;
   char *buffer;
@@ -2146,9 +2314,30 @@ jx_xml_read_file (const char   *path,
     }
   close (fd);
 
+  if (mapping_out != NULL)
+    *mapping_out = mapping;
   if (mapping)
     return g_bytes_new_with_free_func (buffer, done, free_mapping, mapping);
   return g_bytes_new_take (buffer, done);
+}
+
+JxDocument *
+jx_xml_load_path (const char   *path,
+                  struct stat  *st,
+                  JxProblem   **problem,
+                  GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  Mapping *mapping = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (st != NULL, NULL);
+  g_return_val_if_fail (problem == NULL || *problem == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(bytes = read_path (path, st, &mapping, problem, error)))
+    return NULL;
+  return load (bytes, path, mapping, path, problem, error);
 }
 
 JxDocument *
@@ -2156,14 +2345,9 @@ jx_xml_load_file (const char  *path,
                   JxProblem  **problem,
                   GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   struct stat st;
 
   g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (problem == NULL || *problem == NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(bytes = jx_xml_read_file (path, &st, problem, error)))
-    return NULL;
-  return jx_xml_load_bytes (bytes, path, problem, error);
+  return jx_xml_load_path (path, &st, problem, error);
 }
