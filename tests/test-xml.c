@@ -230,6 +230,14 @@ test_save_refuses_control_character (void)
   g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE);
   g_clear_error (&error);
 
+  /* A year the schema does not take. */
+  jx_edit_set_string (document, jx_document_lookup (document, "i9"), "annual-value", "ok");
+  jx_document_set_year (document, -1);
+  g_assert_null (jx_xml_write (document, &error));
+  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE);
+  g_clear_error (&error);
+  jx_document_set_year (document, 2024);
+
   /* Tabs, newlines and carriage returns are fine. */
   jx_edit_set_string (document, jx_document_lookup (document, "i9"), "annual-value", "a\tb\r\nc");
   saved = jx_xml_write (document, &error);

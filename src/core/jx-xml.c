@@ -437,6 +437,13 @@ jx_xml_write (JxDocument  *document,
     self.failed = TRUE;
   start_element (&self, "table");
   write_attribute (&self, node, "xmlns", JX_XML_NAMESPACE);
+  /* The schema takes what the year property does. */
+  if (self.error == NULL &&
+      (jx_document_get_year (document) < 0 || jx_document_get_year (document) > 9999))
+    g_set_error (&self.error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE,
+                 _("The table cannot be saved: its year %d is not between 0 and 9999. "
+                   "Correct the year and save again."),
+                 jx_document_get_year (document));
   if (self.error == NULL &&
       (xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "format", "%d", JX_FORMAT_VERSION) < 0 ||
        xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "year", "%d", jx_document_get_year (document)) < 0))
@@ -1282,7 +1289,12 @@ start_table (Loader *self,
   frame->node = JX_NODE (self->document);
 
   /* The format first: it decides whether the schema applies. */
-  format = (char *) xmlTextReaderGetAttribute (r, self->n_format);
+  {
+    xmlChar *attribute = xmlTextReaderGetAttribute (r, self->n_format);
+
+    format = g_strdup ((const char *) attribute);
+    xmlFree (attribute);
+  }
   if (format == NULL || !parse_int (format, 1, G_MAXUINT, &value))
     {
       g_autofree char *shown = format ? quotable (format) : NULL;
