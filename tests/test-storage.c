@@ -94,6 +94,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 /* The names in @dir, sorted, as one string: "a.jixiao b.jixiao". */
 static char *
 list_dir (const char *path)
@@ -106,7 +113,7 @@ list_dir (const char *path)
     return g_strdup ("");
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
