@@ -29,7 +29,10 @@ static GParamSpec *properties[N_PROPS];
 static GListStore *get_store (JxNode *self, GType child_type);
 static const GType *get_child_types (guint *n_types);
 
-/* Children must not keep a pointer to a parent that is going away. */
+/* Children must not keep a pointer to a parent that is going away. The
+ * stores themselves are dropped in the subclasses' finalize, which releases
+ * the children far faster than emptying each store here (a GSequence
+ * removal per child). */
 static void
 jx_node_dispose (GObject *object)
 {
@@ -53,7 +56,6 @@ jx_node_dispose (GObject *object)
           child_priv->parent = NULL;
           g_object_unref (child);
         }
-      g_list_store_remove_all (store);
     }
   G_OBJECT_CLASS (jx_node_parent_class)->dispose (object);
 }
