@@ -358,6 +358,25 @@ test_changed_signal (Fixture       *f,
   g_assert_true (jx_history_can_redo (f->history));
 }
 
+/* Edits that touch the document itself must not keep it alive: closing a
+ * table frees it, whatever its history holds. */
+static void
+test_document_freed_after_edits (void)
+{
+  JxDocument *doc = jx_document_new ();
+  JxFundingUnit *unit;
+
+  g_object_add_weak_pointer (G_OBJECT (doc), (gpointer *) &doc);
+  unit = jx_edit_add_unit (doc, 0, "组织部");
+  jx_edit_add_project (doc, unit, 0, "项目");
+  jx_edit_set_int (doc, doc, "year", 2025);
+  jx_edit_add_annotation (doc, "p1", NULL, "审核", "意见");
+  jx_history_undo (jx_document_get_history (doc));
+  jx_edit_remove (doc, JX_NODE (unit));
+  g_object_unref (doc);
+  g_assert_null (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -409,6 +428,7 @@ main (int argc, char **argv)
   ADD ("/history/modified/follows-save-point", test_modified_follows_save_point);
   ADD ("/history/changed/emitted-once-per-step", test_changed_signal);
 #undef ADD
+  g_test_add_func ("/history/lifetime/document-freed-after-edits", test_document_freed_after_edits);
 
   return g_test_run ();
 }

@@ -33,6 +33,10 @@ typedef struct
   guint       position;
   /* OP_GROUP */
   GPtrArray  *ops;
+  /* The document owns its history: ops that touch the document itself
+   * hold it weakly, or the two would keep each other alive. */
+  gboolean    object_is_document;
+  gboolean    parent_is_document;
 } Op;
 
 struct _JxHistory
@@ -74,6 +78,10 @@ op_free (gpointer data)
   Op *op = data;
 
   g_free (op->label);
+  if (op->object_is_document)
+    op->object = NULL;
+  if (op->parent_is_document)
+    op->parent = NULL;
   g_clear_object (&op->object);
   if (op->pspec != NULL)
     {
@@ -496,7 +504,8 @@ jx_history_set_property (JxHistory    *self,
     return;
 
   op = op_new (OP_SET, label);
-  op->object = g_object_ref (object);
+  op->object_is_document = object == (GObject *) self->document;
+  op->object = op->object_is_document ? object : g_object_ref (object);
   op->pspec = g_param_spec_ref (pspec);
   g_value_init (&op->old_value, pspec->value_type);
   g_value_copy (&current, &op->old_value);
@@ -524,7 +533,8 @@ jx_history_insert (JxHistory  *self,
 
   n = g_list_model_get_n_items (jx_node_get_children (parent, G_OBJECT_TYPE (child)));
   op = op_new (OP_INSERT, label);
-  op->parent = g_object_ref (parent);
+  op->parent_is_document = parent == (JxNode *) self->document;
+  op->parent = op->parent_is_document ? parent : g_object_ref (parent);
   op->child = g_object_ref (child);
   op->position = MIN (position, n);
   op_apply (op);
@@ -546,7 +556,10 @@ jx_history_remove (JxHistory  *self,
   if (!jx_node_get_position (child, &position))
     g_return_if_reached ();
   op = op_new (OP_REMOVE, label);
-  op->parent = g_object_ref (jx_node_get_parent (child));
+  op->parent = jx_node_get_parent (child);
+  op->parent_is_document = op->parent == (JxNode *) self->document;
+  if (!op->parent_is_document)
+    g_object_ref (op->parent);
   op->child = g_object_ref (child);
   op->position = position;
   op_apply (op);
