@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "jx-import.h"
 #include "jx-init.h"
 #include "jx-json.h"
 #include "jx-model-private.h"
@@ -37,7 +38,9 @@ print_usage (FILE *out)
            _("  validate [--json] FILE…     check documents the way a reviewer does"),
            _("  totals [--json] FILE        every project, funding unit and the grand total (合计)"),
            _("  convert INPUT OUTPUT        convert by extension: .jixiao, .json"),
-           _("  import INPUT -o OUTPUT      read a published table (arrives with the importer)"),
+           _("  import INPUT -o OUTPUT [--force]\n"
+             "                              read a published table (text extracted from its PDF) into a\n"
+             "                              document; warnings name the line; --force replaces OUTPUT"),
            _("  --version | --help"),
            _("Exit status: 0 success (validate: no errors), 1 errors found, 2 an input is unreadable, "
              "3 the output could not be written, 64 usage error."));
@@ -450,12 +453,172 @@ cmd_convert (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* --- import -------------------------------------------------------------- */
+
+/* Line @line of @text (1-based), or NULL. */
+static char *
+source_line (const char *text,
+             gsize       len,
+             guint       line)
+{
+  const char *p = text, *end = text + len, *nl;
+
+  if (line == 0)
+    return NULL;
+  for (guint l = 1; l < line; l++)
+    {
+      nl = memchr (p, '\n', end - p);
+      if (nl == NULL)
+        return NULL;
+      p = nl + 1;
+    }
+  nl = memchr (p, '\n', end - p);
+  return g_strndup (p, (nl ? nl : end) - p);
+}
+
+/* The source line under a warning: tabs shown as " | ", at most about 120
+ * characters, around @column when it is known. */
+static char *
+quote_line (const char *raw,
+            guint       column)
+{
+  g_autofree char *valid = g_utf8_make_valid (raw, -1);
+  GString *out = g_string_new ("    ");
+  glong n = g_utf8_strlen (valid, -1);
+  glong from = 0, to;
+  const char *p;
+
+  if (column > 60 && n > 120)
+    from = MIN ((glong) column - 60, n - 120);
+  to = MIN (n, from + 120);
+  if (from > 0)
+    g_string_append (out, "…");
+  p = g_utf8_offset_to_pointer (valid, from);
+  for (glong i = from; i < to; i++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\t')
+        g_string_append (out, " | ");
+      else if (c == '\r' || c == '\f' || c < 0x20)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (to < n)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
 static int
 cmd_import (int argc, char **argv)
 {
-  usage_error (_("import is not available in this version yet: the importer of published tables "
-                 "arrives with the next release. Nothing was written."));
-  return EXIT_USAGE;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the document to OUTPUT (.jixiao or .json)"), N_("OUTPUT") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace OUTPUT if it exists (a backup of it is kept)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("INPUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) input = NULL;
+  g_autoptr(JxDocument) doc = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  g_autofree char *out_ext = NULL;
+  g_autofree char *total = NULL;
+  const char *text;
+  gsize len;
+
+  g_option_context_set_summary (context,
+                                _("Read a published table (the text extracted from its PDF) into a document.\n"
+                                  "Misread amounts, wrapped names and cut cells are repaired where the table "
+                                  "proves it, and reported as warnings on standard error, each with its line; "
+                                  "text that cannot be placed is kept as a comment in the document."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message), EXIT_USAGE;
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    return usage_error (_("import needs exactly one INPUT")), EXIT_USAGE;
+  if (output == NULL)
+    return usage_error (_("import needs the output document: -o OUTPUT.jixiao")), EXIT_USAGE;
+  out_ext = g_ascii_strdown (extension_of (output), -1);
+  if (!g_str_equal (out_ext, "jixiao") && !g_str_equal (out_ext, "json"))
+    {
+      g_autofree char *msg = g_strdup_printf (_("unknown output format “.%s”; use .jixiao or .json"), out_ext);
+      return usage_error (msg), EXIT_USAGE;
+    }
+  /* An import never replaces a document silently: it may hold a day of work. */
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      fprintf (stderr, "%s: error: [io] %s\n", output,
+               _("the file exists; nothing was written. Choose another name, or add --force to replace it"));
+      return EXIT_UNWRITABLE;
+    }
+
+  input = g_mapped_file_new (files[0], FALSE, &error);
+  if (input == NULL)
+    {
+      fprintf (stderr, "%s: error: [io] %s\n", files[0], error->message);
+      return EXIT_UNREADABLE;
+    }
+  text = g_mapped_file_get_contents (input);
+  len = g_mapped_file_get_length (input);
+  doc = jx_import_text (text ? text : "", text ? len : 0, files[0], warnings, &error);
+  if (doc == NULL)
+    {
+      fprintf (stderr, "%s: error: [import] %s\n", files[0], error->message);
+      return EXIT_UNREADABLE;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const JxProblem *p = g_ptr_array_index (warnings, i);
+      g_autofree char *raw = source_line (text, len, p->line);
+
+      /* FILE:LINE: warning: [rule] message, then the line it is about. */
+      if (p->line > 0)
+        fprintf (stderr, "%s:%u: %s: [%s] %s\n", files[0], p->line, jx_severity_to_string (p->severity),
+                 p->rule, p->message);
+      else
+        fprintf (stderr, "%s: %s: [%s] %s\n", files[0], jx_severity_to_string (p->severity), p->rule,
+                 p->message);
+      if (raw != NULL)
+        {
+          g_autofree char *quoted = quote_line (raw, p->column);
+          fprintf (stderr, "%s\n", quoted);
+        }
+    }
+
+  if (g_str_equal (out_ext, "json"))
+    {
+      g_autoptr(JsonNode) root = jx_json_from_document (doc);
+      g_autofree char *json = jx_json_to_string (root, TRUE);
+      g_autofree char *with_newline = g_strconcat (json, "\n", NULL);
+
+      if (!g_file_set_contents_full (output, with_newline, -1,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0644, &error))
+        {
+          fprintf (stderr, "%s: error: [io] %s\n", output, error->message);
+          return EXIT_UNWRITABLE;
+        }
+    }
+  else if (!jx_storage_save (doc, output, force ? JX_SAVE_OVERWRITE : JX_SAVE_DEFAULT, &error))
+    {
+      fprintf (stderr, "%s: error: [io] %s\n", output, error->message);
+      return EXIT_UNWRITABLE;
+    }
+
+  total = jx_money_format (jx_document_get_total (doc));
+  /* TRANSLATORS: the summary of an import: output file, counts, the grand
+   * total and its unit (usually 万元), number of warnings */
+  printf (_("%s: %u projects, %u indicators, 合计 %s %s; %u warnings\n"), output,
+          jx_document_get_n_projects (doc), jx_document_get_n_indicators (doc), total,
+          jx_document_get_unit (doc), warnings->len);
+  return EXIT_OK;
 }
 
 int
