@@ -284,23 +284,38 @@ is_blank (const char *p,
  * stands between two CJK characters: a PDF breaks a cell's lines with a
  * space, and Chinese text has none there (“工作经 费”). Blanks between
  * other characters (“GB/T 33870”, “, 切实”) are kept as they are. */
-static char *
-collapse_wraps (const char *s,
-                const char *e)
+typedef struct
 {
-  GString *out;
+  gsize out;   /* from this byte of the result on… */
+  gsize in;    /* …it is this byte of the input */
+} Shift;
+
+/* collapse_wraps(), recording in @shifts where the result's bytes come
+ * from in [s, e), so that a place in it can be shown in the text. */
+static char *
+collapse_wraps_mapped (const char *s,
+                       const char *e,
+                       GArray     *shifts)
+{
+  const char *origin = s;
   const char *span, *p;
+  char *out, *o;
 
   trim (&s, &e, FALSE);
-  out = g_string_sized_new (e - s);
+  if (shifts != NULL)
+    {
+      Shift first = { 0, s - origin };
+      g_array_append_val (shifts, first);
+    }
+  /* Only ever shorter than the input. */
+  o = out = g_malloc (e - s + 1);
   span = p = s;
   while (p < e)
     {
       guchar c = (guchar) *p;
       gsize n;
 
-      if ((c == ' ' || c == 0xC2 || c == 0xE3 || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n') &&
-          (n = space_at (p, e)) > 0)
+      if ((c <= ' ' || c == 0xC2 || c == 0xE3) && (n = space_at (p, e)) > 0)
         {
           const char *q = p + n;
           gunichar before, after;
@@ -310,28 +325,34 @@ collapse_wraps (const char *s,
           /* Trimmed: there is a character on either side. */
           before = g_utf8_get_char (g_utf8_find_prev_char (s, p));
           after = g_utf8_get_char (q);
-          g_string_append_len (out, span, p - span);
+          memcpy (o, span, p - span);
+          o += p - span;
           if (!(is_cjk (before) && is_cjk (after)))
-            g_string_append_len (out, p, q - p);
+            {
+              memcpy (o, p, q - p);
+              o += q - p;
+            }
+          else if (shifts != NULL)
+            {
+              Shift shift = { o - out, q - origin };
+              g_array_append_val (shifts, shift);
+            }
           span = p = q;
           continue;
         }
       p++;
     }
-  g_string_append_len (out, span, p - span);
-  return g_string_free (out, FALSE);
+  memcpy (o, span, p - span);
+  o += p - span;
+  *o = '\0';
+  return out;
 }
 
-/* a + " " + b, where collapse_wraps() later drops the space between CJK. */
 static char *
-join_cells (const char *a,
-            const char *b)
+collapse_wraps (const char *s,
+                const char *e)
 {
-  if (a == NULL || *a == '\0')
-    return g_strdup (b);
-  if (b == NULL || *b == '\0')
-    return g_strdup (a);
-  return g_strconcat (a, " ", b, NULL);
+  return collapse_wraps_mapped (s, e, NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -460,8 +481,13 @@ typedef struct
 {
   guint        line;
   guint        column[N_COLS];   /* 1-based, in characters; 0 when unknown */
-  char        *cell[N_COLS];     /* as in the text, trimmed; never NULL */
-  char        *extra;            /* cells beyond the layout's, or NULL */
+  gsize        on_line[N_COLS];  /* bytes of the cell that stand at that column of the line */
+  /* The cells as in the text, trimmed, never NULL: in the importer's
+   * string chunk, or in grown[] once a later line continued them. */
+  const char  *cell[N_COLS];
+  GString     *grown[N_COLS];
+  GString     *extra;            /* cells beyond the layout's, or NULL */
+  gboolean     mid_item;         /* the indicator list stops inside an item */
   AmountState  state[N_COLS];    /* COL_TOTAL … COL_OTHER */
   JxMoney      amount[N_COLS];
   gboolean     before_page_break;
@@ -486,7 +512,7 @@ typedef struct
 typedef struct
 {
   const char *origin;
-  const char *text;        /* UTF-8, NUL-terminated */
+  const char *text;        /* UTF-8, self.len bytes, not NUL-terminated */
   gsize       len;
   JxTaxonomy *taxonomy;
   char       *now;
@@ -499,6 +525,7 @@ typedef struct
   gboolean    page_break;    /* a header or form feed since the last row */
 
   GArray     *rows;          /* Row */
+  GStringChunk *chunk;       /* the rows' cells */
   int         last_row;      /* index of the row text can continue, or -1 */
   gboolean    have_grand;
   guint       grand_line;
@@ -515,8 +542,10 @@ static void
 row_clear (Row *row)
 {
   for (guint i = 0; i < N_COLS; i++)
-    g_free (row->cell[i]);
-  g_free (row->extra);
+    if (row->grown[i] != NULL)
+      g_string_free (row->grown[i], TRUE);
+  if (row->extra != NULL)
+    g_string_free (row->extra, TRUE);
 }
 
 static void
@@ -652,11 +681,14 @@ locate (const char *text,
       (*column)++;
 }
 
-static char *
+/* The input as UTF-8 text without control characters: @text itself when
+ * it is (nothing is copied), else a new buffer in *@owned. NULL on error. */
+static const char *
 decode (Importer    *self,
         const char  *text,
         gsize        len,
         gsize       *out_len,
+        char       **owned,
         GError     **error)
 {
   const char *nul = memchr (text, '\0', len);
@@ -731,7 +763,9 @@ decode (Importer    *self,
   if (n_controls == 0)
     {
       *out_len = len;
-      return g_strndup (text, len);
+      if (converted != NULL)
+        return *owned = g_steal_pointer (&converted);
+      return text;
     }
   if (n_controls * 8 > len)
     {
@@ -786,7 +820,7 @@ decode (Importer    *self,
         g_string_append_c (out, c);
     }
   *out_len = out->len;
-  return g_string_free (out, FALSE);
+  return *owned = g_string_free (out, FALSE);
 }
 
 /* ------------------------------------------------------------------------
@@ -978,20 +1012,6 @@ looks_like_items (const char *s)
   return dash_at (q, end) > 0;
 }
 
-/* Whether the indicator list @cell stops in the middle of an item: its
- * last item has no 年度指标值 yet. */
-static gboolean
-ends_mid_item (const char *cell)
-{
-  const char *last_mark = NULL;
-
-  for (const char *p = cell; (p = strstr (p, ITEM_MARK)) != NULL; p += strlen (ITEM_MARK))
-    last_mark = p;
-  if (last_mark == NULL)
-    return FALSE;
-  return strstr (last_mark, LABEL_ANNUAL) == NULL;
-}
-
 typedef struct
 {
   const char *start;
@@ -1007,7 +1027,7 @@ slice_dup (Slice s)
   return g_strndup (a, b - a);
 }
 
-static char *
+static GString *
 slices_join (const Slice *cells,
              guint        from,
              guint        to,
@@ -1025,7 +1045,83 @@ slices_join (const Slice *cells,
         g_string_append (out, with);
       g_string_append (out, text);
     }
-  return g_string_free (out, FALSE);
+  return out;
+}
+
+/* Whether [s, e) leaves an indicator list inside an item (after an item
+ * number, before the item's 年度指标值), given that it was already inside
+ * one before @s if @inside. Linear, so that a cell growing line by line
+ * is checked in linear time. */
+static const char *find_label (const char *p, const char *e, const char *label);
+
+static gboolean
+scan_mid_item (const char *s,
+               const char *e,
+               gboolean    inside)
+{
+  const char *mark = find_label (s, e, ITEM_MARK);
+  const char *annual = find_label (s, e, LABEL_ANNUAL);
+
+  while (mark < e || annual < e)
+    {
+      if (mark < annual)
+        {
+          inside = TRUE;
+          mark = find_label (mark + strlen (ITEM_MARK), e, ITEM_MARK);
+        }
+      else
+        {
+          inside = FALSE;
+          annual = find_label (annual + strlen (LABEL_ANNUAL), e, LABEL_ANNUAL);
+        }
+    }
+  return inside;
+}
+
+static void
+set_cell_text (Row        *row,
+               guint       column,
+               const char *text)
+{
+  row->cell[column] = text;
+  if (column == COL_INDICATORS)
+    row->mid_item = scan_mid_item (text, text + strlen (text), FALSE);
+}
+
+static void
+set_cell (Row          *row,
+          guint         column,
+          Slice         cell,
+          const char   *line_start,
+          GStringChunk *chunk)
+{
+  const char *a = cell.start, *b = cell.end;
+
+  trim (&a, &b, FALSE);
+  set_cell_text (row, column, g_string_chunk_insert_len (chunk, a, b - a));
+  row->column[column] = g_utf8_strlen (line_start, a - line_start) + 1;
+  row->on_line[column] = b - a;
+}
+
+/* Continues a cell with @text from a later line. A space joins the two:
+ * collapse_wraps() drops it between CJK characters. Amortised linear. */
+static void
+append_to_cell (Row        *row,
+                guint       column,
+                const char *text)
+{
+  const char *end = text + strlen (text);
+
+  if (*text == '\0')
+    return;
+  if (row->grown[column] == NULL)
+    row->grown[column] = g_string_new (row->cell[column]);
+  if (row->grown[column]->len > 0)
+    g_string_append_c (row->grown[column], ' ');
+  g_string_append_len (row->grown[column], text, end - text);
+  row->cell[column] = row->grown[column]->str;
+  if (column == COL_INDICATORS)
+    row->mid_item = scan_mid_item (text, end, row->mid_item);
 }
 
 /* Puts the cells of a data row in the seven columns. Usually there are
@@ -1033,10 +1129,11 @@ slices_join (const Slice *cells,
  * while cells look like amounts and the text cells are told apart by the
  * item numbers that open an indicator list. */
 static void
-assign_cells (Row         *row,
-              const Slice *cells,
-              guint        n,
-              const char  *line_start)
+assign_cells (Row          *row,
+              const Slice  *cells,
+              guint         n,
+              const char   *line_start,
+              GStringChunk *chunk)
 {
   guint i = 1, amounts = 0;
   guint first_text;
@@ -1044,13 +1141,11 @@ assign_cells (Row         *row,
   for (guint c = 0; c < N_COLS; c++)
     row->cell[c] = NULL;
 
-  row->cell[COL_NAME] = slice_dup (cells[0]);
+  set_cell (row, COL_NAME, cells[0], line_start, chunk);
   if (n == N_COLS)
     {
       for (guint c = 1; c < N_COLS; c++)
-        row->cell[c] = slice_dup (cells[c]);
-      for (guint c = COL_TOTAL; c <= COL_OTHER; c++)
-        row->column[c] = g_utf8_strlen (line_start, skip_spaces (cells[c].start, cells[c].end) - line_start) + 1;
+        set_cell (row, c, cells[c], line_start, chunk);
     }
   else
     {
@@ -1060,21 +1155,20 @@ assign_cells (Row         *row,
 
           if (!looks_like_amount (text))
             break;
-          row->column[COL_TOTAL + amounts] =
-            g_utf8_strlen (line_start, skip_spaces (cells[i].start, cells[i].end) - line_start) + 1;
-          row->cell[COL_TOTAL + amounts++] = g_steal_pointer (&text);
+          set_cell (row, COL_TOTAL + amounts++, cells[i], line_start, chunk);
           i++;
         }
       first_text = i;
       if (n - first_text == 1)
         {
-          char *text = slice_dup (cells[first_text]);
-          row->cell[looks_like_items (text) ? COL_INDICATORS : COL_GOAL] = text;
+          g_autofree char *text = slice_dup (cells[first_text]);
+          set_cell (row, looks_like_items (text) ? COL_INDICATORS : COL_GOAL, cells[first_text], line_start,
+                    chunk);
         }
       else if (n - first_text == 2)
         {
-          row->cell[COL_GOAL] = slice_dup (cells[first_text]);
-          row->cell[COL_INDICATORS] = slice_dup (cells[first_text + 1]);
+          set_cell (row, COL_GOAL, cells[first_text], line_start, chunk);
+          set_cell (row, COL_INDICATORS, cells[first_text + 1], line_start, chunk);
         }
       else if (n - first_text > 2)
         {
@@ -1089,22 +1183,28 @@ assign_cells (Row         *row,
           if (k < n)
             {
               /* A tab inside the goal: the goal is everything before the list. */
-              row->cell[COL_GOAL] = slices_join (cells, first_text, k, " ");
-              row->cell[COL_INDICATORS] = slices_join (cells, k, n, " ");
+              g_autoptr(GString) goal = slices_join (cells, first_text, k, " ");
+              g_autoptr(GString) list = slices_join (cells, k, n, " ");
+
+              set_cell_text (row, COL_GOAL, g_string_chunk_insert_len (chunk, goal->str, goal->len));
+              set_cell_text (row, COL_INDICATORS, g_string_chunk_insert_len (chunk, list->str, list->len));
             }
           else
             {
-              row->cell[COL_GOAL] = slice_dup (cells[first_text]);
-              row->cell[COL_INDICATORS] = slice_dup (cells[first_text + 1]);
+              set_cell (row, COL_GOAL, cells[first_text], line_start, chunk);
+              set_cell (row, COL_INDICATORS, cells[first_text + 1], line_start, chunk);
               row->extra = slices_join (cells, first_text + 2, n, " | ");
-              if (*row->extra == '\0')
-                g_clear_pointer (&row->extra, g_free);
+              if (row->extra->len == 0)
+                {
+                  g_string_free (row->extra, TRUE);
+                  row->extra = NULL;
+                }
             }
         }
     }
   for (guint c = 0; c < N_COLS; c++)
     if (row->cell[c] == NULL)
-      row->cell[c] = g_strdup ("");
+      row->cell[c] = "";
   for (guint c = COL_TOTAL; c <= COL_OTHER; c++)
     row->state[c] = read_amount (row->cell[c], &row->amount[c]);
 }
@@ -1136,7 +1236,6 @@ text_line (Importer   *self,
 {
   Row *last;
   g_autofree char *text = NULL;
-  char *joined;
 
   trim (&s, &e, FALSE);
   if (self->last_row < 0)
@@ -1146,14 +1245,12 @@ text_line (Importer   *self,
     }
   last = &g_array_index (self->rows, Row, self->last_row);
   text = g_strndup (s, e - s);
-  if (!looks_like_items (text) && !ends_mid_item (last->cell[COL_INDICATORS]))
+  if (!looks_like_items (text) && !last->mid_item)
     {
       keep_unplaced (self, line, self->last_row, s, e);
       return;
     }
-  joined = join_cells (last->cell[COL_INDICATORS], text);
-  g_free (last->cell[COL_INDICATORS]);
-  last->cell[COL_INDICATORS] = joined;
+  append_to_cell (last, COL_INDICATORS, text);
   {
     g_autofree char *name = excerpt (last->cell[COL_NAME], 40);
     g_autofree char *quoted = excerpt (text, 40);
@@ -1167,6 +1264,7 @@ text_line (Importer   *self,
 static void
 table_row (Importer   *self,
            guint       line,
+           const char *line_start,
            const char *s,
            const char *e)
 {
@@ -1187,8 +1285,7 @@ table_row (Importer   *self,
     }
 
   row.line = line;
-  row.column[COL_NAME] = 1;
-  assign_cells (&row, (Slice *) cells->data, cells->len, s);
+  assign_cells (&row, (Slice *) cells->data, cells->len, line_start, self->chunk);
 
   for (guint c = COL_TOTAL; c <= COL_OTHER; c++)
     any_amount |= row.state[c] != AMOUNT_EMPTY;
@@ -1261,19 +1358,18 @@ table_row (Importer   *self,
           for (guint c = COL_GOAL; c <= COL_INDICATORS; c++)
             if (*row.cell[c] != '\0')
               {
-                char *joined = join_cells (last->cell[c], row.cell[c]);
-                g_free (last->cell[c]);
-                last->cell[c] = joined;
+                append_to_cell (last, c, row.cell[c]);
                 if (added->len > 0)
                   g_string_append (added, " | ");
                 g_string_append (added, row.cell[c]);
               }
           if (row.extra != NULL)
             {
-              char *joined = last->extra ? g_strconcat (last->extra, " | ", row.extra, NULL)
-                                         : g_strdup (row.extra);
-              g_free (last->extra);
-              last->extra = joined;
+              if (last->extra == NULL)
+                last->extra = g_string_new (NULL);
+              else
+                g_string_append (last->extra, " | ");
+              g_string_append_len (last->extra, row.extra->str, row.extra->len);
             }
           {
             g_autofree char *quoted = excerpt (added->str, 40);
@@ -1309,6 +1405,7 @@ table_row (Importer   *self,
 static void
 handle_row (Importer   *self,
             guint       line,
+            const char *line_start,
             const char *s,
             const char *e)
 {
@@ -1328,7 +1425,7 @@ handle_row (Importer   *self,
         text_line (self, line, s, e);
       return;
     }
-  table_row (self, line, s, e);
+  table_row (self, line, line_start, s, e);
 }
 
 static void
@@ -1349,12 +1446,12 @@ read_rows (Importer *self)
       for (const char *q = p; q < le; q++)
         if (*q == '\f' || *q == '\r')
           {
-            handle_row (self, line, row, q);
+            handle_row (self, line, p, row, q);
             if (*q == '\f')
               self->page_break = TRUE;
             row = q + 1;
           }
-      handle_row (self, line, row, le);
+      handle_row (self, line, p, row, le);
       line++;
       p = le + 1;
     }
@@ -1876,6 +1973,25 @@ read_code (const char **pp,
   return TRUE;
 }
 
+/* Whether [s, e) is the name of @code, without allocating. */
+static gboolean
+label_matches (JxTaxonomy *taxonomy,
+               const char *code,
+               const char *s,
+               const char *e)
+{
+  char buf[128];
+
+  if ((gsize) (e - s) >= sizeof buf)
+    {
+      g_autofree char *label = g_strndup (s, e - s);
+      return jx_taxonomy_name_matches (taxonomy, code, label);
+    }
+  memcpy (buf, s, e - s);
+  buf[e - s] = '\0';
+  return jx_taxonomy_name_matches (taxonomy, code, buf);
+}
+
 /* When a separator is missing (“11-数量指标足额发放率”) the printed name
  * runs into the indicator's; cut it after the scheme's name of the code. */
 static void
@@ -1884,15 +2000,15 @@ split_label (JxTaxonomy  *taxonomy,
              Code        *c,
              const char **p)
 {
-  g_autofree char *label = g_strndup (c->label_start, c->label_end - c->label_start);
   const char *names[2];
 
-  if (taxonomy == NULL || jx_taxonomy_name_matches (taxonomy, code, label))
+  if (taxonomy == NULL || label_matches (taxonomy, code, c->label_start, c->label_end))
     return;
   names[0] = jx_taxonomy_get_name_for_code (taxonomy, code, TRUE);
   names[1] = jx_taxonomy_get_name_for_code (taxonomy, code, FALSE);
   for (guint i = 0; i < 2; i++)
-    if (names[i] != NULL && g_str_has_prefix (label, names[i]) && strlen (label) > strlen (names[i]))
+    if (names[i] != NULL && (gsize) (c->label_end - c->label_start) > strlen (names[i]) &&
+        memcmp (c->label_start, names[i], strlen (names[i])) == 0)
       {
         c->label_end = c->label_start + strlen (names[i]);
         *p = c->label_end;
@@ -1907,7 +2023,45 @@ typedef struct
   JxProject  *project;
   const char *project_name;   /* excerpt for messages */
   guint       serial;         /* 1-based number of the indicator in the project */
+
+  /* Where a place in the collapsed cell is in the line, for columns. */
+  const char *cell;           /* the collapsed cell */
+  GArray     *shifts;         /* Shift */
+  guint       shift_index;
+  gsize       raw_at;         /* a cursor in the row's cell: byte… */
+  guint       column_at;      /* …and its character count */
 } ItemContext;
+
+/* The column in the text of @pos, a place in the collapsed cell; 0 when it
+ * is not on the row's line. Moving forward is linear over a whole cell. */
+static guint
+item_column (ItemContext *ctx,
+             const char  *pos)
+{
+  const char *raw = ctx->row->cell[COL_INDICATORS];
+  gsize x = pos - ctx->cell, at;
+  const Shift *shift;
+
+  if (ctx->row->column[COL_INDICATORS] == 0 || ctx->shifts->len == 0)
+    return 0;
+  if (g_array_index (ctx->shifts, Shift, ctx->shift_index).out > x)
+    ctx->shift_index = 0;
+  while (ctx->shift_index + 1 < ctx->shifts->len &&
+         g_array_index (ctx->shifts, Shift, ctx->shift_index + 1).out <= x)
+    ctx->shift_index++;
+  shift = &g_array_index (ctx->shifts, Shift, ctx->shift_index);
+  at = shift->in + (x - shift->out);
+  if (at > ctx->row->on_line[COL_INDICATORS])
+    return 0;
+  if (at < ctx->raw_at)
+    {
+      ctx->raw_at = 0;
+      ctx->column_at = 0;
+    }
+  ctx->column_at += g_utf8_strlen (raw + ctx->raw_at, at - ctx->raw_at);
+  ctx->raw_at = at;
+  return ctx->row->column[COL_INDICATORS] + ctx->column_at;
+}
 
 static void
 check_label (ItemContext *ctx,
@@ -1917,13 +2071,16 @@ check_label (ItemContext *ctx,
              const char  *field)
 {
   Importer *self = ctx->self;
-  g_autofree char *label = g_strndup (c->label_start, c->label_end - c->label_start);
+  g_autofree char *label = NULL;
   const char *expected;
 
-  if (self->taxonomy == NULL || *label == '\0' || jx_taxonomy_name_matches (self->taxonomy, code, label))
+  if (self->taxonomy == NULL || c->label_start == c->label_end ||
+      label_matches (self->taxonomy, code, c->label_start, c->label_end))
     return;
+  label = g_strndup (c->label_start, c->label_end - c->label_start);
   expected = jx_taxonomy_get_name_for_code (self->taxonomy, code, FALSE);
-  project_finding (self, "import-category-name", ctx->row, 0, JX_NODE (indicator), field,
+  project_finding (self, "import-category-name", ctx->row, item_column (ctx, c->code_start), JX_NODE (indicator),
+                   field,
                    expected != NULL
                    ? g_strdup_printf (_("“%s”, indicator %u: the table prints “%s-%s”, but %s is “%s” in the "
                                         "scheme; the code was kept."),
@@ -1962,14 +2119,27 @@ trim_item_end (const char  *s,
   trim_end (s, e, TRUE);
 }
 
+/* The first @label in [p, e), or @e. */
 static const char *
 find_label (const char  *p,
             const char  *e,
             const char  *label)
 {
-  const char *hit = g_strstr_len (p, e - p, label);
+  gsize n = strlen (label);
 
-  return hit ? hit : e;
+  while ((gsize) (e - p) >= n)
+    {
+      /* The labels' second bytes are rare: look for them, not for the
+       * lead byte most CJK characters share. */
+      const char *hit = memchr (p + 1, label[1], (e - p) - n + 1);
+
+      if (hit == NULL)
+        break;
+      if (memcmp (hit - 1, label, n) == 0)
+        return hit - 1;
+      p = hit;
+    }
+  return e;
 }
 
 static void
@@ -1980,12 +2150,15 @@ parse_item (ItemContext *ctx,
 {
   Importer *self = ctx->self;
   g_autoptr(JxIndicator) indicator = NULL;
-  g_autoptr(GString) repeats = g_string_new (NULL);
+  g_autoptr(GString) repeats = NULL;
   g_autofree char *cut = NULL;
+  const char *cut_at = NULL;
   g_autofree char *cat = NULL, *sub = NULL, *name = NULL;
   char *cycle = NULL, *annual = NULL;
   Code codes[2];
   guint n_codes = 0;
+  const char *first_repeat = NULL;
+  guint repeat_kinds = 0;   /* 1: cycle, 2: annual */
   const char *p, *head_end, *next_cycle, *next_annual;
   guint n_labels = 0;
   gboolean has_values;
@@ -2006,6 +2179,7 @@ parse_item (ItemContext *ctx,
           if (is_label_prefix (fs, e))
             {
               cut = g_strndup (fs, e - fs);
+              cut_at = fs;
               e = t - (separator_before (b, t) ? separator_before (b, t) : strlen (FULL_STOP));
               trim_item_end (b, &e);
             }
@@ -2089,7 +2263,12 @@ parse_item (ItemContext *ctx,
         annual = value;
       else
         {
-          if (repeats->len > 0)
+          if (first_repeat == NULL)
+            first_repeat = p;
+          repeat_kinds |= is_cycle ? 1 : 2;
+          if (repeats == NULL)
+            repeats = g_string_new (NULL);
+          else
             g_string_append (repeats, "; ");
           g_string_append_printf (repeats, "%s:%s", label, value);
           g_free (value);
@@ -2117,23 +2296,34 @@ parse_item (ItemContext *ctx,
   if (sub != NULL && n_codes > 0)
     check_label (ctx, indicator, sub, &codes[n_codes - 1], "subcategory");
 
-  if (repeats->len > 0)
+  if (repeats != NULL)
     {
-      g_autofree char *quoted = excerpt (repeats->str, MAX_FIELD_BYTES / 4);
-      project_finding (self, "import-duplicate-fragment", ctx->row, 0, JX_NODE (indicator), NULL,
-                       g_strdup_printf (_("“%s”, indicator %u: values repeated; the first of each was kept, the "
-                                          "repeats are kept in this comment: %s"),
-                                        ctx->project_name, ctx->serial, quoted),
-                       TRUE);
+      g_autofree char *quoted = excerpt (repeats->str, 50);
+      g_autofree char *text = excerpt (repeats->str, MAX_FIELD_BYTES / 4);
+      const char *field = repeat_kinds == 1 ? "cycle-value" : repeat_kinds == 2 ? "annual-value" : NULL;
+
+      add_finding (self, "import-duplicate-fragment", ctx->row->line, item_column (ctx, first_repeat), -1,
+                   JX_NODE (indicator), field,
+                   g_strdup_printf (_("“%s”, indicator %u: a value is repeated; the first was kept, the repeats "
+                                      "are kept as a comment: %s"),
+                                    ctx->project_name, ctx->serial, quoted),
+                   /* Translators: a comment the importer adds to an indicator */
+                   g_strdup_printf (_("The published table (line %u) repeats values of this indicator; the first "
+                                      "of each was kept. The repeats: %s"),
+                                    ctx->row->line, text));
     }
   if (cut != NULL)
-    project_finding (self, "import-cut-cell", ctx->row, 0, JX_NODE (indicator), NULL,
-                     g_strdup_printf (_("“%s”, indicator %u: the indicators end with an incomplete fragment, "
-                                        "probably cut at a page break: “%s”"),
-                                      ctx->project_name, ctx->serial, cut),
-                     TRUE);
+    add_finding (self, "import-cut-cell", ctx->row->line, item_column (ctx, cut_at), -1, JX_NODE (indicator),
+                 NULL,
+                 g_strdup_printf (_("“%s”, indicator %u: the indicators end with an incomplete fragment, probably "
+                                    "cut at a page break: “%s”"),
+                                  ctx->project_name, ctx->serial, cut),
+                 /* Translators: a comment the importer adds to an indicator */
+                 g_strdup_printf (_("In the published table (line %u) this cell ends with an incomplete fragment, "
+                                    "probably cut at a page break: “%s”"),
+                                  ctx->row->line, cut));
   else if (last && n_labels == 0 && ctx->row->before_page_break)
-    project_finding (self, "import-cut-cell", ctx->row, 0, JX_NODE (indicator), NULL,
+    project_finding (self, "import-cut-cell", ctx->row, item_column (ctx, b), JX_NODE (indicator), NULL,
                      g_strdup_printf (_("“%s”, indicator %u: the indicators stop before its values, probably cut "
                                         "at a page break."),
                                       ctx->project_name, ctx->serial),
@@ -2146,12 +2336,14 @@ fill_indicators (Importer  *self,
                  Row       *row,
                  JxProject *project)
 {
-  g_autofree char *cell = collapse_wraps (row->cell[COL_INDICATORS],
-                                          row->cell[COL_INDICATORS] + strlen (row->cell[COL_INDICATORS]));
+  g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (Shift));
+  g_autofree char *cell = collapse_wraps_mapped (row->cell[COL_INDICATORS],
+                                                 row->cell[COL_INDICATORS] + strlen (row->cell[COL_INDICATORS]),
+                                                 shifts);
   g_autofree char *name = excerpt (jx_project_get_name (project), 40);
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
   const char *e = cell + strlen (cell);
-  ItemContext ctx = { self, row, project, name, 1 };
+  ItemContext ctx = { self, row, project, name, 1, cell, shifts, 0, 0, 0 };
 
   if (*cell == '\0')
     return;
@@ -2168,7 +2360,8 @@ fill_indicators (Importer  *self,
         g_autofree char *quoted = excerpt (text, 60);
         char *message = g_strdup_printf (_("“%s”: text in the 绩效指标 column that is no indicator was kept as a "
                                            "comment: “%s”"), name, quoted);
-        add_finding (self, "import-unplaced-text", row->line, 0, -1, JX_NODE (project), NULL, message,
+        add_finding (self, "import-unplaced-text", row->line, item_column (&ctx, a), -1, JX_NODE (project), NULL,
+                     message,
                      g_strdup_printf (_("Text from line %u that could not be placed in the table: “%s”"),
                                       row->line, text));
       }
@@ -2223,7 +2416,8 @@ fill_project (Importer  *self,
   fill_indicators (self, row, project);
   if (row->extra != NULL)
     {
-      g_autofree char *text = cap_text (self, g_strdup (row->extra), row->line, -1, JX_NODE (project), NULL);
+      g_autofree char *text = cap_text (self, g_strndup (row->extra->str, row->extra->len), row->line, -1,
+                                        JX_NODE (project), NULL);
       g_autofree char *quoted = excerpt (text, 60);
       g_autofree char *name = excerpt (jx_project_get_name (project), 40);
       add_finding (self, "import-unplaced-text", row->line, 0, -1, JX_NODE (project), NULL,
@@ -2469,6 +2663,7 @@ jx_import_text (const char  *text,
 {
   Importer self = { 0 };
   g_autofree char *decoded = NULL;
+  const char *utf8;
   JxDocument *doc = NULL;
   g_autoptr(GError) tax_error = NULL;
 
@@ -2481,6 +2676,7 @@ jx_import_text (const char  *text,
   self.findings = g_array_new (FALSE, TRUE, sizeof (Finding));
   g_array_set_clear_func (self.findings, (GDestroyNotify) finding_clear);
   self.last_row = -1;
+  self.chunk = g_string_chunk_new (1024 * 1024);
 
   if (len == 0 || is_blank (text, text + len))
     {
@@ -2490,10 +2686,10 @@ jx_import_text (const char  *text,
       goto out;
     }
 
-  decoded = decode (&self, text, len, &self.len, error);
-  if (decoded == NULL)
+  utf8 = decode (&self, text, len, &self.len, &decoded, error);
+  if (utf8 == NULL)
     goto out;
-  self.text = decoded;
+  self.text = utf8;
   self.taxonomy = jx_taxonomy_get_builtin (JX_TAXONOMY_DEFAULT_ID, &tax_error);
   if (self.taxonomy == NULL)
     g_warning ("The built-in taxonomy is missing: %s", tax_error->message);
@@ -2513,6 +2709,7 @@ jx_import_text (const char  *text,
 
 out:
   g_array_unref (self.rows);
+  g_string_chunk_free (self.chunk);
   g_array_unref (self.findings);
   g_clear_object (&self.taxonomy);
   g_free (self.now);

@@ -1,0 +1,309 @@
+/* jx-gen.c: generated tables for tests and benchmarks
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-gen"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "jx-gen.h"
+#include "jx-model-private.h"
+#include "jx-money.h"
+
+static const char *project_words[] = {
+  "社区党员活动", "社区办公", "街道党组织工作", "村党组织服务群众", "两新组织党员活动",
+  "干部教育培训", "高层次人才工作", "统计工作", "人才工程项目及服务", "档案数字化",
+  "公务员考试录用", "援派干部工作", "主题教育工作", "内部审计工作", "干部监督工作",
+};
+static const char *project_suffixes[] = { "经费", "补助经费", "工作经费", "专项经费" };
+static const char *goals[] = {
+  "按标准安排给社区党组织用于保障党建工作需要的补助经费，推动社区基层党建全面进步、全面过硬。",
+  "通过开展公务员考试录用项目，坚持公开、平等、竞争、择优的原则，及时补充市区机关公务员。",
+  "建立以财政拨款为主、其他来源为辅的经费保障机制，推动党建工作顺利开展。",
+  "",
+};
+static const struct { const char *cat, *sub, *name, *cycle, *annual; } indicators[] = {
+  { "1", "11", "足额发放率", "100%", "100%" },
+  { "1", "11", "项目完成率", "大于等于98%", "大于等于98%" },
+  { "1", "12", "设备验收达标率", "设备验收达标率95%以上", "95%以上" },
+  { "1", "13", "发放及时率", "大于等于90%", "大于等于90%" },
+  { "1", "14", "成本控制率", "≤100%", "≤100%" },
+  { "2", "21", "经济效益", "带动相关产业发展", "带动相关产业发展" },
+  { "2", "22", "社会效益", "社区党组织积极履职尽责，担当作为日益增强。", "担当作为日益增强" },
+  { "2", "24", "可持续影响", "党员队伍日益壮大", "党员队伍日益壮大" },
+  { "3", "31", "工作满意率", "大于等于90%", "大于等于90%" },
+};
+
+JxDocument *
+jx_gen_document (guint n_projects,
+                 guint seed)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  JxFundingUnit *unit = NULL;
+  guint serial = 1;
+
+  jx_document_set_year (doc, 2025);
+  jx_document_set_department (doc, "某市某部门");
+  jx_document_set_title (doc, "某市某部门2025年项目支出绩效目标表(含转移支付项目)");
+
+  for (guint p = 0; p < n_projects; p++)
+    {
+      g_autoptr(JxProject) project = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *id = NULL;
+      gint n_indicators;
+
+      /* A new funding unit every 1,000 projects. */
+      if (p % 1000 == 0)
+        {
+          g_autofree char *unit_name = g_strdup_printf ("某市某部门下属单位%u", p / 1000 + 1);
+          g_autofree char *unit_id = g_strdup_printf ("u%u", serial++);
+          g_autoptr(JxFundingUnit) new_unit = jx_funding_unit_new (unit_name);
+
+          jx_node_set_id (JX_NODE (new_unit), unit_id);
+          jx_node_append_child (JX_NODE (doc), JX_NODE (new_unit));
+          unit = new_unit;
+        }
+
+      name = g_strdup_printf ("%s%s%u",
+                              project_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (project_words))],
+                              project_suffixes[g_rand_int_range (rand, 0, G_N_ELEMENTS (project_suffixes))],
+                              p + 1);
+      project = jx_project_new (name);
+      id = g_strdup_printf ("p%u", serial++);
+      jx_node_set_id (JX_NODE (project), id);
+      jx_project_set_fiscal (project, g_rand_int_range (rand, 100, 100000000));
+      if (g_rand_int_range (rand, 0, 5) == 0)
+        jx_project_set_special (project, g_rand_int_range (rand, 0, 1000000));
+      if (g_rand_int_range (rand, 0, 7) == 0)
+        jx_project_set_other (project, g_rand_int_range (rand, 0, 1000000));
+      jx_project_set_goal (project, goals[g_rand_int_range (rand, 0, G_N_ELEMENTS (goals))]);
+      jx_node_append_child (JX_NODE (unit), JX_NODE (project));
+
+      n_indicators = g_rand_int_range (rand, 3, 10);
+      for (gint i = 0; i < n_indicators; i++)
+        {
+          guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (indicators));
+          g_autoptr(JxIndicator) indicator = jx_indicator_new (indicators[k].cat, indicators[k].sub,
+                                                               indicators[k].name);
+          g_autofree char *indicator_id = g_strdup_printf ("i%u", serial++);
+
+          jx_node_set_id (JX_NODE (indicator), indicator_id);
+          jx_indicator_set_cycle_value (indicator, indicators[k].cycle);
+          jx_indicator_set_annual_value (indicator, indicators[k].annual);
+          jx_node_append_child (JX_NODE (project), JX_NODE (indicator));
+        }
+    }
+  return g_steal_pointer (&doc);
+}
+
+/* --- the published layout ------------------------------------------------ */
+
+/* Names as tables print them: categories with 指标, 2x/3x without. */
+static const char *
+printed_name (const char *code)
+{
+  static const struct { const char *code, *name; } names[] = {
+    { "1", "产出指标" }, { "2", "效益指标" }, { "3", "满意度指标" },
+    { "11", "数量指标" }, { "12", "质量指标" }, { "13", "时效指标" }, { "14", "成本指标" },
+    { "21", "经济效益" }, { "22", "社会效益" }, { "23", "生态效益" }, { "24", "可持续影响" },
+    { "31", "服务对象满意度" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (code, names[i].code))
+      return names[i].name;
+  return "";
+}
+
+static const char *headers[] = {
+  "项目名称(资金使用单位)\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
+  "项目名称 (资金使用单位)\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
+};
+
+/* Between the fields of an item, and between a label and its value. */
+static const char *separators[] = { "; ", ";", "；", "； ", ", ", "，", ": ", "：" };
+static const char *colons[] = { ":", "：", ": ", "： " };
+
+static gboolean
+is_han (gunichar c)
+{
+  return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* @text, wrapped once (as a PDF cell wraps) with a space between two Han
+ * characters, when @rand says so. */
+static void
+append_wrapped (GString    *out,
+                const char *text,
+                GRand      *rand,
+                int         one_in)
+{
+  glong n = g_utf8_strlen (text, -1);
+  glong at;
+  const char *p;
+
+  if (n < 2 || g_rand_int_range (rand, 0, one_in) != 0)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  at = g_rand_int_range (rand, 1, n);
+  p = g_utf8_offset_to_pointer (text, at);
+  if (is_han (g_utf8_get_char (g_utf8_prev_char (p))) && is_han (g_utf8_get_char (p)))
+    {
+      g_string_append_len (out, text, p - text);
+      g_string_append_c (out, ' ');
+      g_string_append (out, p);
+    }
+  else
+    g_string_append (out, text);
+}
+
+/* An amount as OCR reads it: blank for zero, “10464.80”, “10,464.80” or
+ * “10, 464. 80”. */
+static void
+append_amount (GString *out,
+               JxMoney  value,
+               GRand   *rand)
+{
+  g_autofree char *text = NULL;
+  int style;
+
+  if (value == 0)
+    return;
+  style = g_rand_int_range (rand, 0, 3);
+  text = style == 0 ? jx_money_to_decimal (value) : jx_money_format (value);
+  for (const char *p = text; *p; p++)
+    {
+      g_string_append_c (out, *p);
+      if (style == 2 && (*p == ',' || *p == '.'))
+        g_string_append_c (out, ' ');
+    }
+}
+
+static void
+append_row (GString    *out,
+            const char *name,
+            JxMoney     total,
+            JxMoney     fiscal,
+            JxMoney     special,
+            JxMoney     other,
+            GRand      *rand)
+{
+  g_string_append (out, name);
+  g_string_append_c (out, '\t');
+  append_amount (out, total, rand);
+  g_string_append_c (out, '\t');
+  append_amount (out, fiscal, rand);
+  g_string_append_c (out, '\t');
+  append_amount (out, special, rand);
+  g_string_append_c (out, '\t');
+  append_amount (out, other, rand);
+  g_string_append_c (out, '\t');
+}
+
+static void
+append_indicators (GString   *out,
+                   JxProject *project,
+                   GRand     *rand)
+{
+  GListModel *list = jx_project_get_indicators (project);
+  guint n = g_list_model_get_n_items (list);
+  guint number = 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JxIndicator) indicator = g_list_model_get_item (list, i);
+      const char *sep = separators[g_rand_int_range (rand, 0, G_N_ELEMENTS (separators))];
+      const char *colon = colons[g_rand_int_range (rand, 0, G_N_ELEMENTS (colons))];
+      int noise = g_rand_int_range (rand, 0, 20);
+
+      /* Printed numbers repeat (1 in 20) or skip (1 in 20). */
+      if (noise == 0 && number > 1)
+        number--;
+      else if (noise == 1)
+        number++;
+      g_string_append_printf (out, "%u、%s-%s%s%s-%s%s%s%s实施周期指标值%s%s%s年度指标值%s%s。",
+                              number++,
+                              jx_indicator_get_category (indicator),
+                              printed_name (jx_indicator_get_category (indicator)), sep,
+                              jx_indicator_get_subcategory (indicator),
+                              printed_name (jx_indicator_get_subcategory (indicator)), sep,
+                              jx_indicator_get_name (indicator), sep,
+                              colon, jx_indicator_get_cycle_value (indicator), sep,
+                              colon, jx_indicator_get_annual_value (indicator));
+    }
+}
+
+GString *
+jx_gen_published_text (JxDocument *document,
+                       guint       seed)
+{
+  GString *out = g_string_sized_new (1024 * jx_document_get_n_projects (document) + 1024);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GListModel *units = jx_document_get_units (document);
+  JxMoney fiscal = 0, special = 0, other = 0;
+  guint until_header = 0;
+
+  g_string_append_printf (out, "## %s\n\n部门名称:%s\n\n单位: %s\n\n%s\n",
+                          jx_document_get_title (document), jx_document_get_department (document),
+                          jx_document_get_unit (document), headers[0]);
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          jx_money_add (fiscal, jx_project_get_fiscal (project), &fiscal);
+          jx_money_add (special, jx_project_get_special (project), &special);
+          jx_money_add (other, jx_project_get_other (project), &other);
+        }
+    }
+  append_row (out, "合计", jx_document_get_total (document), fiscal, special, other, rand);
+  g_string_append (out, "\t\n");
+
+  until_header = g_rand_int_range (rand, 3, 9);
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+      JxMoney uf = 0, us = 0, uo = 0;
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          jx_money_add (uf, jx_project_get_fiscal (project), &uf);
+          jx_money_add (us, jx_project_get_special (project), &us);
+          jx_money_add (uo, jx_project_get_other (project), &uo);
+        }
+      append_row (out, jx_funding_unit_get_name (unit), jx_funding_unit_get_total (unit), uf, us, uo, rand);
+      g_string_append (out, "\t\n");
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          g_autoptr(GString) name = g_string_new (NULL);
+
+          /* A page break every few rows: a blank line and the header again. */
+          if (until_header-- == 0)
+            {
+              g_string_append_printf (out, "\n%s\n", headers[g_rand_int_range (rand, 0, G_N_ELEMENTS (headers))]);
+              until_header = g_rand_int_range (rand, 3, 9);
+            }
+          append_wrapped (name, jx_project_get_name (project), rand, 3);
+          append_row (out, name->str, jx_project_get_total (project), jx_project_get_fiscal (project),
+                      jx_project_get_special (project), jx_project_get_other (project), rand);
+          append_wrapped (out, jx_project_get_goal (project), rand, 2);
+          g_string_append_c (out, '\t');
+          append_indicators (out, project, rand);
+          g_string_append_c (out, '\n');
+        }
+    }
+  return out;
+}
