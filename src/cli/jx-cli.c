@@ -455,25 +455,34 @@ cmd_convert (int argc, char **argv)
 
 /* --- import -------------------------------------------------------------- */
 
-/* Line @line of @text (1-based), or NULL. */
+/* Line @line of @text (1-based), or NULL. @starts caches where the lines
+ * start, so that many warnings cost one pass over the text. */
 static char *
 source_line (const char *text,
              gsize       len,
+             GArray     *starts,
              guint       line)
 {
-  const char *p = text, *end = text + len, *nl;
+  const char *end = text + len, *p, *nl;
 
-  if (line == 0)
-    return NULL;
-  for (guint l = 1; l < line; l++)
+  if (starts->len == 0)
     {
-      nl = memchr (p, '\n', end - p);
-      if (nl == NULL)
-        return NULL;
-      p = nl + 1;
+      gsize zero = 0;
+
+      g_array_append_val (starts, zero);
+      for (p = text; (nl = memchr (p, '\n', end - p)) != NULL; p = nl + 1)
+        {
+          gsize at = nl + 1 - text;
+          g_array_append_val (starts, at);
+        }
     }
+  if (line == 0 || line > starts->len)
+    return NULL;
+  p = text + g_array_index (starts, gsize, line - 1);
   nl = memchr (p, '\n', end - p);
-  return g_strndup (p, (nl ? nl : end) - p);
+  /* Enough to show any warning's place in a real table; a line of
+   * megabytes is not quoted whole for each of its warnings. */
+  return g_strndup (p, MIN ((gsize) ((nl ? nl : end) - p), 16 * 1024));
 }
 
 /* The source line under a warning: tabs shown as " | ", at most about 120
@@ -529,6 +538,7 @@ cmd_import (int argc, char **argv)
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
   g_autofree char *out_ext = NULL;
   g_autofree char *total = NULL;
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   const char *text;
   gsize len;
 
@@ -576,7 +586,7 @@ cmd_import (int argc, char **argv)
   for (guint i = 0; i < warnings->len; i++)
     {
       const JxProblem *p = g_ptr_array_index (warnings, i);
-      g_autofree char *raw = source_line (text, len, p->line);
+      g_autofree char *raw = source_line (text, len, starts, p->line);
 
       /* FILE:LINE: warning: [rule] message, then the line it is about. */
       if (p->line > 0)

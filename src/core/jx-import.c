@@ -514,7 +514,7 @@ typedef struct
   const char *origin;
   const char *text;        /* UTF-8, self.len bytes, not NUL-terminated */
   gsize       len;
-  JxTaxonomy *taxonomy;
+  JxTaxonomy *taxonomy;    /* built in: not owned */
   char       *now;
 
   char       *title;
@@ -532,6 +532,12 @@ typedef struct
   AmountState grand_state;
   JxMoney     grand_total;
   char       *grand_text;
+
+  GString    *unplaced;      /* consecutive lines that fit nowhere, or NULL */
+  int         unplaced_row;
+  gsize       unplaced_dropped;   /* characters beyond the comment's room */
+  guint       unplaced_first;
+  guint       unplaced_last;
 
   GArray     *findings;      /* Finding */
   guint       n_findings;
@@ -603,6 +609,31 @@ note_for (guint       line,
 
 /* Shortens a text destined for a field to MAX_FIELD_BYTES, with a warning. */
 static char *
+cap_text_full (Importer   *self,
+               char       *text,
+               gsize       dropped,
+               guint       line,
+               int         row,
+               JxNode     *node,
+               const char *field)
+{
+  gsize len = strlen (text);
+  const char *cut;
+  char *message;
+
+  if (len <= MAX_FIELD_BYTES && dropped == 0)
+    return text;
+  cut = len <= MAX_FIELD_BYTES ? text + len : g_utf8_find_prev_char (text, text + MAX_FIELD_BYTES + 1);
+  /* Translators: %lu is a count of characters */
+  message = g_strdup_printf (_("A text of %lu characters is longer than any table cell; only its first %lu "
+                               "characters were kept."),
+                             (gulong) (g_utf8_strlen (text, len) + dropped), (gulong) g_utf8_strlen (text, cut - text));
+  add_finding (self, "import-text-too-long", line, 0, row, node, field, message, NULL);
+  text[cut - text] = '\0';
+  return text;
+}
+
+static char *
 cap_text (Importer   *self,
           char       *text,
           guint       line,
@@ -610,24 +641,41 @@ cap_text (Importer   *self,
           JxNode     *node,
           const char *field)
 {
-  gsize len = strlen (text);
-  const char *cut;
-  char *message;
-
-  if (len <= MAX_FIELD_BYTES)
-    return text;
-  cut = g_utf8_find_prev_char (text, text + MAX_FIELD_BYTES + 1);
-  /* Translators: %lu is a count of characters */
-  message = g_strdup_printf (_("A text of %lu characters is longer than any table cell; only its first %lu "
-                               "characters were kept."),
-                             (gulong) g_utf8_strlen (text, len), (gulong) g_utf8_strlen (text, cut - text));
-  add_finding (self, "import-text-too-long", line, 0, row, node, field, message, NULL);
-  text[cut - text] = '\0';
-  return text;
+  return cap_text_full (self, text, 0, line, row, node, field);
 }
 
-/* Keeps @text, which could not be placed, as a comment on @row's node (or
- * on the table when @row is -1). */
+/* Turns the block of unplaced lines gathered so far into a finding. */
+static void
+flush_unplaced (Importer *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
+  char *message, *note;
+  guint first = self->unplaced_first, last = self->unplaced_last;
+  int row = self->unplaced_row;
+
+  if (self->unplaced == NULL)
+    return;
+  text = cap_text_full (self, g_string_free (g_steal_pointer (&self->unplaced), FALSE), self->unplaced_dropped,
+                        first, row, NULL, NULL);
+  self->unplaced_dropped = 0;
+  quoted = excerpt (text, 60);
+  message = row >= 0
+    ? g_strdup_printf (_("Text that fits no column was kept as a comment on the row above it: “%s”"), quoted)
+    : g_strdup_printf (_("Text that fits no column was kept as a comment on the table: “%s”"), quoted);
+  note = first == last
+    /* Translators: a comment the importer adds; %u is a line of the
+     * imported text, %s the text found there */
+    ? g_strdup_printf (_("Text from line %u that could not be placed in the table: “%s”"), first, text)
+    /* Translators: a comment the importer adds; %u–%u are lines of the
+     * imported text, %s the text found there */
+    : g_strdup_printf (_("Text from lines %u–%u that could not be placed in the table: “%s”"), first, last, text);
+  add_finding (self, "import-unplaced-text", first, 0, row, NULL, NULL, message, note);
+}
+
+/* Keeps [start, end), which could not be placed, as a comment on @row's
+ * node (or on the table when @row is -1). Consecutive lines for the same
+ * place make one comment. */
 static void
 keep_unplaced (Importer   *self,
                guint       line,
@@ -635,23 +683,26 @@ keep_unplaced (Importer   *self,
                const char *start,
                const char *end)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *quoted = NULL;
-  char *message;
-
   trim (&start, &end, FALSE);
   if (start == end)
     return;
-  text = cap_text (self, g_strndup (start, end - start), line, row, NULL, NULL);
-  quoted = excerpt (text, 60);
-  message = row >= 0
-    ? g_strdup_printf (_("Text that fits no column was kept as a comment on the row above it: “%s”"), quoted)
-    : g_strdup_printf (_("Text that fits no column was kept as a comment on the table: “%s”"), quoted);
-  add_finding (self, "import-unplaced-text", line, 0, row, NULL, NULL, message,
-               /* Translators: a comment the importer adds; %u is a line of the
-                * imported text, %s the text found there */
-               g_strdup_printf (_("Text from line %u that could not be placed in the table: “%s”"),
-                                line, text));
+  if (self->unplaced != NULL && (self->unplaced_row != row || line > self->unplaced_last + 1))
+    flush_unplaced (self);
+  if (self->unplaced == NULL)
+    {
+      self->unplaced = g_string_new (NULL);
+      self->unplaced_row = row;
+      self->unplaced_first = line;
+    }
+  else
+    g_string_append_c (self->unplaced, '\n');
+  /* Past what a comment can hold, only the length counts (a warning says
+   * how much was left out). */
+  if (self->unplaced->len <= MAX_FIELD_BYTES)
+    g_string_append_len (self->unplaced, start, end - start);
+  else
+    self->unplaced_dropped += g_utf8_strlen (start, end - start);
+  self->unplaced_last = line;
 }
 
 /* ------------------------------------------------------------------------
@@ -1455,6 +1506,7 @@ read_rows (Importer *self)
       line++;
       p = le + 1;
     }
+  flush_unplaced (self);
 }
 
 /* ------------------------------------------------------------------------
@@ -2711,7 +2763,6 @@ out:
   g_array_unref (self.rows);
   g_string_chunk_free (self.chunk);
   g_array_unref (self.findings);
-  g_clear_object (&self.taxonomy);
   g_free (self.now);
   g_free (self.title);
   g_free (self.department);
