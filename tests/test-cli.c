@@ -96,6 +96,7 @@ test_help_and_usage (void)
   g_assert_nonnull (strstr (help.out, "validate [--json]"));
   g_assert_nonnull (strstr (help.out, "totals [--json]"));
   g_assert_nonnull (strstr (help.out, "convert INPUT OUTPUT"));
+  g_assert_nonnull (strstr (help.out, "import INPUT -o OUTPUT [--force]"));
 
   run_cli (&none, NULL);
   g_assert_cmpint (none.status, ==, 64);
@@ -304,9 +305,10 @@ test_totals_example (void)
   g_assert_true (jx_money_from_decimal (json_object_get_string_member (root, "total"),
                                         strlen (json_object_get_string_member (root, "total")), &total));
   g_assert_cmpint (total, ==, sum);
-  /* The six projects typed from the sample: 10,464.80 + 2 × 8,475.00 +
-   * 7,150.00 + 2 × 5,725.00. */
-  g_assert_cmpint (total, ==, 4601480);
+  /* The whole sample, imported: 35 projects adding up to 56,539.99 万元. */
+  g_assert_cmpint (total, ==, 5653999);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (units, 0), "projects")), ==, 35);
 }
 
 static char *
@@ -396,6 +398,167 @@ test_convert_unreadable_writes_nothing (void)
   g_assert_null (strstr (r2.err, "root:"));
 }
 
+/* --- import ---------------------------------------------------------------- */
+
+static char *
+sample (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", "guangzhou-organization-dept-2024.txt", NULL);
+}
+
+/* Warnings as FILE:LINE: warning: [rule] message, each followed by the
+ * source line, indented; the document written; exit 0. */
+static void
+test_import_sample (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *input = sample ();
+  g_autofree char *out = g_build_filename (dir, "imported.jixiao", NULL);
+  g_autofree char *head = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) totals = { 0 };
+  JsonObject *root;
+  gboolean seen = FALSE;
+
+  run_cli (&run, "import", input, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "35 projects"));
+  g_assert_nonnull (strstr (run.out, "56,539.99"));
+
+  head = g_strdup_printf ("%s:38: warning: [import-amount-recovered] ", input);
+  lines = g_strsplit (run.err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      /* Every line is a warning or the source line under one. */
+      if (g_str_has_prefix (lines[i], "    "))
+        continue;
+      g_assert_true (g_str_has_prefix (lines[i], input));
+      g_assert_nonnull (strstr (lines[i], ": warning: [import-"));
+      if (g_str_has_prefix (lines[i], head))
+        {
+          g_assert_nonnull (lines[i + 1]);
+          g_assert_true (g_str_has_prefix (lines[i + 1], "    公务员考试录用工作经费"));
+          g_assert_nonnull (strstr (lines[i + 1], "25. 7€"));
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
+
+  run_cli (&totals, "totals", "--json", out, NULL);
+  g_assert_cmpint (totals.status, ==, 0);
+  root = parse_object (parser, totals.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "total"), ==, "56539.99");
+}
+
+/* An import never replaces a file silently. */
+static void
+test_import_refuses_to_overwrite (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *input = sample ();
+  g_autofree char *out = g_build_filename (dir, "draft.jixiao", NULL);
+  g_autofree char *after = NULL;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) forced = { 0 };
+
+  g_assert_true (g_file_set_contents (out, "a day of work\n", -1, NULL));
+  run_cli (&refused, "import", input, "-o", out, NULL);
+  g_assert_cmpint (refused.status, ==, 3);
+  g_assert_nonnull (strstr (refused.err, "--force"));
+  after = read_file (out);
+  g_assert_cmpstr (after, ==, "a day of work\n");
+
+  run_cli (&forced, "import", "--force", input, "-o", out, NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+  g_clear_pointer (&after, g_free);
+  after = read_file (out);
+  g_assert_nonnull (strstr (after, "urn:jixiao:targets:1"));
+}
+
+static void
+test_import_unreadable (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.jixiao", NULL);
+  g_autofree char *binary = g_build_filename (dir, "table.pdf", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s: error: [import] Line 1, column 9:", binary);
+  g_auto(Run) r1 = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+
+  g_assert_true (g_file_set_contents (binary, "%PDF-1.7\0\x01\x02binary", 18, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  run_cli (&r1, "import", binary, "-o", out, NULL);
+  g_assert_cmpint (r1.status, ==, 2);
+  g_assert_true (g_str_has_prefix (r1.err, prefix));
+  run_cli (&r2, "import", empty, "-o", out, NULL);
+  g_assert_cmpint (r2.status, ==, 2);
+  run_cli (&r3, "import", missing, "-o", out, NULL);
+  g_assert_cmpint (r3.status, ==, 2);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_import_usage (void)
+{
+  g_autofree char *input = sample ();
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) two = { 0 };
+  g_auto(Run) ext = { 0 };
+
+  run_cli (&no_output, "import", input, NULL);
+  g_assert_cmpint (no_output.status, ==, 64);
+  g_assert_nonnull (strstr (no_output.err, "-o"));
+  run_cli (&two, "import", input, input, "-o", "x.jixiao", NULL);
+  g_assert_cmpint (two.status, ==, 64);
+  run_cli (&ext, "import", input, "-o", "x.pdf", NULL);
+  g_assert_cmpint (ext.status, ==, 64);
+}
+
+static void
+test_import_json (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *input = sample ();
+  g_autofree char *out = g_build_filename (dir, "imported.json", NULL);
+  g_autofree char *back = g_build_filename (dir, "back.jixiao", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) convert = { 0 };
+
+  run_cli (&run, "import", input, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&convert, "convert", out, back, NULL);
+  g_assert_cmpint (convert.status, ==, 0);
+}
+
+/* The example is canonical: converting it gives the same bytes. */
+static void
+test_example_is_canonical (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *example = example_path ();
+  g_autofree char *copy = g_build_filename (dir, "copy.jixiao", NULL);
+  g_autofree char *a = NULL, *b = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "convert", example, copy, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  a = read_file (example);
+  b = read_file (copy);
+  g_assert_cmpstr (a, ==, b);
+  /* It shows what a table under review holds: the importer's comments and
+   * a reviewer's, with a reply. */
+  g_assert_nonnull (strstr (a, "author=\"导入\""));
+  g_assert_nonnull (strstr (a, "请说明社区党员活动经费的测算依据。"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -415,6 +578,12 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/convert/round-trip-is-stable", test_convert_round_trip);
   g_test_add_func ("/cli/convert/later-formats-say-so", test_convert_later_formats);
   g_test_add_func ("/cli/convert/unreadable-input-writes-nothing", test_convert_unreadable_writes_nothing);
+  g_test_add_func ("/cli/convert/example-is-canonical", test_example_is_canonical);
+  g_test_add_func ("/cli/import/sample-with-located-warnings", test_import_sample);
+  g_test_add_func ("/cli/import/refuses-to-overwrite-without-force", test_import_refuses_to_overwrite);
+  g_test_add_func ("/cli/import/unreadable-input-exits-2", test_import_unreadable);
+  g_test_add_func ("/cli/import/usage-errors", test_import_usage);
+  g_test_add_func ("/cli/import/json-output", test_import_json);
 
   return g_test_run ();
 }

@@ -1818,27 +1818,28 @@ fill_amounts (Importer  *self,
         {
           g_autofree char *g = jx_money_format (guess);
           g_autofree char *t = jx_money_format (total);
-          GString *message = g_string_new (NULL);
+          char *message;
 
           value[b] = guess;
-          g_string_printf (message,
-                           fits
-                           ? _("“%s”: the %s “%s” could not be read; it was recovered as %s from the 总计 %s and "
-                               "the columns that agree.")
-                           : _("“%s”: the %s “%s” could not be read; it was set to %s so that the row adds up to "
-                               "its 总计 %s, but its digits do not confirm it: check it."),
-                           name, column_label (b), row->cell[b], g, t);
           if (stray >= 0)
             {
-              g_string_append_c (message, ' ');
-              g_string_append_printf (message,
-                                      _("The “%s” under %s leaves no room in the 总计 and was taken as part of "
-                                        "the misreading."),
-                                      row->cell[stray], column_label (stray));
+              message = g_strdup_printf (_("“%s”: the %s “%s” could not be read; it was recovered as %s from the 总计 %s "
+                                           "and the columns that agree, taking the “%s” under %s, for which the 总计 "
+                                           "leaves no room, as part of the misreading."),
+                                         name, column_label (b), row->cell[b], g, t, row->cell[stray],
+                                         column_label (stray));
               value[stray] = 0;
             }
+          else if (fits)
+            message = g_strdup_printf (_("“%s”: the %s “%s” could not be read; it was recovered as %s from the 总计 %s "
+                                         "and the columns that agree."),
+                                       name, column_label (b), row->cell[b], g, t);
+          else
+            message = g_strdup_printf (_("“%s”: the %s “%s” could not be read; it was set to %s so that the row adds "
+                                         "up to its 总计 %s, but its digits do not confirm it: check it."),
+                                       name, column_label (b), row->cell[b], g, t);
           project_finding (self, "import-amount-recovered", row, row->column[b], JX_NODE (project),
-                           column_property (b), g_string_free (message, FALSE), TRUE);
+                           column_property (b), message, TRUE);
         }
       else
         {
