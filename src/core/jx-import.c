@@ -542,6 +542,7 @@ typedef struct
   GArray     *findings;      /* Finding */
   guint       n_findings;
   guint       n_indicators;
+  GString    *scratch;       /* see scratch_text() */
 } Importer;
 
 static void
@@ -2195,6 +2196,31 @@ find_label (const char  *p,
   return e;
 }
 
+/* A code (at most three digits, see read_code()) into @buf. Not
+ * g_strlcpy(): that measures the whole rest of the cell. */
+static void
+copy_code (char        buf[8],
+           const Code *c)
+{
+  gsize n = MIN ((gsize) (c->code_end - c->code_start), 7);
+
+  memcpy (buf, c->code_start, n);
+  buf[n] = '\0';
+}
+
+/* [s, e) as a string for a setter (which copies it), shortened if it is
+ * longer than a field can be; valid until the next call. */
+static const char *
+scratch_text (Importer   *self,
+              const char *s,
+              const char *e,
+              guint       line)
+{
+  g_string_truncate (self->scratch, 0);
+  g_string_append_len (self->scratch, s, e - s);
+  return cap_text (self, self->scratch->str, line, -1, NULL, NULL);
+}
+
 static void
 parse_item (ItemContext *ctx,
             const char  *b,
@@ -2206,8 +2232,9 @@ parse_item (ItemContext *ctx,
   g_autoptr(GString) repeats = NULL;
   g_autofree char *cut = NULL;
   const char *cut_at = NULL;
-  g_autofree char *cat = NULL, *sub = NULL, *name = NULL;
-  char *cycle = NULL, *annual = NULL;
+  char cat[8] = "", sub[8] = "", id[24];
+  const char *name_start, *name_end;
+  const char *cycle_start = NULL, *cycle_end = NULL, *annual_start = NULL, *annual_end = NULL;
   Code codes[2];
   guint n_codes = 0;
   const char *first_repeat = NULL;
@@ -2261,17 +2288,20 @@ parse_item (ItemContext *ctx,
       if (n_codes == 1 && self->taxonomy != NULL)
         {
           /* “1-产出指标11-…” is cut by read_code; “11-数量指标足额发放率” here. */
-          g_autofree char *code = g_strndup (c.code_start, c.code_end - c.code_start);
+          char code[8];
+
+          copy_code (code, &c);
           split_label (self->taxonomy, code, &codes[0], &p);
         }
       p = skip_blanks (p, head_end);
     }
+  /* Codes have at most three digits (read_code). */
   if (n_codes == 2 || (n_codes == 1 && codes[0].code_end - codes[0].code_start == 1))
-    cat = g_strndup (codes[0].code_start, codes[0].code_end - codes[0].code_start);
+    copy_code (cat, &codes[0]);
   if (n_codes == 2)
-    sub = g_strndup (codes[1].code_start, codes[1].code_end - codes[1].code_start);
-  else if (n_codes == 1 && cat == NULL)
-    sub = g_strndup (codes[0].code_start, codes[0].code_end - codes[0].code_start);
+    copy_code (sub, &codes[1]);
+  else if (n_codes == 1 && *cat == '\0')
+    copy_code (sub, &codes[0]);
   if (n_codes == 2)
     {
       const char *q = codes[1].label_end;
@@ -2279,13 +2309,12 @@ parse_item (ItemContext *ctx,
       split_label (self->taxonomy, sub, &codes[1], &q);
       p = skip_blanks (q, head_end);
     }
-  {
-    const char *ne = head_end;
-    trim (&p, &ne, TRUE);
-    name = collapse_wraps (p, ne);
-  }
+  /* The cell is collapsed already: parts of it only need trimming. */
+  name_start = p;
+  name_end = head_end;
+  trim (&name_start, &name_end, TRUE);
 
-  if (cat == NULL && sub == NULL && *name == '\0' && !has_values)
+  if (*cat == '\0' && *sub == '\0' && name_start == name_end && !has_values)
     return;   /* nothing but a number */
 
   /* The values, found by their labels: separators vary, and a value may
@@ -2296,7 +2325,6 @@ parse_item (ItemContext *ctx,
       gboolean is_cycle = next_cycle <= next_annual;
       const char *label = is_cycle ? LABEL_CYCLE : LABEL_ANNUAL;
       const char *v = p + strlen (label), *ve;
-      char *value;
 
       if (is_cycle)
         next_cycle = find_label (v, e, LABEL_CYCLE);
@@ -2307,13 +2335,18 @@ parse_item (ItemContext *ctx,
       if (separator_at (v, ve) > 0)
         v = skip_spaces (v + separator_at (v, ve), ve);
       trim_end (v, &ve, TRUE);
-      value = collapse_wraps (v, ve);
       n_labels++;
 
-      if (is_cycle && cycle == NULL)
-        cycle = value;
-      else if (!is_cycle && annual == NULL)
-        annual = value;
+      if (is_cycle && cycle_start == NULL)
+        {
+          cycle_start = v;
+          cycle_end = ve;
+        }
+      else if (!is_cycle && annual_start == NULL)
+        {
+          annual_start = v;
+          annual_end = ve;
+        }
       else
         {
           if (first_repeat == NULL)
@@ -2323,30 +2356,26 @@ parse_item (ItemContext *ctx,
             repeats = g_string_new (NULL);
           else
             g_string_append (repeats, "; ");
-          g_string_append_printf (repeats, "%s:%s", label, value);
-          g_free (value);
+          g_string_append (repeats, label);
+          g_string_append_c (repeats, ':');
+          g_string_append_len (repeats, v, ve - v);
         }
       p = MIN (next_cycle, next_annual);
     }
 
-  indicator = jx_indicator_new (cat ? cat : "", sub ? sub : "", "");
-  {
-    g_autofree char *id = g_strdup_printf ("i%u", ++self->n_indicators);
-    jx_node_set_id (JX_NODE (indicator), id);
-  }
+  indicator = jx_indicator_new (cat, sub, scratch_text (self, name_start, name_end, ctx->row->line));
+  g_snprintf (id, sizeof id, "i%u", ++self->n_indicators);
+  jx_node_set_id (JX_NODE (indicator), id);
   jx_node_set_line (JX_NODE (indicator), ctx->row->line);
-  jx_indicator_set_name (indicator, cap_text (self, name, ctx->row->line, -1, NULL, NULL));
-  if (cycle != NULL)
-    jx_indicator_set_cycle_value (indicator, cap_text (self, cycle, ctx->row->line, -1, NULL, NULL));
-  if (annual != NULL)
-    jx_indicator_set_annual_value (indicator, cap_text (self, annual, ctx->row->line, -1, NULL, NULL));
-  g_free (cycle);
-  g_free (annual);
+  if (cycle_start != NULL)
+    jx_indicator_set_cycle_value (indicator, scratch_text (self, cycle_start, cycle_end, ctx->row->line));
+  if (annual_start != NULL)
+    jx_indicator_set_annual_value (indicator, scratch_text (self, annual_start, annual_end, ctx->row->line));
   jx_node_append_child (JX_NODE (ctx->project), JX_NODE (indicator));
 
-  if (cat != NULL && n_codes > 0)
+  if (*cat != '\0' && n_codes > 0)
     check_label (ctx, indicator, cat, &codes[0], "category");
-  if (sub != NULL && n_codes > 0)
+  if (*sub != '\0' && n_codes > 0)
     check_label (ctx, indicator, sub, &codes[n_codes - 1], "subcategory");
 
   if (repeats != NULL)
@@ -2730,6 +2759,7 @@ jx_import_text (const char  *text,
   g_array_set_clear_func (self.findings, (GDestroyNotify) finding_clear);
   self.last_row = -1;
   self.chunk = g_string_chunk_new (1024 * 1024);
+  self.scratch = g_string_new (NULL);
 
   if (len == 0 || is_blank (text, text + len))
     {
@@ -2763,6 +2793,7 @@ jx_import_text (const char  *text,
 out:
   g_array_unref (self.rows);
   g_string_chunk_free (self.chunk);
+  g_string_free (self.scratch, TRUE);
   g_array_unref (self.findings);
   g_free (self.now);
   g_free (self.title);

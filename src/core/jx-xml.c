@@ -425,7 +425,11 @@ jx_xml_write (JxDocument  *document,
       return NULL;
     }
 
-  buffer = xmlBufferCreate ();
+  /* Sized up front: libxml2 grows a buffer by what each write needs, so a
+   * 30 MB document would cost thousands of reallocations (mremap calls
+   * that took seconds on a loaded machine). Pages not written cost nothing. */
+  buffer = xmlBufferCreateSize (4096 + 512 * (gsize) jx_document_get_n_projects (document) +
+                                256 * (gsize) jx_document_get_n_indicators (document));
   self.writer = xmlNewTextWriterMemory (buffer, 0);
   if (buffer == NULL || self.writer == NULL)
     g_error ("libxml2 could not allocate a writer");
