@@ -773,6 +773,74 @@ test_robust_truncated (void)
   g_assert_cmpuint (documents, >, 300);
 }
 
+/* The sample damaged at random (bytes changed, cut, repeated; tabs, line
+ * breaks, labels and codes inserted): an error or a document that saves
+ * and loads back, never a crash. */
+static void
+test_robust_mutated (void)
+{
+  static const char *tokens[] = {
+    "\t", "\n", "、", "1、", "1-", "11-", "实施周期指标值", "年度指标值", ":", "；", "。", " ", "合计",
+    "项目名称", "总计\t财政拨款\t财政专户拨款", "\f", "\r", "25. 7€", "9", "-", "\xe5", "\xe3\x80",
+    "部门名称:", "位: 万元", "2024年",
+  };
+  g_autofree char *text = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2024);
+  gsize len;
+
+  text = read_sample (&len);
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) s = g_string_new_len (text, len);
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JxDocument) doc = NULL;
+      guint mutations = g_rand_int_range (rand, 1, 40);
+
+      for (guint m = 0; m < mutations; m++)
+        {
+          gsize at = g_rand_int_range (rand, 0, s->len + 1);
+          gsize n = g_rand_int_range (rand, 1, 400);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              g_string_insert (s, at, tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))]);
+              break;
+            case 1:
+              g_string_erase (s, at, MIN (n, s->len - at));
+              break;
+            case 2:
+              if (at < s->len)
+                s->str[at] = (char) g_rand_int_range (rand, 1, 256);
+              break;
+            default:
+              {
+                gsize from = g_rand_int_range (rand, 0, s->len + 1);
+                g_autofree char *copy = g_strndup (s->str + from, MIN (n, s->len - from));
+                g_string_insert (s, at, copy);
+              }
+            }
+        }
+
+      doc = import_string (s->str, s->len, warnings, &error);
+      if (doc == NULL)
+        {
+          g_assert_true (error != NULL && error->domain == JX_IMPORT_ERROR);
+          continue;
+        }
+      {
+        g_autoptr(GBytes) bytes = jx_xml_write (doc, &error);
+        g_autoptr(JxDocument) back = NULL;
+
+        g_assert_no_error (error);
+        back = jx_xml_load_bytes (bytes, "mutated", NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (jx_document_get_n_projects (back), ==, jx_document_get_n_projects (doc));
+      }
+    }
+}
+
 /* 10 MB without a separator: an error with a message, in linear time. */
 static void
 test_robust_huge_line (void)
@@ -1010,6 +1078,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/robust/empty", test_robust_empty);
   g_test_add_func ("/import/robust/binary", test_robust_binary);
   g_test_add_func ("/import/robust/truncated-anywhere", test_robust_truncated);
+  g_test_add_func ("/import/robust/mutated-sample", test_robust_mutated);
   g_test_add_func ("/import/robust/huge-line", test_robust_huge_line);
   g_test_add_func ("/import/robust/huge-line-in-table", test_robust_huge_line_in_table);
   g_test_add_func ("/import/robust/encodings-and-control-characters", test_robust_encodings);
