@@ -542,6 +542,7 @@ typedef struct
   GArray     *findings;      /* Finding */
   guint       n_findings;
   guint       n_indicators;
+  guint       n_lines;
   GString    *scratch;       /* see scratch_text() */
 } Importer;
 
@@ -1507,6 +1508,7 @@ read_rows (Importer *self)
       line++;
       p = le + 1;
     }
+  self->n_lines = line - 1;
   flush_unplaced (self);
 }
 
@@ -2783,8 +2785,14 @@ jx_import_text (const char  *text,
   if (self.rows->len == 0 && !self.have_grand && !self.table_started)
     {
       g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_NOT_A_TABLE,
-                   _("No row of a published table was found: no header (项目名称 … 绩效指标), no 合计 row and no "
-                     "project row with amounts between tabs. Is this the text of a 项目支出绩效目标表?"));
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Line %u is no row of a published table: no header (项目名称 … 绩效指标), no 合计 row "
+                                "and no project row with amounts between tabs. Is this the text of a 项目支出绩效目标表?",
+                                "None of the %u lines is a row of a published table: no header (项目名称 … 绩效指标), "
+                                "no 合计 row and no project row with amounts between tabs. Is this the text of a "
+                                "项目支出绩效目标表?",
+                                self.n_lines),
+                   self.n_lines);
       goto out;
     }
 
