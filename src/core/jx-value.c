@@ -97,6 +97,43 @@ fold (gunichar c)
     }
 }
 
+/* One character of @s, which may be invalid UTF-8 (U+FFFD, one byte on). */
+static inline gunichar
+decode (const char **s)
+{
+  const guchar *p = (const guchar *) *s;
+  gunichar c;
+  guint n;
+
+  if (p[0] < 0x80)
+    {
+      *s += 1;
+      return p[0];
+    }
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    c = p[0] & 0x1F, n = 2;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+    c = p[0] & 0x0F, n = 3;
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+    c = p[0] & 0x07, n = 4;
+  else
+    {
+      *s += 1;
+      return 0xFFFD;
+    }
+  for (guint k = 1; k < n; k++)
+    {
+      if ((p[k] & 0xC0) != 0x80)   /* also stops at the NUL */
+        {
+          *s += 1;
+          return 0xFFFD;
+        }
+      c = (c << 6) | (p[k] & 0x3F);
+    }
+  *s += n;
+  return c;
+}
+
 static void
 text_init (Text       *t,
            const char *s)
@@ -109,19 +146,7 @@ text_init (Text       *t,
     {
       gunichar c;
 
-      if ((guchar) *s < 0x80)
-        c = (guchar) *s++;
-      else
-        {
-          c = g_utf8_get_char_validated (s, -1);
-          if (c == (gunichar) -1 || c == (gunichar) -2)
-            {
-              c = 0xFFFD;
-              s++;
-            }
-          else
-            s = g_utf8_next_char (s);
-        }
+      c = decode (&s);
       if (is_blank (c))
         continue;
       if (t->n == t->size)
@@ -182,6 +207,37 @@ is_filler (gunichar c)
          (c >= 0x2010 && c <= 0x2027) || c == 0x00B7 || c == 0xFFFD;
 }
 
+/* Decodes one character of a keyword (valid UTF-8 literals of this file)
+ * and advances; inline because keyword matching is the hot loop. */
+static inline gunichar
+next_char (const char **p)
+{
+  const guchar *s = (const guchar *) *p;
+  gunichar c;
+
+  if (s[0] < 0x80)
+    {
+      *p += 1;
+      return s[0];
+    }
+  if (s[0] < 0xE0)
+    {
+      c = ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+      *p += 2;
+    }
+  else if (s[0] < 0xF0)
+    {
+      c = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+      *p += 3;
+    }
+  else
+    {
+      c = ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+      *p += 4;
+    }
+  return c;
+}
+
 /* Whether @word (UTF-8) is at position @i; its length in characters, or 0. */
 static guint
 match_at (const Text *t,
@@ -190,11 +246,16 @@ match_at (const Text *t,
 {
   guint k = 0;
 
-  for (const char *w = word; *w != '\0'; w = g_utf8_next_char (w), k++)
-    if (at (t, i + k) != g_utf8_get_char (w))
-      return 0;
+  while (*word != '\0')
+    {
+      if (at (t, i + k) != next_char (&word))
+        return 0;
+      k++;
+    }
   return k;
 }
+
+#define MAX_WORD 8
 
 /* Whether @word ends just before position @end; its length, or 0. */
 static guint
@@ -202,11 +263,17 @@ match_before (const Text *t,
               guint       end,
               const char *word)
 {
-  guint len = g_utf8_strlen (word, -1);
+  gunichar w[MAX_WORD];
+  guint len = 0;
 
-  if (len > end)
+  while (*word != '\0' && len < MAX_WORD)
+    w[len++] = next_char (&word);
+  if (len > end || t->c[end - 1] != w[len - 1])
     return 0;
-  return match_at (t, end - len, word) == len ? len : 0;
+  for (guint k = 0; k + 1 < len; k++)
+    if (t->c[end - len + k] != w[k])
+      return 0;
+  return len;
 }
 
 static gboolean
@@ -302,6 +369,90 @@ static const char *measure_endings[] = {
 };
 static const char *not_measure_endings[] = { "效率", "多数", "少数", "无数", "半数" };
 
+/* The tables above as arrays of characters, made once: matching them is
+ * the hot loop of the validator (two values per indicator). */
+typedef struct
+{
+  guint    len;
+  gunichar c[MAX_WORD];
+} Key;
+
+static Key prefix_keys[G_N_ELEMENTS (prefix_words)];
+static Key suffix_keys[G_N_ELEMENTS (suffix_words)];
+static Key approximator_keys[G_N_ELEMENTS (approximators)];
+static Key unit_keys[G_N_ELEMENTS (units)];
+static Key placeholder_start_keys[G_N_ELEMENTS (placeholder_starts)];
+static Key placeholder_whole_keys[G_N_ELEMENTS (placeholder_whole)];
+static Key measure_keys[G_N_ELEMENTS (measure_endings)];
+static Key not_measure_keys[G_N_ELEMENTS (not_measure_endings)];
+
+static void
+compile_keys (const void *table,
+              gsize       stride,   /* bytes from one word pointer to the next */
+              guint       n,
+              Key        *keys)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      const char *word = *(const char * const *) ((const char *) table + k * stride);
+
+      keys[k].len = 0;
+      while (*word != '\0')
+        {
+          g_assert (keys[k].len < MAX_WORD);
+          keys[k].c[keys[k].len++] = next_char (&word);
+        }
+    }
+}
+
+#define COMPILE(table, keys) \
+  compile_keys (table, sizeof table[0], G_N_ELEMENTS (table), keys)
+
+static void
+ensure_keys (void)
+{
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      COMPILE (prefix_words, prefix_keys);
+      COMPILE (suffix_words, suffix_keys);
+      COMPILE (approximators, approximator_keys);
+      COMPILE (units, unit_keys);
+      COMPILE (placeholder_starts, placeholder_start_keys);
+      COMPILE (placeholder_whole, placeholder_whole_keys);
+      COMPILE (measure_endings, measure_keys);
+      COMPILE (not_measure_endings, not_measure_keys);
+      g_once_init_leave (&ready, 1);
+    }
+}
+
+static inline guint
+key_at (const Text *t,
+        guint       i,
+        const Key  *key)
+{
+  if (i + key->len > t->n || t->c[i] != key->c[0])
+    return 0;
+  for (guint k = 1; k < key->len; k++)
+    if (t->c[i + k] != key->c[k])
+      return 0;
+  return key->len;
+}
+
+static inline guint
+key_before (const Text *t,
+            guint       end,
+            const Key  *key)
+{
+  if (key->len > end || t->c[end - 1] != key->c[key->len - 1])
+    return 0;
+  for (guint k = 0; k + 1 < key->len; k++)
+    if (t->c[end - key->len + k] != key->c[k])
+      return 0;
+  return key->len;
+}
+
 /* Chinese numerals and their values (十百千 are multipliers). */
 static int
 chinese_digit (gunichar c)
@@ -382,7 +533,7 @@ match_unit (const Text *t,
 
   for (guint k = 0; k < G_N_ELEMENTS (units); k++)
     {
-      guint len = match_at (t, i, units[k]);
+      guint len = key_at (t, i, &unit_keys[k]);
       if (len > best)
         best = len;
     }
@@ -460,7 +611,7 @@ read_suffix (const Text *t,
 
       for (guint k = 0; k < G_N_ELEMENTS (suffix_words); k++)
         {
-          guint len = match_at (t, i, suffix_words[k].word);
+          guint len = key_at (t, i, &suffix_keys[k]);
           if (len > best)
             best = len, best_k = k;
         }
@@ -840,7 +991,7 @@ comparator_before (const Text *t,
 
   for (guint k = 0; k < G_N_ELEMENTS (prefix_words); k++)
     {
-      guint l = match_before (t, end, prefix_words[k].word);
+      guint l = key_before (t, end, &prefix_keys[k]);
       if (l > best_len)
         best_len = l, best = prefix_words[k].comparator;
     }
@@ -855,11 +1006,11 @@ approximator_before (const Text *t,
 {
   for (guint k = 0; k < G_N_ELEMENTS (approximators); k++)
     {
-      guint len = match_before (t, end, approximators[k]);
+      guint len = key_before (t, end, &approximator_keys[k]);
 
       if (len == 0)
         continue;
-      if (g_str_equal (approximators[k], "约") || g_str_equal (approximators[k], "近"))
+      if (len == 1)   /* 约, 近 */
         {
           gunichar p = end >= 2 ? t->c[end - 2] : 0;
 
@@ -922,13 +1073,13 @@ is_placeholder (const Text *t)
     end--;
 
   for (guint k = 0; k < G_N_ELEMENTS (placeholder_whole); k++)
-    if (match_at (t, start, placeholder_whole[k]) == end - start && end > start)
+    if (key_at (t, start, &placeholder_whole_keys[k]) == end - start && end > start)
       return TRUE;
   /* 年度按实际数量: a leading 年度 / 全年 changes nothing */
   if (match_at (t, start, "年度") || match_at (t, start, "全年"))
     start += 2;
   for (guint k = 0; k < G_N_ELEMENTS (placeholder_starts); k++)
-    if (match_at (t, start, placeholder_starts[k]))
+    if (key_at (t, start, &placeholder_start_keys[k]))
       return TRUE;
   for (guint k = 0; k < G_N_ELEMENTS (placeholder_anywhere); k++)
     if (contains (t, placeholder_anywhere[k]))
@@ -946,10 +1097,10 @@ names_a_measure (const Text *t)
   while (end > 0 && is_filler (t->c[end - 1]) && t->c[end - 1] != ')')
     end--;
   for (guint k = 0; k < G_N_ELEMENTS (not_measure_endings); k++)
-    if (match_before (t, end, not_measure_endings[k]))
+    if (key_before (t, end, &not_measure_keys[k]))
       return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (measure_endings); k++)
-    if (match_before (t, end, measure_endings[k]))
+    if (key_before (t, end, &measure_keys[k]))
       return TRUE;
   return FALSE;
 }
@@ -1090,6 +1241,7 @@ jx_value_init (JxValue    *self,
 
   g_return_if_fail (self != NULL);
 
+  ensure_keys ();
   memset (self, 0, sizeof *self);
   text_init (&t, text != NULL ? text : "");
   if (t.n == 0)
