@@ -562,6 +562,7 @@ check_goal (JxProject *project,
 
 /* --- indicators ------------------------------------------------------------- */
 
+/* *codes_ok: both codes exist and the sub-category is under the category. */
 static void
 check_codes (const Scheme *scheme,
              JxIndicator  *indicator,
@@ -591,6 +592,7 @@ check_codes (const Scheme *scheme,
   if (category_ok && *subcategory_ok &&
       !jx_taxonomy_is_valid_pair (taxonomy, category, subcategory))
     {
+      *subcategory_ok = FALSE;   /* no naming rules on a broken pair: one problem at a time */
       g_autofree char *sub_label = jx_taxonomy_format_label (taxonomy, subcategory);
       g_autofree char *cat_label = jx_taxonomy_format_label (taxonomy, category);
       g_autofree char *right_label =
@@ -831,10 +833,12 @@ check_value (const Scheme   *scheme,
                                     label, short_text, display_name, value->number, value->unit));
     }
 
+  /* ≥ / ＝ more than 100%, or ＞ 100% */
   if ((value->flags & JX_VALUE_PERCENT) && !(value->flags & (JX_VALUE_RANK | JX_VALUE_DATE)) &&
       (value->comparator == JX_COMPARATOR_GE || value->comparator == JX_COMPARATOR_GT ||
        value->comparator == JX_COMPARATOR_EQ) &&
-      jx_value_compare_numbers (value->number, "100") > 0 && name_is_bounded_rate (name))
+      jx_value_compare_numbers (value->number, "100") >= (value->comparator == JX_COMPARATOR_GT ? 0 : 1) &&
+      name_is_bounded_rate (name))
     {
       g_autofree char *short_text = shorten (text);
 
@@ -1004,20 +1008,34 @@ validate_project (const Scheme *scheme,
                                         "and satisfaction indicators"),
                                       jx_project_get_name (project)));
       else if (scheme->taxonomy != NULL)
-        for (guint r = 0; r < G_N_ELEMENTS (scheme->required); r++)
-          {
-            gboolean found = FALSE;
+        {
+          gboolean present[G_N_ELEMENTS (scheme->required)] = { FALSE, };
 
-            if (scheme->required[r] == NULL)
-              continue;
-            for (guint i = 0; i < n && !found; i++)
-              {
-                JxIndicator *indicator = g_list_model_get_item (indicators, i);
+          /* By category; then, if one seems missing, also by the parent of
+           * the sub-category: a broken pair counts for both, since its
+           * mismatch is reported already, not its consequences. */
+          for (guint pass = 0; pass < 2; pass++)
+            {
+              gboolean all = TRUE;
 
-                found = g_str_equal (jx_indicator_get_category (indicator), scheme->required[r]);
-                g_object_unref (indicator);
-              }
-            if (!found)
+              for (guint r = 0; r < G_N_ELEMENTS (present); r++)
+                all = all && (present[r] || scheme->required[r] == NULL);
+              if (all)
+                break;
+              for (guint i = 0; i < n; i++)
+                {
+                  JxIndicator *indicator = g_list_model_get_item (indicators, i);
+                  const char *code = pass == 0
+                    ? jx_indicator_get_category (indicator)
+                    : jx_taxonomy_get_parent (scheme->taxonomy, jx_indicator_get_subcategory (indicator));
+
+                  for (guint r = 0; r < G_N_ELEMENTS (present); r++)
+                    present[r] = present[r] || is_code (code, scheme->required[r]);
+                  g_object_unref (indicator);
+                }
+            }
+          for (guint r = 0; r < G_N_ELEMENTS (present); r++)
+            if (scheme->required[r] != NULL && !present[r])
               {
                 g_autofree char *label = jx_taxonomy_format_label (scheme->taxonomy, scheme->required[r]);
 
@@ -1025,7 +1043,7 @@ validate_project (const Scheme *scheme,
                              g_strdup_printf (_("“%s” has no indicator under %s; add at least one"),
                                               jx_project_get_name (project), label));
               }
-          }
+        }
     }
   check_amounts (project, problems);
   if (!exempt)
