@@ -455,7 +455,7 @@ goal_shape (const char *goal)
             q = g_utf8_next_char (q);
           while (g_unichar_isdigit (g_utf8_get_char (q)))
             q = g_utf8_next_char (q), digits++;
-          if (digits == 0 && g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (q)))
+          if (digits == 0 && *q != '\0' && g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (q)))
             {
               const char *r = g_utf8_next_char (q);
               if (g_utf8_get_char (r) == 0x3001 /* 、 */)
@@ -627,7 +627,6 @@ check_codes (const Scheme *scheme,
  * NULL when the name fits (or says nothing). */
 static const char *
 sub_by_name (const Scheme *scheme,
-             const char   *category,
              const char   *subcategory,
              const char   *name)
 {
@@ -670,7 +669,6 @@ sub_by_name (const Scheme *scheme,
   if (scheme->quality_sub != NULL && is_code (subcategory, scheme->quantity_sub) &&
       contains_any (name, quality_words, G_N_ELEMENTS (quality_words)))
     return scheme->quality_sub;
-  (void) category;
   return NULL;
 }
 
@@ -700,7 +698,7 @@ check_name (const Scheme *scheme,
       return;
     }
 
-  if ((right = sub_by_name (scheme, category, subcategory, name)) != NULL)
+  if ((right = sub_by_name (scheme, subcategory, name)) != NULL)
     {
       g_autofree char *here = jx_taxonomy_format_label (scheme->taxonomy, subcategory);
       g_autofree char *there = jx_taxonomy_format_label (scheme->taxonomy, right);
