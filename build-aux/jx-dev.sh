@@ -26,6 +26,8 @@ packages=(
   gettext locales
   xvfb xauth
   desktop-file-utils appstream shared-mime-info
+  librsvg2-common libgdk-pixbuf2.0-bin   # the data suite renders the icons as GTK loads them
+  libgtk-4-bin                           # gtk4-update-icon-cache, run by meson install
   imagemagick time
   python3
 )
