@@ -26,7 +26,8 @@ packages=(
   gettext locales
   xvfb xauth
   desktop-file-utils appstream shared-mime-info
-  imagemagick time
+  imagemagick time x11-utils
+  fonts-noto-cjk dbus-x11 at-spi2-core
   python3
 )
 locales_needed=(zh_CN.UTF-8 de_DE.UTF-8)

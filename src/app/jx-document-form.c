@@ -130,10 +130,14 @@ static void
 jx_document_form_dispose (GObject *object)
 {
   JxDocumentForm *self = JX_DOCUMENT_FORM (object);
+  GtkWidget *child;
 
   if (self->document != NULL)
     jx_document_form_bind (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_DOCUMENT_FORM);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (jx_document_form_parent_class)->dispose (object);
 }
 

@@ -30,6 +30,7 @@ struct _JxIndicatorForm
   GPtrArray   *category_codes;     /* what the dropdowns offer, by position */
   GPtrArray   *subcategory_codes;
   gulong       notify_id;
+  guint        sync_id;
   gboolean     syncing;
 };
 
@@ -122,6 +123,16 @@ sync_from_model (JxIndicatorForm *self)
   gtk_label_set_text (self->project_label, project ? jx_project_get_name (project) : "");
 }
 
+static gboolean
+sync_idle_cb (gpointer data)
+{
+  JxIndicatorForm *self = data;
+
+  self->sync_id = 0;
+  sync_from_model (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_indicator_notify_cb (GObject         *object,
                         GParamSpec      *pspec,
@@ -129,8 +140,10 @@ on_indicator_notify_cb (GObject         *object,
 {
   const char *name = g_param_spec_get_name (pspec);
 
-  if (g_str_equal (name, "category") || g_str_equal (name, "subcategory"))
-    sync_from_model (self);
+  /* Later, not now: the change may come from a dropdown's own "selected"
+   * handler, and replacing its model there frees the selection in use. */
+  if ((g_str_equal (name, "category") || g_str_equal (name, "subcategory")) && self->sync_id == 0)
+    self->sync_id = g_idle_add (sync_idle_cb, self);
 }
 
 static void
@@ -185,6 +198,7 @@ jx_indicator_form_bind (JxIndicatorForm *self,
 
   if (self->indicator != NULL)
     g_clear_signal_handler (&self->notify_id, self->indicator);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
   g_set_object (&self->indicator, indicator);
   g_set_object (&self->document, document);
   self->taxonomy = document ? jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL) : NULL;
@@ -250,11 +264,16 @@ static void
 jx_indicator_form_dispose (GObject *object)
 {
   JxIndicatorForm *self = JX_INDICATOR_FORM (object);
+  GtkWidget *child;
 
   if (self->indicator != NULL)
     jx_indicator_form_bind (self, NULL, NULL);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_INDICATOR_FORM);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (jx_indicator_form_parent_class)->dispose (object);
 }
 

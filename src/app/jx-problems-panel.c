@@ -222,12 +222,16 @@ static void
 jx_problems_panel_dispose (GObject *object)
 {
   JxProblemsPanel *self = JX_PROBLEMS_PANEL (object);
+  GtkWidget *child;
 
   if (self->problems != NULL)
     g_clear_signal_handler (&self->changed_id, self->problems);
   g_clear_object (&self->problems);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_PROBLEMS_PANEL);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (jx_problems_panel_parent_class)->dispose (object);
 }

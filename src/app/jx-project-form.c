@@ -202,12 +202,16 @@ static void
 jx_project_form_dispose (GObject *object)
 {
   JxProjectForm *self = JX_PROJECT_FORM (object);
+  GtkWidget *child;
 
   if (self->project != NULL)
     jx_project_form_bind (self, NULL, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->problems);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_PROJECT_FORM);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (jx_project_form_parent_class)->dispose (object);
 }
 
