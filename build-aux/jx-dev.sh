@@ -125,6 +125,9 @@ cmd_run () {
   local app="$builddir/src/app/jixiao"
   if [ -x "$app" ]; then
     say "opening $example"
+    # Uninstalled: the settings schema and the Chinese catalogue of the build.
+    export GSETTINGS_SCHEMA_DIR="$srcdir/$builddir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+    export JX_LOCALEDIR="${JX_LOCALEDIR:-$srcdir/$builddir/po}"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -n "${CI:-}" ]; then
       exec xvfb-run -a "$app" "$example"
     fi

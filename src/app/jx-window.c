@@ -598,8 +598,11 @@ set_document (JxWindow   *self,
   update_status (self);
   jx_window_update_title (self);
   jx_window_update_actions (self);
-  /* Validate right away, so the marks are there when the window is. */
-  jx_problem_set_validate (self->problems, document);
+  /* Validate as soon as the window is drawn (not before: a large document
+   * should show at once, its marks a moment later). */
+  self->need_full = TRUE;
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  self->validate_id = g_idle_add_full (G_PRIORITY_LOW, validate_cb, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
@@ -624,8 +627,15 @@ static void
 add_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-jixiao",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "jixiao %u",
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  /* With the type given, GTK does not query it in the background (which,
+   * racing a write of the list, trips a GLib 2.74 critical). */
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 gboolean
