@@ -153,6 +153,7 @@ static const Case cases[] = {
   { "资金支出进度", QUAL, "", "", JX_VALUE_MEASURE },
   { "每年培训期数", QUAL, "", "", JX_VALUE_MEASURE },
   { "支出合规比例", QUAL, "", "", JX_VALUE_MEASURE },
+  { "项目实际完成任务量占实际发生量比例", QUAL, "", "", JX_VALUE_MEASURE },
   { "资产系统更新和报表填写是否及时完整", QUAL, "", "", JX_VALUE_MEASURE },
   { "在市纪委年度纪律审查工作中的考核得分。", QUAL, "", "", JX_VALUE_MEASURE },
   { "开展“一报告两评议”单位数量", QUAL, "", "", JX_VALUE_MEASURE },

@@ -360,7 +360,7 @@ static const char *placeholder_whole[] = {
   "待定", "另定", "暂定", "无", "暂无", "同上", "略", "/", "-", "--", "—", "——",
   "见附件", "详见附件", "NA", "N/A", "n/a",
 };
-static const char *placeholder_anywhere[] = { "为准", "实际发生", "据实结算" };
+static const char *placeholder_anywhere[] = { "为准", "据实结算" };
 
 /* Endings of a text that names a measure instead of giving its target. */
 static const char *measure_endings[] = {
