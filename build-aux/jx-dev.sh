@@ -26,7 +26,10 @@ packages=(
   gettext locales
   xvfb xauth
   desktop-file-utils appstream shared-mime-info
-  imagemagick time
+  librsvg2-common libgdk-pixbuf2.0-bin   # the data suite renders the icons as GTK loads them
+  libgtk-4-bin                           # gtk4-update-icon-cache, run by meson install
+  imagemagick time x11-utils
+  fonts-noto-cjk dbus-x11 at-spi2-core
   python3
 )
 locales_needed=(zh_CN.UTF-8 de_DE.UTF-8)
@@ -124,6 +127,9 @@ cmd_run () {
   local app="$builddir/src/app/jixiao"
   if [ -x "$app" ]; then
     say "opening $example"
+    # Uninstalled: the settings schema and the Chinese catalogue of the build.
+    export GSETTINGS_SCHEMA_DIR="$srcdir/$builddir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+    export JX_LOCALEDIR="${JX_LOCALEDIR:-$srcdir/$builddir/po}"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -n "${CI:-}" ]; then
       exec xvfb-run -a "$app" "$example"
     fi

@@ -236,7 +236,7 @@ test_totals_json (void)
   g_assert_cmpstr (json_object_get_string_member (project, "fiscal"), ==, "100.00");
   g_assert_cmpstr (json_object_get_string_member (project, "special"), ==, "0.50");
   g_assert_cmpstr (json_object_get_string_member (project, "total"), ==, "100.50");
-  g_assert_cmpint (json_object_get_int_member (project, "indicators"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (project, "indicators"), ==, 3);
 }
 
 static void
@@ -251,7 +251,7 @@ test_totals_text (void)
   g_assert_nonnull (strstr (run.out, "有问题的项目"));
   g_assert_nonnull (strstr (run.out, "100.50"));
   g_assert_nonnull (strstr (run.out, "105.50"));
-  g_assert_nonnull (strstr (run.out, "2 projects, 2 indicators"));
+  g_assert_nonnull (strstr (run.out, "2 projects, 3 indicators"));
 
   /* Chinese first: the same report in Chinese when the locale says so. */
   if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)

@@ -68,7 +68,7 @@ jx_annotation_finalize (GObject *object)
   JxAnnotation *self = JX_ANNOTATION (object);
 
   for (guint i = 1; i < N_STRING_PROPS; i++)
-    g_free (self->strings[i]);
+    jx_clear_string (&self->strings[i]);
   g_clear_object (&self->replies);
   G_OBJECT_CLASS (jx_annotation_parent_class)->finalize (object);
 }
@@ -131,7 +131,7 @@ static void
 jx_annotation_init (JxAnnotation *self)
 {
   for (guint i = 1; i < N_STRING_PROPS; i++)
-    self->strings[i] = g_strdup ("");
+    self->strings[i] = jx_empty_string;
   self->replies = g_list_store_new (JX_TYPE_ANNOTATION);
 }
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "jx-history.h"
@@ -127,10 +128,10 @@ jx_document_finalize (GObject *object)
 {
   JxDocument *self = JX_DOCUMENT (object);
 
-  g_free (self->department);
-  g_free (self->title);
-  g_free (self->unit);
-  g_free (self->taxonomy);
+  jx_clear_string (&self->department);
+  jx_clear_string (&self->title);
+  jx_clear_string (&self->unit);
+  jx_clear_string (&self->taxonomy);
   g_clear_object (&self->units);
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->ids, g_hash_table_unref);
@@ -250,8 +251,8 @@ jx_document_class_init (JxDocumentClass *klass)
 static void
 jx_document_init (JxDocument *self)
 {
-  self->department = g_strdup ("");
-  self->title = g_strdup ("");
+  self->department = jx_empty_string;
+  self->title = jx_empty_string;
   self->unit = g_strdup (JX_DOCUMENT_DEFAULT_UNIT);
   self->taxonomy = g_strdup ("guangdong-2020");
   self->format = JX_FORMAT_VERSION;
@@ -287,17 +288,27 @@ jx_document_set_year (JxDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
+char jx_empty_string[1] = "";
+
 gboolean
 jx_replace_string (char       **field,
                    const char  *value)
 {
   if (value == NULL)
     value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (*field != NULL && strcmp (*field, value) == 0)
     return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
+  jx_clear_string (field);
+  *field = *value == '\0' ? jx_empty_string : g_strdup (value);
   return TRUE;
+}
+
+void
+jx_clear_string (char **field)
+{
+  if (*field != jx_empty_string)
+    g_free (*field);
+  *field = NULL;
 }
 
 const char *

@@ -85,7 +85,7 @@ jx_funding_unit_finalize (GObject *object)
 {
   JxFundingUnit *self = JX_FUNDING_UNIT (object);
 
-  g_free (self->name);
+  jx_clear_string (&self->name);
   g_clear_object (&self->projects);
   G_OBJECT_CLASS (jx_funding_unit_parent_class)->finalize (object);
 }
@@ -154,7 +154,7 @@ jx_funding_unit_class_init (JxFundingUnitClass *klass)
 static void
 jx_funding_unit_init (JxFundingUnit *self)
 {
-  self->name = g_strdup ("");
+  self->name = jx_empty_string;
   self->projects = g_list_store_new (JX_TYPE_PROJECT);
 }
 

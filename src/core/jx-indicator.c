@@ -57,7 +57,7 @@ jx_indicator_finalize (GObject *object)
   JxIndicator *self = JX_INDICATOR (object);
 
   for (guint i = 1; i < N_PROPS; i++)
-    g_free (self->fields[i]);
+    jx_clear_string (&self->fields[i]);
   G_OBJECT_CLASS (jx_indicator_parent_class)->finalize (object);
 }
 
@@ -112,7 +112,7 @@ static void
 jx_indicator_init (JxIndicator *self)
 {
   for (guint i = 1; i < N_PROPS; i++)
-    self->fields[i] = g_strdup ("");
+    self->fields[i] = jx_empty_string;
 }
 
 JxIndicator *

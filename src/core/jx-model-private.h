@@ -35,10 +35,16 @@ void     jx_node_assign_ids        (JxNode     *self,
                                     JxDocument *document);
 JxNode  *jx_node_copy              (JxNode     *self);
 
+/* The one empty string of the model: most fields of a loaded table are
+ * empty, and a large table has hundreds of thousands of fields. */
+extern char jx_empty_string[1];
+
 /* Stores a copy of @value (NULL becomes "") in *@field; TRUE if it changed.
- * Strings in the model are never NULL, so widgets can bind to them. */
+ * Strings in the model are never NULL, so widgets can bind to them; empty
+ * ones share jx_empty_string, so fields are freed with jx_clear_string(). */
 gboolean jx_replace_string         (char      **field,
                                     const char *value);
+void     jx_clear_string           (char      **field);
 
 void     jx_document_set_format    (JxDocument *self,
                                     guint       format);

@@ -22,6 +22,7 @@ struct _JxProject
   char       *goal;
   gboolean    confidential;
   GListStore *indicators;
+  guint       n_indicators;   /* kept by child_added/removed, cheaper than a signal */
 };
 
 G_DEFINE_FINAL_TYPE (JxProject, jx_project, JX_TYPE_NODE)
@@ -62,25 +63,22 @@ static void
 jx_project_child_added (JxNode *node,
                         JxNode *child)
 {
-  update_indicator_count (JX_PROJECT (node), 1);
+  JxProject *self = JX_PROJECT (node);
+
+  self->n_indicators++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INDICATORS]);
+  update_indicator_count (self, 1);
 }
 
 static void
 jx_project_child_removed (JxNode *node,
                           JxNode *child)
 {
-  update_indicator_count (JX_PROJECT (node), -1);
-}
+  JxProject *self = JX_PROJECT (node);
 
-static void
-on_indicators_changed (GListModel *model,
-                       guint       position,
-                       guint       removed,
-                       guint       added,
-                       JxProject  *self)
-{
-  if (removed != added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INDICATORS]);
+  self->n_indicators--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INDICATORS]);
+  update_indicator_count (self, -1);
 }
 
 static JxNode *
@@ -93,7 +91,7 @@ jx_project_copy (JxNode *node)
   copy->special = self->special;
   copy->other = self->other;
   copy->total = self->total;
-  copy->goal = g_strdup (self->goal);
+  jx_replace_string (&copy->goal, self->goal);
   copy->confidential = self->confidential;
   return JX_NODE (copy);
 }
@@ -103,8 +101,8 @@ jx_project_finalize (GObject *object)
 {
   JxProject *self = JX_PROJECT (object);
 
-  g_free (self->name);
-  g_free (self->goal);
+  jx_clear_string (&self->name);
+  jx_clear_string (&self->goal);
   g_clear_object (&self->indicators);
   G_OBJECT_CLASS (jx_project_parent_class)->finalize (object);
 }
@@ -141,7 +139,7 @@ jx_project_get_property (GObject    *object,
       g_value_set_boolean (value, self->confidential);
       break;
     case PROP_N_INDICATORS:
-      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->indicators)));
+      g_value_set_uint (value, self->n_indicators);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -212,11 +210,9 @@ jx_project_class_init (JxProjectClass *klass)
 static void
 jx_project_init (JxProject *self)
 {
-  self->name = g_strdup ("");
-  self->goal = g_strdup ("");
+  self->name = jx_empty_string;
+  self->goal = jx_empty_string;
   self->indicators = g_list_store_new (JX_TYPE_INDICATOR);
-  g_signal_connect_object (self->indicators, "items-changed",
-                           G_CALLBACK (on_indicators_changed), self, 0);
 }
 
 JxProject *

@@ -5,11 +5,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "jx-model-private.h"
 #include "jx-taxonomy.h"
 #include "jx-validator.h"
+#include "jx-value.h"
 
 static const JxRule rules[] = {
   /* Found while reading a file (jx-xml.c). */
@@ -53,6 +55,70 @@ static const JxRule rules[] = {
   { "amount-negative", JX_SEVERITY_ERROR,
     N_("A funding amount is negative"),
     N_("Budgeted funding cannot be below zero; a minus sign is a typing or reading error.") },
+  { "total-mismatch", JX_SEVERITY_ERROR,
+    N_("A printed total (总计, a funding unit’s total or 合计) is not the sum of its parts"),
+    N_("Totals are derived; one that does not add up means an amount was mistyped or misread. "
+       "Reported when a published table is imported.") },
+  /* The reviewers' rules (DOMAIN.md, "What reviewers check"). Confidential
+   * (涉密) projects are exempt from the completeness and quantification
+   * rules (TRUE at the end); codes, amounts and names are still checked. */
+  { "project-no-indicators", JX_SEVERITY_ERROR,
+    N_("A project has no performance indicators at all"),
+    N_("Without indicators a project has no target anyone can check a year later; "
+       "spending without performance targets is not budgeted."), TRUE },
+  { "category-missing", JX_SEVERITY_WARNING,
+    N_("A project has no indicator under one of 产出指标, 效益指标 and 满意度指标"),
+    N_("The guidance requires outputs, effects and satisfaction (应当包括产出指标、效益指标和满意度指标); "
+       "reviewers send incomplete sets back."), TRUE },
+  { "goal-missing", JX_SEVERITY_WARNING,
+    N_("A project has no performance goal (绩效目标)"),
+    N_("The goal says in sentences what the money will achieve; the indicators are read against it."), TRUE },
+  { "goal-not-sentence", JX_SEVERITY_WARNING,
+    N_("A performance goal is a list of short items (such as indicator names) or stops mid-sentence"),
+    N_("A goal is written as complete sentences about what will be done and achieved, "
+       "not as a list of what is measured. Flagged: two or more numbered items or three or more "
+       "parts between ；。 none longer than 16 characters, or a goal ending in 、，：；."), TRUE },
+  { "indicator-name-missing", JX_SEVERITY_ERROR,
+    N_("An indicator has no name (三级指标)"),
+    N_("Without its name an indicator cannot be assessed or told apart from the others."), TRUE },
+  { "name-code-mismatch", JX_SEVERITY_WARNING,
+    N_("An indicator’s name says it belongs under another sub-category than the one it is filed under"),
+    N_("The code is authoritative and must fit the name: 政治效益 is a social effect, not an 经济效益; "
+       "a failure or pass rate measures quality (质量), not quantity (数量); a timeliness rate is 时效.") },
+  { "satisfaction-misfiled", JX_SEVERITY_WARNING,
+    N_("A satisfaction indicator (满意度, 满意率) is filed outside 满意度指标"),
+    N_("Satisfaction belongs under 31-服务对象满意度; filed elsewhere, the project seems to have none "
+       "and its effects look larger than they are.") },
+  { "indicator-duplicate", JX_SEVERITY_WARNING,
+    N_("Two indicators of a project have the same sub-category and name"),
+    N_("A repeated indicator is counted twice and usually hides a copying or reading mistake; keep one.") },
+  { "cycle-value-missing", JX_SEVERITY_WARNING,
+    N_("An indicator has no implementation-period value (实施周期指标值)"),
+    N_("Each indicator needs a target for the whole implementation period as well as one for the year."), TRUE },
+  { "annual-value-missing", JX_SEVERITY_WARNING,
+    N_("An indicator has no annual value (年度指标值)"),
+    N_("The annual value is what the year’s spending is assessed against."), TRUE },
+  { "value-not-target", JX_SEVERITY_WARNING,
+    N_("A value repeats the indicator, names a measure, gives a formula or a placeholder "
+       "(按实际数量, 达到计划人数) instead of a target"),
+    N_("A target says what is to be reached; “实际采购设备数量÷计划采购设备数量×100%” or “按实际数量” "
+       "cannot be checked, and reviewers send such values back."), TRUE },
+  { "value-not-quantified", JX_SEVERITY_WARNING,
+    N_("A rate, count, cost or satisfaction indicator has a description instead of a number"),
+    N_("Values must be specific and measurable (细化、量化); a rate without a number cannot be checked "
+       "a year later. Concerns names ending in 率, 比例, 数量, 人数, 满意度…, and 数量, 成本 and "
+       "满意度 indicators."), TRUE },
+  { "value-approximate", JX_SEVERITY_WARNING,
+    N_("A value is approximate (约90%, 90%左右)"),
+    N_("An approximate target cannot be checked; reviewers ask for an exact one such as ≥90%."), TRUE },
+  { "percent-over-100", JX_SEVERITY_ERROR,
+    N_("A rate is to reach more than 100% (≥, ＞ or ＝ a percentage above 100)"),
+    N_("A share of a whole cannot exceed 100%, so the target is impossible or mistyped. "
+       "Growth rates (增长率, 提高…) are not concerned."), TRUE },
+  { "annual-looser-than-cycle", JX_SEVERITY_WARNING,
+    N_("An annual percentage target is looser than the one for the whole period"),
+    N_("For a rate, the year should pull at least as hard as the whole period: ≥90% (annual) "
+       "under ≥98% (period) lowers the bar."), TRUE },
 };
 
 const JxRule *
@@ -66,10 +132,29 @@ jx_validator_get_rules (guint *n_rules)
 const JxRule *
 jx_validator_lookup_rule (const char *id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (g_strcmp0 (rules[i].id, id) == 0)
-      return &rules[i];
-  return NULL;
+  static GHashTable *by_id;   /* id → rule; built once, never freed */
+
+  if (g_once_init_enter (&by_id))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+        g_hash_table_insert (table, (gpointer) rules[i].id, (gpointer) &rules[i]);
+      g_once_init_leave (&by_id, table);
+    }
+  return id != NULL ? g_hash_table_lookup (by_id, id) : NULL;
+}
+
+static gboolean
+is_confidential (JxNode *node)
+{
+  JxProject *project = NULL;
+
+  if (JX_IS_PROJECT (node))
+    project = JX_PROJECT (node);
+  else if (JX_IS_INDICATOR (node))
+    project = jx_indicator_get_project (JX_INDICATOR (node));
+  return project != NULL && jx_project_get_confidential (project);
 }
 
 static void
@@ -82,6 +167,13 @@ add_problem (GPtrArray  *problems,
   const JxRule *rule = jx_validator_lookup_rule (rule_id);
 
   g_assert (rule != NULL);
+  /* The checks skip confidential projects already; this keeps the table's
+   * promise (and docs/rules.md) true whatever a check forgets. */
+  if (rule->confidential_exempt && is_confidential (node))
+    {
+      g_free (message);
+      return;
+    }
   g_ptr_array_add (problems,
                    jx_problem_new (rule->severity, rule->id,
                                    node ? jx_node_get_line (node) : 0, 0,
@@ -90,17 +182,418 @@ add_problem (GPtrArray  *problems,
   g_free (message);
 }
 
-static void
-check_indicator (JxTaxonomy  *taxonomy,
-                 JxIndicator *indicator,
-                 GPtrArray   *problems)
+/* A text for a message: at most 24 characters, then "…". */
+static char *
+shorten (const char *text)
 {
+  const char *end = text;
+  guint n = 0;
+
+  while (*end != '\0' && n < 24)
+    end = g_utf8_next_char (end), n++;
+  if (*end == '\0')
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+/* --- what the scheme calls things ---------------------------------------- */
+
+/*
+ * The codes the rules need, found by name in the document's scheme so that
+ * they hold for guangdong-2020, mof-2021 and any scheme added as data. Codes
+ * are the taxonomy's own strings (it lives as long as the program). Filled
+ * once per validation; nothing is allocated.
+ */
+typedef struct
+{
+  JxTaxonomy *taxonomy;            /* NULL when the scheme is unknown */
+  const char *required[3];         /* 产出, 效益, 满意度 categories */
+  const char *satisfaction_cat;
+  const char *satisfaction_sub;    /* where satisfaction belongs: 31 */
+  const char *quantity_sub;        /* 数量 */
+  const char *quality_sub;         /* 质量 */
+  const char *timeliness_sub;      /* 时效 */
+  const char *numeric_subs[3];     /* sub-categories whose values are numbers: 数量, 成本, 经济成本 */
+  const char *social_sub;          /* 社会效益 */
+  const char *ecological_sub;      /* 生态效益 */
+  const char *sustainable_sub;     /* 可持续影响 */
+  guint       n_subs;              /* every sub-category with its printed name */
+  const char *sub_codes[32];
+  const char *sub_names[32];       /* "经济效益" (no 指标) */
+} Scheme;
+
+static void
+scheme_init (Scheme     *scheme,
+             JxTaxonomy *taxonomy)
+{
+  static const char *required_names[] = { "产出", "效益", "满意度" };
+  const char * const *categories;
+  guint n_numeric = 0;
+
+  memset (scheme, 0, sizeof *scheme);
+  scheme->taxonomy = taxonomy;
+  if (taxonomy == NULL)
+    return;
+
+  categories = jx_taxonomy_get_categories (taxonomy);
+  for (guint c = 0; categories[c] != NULL; c++)
+    {
+      const char *cat = categories[c];
+      const char * const *subs = jx_taxonomy_get_subcategories (taxonomy, cat);
+
+      for (guint r = 0; r < G_N_ELEMENTS (required_names); r++)
+        if (jx_taxonomy_name_matches (taxonomy, cat, required_names[r]))
+          scheme->required[r] = cat;
+      if (jx_taxonomy_name_matches (taxonomy, cat, "满意度"))
+        {
+          scheme->satisfaction_cat = cat;
+          scheme->satisfaction_sub = subs[0];
+        }
+      for (guint k = 0; subs[k] != NULL; k++)
+        {
+          const char *sub = subs[k];
+
+          if (scheme->n_subs < G_N_ELEMENTS (scheme->sub_codes))
+            {
+              scheme->sub_codes[scheme->n_subs] = sub;
+              scheme->sub_names[scheme->n_subs++] = jx_taxonomy_get_name_for_code (taxonomy, sub, FALSE);
+            }
+
+          if (jx_taxonomy_name_matches (taxonomy, sub, "数量"))
+            scheme->quantity_sub = sub;
+          else if (jx_taxonomy_name_matches (taxonomy, sub, "质量"))
+            scheme->quality_sub = sub;
+          else if (jx_taxonomy_name_matches (taxonomy, sub, "时效"))
+            scheme->timeliness_sub = sub;
+          else if (jx_taxonomy_name_matches (taxonomy, sub, "社会效益"))
+            scheme->social_sub = sub;
+          else if (jx_taxonomy_name_matches (taxonomy, sub, "生态效益"))
+            scheme->ecological_sub = sub;
+          else if (jx_taxonomy_name_matches (taxonomy, sub, "可持续影响"))
+            scheme->sustainable_sub = sub;
+          if ((jx_taxonomy_name_matches (taxonomy, sub, "数量") ||
+               jx_taxonomy_name_matches (taxonomy, sub, "成本") ||
+               jx_taxonomy_name_matches (taxonomy, sub, "经济成本")) &&
+              n_numeric < G_N_ELEMENTS (scheme->numeric_subs))
+            scheme->numeric_subs[n_numeric++] = sub;
+        }
+    }
+}
+
+static gboolean
+is_code (const char *code,
+         const char *other)
+{
+  return code != NULL && other != NULL && strcmp (code, other) == 0;
+}
+
+/* --- names and texts without allocating ------------------------------------ */
+
+#define TEXT_BUF 512
+
+/* Copies @text into @buf without blanks (ASCII, full-width, no-break) and
+ * without trailing punctuation (。；，.;,!！). Returns FALSE when it does not
+ * fit: callers then skip the check that needs it. */
+static gboolean
+strip_text (const char *text,
+            char        buf[TEXT_BUF])
+{
+  gsize len = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gsize n = g_utf8_next_char (p) - p;
+
+      if ((n == 1 && g_ascii_isspace (*p)) ||
+          (n > 1 && (memcmp (p, "\xe3\x80\x80", n) == 0 /* U+3000 */ || memcmp (p, "\xc2\xa0", n) == 0)))
+        continue;
+      if (len + n >= TEXT_BUF)
+        return FALSE;
+      memcpy (buf + len, p, n);
+      len += n;
+    }
+  /* Trailing 。；，！ and . ; , ! */
+  for (;;)
+    {
+      if (len >= 1 && (buf[len - 1] == '.' || buf[len - 1] == ';' || buf[len - 1] == ',' ||
+                       buf[len - 1] == '!'))
+        len -= 1;
+      else if (len >= 3 && (memcmp (buf + len - 3, "。", 3) == 0 || memcmp (buf + len - 3, "；", 3) == 0 ||
+                            memcmp (buf + len - 3, "，", 3) == 0 || memcmp (buf + len - 3, "！", 3) == 0))
+        len -= 3;
+      else
+        break;
+    }
+  buf[len] = '\0';
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *text;
+  gsize       len;
+} Ending;
+
+#define ENDING(s) { s, sizeof s - 1 }
+
+static gboolean
+ends_with_any (const char   *text,
+               gsize         len,
+               const Ending *endings,
+               gsize         n)
+{
+  for (gsize k = 0; k < n; k++)
+    if (len >= endings[k].len && memcmp (text + len - endings[k].len, endings[k].text, endings[k].len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+contains_any (const char        *text,
+              const char * const *words,
+              gsize              n)
+{
+  for (gsize k = 0; k < n; k++)
+    if (strstr (text, words[k]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A name that says it is measured in numbers: 足额发放率, 受检单位数量, 满意度. */
+static gboolean
+name_is_measured (const char *name)
+{
+  static const Ending endings[] = {
+    ENDING ("率"), ENDING ("比例"), ENDING ("比率"), ENDING ("占比"), ENDING ("比重"),
+    ENDING ("数量"), ENDING ("数"), ENDING ("人次"), ENDING ("满意度"), ENDING ("得分"),
+    ENDING ("金额"), ENDING ("覆盖面"), ENDING ("(%)"), ENDING ("（%）"), ENDING ("(％)"),
+    ENDING ("（％）"),
+  };
+  static const Ending efficiency = ENDING ("效率");
+  gsize len = strlen (name);
+
+  return !ends_with_any (name, len, &efficiency, 1) &&
+         ends_with_any (name, len, endings, G_N_ELEMENTS (endings));
+}
+
+/* A share of a whole, which cannot pass 100%: not a growth rate. */
+static gboolean
+name_is_bounded_rate (const char *name)
+{
+  static const Ending endings[] = {
+    ENDING ("率"), ENDING ("比例"), ENDING ("比率"), ENDING ("占比"), ENDING ("比重"),
+    ENDING ("满意度"), ENDING ("覆盖面"), ENDING ("(%)"), ENDING ("（%）"), ENDING ("(％)"),
+    ENDING ("（％）"),
+  };
+  static const char *growth[] = {
+    "增长", "增幅", "增速", "增加", "提高", "提升", "上升", "同比", "环比", "超额", "溢价",
+    "变化", "变动", "效率", "倍",
+  };
+
+  return ends_with_any (name, strlen (name), endings, G_N_ELEMENTS (endings)) &&
+         !contains_any (name, growth, G_N_ELEMENTS (growth));
+}
+
+static guint
+count_chars (const char *s)
+{
+  return g_utf8_strlen (s, -1);
+}
+
+/* Does a (stripped, qualitative) value only repeat the (stripped) name? */
+static gboolean
+restates_name (const char *value,
+               const char *name)
+{
+  guint value_len, name_len;
+
+  if (*name == '\0' || *value == '\0')
+    return FALSE;
+  if (strcmp (value, name) == 0)
+    return TRUE;
+  value_len = count_chars (value);
+  name_len = count_chars (name);
+  /* 入选人数 for 国家重大人才工程入选人数; 形成良好社会效益 for 社会效益 */
+  if (value_len >= 2 && strstr (name, value) != NULL)
+    return TRUE;
+  return name_len >= 2 && value_len <= name_len + 4 && strstr (value, name) != NULL;
+}
+
+/* --- projects --------------------------------------------------------------- */
+
+/*
+ * goal-not-sentence. A goal is a list when it has two or more item markers
+ * (1、 2. (3) ① 一、) or three or more parts between ；; 。 and line breaks,
+ * and none of its parts is longer than 16 characters (not counting
+ * punctuation): "1、专家满意度。2、发放人数。…" or "入选中央、省人才工程人数;服务专家
+ * 人次;…". A goal is cut off when it ends in 、，：；( or “ (a cell cut at a
+ * page break). Returns 0 (fine), 1 (list) or 2 (cut off).
+ */
+static int
+goal_shape (const char *goal)
+{
+  guint markers = 0, parts = 0, part_len = 0, longest = 0;
+  gunichar last = 0;
+  gboolean item_start = TRUE;
+
+  for (const char *p = goal; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean separator = (c == 0xFF1B || c == ';' || c == 0x3002 || c == '\n' || c == '\r');
+
+      if (g_unichar_isspace (c) || c == 0x3000)
+        continue;
+      last = c;
+
+      /* An item marker where an item can start: 1、 1. 1． 1) (1) ① 一、 */
+      if (item_start)
+        {
+          const char *q = p;
+          guint digits = 0;
+
+          if (*q == '(' || g_str_has_prefix (q, "（"))
+            q = g_utf8_next_char (q);
+          while (g_unichar_isdigit (g_utf8_get_char (q)))
+            q = g_utf8_next_char (q), digits++;
+          if (digits == 0 && *q != '\0' && g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (q)))
+            {
+              const char *r = g_utf8_next_char (q);
+              if (g_utf8_get_char (r) == 0x3001 /* 、 */)
+                q = r, digits = 1;
+            }
+          if (digits > 0 && digits <= 2)
+            {
+              gunichar m = g_utf8_get_char (q);
+              gunichar after = *q ? g_utf8_get_char (g_utf8_next_char (q)) : 0;
+
+              if (m == 0x3001 || m == ')' || m == 0xFF09 ||
+                  ((m == '.' || m == 0xFF0E) && !g_unichar_isdigit (after)))
+                {
+                  markers++;
+                  if (part_len > 0)
+                    {
+                      parts++;
+                      longest = MAX (longest, part_len);
+                      part_len = 0;
+                    }
+                  p = q;
+                  continue;
+                }
+            }
+          if (c >= 0x2460 && c <= 0x2473)   /* ①…⑳ */
+            {
+              markers++;
+              if (part_len > 0)
+                {
+                  parts++;
+                  longest = MAX (longest, part_len);
+                  part_len = 0;
+                }
+              continue;
+            }
+        }
+
+      if (separator)
+        {
+          if (part_len > 0)
+            {
+              parts++;
+              longest = MAX (longest, part_len);
+            }
+          part_len = 0;
+          item_start = TRUE;
+          continue;
+        }
+      item_start = FALSE;
+      if (!g_unichar_ispunct (c))
+        part_len++;
+    }
+  if (part_len > 0)
+    {
+      parts++;
+      longest = MAX (longest, part_len);
+    }
+
+  if ((markers >= 2 || parts >= 3) && longest <= 16)
+    return 1;
+  if (last == 0x3001 || last == 0xFF0C || last == ',' || last == 0xFF1A || last == ':' ||
+      last == 0xFF1B || last == ';' || last == '(' || last == 0xFF08 || last == 0x201C)
+    return 2;
+  return 0;
+}
+
+static void
+check_amounts (JxProject *project,
+               GPtrArray *problems)
+{
+  static const struct { const char *property; const char *label; } amounts[] = {
+    { "fiscal", N_("Fiscal funding (财政拨款)") },
+    { "special", N_("Special account funding (财政专户拨款)") },
+    { "other", N_("Other funding (其他资金)") },
+  };
+  JxMoney values[3] = {
+    jx_project_get_fiscal (project), jx_project_get_special (project), jx_project_get_other (project),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    if (values[i] < 0)
+      add_problem (problems, "amount-negative", JX_NODE (project), amounts[i].property,
+                   g_strdup_printf (_("%s of “%s” is negative; enter the amount without a minus sign"),
+                                    _(amounts[i].label), jx_project_get_name (project)));
+}
+
+static void
+check_goal (JxProject *project,
+            GPtrArray *problems)
+{
+  const char *goal = jx_project_get_goal (project);
+  const char *p = goal;
+
+  while (*p != '\0' && (g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x3000))
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    {
+      add_problem (problems, "goal-missing", JX_NODE (project), "goal",
+                   g_strdup_printf (_("“%s” has no performance goal; describe in one or two sentences "
+                                      "what the money will achieve this year"),
+                                    jx_project_get_name (project)));
+      return;
+    }
+  switch (goal_shape (goal))
+    {
+    case 1:
+      add_problem (problems, "goal-not-sentence", JX_NODE (project), "goal",
+                   g_strdup_printf (_("The goal of “%s” is a list of short items, not sentences; "
+                                      "write what the project will do and achieve"),
+                                    jx_project_get_name (project)));
+      break;
+    case 2:
+      add_problem (problems, "goal-not-sentence", JX_NODE (project), "goal",
+                   g_strdup_printf (_("The goal of “%s” stops in the middle of a sentence; "
+                                      "complete it (was the cell cut at a page break?)"),
+                                    jx_project_get_name (project)));
+      break;
+    default:
+      break;
+    }
+}
+
+/* --- indicators ------------------------------------------------------------- */
+
+/* *codes_ok: both codes exist and the sub-category is under the category. */
+static void
+check_codes (const Scheme *scheme,
+             JxIndicator  *indicator,
+             gboolean     *subcategory_ok,
+             GPtrArray    *problems)
+{
+  JxTaxonomy *taxonomy = scheme->taxonomy;
   const char *category = jx_indicator_get_category (indicator);
   const char *subcategory = jx_indicator_get_subcategory (indicator);
-  gboolean category_ok, subcategory_ok;
+  gboolean category_ok;
 
   category_ok = *category != '\0' && jx_taxonomy_has_category (taxonomy, category);
-  subcategory_ok = *subcategory != '\0' && jx_taxonomy_has_subcategory (taxonomy, subcategory);
+  *subcategory_ok = *subcategory != '\0' && jx_taxonomy_has_subcategory (taxonomy, subcategory);
 
   if (!category_ok)
     add_problem (problems, "category-unknown", JX_NODE (indicator), "category",
@@ -108,15 +601,16 @@ check_indicator (JxTaxonomy  *taxonomy,
                  ? g_strdup (_("The indicator has no category; choose one of the scheme’s categories"))
                  : g_strdup_printf (_("Category “%s” does not exist in the scheme “%s”; choose one of its categories"),
                                     category, jx_taxonomy_get_name (taxonomy)));
-  if (!subcategory_ok)
+  if (!*subcategory_ok)
     add_problem (problems, "subcategory-unknown", JX_NODE (indicator), "subcategory",
                  *subcategory == '\0'
                  ? g_strdup (_("The indicator has no sub-category; choose one under its category"))
                  : g_strdup_printf (_("Sub-category “%s” does not exist in the scheme “%s”; choose one under its category"),
                                     subcategory, jx_taxonomy_get_name (taxonomy)));
-  if (category_ok && subcategory_ok &&
+  if (category_ok && *subcategory_ok &&
       !jx_taxonomy_is_valid_pair (taxonomy, category, subcategory))
     {
+      *subcategory_ok = FALSE;   /* no naming rules on a broken pair: one problem at a time */
       g_autofree char *sub_label = jx_taxonomy_format_label (taxonomy, subcategory);
       g_autofree char *cat_label = jx_taxonomy_format_label (taxonomy, category);
       g_autofree char *right_label =
@@ -129,49 +623,464 @@ check_indicator (JxTaxonomy  *taxonomy,
     }
 }
 
-static void
-check_amounts (JxProject *project,
-               GPtrArray *problems)
+/* Where the name says the indicator belongs, when that is not where it is:
+ * NULL when the name fits (or says nothing). */
+static const char *
+sub_by_name (const Scheme *scheme,
+             const char   *subcategory,
+             const char   *name)
 {
-  static const struct { const char *property; const char *label; } amounts[] = {
-    { "fiscal", N_("Fiscal funding (财政拨款)") },
-    { "special", N_("Special account funding (财政专户拨款)") },
-    { "other", N_("Other funding (其他资金)") },
+  static const char *quality_words[] = {
+    "故障", "差错", "出错", "错误率", "合格率", "达标率", "准确率", "准确度", "一致率",
+    "完好率", "优良率", "通过率", "正确率", "返工率",
   };
-
-  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+  static const char *timeliness_words[] = { "及时率", "及时性", "时效" };
+  static const struct { const char *name; gsize offset; } aliases[] = {
+    /* DOMAIN.md: 政治效益 is not an 经济效益 but a social one. */
+    { "政治效益", G_STRUCT_OFFSET (Scheme, social_sub) },
+    { "环境效益", G_STRUCT_OFFSET (Scheme, ecological_sub) },
+    { "生态环境效益", G_STRUCT_OFFSET (Scheme, ecological_sub) },
+    { "可持续效益", G_STRUCT_OFFSET (Scheme, sustainable_sub) },
+  };
+  /* Named after a sub-category: 经济效益 (or 经济效益指标) filed under 22. */
+  for (guint k = 0; k < scheme->n_subs; k++)
     {
-      JxMoney value;
+      const char *sub_name = scheme->sub_names[k];
+      gsize len = strlen (sub_name);
 
-      g_object_get (project, amounts[i].property, &value, NULL);
-      if (value < 0)
-        add_problem (problems, "amount-negative", JX_NODE (project), amounts[i].property,
-                     g_strdup_printf (_("%s of “%s” is negative; enter the amount without a minus sign"),
-                                      _(amounts[i].label), jx_project_get_name (project)));
+      if (strncmp (name, sub_name, len) == 0 &&
+          (name[len] == '\0' || strcmp (name + len, "指标") == 0))
+        return is_code (scheme->sub_codes[k], subcategory) ? NULL : scheme->sub_codes[k];
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (aliases); k++)
+    if (g_str_equal (name, aliases[k].name) || (g_str_has_prefix (name, aliases[k].name) &&
+                                                 g_str_equal (name + strlen (aliases[k].name), "指标")))
+      {
+        const char *right = G_STRUCT_MEMBER (const char *, scheme, aliases[k].offset);
+        return right == NULL || is_code (right, subcategory) ? NULL : right;
+      }
+
+  /* Within outputs: a timeliness rate under 数量 / 质量, a failure or pass
+   * rate under 数量 (DOMAIN.md: a failure rate is 质量, not 数量). */
+  if (scheme->timeliness_sub != NULL &&
+      (is_code (subcategory, scheme->quantity_sub) || is_code (subcategory, scheme->quality_sub)) &&
+      contains_any (name, timeliness_words, G_N_ELEMENTS (timeliness_words)))
+    return scheme->timeliness_sub;
+  if (scheme->quality_sub != NULL && is_code (subcategory, scheme->quantity_sub) &&
+      contains_any (name, quality_words, G_N_ELEMENTS (quality_words)))
+    return scheme->quality_sub;
+  return NULL;
+}
+
+static void
+check_name (const Scheme *scheme,
+            JxIndicator  *indicator,
+            const char   *name,        /* stripped */
+            gboolean      codes_ok,
+            GPtrArray    *problems)
+{
+  const char *category = jx_indicator_get_category (indicator);
+  const char *subcategory = jx_indicator_get_subcategory (indicator);
+  const char *right;
+
+  if (scheme->taxonomy == NULL || !codes_ok || *name == '\0')
+    return;
+
+  if (scheme->satisfaction_cat != NULL && strstr (name, "满意") != NULL &&
+      !is_code (category, scheme->satisfaction_cat))
+    {
+      g_autofree char *here = jx_taxonomy_format_label (scheme->taxonomy, subcategory);
+      g_autofree char *there = jx_taxonomy_format_label (scheme->taxonomy, scheme->satisfaction_sub);
+
+      add_problem (problems, "satisfaction-misfiled", JX_NODE (indicator), "subcategory",
+                   g_strdup_printf (_("“%s” measures satisfaction but is filed under %s; move it to %s"),
+                                    jx_indicator_get_name (indicator), here, there));
+      return;
+    }
+
+  if ((right = sub_by_name (scheme, subcategory, name)) != NULL)
+    {
+      g_autofree char *here = jx_taxonomy_format_label (scheme->taxonomy, subcategory);
+      g_autofree char *there = jx_taxonomy_format_label (scheme->taxonomy, right);
+
+      add_problem (problems, "name-code-mismatch", JX_NODE (indicator), "subcategory",
+                   g_strdup_printf (_("By its name, “%s” belongs under %s, not under %s where it is filed; "
+                                      "move it or rename it"),
+                                    jx_indicator_get_name (indicator), there, here));
     }
 }
 
-static JxTaxonomy *
-document_taxonomy (JxDocument *document)
+typedef enum
 {
-  return jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
+  FIELD_CYCLE,
+  FIELD_ANNUAL,
+} Field;
+
+static const char *
+field_property (Field field)
+{
+  return field == FIELD_CYCLE ? "cycle-value" : "annual-value";
+}
+
+static const char *
+field_label (Field field)
+{
+  return field == FIELD_CYCLE ? C_("field", "implementation-period value") : C_("field", "annual value");
+}
+
+/* Whether the indicator's values should be numbers: by its name (a rate, a
+ * count), or because it is a 数量 / 成本 or a satisfaction indicator. */
+static gboolean
+wants_number (const Scheme *scheme,
+              JxIndicator  *indicator,
+              const char   *name)
+{
+  const char *subcategory = jx_indicator_get_subcategory (indicator);
+
+  if (name_is_measured (name))
+    return TRUE;
+  if (scheme->taxonomy == NULL)
+    return FALSE;
+  if (is_code (jx_indicator_get_category (indicator), scheme->satisfaction_cat))
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (scheme->numeric_subs); k++)
+    if (is_code (subcategory, scheme->numeric_subs[k]))
+      return TRUE;
+  return FALSE;
 }
 
 static void
-validate_project (JxTaxonomy *taxonomy,
-                  JxProject  *project,
-                  GPtrArray  *problems)
+check_value (const Scheme   *scheme,
+             JxIndicator    *indicator,
+             Field           field,
+             const char     *text,
+             const JxValue  *value,
+             const char     *name,       /* stripped */
+             GPtrArray      *problems)
+{
+  const char *property = field_property (field);
+  const char *label = field_label (field);
+  const char *display_name = jx_indicator_get_name (indicator);
+
+  if (value->flags & JX_VALUE_EMPTY)
+    {
+      add_problem (problems, field == FIELD_CYCLE ? "cycle-value-missing" : "annual-value-missing",
+                   JX_NODE (indicator), property,
+                   *name != '\0'
+                   ? g_strdup_printf (_("“%s” has no %s; give the target to reach"), display_name, label)
+                   : g_strdup_printf (_("The indicator has no %s; give the target to reach"), label));
+      return;
+    }
+
+  if (!jx_value_is_quantitative (value))
+    {
+      enum { FINE, CONFIDENTIAL, PLACEHOLDER, FORMULA, REPEATS, MEASURE, UNQUANTIFIED } reason = FINE;
+      char stripped[TEXT_BUF];
+      g_autofree char *short_text = NULL;
+
+      /* Only one reason per value, the most specific. */
+      if (value->flags & JX_VALUE_CONFIDENTIAL)
+        reason = CONFIDENTIAL;
+      else if (value->flags & JX_VALUE_PLACEHOLDER)
+        reason = PLACEHOLDER;
+      else if (value->flags & JX_VALUE_FORMULA)
+        reason = FORMULA;
+      else if (strip_text (text, stripped) && restates_name (stripped, name))
+        reason = REPEATS;
+      else if (value->flags & JX_VALUE_MEASURE)
+        reason = MEASURE;
+      else if (wants_number (scheme, indicator, name))
+        reason = UNQUANTIFIED;
+      if (reason == FINE)
+        return;
+
+      short_text = shorten (text);
+      switch (reason)
+        {
+        case CONFIDENTIAL:
+          add_problem (problems, "value-not-target", JX_NODE (indicator), property,
+                       g_strdup_printf (_("The %s “%s” of “%s” says the project is confidential, but the "
+                                          "project is not marked 涉密; mark it confidential or give a target"),
+                                        label, short_text, display_name));
+          break;
+        case PLACEHOLDER:
+          add_problem (problems, "value-not-target", JX_NODE (indicator), property,
+                       g_strdup_printf (_("The %s “%s” of “%s” is a placeholder, not a target; give the "
+                                          "number or the result to reach"),
+                                        label, short_text, display_name));
+          break;
+        case FORMULA:
+          add_problem (problems, "value-not-target", JX_NODE (indicator), property,
+                       g_strdup_printf (_("The %s “%s” of “%s” is a formula, not a target; give the rate "
+                                          "to reach, such as ≥95%%"),
+                                        label, short_text, display_name));
+          break;
+        case REPEATS:
+          add_problem (problems, "value-not-target", JX_NODE (indicator), property,
+                       g_strdup_printf (_("The %s “%s” of “%s” only repeats the indicator; give the number "
+                                          "or the result to reach"),
+                                        label, short_text, display_name));
+          break;
+        case MEASURE:
+          add_problem (problems, "value-not-target", JX_NODE (indicator), property,
+                       g_strdup_printf (_("The %s “%s” of “%s” names what is measured but not how much; "
+                                          "give the target, such as ≥90%% or ≥100 人"),
+                                        label, short_text, display_name));
+          break;
+        case UNQUANTIFIED:
+        case FINE:
+        default:
+          add_problem (problems, "value-not-quantified", JX_NODE (indicator), property,
+                       g_strdup_printf (_("The %s “%s” of “%s” is a description, but the indicator "
+                                          "is measured in numbers; give a number to reach, such as ≥90%%"),
+                                        label, short_text, display_name));
+          break;
+        }
+      return;
+    }
+
+  if (value->flags & JX_VALUE_APPROXIMATE)
+    {
+      g_autofree char *short_text = shorten (text);
+
+      add_problem (problems, "value-approximate", JX_NODE (indicator), property,
+                   g_strdup_printf (_("The %s “%s” of “%s” is approximate; give an exact target "
+                                      "such as “≥%s%s”"),
+                                    label, short_text, display_name, value->number, value->unit));
+    }
+
+  /* ≥ / ＝ more than 100%, or ＞ 100% */
+  if ((value->flags & JX_VALUE_PERCENT) && !(value->flags & (JX_VALUE_RANK | JX_VALUE_DATE)) &&
+      (value->comparator == JX_COMPARATOR_GE || value->comparator == JX_COMPARATOR_GT ||
+       value->comparator == JX_COMPARATOR_EQ) &&
+      jx_value_compare_numbers (value->number, "100") >= (value->comparator == JX_COMPARATOR_GT ? 0 : 1) &&
+      name_is_bounded_rate (name))
+    {
+      g_autofree char *short_text = shorten (text);
+
+      add_problem (problems, "percent-over-100", JX_NODE (indicator), property,
+                   g_strdup_printf (_("The %s “%s” of “%s” asks a rate to exceed 100%%, which it "
+                                      "cannot; correct the figure (is it ≥%s%% of something else?)"),
+                                    label, short_text, display_name, value->number));
+    }
+}
+
+/* The side of a comparator: +1 for at least (≥ ＞), -1 for at most (≤ ＜),
+ * 0 for ＝ (it takes the side of the other value). */
+static int
+comparator_side (JxComparator comparator)
+{
+  switch (comparator)
+    {
+    case JX_COMPARATOR_GE:
+    case JX_COMPARATOR_GT:
+      return 1;
+    case JX_COMPARATOR_LE:
+    case JX_COMPARATOR_LT:
+      return -1;
+    case JX_COMPARATOR_EQ:
+    case JX_COMPARATOR_QUALITATIVE:
+    default:
+      return 0;
+    }
+}
+
+static void
+check_annual_against_cycle (JxIndicator   *indicator,
+                            const JxValue *cycle,
+                            const JxValue *annual,
+                            GPtrArray     *problems)
+{
+  const JxValueFlags unsure = JX_VALUE_APPROXIMATE | JX_VALUE_RANK | JX_VALUE_DATE |
+                              JX_VALUE_SEVERAL | JX_VALUE_FORMULA;
+  int side, cmp;
+
+  if (!jx_value_is_quantitative (cycle) || !jx_value_is_quantitative (annual) ||
+      !(cycle->flags & annual->flags & JX_VALUE_PERCENT) ||
+      ((cycle->flags | annual->flags) & unsure))
+    return;
+
+  side = comparator_side (cycle->comparator);
+  if (side == 0)
+    side = comparator_side (annual->comparator);
+  /* Both ＝, or one at least and the other at most: no direction to judge. */
+  if (side == 0 || comparator_side (annual->comparator) == -side ||
+      comparator_side (cycle->comparator) == -side)
+    return;
+
+  cmp = jx_value_compare_numbers (annual->number, cycle->number);
+  if ((side > 0 && cmp < 0) || (side < 0 && cmp > 0))
+    {
+      g_autofree char *a = jx_value_format (annual);
+      g_autofree char *c = jx_value_format (cycle);
+
+      add_problem (problems, "annual-looser-than-cycle", JX_NODE (indicator), "annual-value",
+                   g_strdup_printf (_("The annual value of “%s” (%s) is looser than its "
+                                      "implementation-period value (%s); the year should pull at least "
+                                      "as hard"),
+                                    jx_indicator_get_name (indicator), a, c));
+    }
+}
+
+/* Same sub-category and the same name, blanks aside. */
+static gboolean
+same_indicator (JxIndicator *a,
+                const char  *a_name,   /* stripped */
+                JxIndicator *b)
+{
+  char b_name[TEXT_BUF];
+
+  return g_str_equal (jx_indicator_get_subcategory (a), jx_indicator_get_subcategory (b)) &&
+         strip_text (jx_indicator_get_name (b), b_name) && g_str_equal (a_name, b_name);
+}
+
+typedef struct
+{
+  const Scheme *scheme;
+  gboolean      exempt;      /* a confidential project */
+  JxIndicator **earlier;     /* the project's indicators before this one */
+  guint         position;
+  GHashTable   *seen;        /* "sub\\nname" of earlier ones, for big projects */
+} IndicatorContext;
+
+static void
+check_indicator (IndicatorContext *ctx,
+                 JxIndicator      *indicator,
+                 GPtrArray        *problems)
+{
+  const Scheme *scheme = ctx->scheme;
+  char name[TEXT_BUF];
+  gboolean codes_ok = FALSE, name_fits;
+  JxValue cycle, annual;
+
+  if (scheme->taxonomy != NULL)
+    check_codes (scheme, indicator, &codes_ok, problems);
+
+  name_fits = strip_text (jx_indicator_get_name (indicator), name);
+  if (!name_fits)
+    name[0] = '\0';   /* a name of over 500 bytes: skip the checks that read it */
+
+  if (*name == '\0' && name_fits)
+    {
+      if (!ctx->exempt)
+        add_problem (problems, "indicator-name-missing", JX_NODE (indicator), "name",
+                     g_strdup (_("The indicator has no name (三级指标); name what it measures")));
+    }
+  else if (*name != '\0')
+    {
+      gboolean duplicate = FALSE;
+
+      check_name (scheme, indicator, name, codes_ok, problems);
+      if (ctx->seen != NULL)
+        {
+          char *key = g_strconcat (jx_indicator_get_subcategory (indicator), "\n", name, NULL);
+
+          duplicate = !g_hash_table_add (ctx->seen, key);
+        }
+      else
+        for (guint j = 0; j < ctx->position && !duplicate; j++)
+          duplicate = same_indicator (indicator, name, ctx->earlier[j]);
+      if (duplicate)
+        add_problem (problems, "indicator-duplicate", JX_NODE (indicator), "name",
+                     g_strdup_printf (_("“%s” appears twice under the same sub-category in this project; "
+                                        "remove or merge the repetition"),
+                                      jx_indicator_get_name (indicator)));
+    }
+
+  if (ctx->exempt)
+    return;
+
+  jx_value_init (&cycle, jx_indicator_get_cycle_value (indicator));
+  jx_value_init (&annual, jx_indicator_get_annual_value (indicator));
+  check_value (scheme, indicator, FIELD_CYCLE, jx_indicator_get_cycle_value (indicator), &cycle,
+               name, problems);
+  check_value (scheme, indicator, FIELD_ANNUAL, jx_indicator_get_annual_value (indicator), &annual,
+               name, problems);
+  check_annual_against_cycle (indicator, &cycle, &annual, problems);
+}
+
+#define SMALL_PROJECT 64
+
+static void
+validate_project (const Scheme *scheme,
+                  JxProject    *project,
+                  GPtrArray    *problems)
 {
   GListModel *indicators = jx_project_get_indicators (project);
   guint n = g_list_model_get_n_items (indicators);
+  gboolean exempt = jx_project_get_confidential (project);
+  JxIndicator *small[SMALL_PROJECT];
+  g_autofree JxIndicator **big = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  IndicatorContext ctx = { scheme, exempt, NULL, 0, NULL };
 
+  /* The whole project first, then its fields in file order, then its
+   * indicators: problems come out in document order. */
+  if (!exempt)
+    {
+      if (n == 0)
+        add_problem (problems, "project-no-indicators", JX_NODE (project), NULL,
+                     g_strdup_printf (_("“%s” has no performance indicators; add outputs, effects "
+                                        "and satisfaction indicators"),
+                                      jx_project_get_name (project)));
+      else if (scheme->taxonomy != NULL)
+        {
+          gboolean present[G_N_ELEMENTS (scheme->required)] = { FALSE, };
+
+          /* By category; then, if one seems missing, also by the parent of
+           * the sub-category: a broken pair counts for both, since its
+           * mismatch is reported already, not its consequences. */
+          for (guint pass = 0; pass < 2; pass++)
+            {
+              gboolean all = TRUE;
+
+              for (guint r = 0; r < G_N_ELEMENTS (present); r++)
+                all = all && (present[r] || scheme->required[r] == NULL);
+              if (all)
+                break;
+              for (guint i = 0; i < n; i++)
+                {
+                  JxIndicator *indicator = g_list_model_get_item (indicators, i);
+                  const char *code = pass == 0
+                    ? jx_indicator_get_category (indicator)
+                    : jx_taxonomy_get_parent (scheme->taxonomy, jx_indicator_get_subcategory (indicator));
+
+                  for (guint r = 0; r < G_N_ELEMENTS (present); r++)
+                    present[r] = present[r] || is_code (code, scheme->required[r]);
+                  g_object_unref (indicator);
+                }
+            }
+          for (guint r = 0; r < G_N_ELEMENTS (present); r++)
+            if (scheme->required[r] != NULL && !present[r])
+              {
+                g_autofree char *label = jx_taxonomy_format_label (scheme->taxonomy, scheme->required[r]);
+
+                add_problem (problems, "category-missing", JX_NODE (project), NULL,
+                             g_strdup_printf (_("“%s” has no indicator under %s; add at least one"),
+                                              jx_project_get_name (project), label));
+              }
+        }
+    }
   check_amounts (project, problems);
-  if (taxonomy == NULL)
-    return;
+  if (!exempt)
+    check_goal (project, problems);
+
+  if (n <= SMALL_PROJECT)
+    ctx.earlier = small;
+  else
+    {
+      ctx.earlier = big = g_new (JxIndicator *, n);
+      ctx.seen = seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
-      check_indicator (taxonomy, indicator, problems);
+      /* The project holds its indicators: a borrowed pointer is enough. */
+      JxIndicator *indicator = g_list_model_get_item (indicators, i);
+
+      g_object_unref (indicator);
+      ctx.position = i;
+      check_indicator (&ctx, indicator, problems);
+      ctx.earlier[i] = indicator;
     }
 }
 
@@ -180,17 +1089,20 @@ jx_validate_project (JxDocument *document,
                      JxProject  *project,
                      GPtrArray  *problems)
 {
+  Scheme scheme;
+
   g_return_if_fail (JX_IS_DOCUMENT (document));
   g_return_if_fail (JX_IS_PROJECT (project));
   g_return_if_fail (problems != NULL);
 
-  validate_project (document_taxonomy (document), project, problems);
+  scheme_init (&scheme, jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL));
+  validate_project (&scheme, project, problems);
 }
 
 typedef struct
 {
-  JxTaxonomy *taxonomy;
-  GPtrArray  *problems;
+  const Scheme *scheme;
+  GPtrArray    *problems;
 } ValidateData;
 
 static void
@@ -199,7 +1111,7 @@ validate_one (gpointer project,
 {
   ValidateData *data = user_data;
 
-  validate_project (data->taxonomy, project, data->problems);
+  validate_project (data->scheme, project, data->problems);
 }
 
 GPtrArray *
@@ -207,13 +1119,15 @@ jx_validate_document (JxDocument *document)
 {
   GPtrArray *problems;
   ValidateData data;
+  Scheme scheme;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
-  data.taxonomy = document_taxonomy (document);
+  scheme_init (&scheme, jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL));
+  data.scheme = &scheme;
   data.problems = problems;
-  if (data.taxonomy == NULL)
+  if (scheme.taxonomy == NULL)
     add_problem (problems, "taxonomy-unknown", NULL, NULL,
                  g_strdup_printf (_("The category scheme “%s” is not known; use guangdong-2020 or mof-2021"),
                                   jx_document_get_taxonomy (document)));

@@ -1,0 +1,51 @@
+#!/bin/bash
+# screenshot.sh: the editor on the example document, in Chinese, at
+# 1280×800 and 1920×1080 → data/screenshots/main.png, main-1920.png
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   build-aux/screenshot.sh [BUILDDIR]   (default _build; build it first)
+#
+# Needs xvfb-run, ImageMagick's import and a CJK font (fonts-noto-cjk).
+set -euo pipefail
+
+srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+builddir=$(cd "${1:-$srcdir/_build}" && pwd)
+app="$builddir/src/app/jixiao"
+example="$srcdir/data/examples/guangzhou-organization-dept-2024.jixiao"
+out="$srcdir/data/screenshots"
+mkdir -p "$out"
+
+[ -x "$app" ] || { echo "screenshot: $app is missing: build first" >&2; exit 1; }
+fc-list :lang=zh | grep -qi 'noto' || echo "screenshot: warning: no Noto CJK font (apt-get install fonts-noto-cjk)" >&2
+
+shoot () {   # WIDTH HEIGHT FILE
+  local w=$1 h=$2 file=$3 tmp
+  tmp=$(mktemp -d)
+  # The window takes the screen's size through its saved-size settings
+  # (there is no window manager under Xvfb to maximize it).
+  mkdir -p "$tmp/config/glib-2.0/settings"
+  printf '[org/jixiao/Jixiao]\nwindow-width=%d\nwindow-height=%d\n' "$w" "$h" \
+    > "$tmp/config/glib-2.0/settings/keyfile"
+  # A private data dir (no drafts dialog) and private settings.
+  XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" \
+  GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$builddir/data" \
+  LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN JX_LOCALEDIR="$builddir/po" \
+  GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+  xvfb-run -a -s "-screen 0 ${w}x${h}x24 -nolisten tcp" bash -c '
+    "$0" --select=p2 "$1" &
+    pid=$!
+    for i in $(seq 1 100); do
+      if xwininfo -root -tree 2>/dev/null | grep -q "\.jixiao"; then break; fi
+      sleep 0.1
+    done
+    sleep 1.5
+    import -window root "$2"
+    kill $pid
+    wait $pid 2>/dev/null || true
+  ' "$app" "$example" "$file"
+  rm -rf "$tmp"
+  echo "screenshot: wrote $file"
+}
+
+shoot 1280 800 "$out/main.png"
+shoot 1920 1080 "$out/main-1920.png"

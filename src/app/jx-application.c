@@ -1,0 +1,520 @@
+/* jx-application.c: the Jixiao application: windows, files, drafts
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "jx-application.h"
+#include "jx-document.h"
+#include "jx-window-private.h"
+
+struct _JxApplication
+{
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *select_id;      /* --select: the node to show first */
+  gboolean        drafts_checked;
+};
+
+G_DEFINE_FINAL_TYPE (JxApplication, jx_application, GTK_TYPE_APPLICATION)
+
+char *
+jx_application_get_drafts_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jixiao", "drafts", NULL);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char **) a, *(char **) b);
+}
+
+char **
+jx_application_list_drafts (void)
+{
+  g_autofree char *dir_path = jx_application_get_drafts_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *drafts = g_ptr_array_new ();
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".jixiao"))
+      g_ptr_array_add (drafts, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (drafts, compare_strings);
+  g_ptr_array_add (drafts, NULL);
+  return (char **) g_ptr_array_free (drafts, FALSE);
+}
+
+GSettings *
+jx_application_get_settings (JxApplication *self)
+{
+  if (self == NULL)
+    {
+      GApplication *app = g_application_get_default ();
+
+      if (!JX_IS_APPLICATION (app))
+        return NULL;
+      self = JX_APPLICATION (app);
+    }
+  return self->settings;
+}
+
+/* ------------------------------------------------------------ windows */
+
+static JxWindow *
+find_window (JxApplication *self,
+             GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (JX_IS_WINDOW (l->data))
+      {
+        GFile *shown = jx_window_get_file (l->data);
+
+        if (file == NULL ? jx_window_is_blank (l->data) : (shown && g_file_equal (shown, file)))
+          return l->data;
+      }
+  return NULL;
+}
+
+JxWindow *
+jx_application_open_file (JxApplication *self,
+                          GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  JxWindow *window;
+  gboolean fresh = FALSE;
+
+  if ((window = find_window (self, file)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+  if ((window = find_window (self, NULL)) == NULL)
+    {
+      window = jx_window_new (GTK_APPLICATION (self));
+      fresh = TRUE;
+    }
+
+  if (!jx_window_load_file (window, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
+
+      gtk_window_present (GTK_WINDOW (window));
+      jx_window_show_error (window, title, error->message);
+      return fresh ? window : NULL;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+jx_application_save_window_state (JxApplication *self,
+                                  JxWindow      *window)
+{
+  int width, height;
+
+  if (self == NULL || self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (window)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (window)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+/* ------------------------------------------------- unsaved changes */
+
+enum { UNSAVED_DISCARD = 1, UNSAVED_SAVE = 2 };
+
+static void
+close_after_save (JxWindow *window)
+{
+  window->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+static void
+on_unsaved_response_cb (GtkDialog *dialog,
+                        int        response,
+                        JxWindow  *window)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == UNSAVED_SAVE)
+    jx_window_save (window, close_after_save);
+  else if (response == UNSAVED_DISCARD)
+    close_after_save (window);
+  g_object_unref (window);
+}
+
+void
+jx_application_ask_unsaved (JxApplication *self,
+                            JxWindow      *window)
+{
+  GtkWidget *dialog;
+  GFile *file = jx_window_get_file (window);
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("Untitled document"));
+
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = gtk_message_dialog_new (GTK_WINDOW (window), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Save the changes to “%s” before closing?"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you don’t save, the changes since the last save are lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("Close _without Saving"), UNSAVED_DISCARD,
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Save"), UNSAVED_SAVE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), UNSAVED_SAVE);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), UNSAVED_DISCARD),
+                            "destructive-action");
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), UNSAVED_SAVE),
+                            "suggested-action");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response_cb), g_object_ref (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------ drafts */
+
+enum { DRAFTS_RESTORE = 1, DRAFTS_DELETE = 2 };
+
+static void
+delete_draft_file (const char *draft)
+{
+  g_autofree char *info = g_strconcat (draft, ".info", NULL);
+
+  g_unlink (draft);
+  g_unlink (info);
+}
+
+static void
+on_drafts_response_cb (GtkDialog *dialog,
+                       int        response,
+                       char     **drafts)
+{
+  JxApplication *self = JX_APPLICATION (g_application_get_default ());
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  for (guint i = 0; drafts[i] != NULL; i++)
+    {
+      if (response == DRAFTS_RESTORE)
+        {
+          g_autoptr(GError) error = NULL;
+          JxWindow *window = find_window (self, NULL);
+
+          if (window == NULL)
+            window = jx_window_new (GTK_APPLICATION (self));
+          if (!jx_window_restore_draft (window, drafts[i], &error))
+            jx_window_show_error (window, _("A recovery draft could not be opened"), error->message);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (response == DRAFTS_DELETE)
+        delete_draft_file (drafts[i]);
+    }
+  g_strfreev (drafts);
+}
+
+static char *
+describe_draft (const char *draft)
+{
+  g_autofree char *info_path = g_strconcat (draft, ".info", NULL);
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *original = NULL;
+  g_autofree char *when = NULL;
+  gint64 time = 0;
+
+  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+    {
+      original = g_key_file_get_string (info, "draft", "original", NULL);
+      time = g_key_file_get_int64 (info, "draft", "time", NULL);
+    }
+  if (time > 0)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time);
+
+      when = g_date_time_format (dt, "%Y-%m-%d %H:%M");
+    }
+  return g_strdup_printf ("• %s%s%s", original ? original : _("Untitled document"),
+                          when ? "  " : "", when ? when : "");
+}
+
+static void
+offer_drafts (JxApplication *self)
+{
+  char **drafts;
+  g_autoptr(GString) list = g_string_new (NULL);
+  GtkWindow *parent;
+  GtkWidget *dialog;
+
+  if (self->drafts_checked)
+    return;
+  self->drafts_checked = TRUE;
+
+  drafts = jx_application_list_drafts ();
+  if (drafts[0] == NULL)
+    {
+      g_strfreev (drafts);
+      return;
+    }
+  for (guint i = 0; drafts[i] != NULL; i++)
+    {
+      g_autofree char *line = describe_draft (drafts[i]);
+
+      g_string_append_printf (list, "%s\n", line);
+    }
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   "%s", _("Restore unsaved work?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+    _("Jixiao was closed without saving these documents. Their last automatic drafts can be restored:\n\n%s"),
+    list->str);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Delete Drafts"), DRAFTS_DELETE,
+                          _("_Later"), GTK_RESPONSE_CANCEL,
+                          _("_Restore"), DRAFTS_RESTORE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), DRAFTS_RESTORE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_drafts_response_cb), drafts);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+offer_drafts_idle (gpointer data)
+{
+  offer_drafts (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* ------------------------------------------------------------ actions */
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (jx_window_new (GTK_APPLICATION (user_data))));
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     JxApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      jx_application_open_file (self, file);
+    }
+  g_object_unref (native);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  JxApplication *self = user_data;
+  GtkFileChooserNative *native;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Performance target tables (*.jixiao)"));
+  gtk_file_filter_add_pattern (filter, "*.jixiao");
+  gtk_file_filter_add_mime_type (filter, "application/x-jixiao");
+  native = gtk_file_chooser_native_new (_("Open Document"),
+                                        gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_unref (filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  /* Each window asks about its own unsaved changes; the application ends
+   * when the last one has closed. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  const char *authors[] = { _("The Jixiao developers"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+                         "program-name", _("Jixiao"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Editor for project-expenditure performance target tables (项目支出绩效目标表)"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_activated },
+  { "open", open_activated },
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+/* Every accelerator of the application, in one place (the shortcuts
+ * window, ui/jx-shortcuts-window.ui, lists the same). */
+static const struct { const char *action; const char *accels[3]; } accels[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.add-project", { "<Control><Shift>n", NULL } },
+  { "win.add-indicator", { "<Control>i", NULL } },
+  { "win.duplicate", { "<Control>d", NULL } },
+  { "win.move-up", { "<Alt>Up", NULL } },
+  { "win.move-down", { "<Alt>Down", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.focus-tree", { "<Control>l", NULL } },
+  { "win.toggle-problems", { "F9", NULL } },
+};
+
+/* --------------------------------------------------------- lifecycle */
+
+static void
+jx_application_startup (GApplication *application)
+{
+  JxApplication *self = JX_APPLICATION (application);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (jx_application_parent_class)->startup (application);
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (APP_ID);
+  else
+    g_message ("The settings schema %s is not installed: preferences are not kept", APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  gtk_css_provider_load_from_resource (css, "/org/jixiao/Jixiao/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+jx_application_activate (GApplication *application)
+{
+  JxApplication *self = JX_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (jx_window_new (GTK_APPLICATION (self)));
+  gtk_window_present (window);
+  g_idle_add_full (G_PRIORITY_LOW, offer_drafts_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+jx_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  JxApplication *self = JX_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      JxWindow *window = jx_application_open_file (self, files[i]);
+
+      if (window != NULL && self->select_id != NULL && jx_window_get_document (window) != NULL)
+        {
+          JxNode *node = jx_document_lookup (jx_window_get_document (window), self->select_id);
+
+          if (node != NULL)
+            jx_window_select_node (window, node);
+        }
+    }
+  g_idle_add_full (G_PRIORITY_LOW, offer_drafts_idle, g_object_ref (self), g_object_unref);
+}
+
+static int
+jx_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  JxApplication *self = JX_APPLICATION (application);
+
+  g_clear_pointer (&self->select_id, g_free);
+  g_variant_dict_lookup (options, "select", "s", &self->select_id);
+  return -1;
+}
+
+static void
+jx_application_dispose (GObject *object)
+{
+  JxApplication *self = JX_APPLICATION (object);
+
+  g_clear_pointer (&self->select_id, g_free);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (jx_application_parent_class)->dispose (object);
+}
+
+static void
+jx_application_class_init (JxApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = jx_application_dispose;
+  app_class->startup = jx_application_startup;
+  app_class->activate = jx_application_activate;
+  app_class->open = jx_application_open;
+  app_class->handle_local_options = jx_application_handle_local_options;
+}
+
+static const GOptionEntry options[] = {
+  { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the project or indicator with this id in the opened document"), N_("ID") },
+  { NULL }
+};
+
+static void
+jx_application_init (JxApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+JxApplication *
+jx_application_new (GApplicationFlags extra_flags)
+{
+  return g_object_new (JX_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | extra_flags,
+                       "resource-base-path", "/org/jixiao/Jixiao",
+                       NULL);
+}

@@ -1,0 +1,181 @@
+/* jx-document-form.c: the form of a document's own properties
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-document-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jx-document-form.h"
+#include "jx-edit.h"
+#include "jx-field.h"
+#include "jx-money.h"
+#include "jx-taxonomy.h"
+
+struct _JxDocumentForm
+{
+  GtkWidget      parent_instance;
+
+  GtkSpinButton *year_spin;
+  GtkEntry      *department_entry;
+  GtkEntry      *title_entry;
+  GtkEntry      *unit_entry;
+  GtkDropDown   *taxonomy_dropdown;
+  GtkLabel      *total_label;
+  GtkLabel      *counts_label;
+
+  JxDocument    *document;
+  gulong         notify_id;
+  gboolean       syncing;
+};
+
+G_DEFINE_FINAL_TYPE (JxDocumentForm, jx_document_form, GTK_TYPE_WIDGET)
+
+static void
+sync_from_model (JxDocumentForm *self)
+{
+  const char * const *ids = jx_taxonomy_list_builtin ();
+  g_autofree char *total = NULL;
+  g_autofree char *counts = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  if (self->document == NULL)
+    return;
+
+  self->syncing = TRUE;
+  if (gtk_spin_button_get_value_as_int (self->year_spin) != jx_document_get_year (self->document))
+    gtk_spin_button_set_value (self->year_spin, jx_document_get_year (self->document));
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], jx_document_get_taxonomy (self->document)) == 0)
+      selected = i;
+  gtk_drop_down_set_selected (self->taxonomy_dropdown, selected);
+  self->syncing = FALSE;
+
+  total = jx_money_format (jx_document_get_total (self->document));
+  gtk_label_set_text (self->total_label, total);
+  counts = g_strdup_printf (_("%u projects, %u indicators"),
+                            jx_document_get_n_projects (self->document),
+                            jx_document_get_n_indicators (self->document));
+  gtk_label_set_text (self->counts_label, counts);
+}
+
+static void
+on_document_notify_cb (GObject        *object,
+                       GParamSpec     *pspec,
+                       JxDocumentForm *self)
+{
+  sync_from_model (self);
+}
+
+static void
+on_year_changed_cb (GtkSpinButton  *spin,
+                    JxDocumentForm *self)
+{
+  if (self->syncing || self->document == NULL)
+    return;
+  jx_edit_set_int (self->document, self->document, "year",
+                   gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+on_taxonomy_selected_cb (GtkDropDown    *dropdown,
+                         GParamSpec     *pspec,
+                         JxDocumentForm *self)
+{
+  const char * const *ids = jx_taxonomy_list_builtin ();
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing || self->document == NULL || selected >= g_strv_length ((char **) ids))
+    return;
+  jx_edit_set_string (self->document, self->document, "taxonomy", ids[selected]);
+}
+
+void
+jx_document_form_bind (JxDocumentForm *self,
+                       JxDocument     *document)
+{
+  g_return_if_fail (JX_IS_DOCUMENT_FORM (self));
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->notify_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->notify_id = g_signal_connect (document, "notify", G_CALLBACK (on_document_notify_cb), self);
+
+  jx_field_bind_editable (GTK_EDITABLE (self->department_entry), document, document, "department");
+  jx_field_bind_editable (GTK_EDITABLE (self->title_entry), document, document, "title");
+  jx_field_bind_editable (GTK_EDITABLE (self->unit_entry), document, document, "unit");
+  sync_from_model (self);
+}
+
+void
+jx_document_form_focus_field (JxDocumentForm *self,
+                              const char     *field)
+{
+  GtkWidget *widget = GTK_WIDGET (self->title_entry);
+
+  if (g_strcmp0 (field, "year") == 0)
+    widget = GTK_WIDGET (self->year_spin);
+  else if (g_strcmp0 (field, "department") == 0)
+    widget = GTK_WIDGET (self->department_entry);
+  else if (g_strcmp0 (field, "unit") == 0)
+    widget = GTK_WIDGET (self->unit_entry);
+  else if (g_strcmp0 (field, "taxonomy") == 0)
+    widget = GTK_WIDGET (self->taxonomy_dropdown);
+  gtk_widget_grab_focus (widget);
+}
+
+static void
+jx_document_form_dispose (GObject *object)
+{
+  JxDocumentForm *self = JX_DOCUMENT_FORM (object);
+  GtkWidget *child;
+
+  if (self->document != NULL)
+    jx_document_form_bind (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_DOCUMENT_FORM);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (jx_document_form_parent_class)->dispose (object);
+}
+
+static void
+jx_document_form_class_init (JxDocumentFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jx_document_form_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-document-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, JxDocumentForm, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, JxDocumentForm, department_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxDocumentForm, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxDocumentForm, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxDocumentForm, taxonomy_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JxDocumentForm, total_label);
+  gtk_widget_class_bind_template_child (widget_class, JxDocumentForm, counts_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_taxonomy_selected_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jx_document_form_init (JxDocumentForm *self)
+{
+  const char * const *ids = jx_taxonomy_list_builtin ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (ids[i], NULL);
+
+      gtk_string_list_append (names, taxonomy ? jx_taxonomy_get_name (taxonomy) : ids[i]);
+    }
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->taxonomy_dropdown, G_LIST_MODEL (names));
+  self->syncing = FALSE;
+}

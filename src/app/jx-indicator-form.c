@@ -1,0 +1,318 @@
+/* jx-indicator-form.c: the form of one indicator
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-indicator-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jx-edit.h"
+#include "jx-field.h"
+#include "jx-indicator-form.h"
+#include "jx-taxonomy.h"
+
+struct _JxIndicatorForm
+{
+  GtkWidget    parent_instance;
+
+  GtkDropDown *category_dropdown;
+  GtkDropDown *subcategory_dropdown;
+  GtkLabel    *pair_warning;
+  GtkEntry    *name_entry;
+  GtkEntry    *cycle_entry;
+  GtkEntry    *annual_entry;
+  GtkLabel    *project_label;
+
+  JxDocument  *document;
+  JxIndicator *indicator;
+  JxTaxonomy  *taxonomy;
+  GPtrArray   *category_codes;     /* what the dropdowns offer, by position */
+  GPtrArray   *subcategory_codes;
+  gulong       notify_id;
+  guint        sync_id;
+  gboolean     syncing;
+};
+
+G_DEFINE_FINAL_TYPE (JxIndicatorForm, jx_indicator_form, GTK_TYPE_WIDGET)
+
+static char *
+label_for_code (JxTaxonomy *taxonomy,
+                const char *code)
+{
+  char *label = taxonomy && *code ? jx_taxonomy_format_label (taxonomy, code) : NULL;
+
+  if (label != NULL)
+    return label;
+  if (*code == '\0')
+    return g_strdup (_("(none)"));
+  /* Translators: a category code that the document's scheme does not have */
+  return g_strdup_printf (_("%s (not in this scheme)"), code);
+}
+
+/* Fills @dropdown with @codes (plus @current when it is not among them)
+ * and selects @current. */
+static void
+fill_dropdown (JxIndicatorForm    *self,
+               GtkDropDown        *dropdown,
+               GPtrArray          *store,
+               const char * const *codes,
+               const char         *current)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_ptr_array_set_size (store, 0);
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      g_autofree char *label = label_for_code (self->taxonomy, codes[i]);
+
+      if (g_strcmp0 (codes[i], current) == 0)
+        selected = store->len;
+      g_ptr_array_add (store, g_strdup (codes[i]));
+      gtk_string_list_append (labels, label);
+    }
+  if (selected == GTK_INVALID_LIST_POSITION)
+    {
+      g_autofree char *label = label_for_code (self->taxonomy, current);
+      g_autofree char *shown = g_strdup_printf ("⚠ %s", label);
+
+      selected = store->len;
+      g_ptr_array_add (store, g_strdup (current));
+      gtk_string_list_append (labels, shown);
+    }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static void
+sync_from_model (JxIndicatorForm *self)
+{
+  const char *category, *subcategory;
+  JxProject *project;
+  gboolean valid;
+
+  if (self->indicator == NULL)
+    return;
+
+  category = jx_indicator_get_category (self->indicator);
+  subcategory = jx_indicator_get_subcategory (self->indicator);
+  project = jx_indicator_get_project (self->indicator);
+
+  self->syncing = TRUE;
+  fill_dropdown (self, self->category_dropdown, self->category_codes,
+                 self->taxonomy ? jx_taxonomy_get_categories (self->taxonomy) : NULL, category);
+  fill_dropdown (self, self->subcategory_dropdown, self->subcategory_codes,
+                 self->taxonomy && jx_taxonomy_has_category (self->taxonomy, category)
+                   ? jx_taxonomy_get_subcategories (self->taxonomy, category) : NULL,
+                 subcategory);
+  self->syncing = FALSE;
+
+  valid = self->taxonomy != NULL && jx_taxonomy_is_valid_pair (self->taxonomy, category, subcategory);
+  gtk_widget_set_visible (GTK_WIDGET (self->pair_warning), !valid);
+  if (!valid)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The sub-category %s does not belong to the category %s in this scheme. "
+                           "Choose a category and one of its sub-categories."),
+                         *subcategory ? subcategory : "—", *category ? category : "—");
+
+      gtk_label_set_text (self->pair_warning, text);
+    }
+  gtk_label_set_text (self->project_label, project ? jx_project_get_name (project) : "");
+}
+
+static gboolean
+sync_idle_cb (gpointer data)
+{
+  JxIndicatorForm *self = data;
+
+  self->sync_id = 0;
+  sync_from_model (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_indicator_notify_cb (GObject         *object,
+                        GParamSpec      *pspec,
+                        JxIndicatorForm *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* Later, not now: the change may come from a dropdown's own "selected"
+   * handler, and replacing its model there frees the selection in use. */
+  if ((g_str_equal (name, "category") || g_str_equal (name, "subcategory")) && self->sync_id == 0)
+    self->sync_id = g_idle_add (sync_idle_cb, self);
+}
+
+static void
+on_category_selected_cb (GtkDropDown     *dropdown,
+                         GParamSpec      *pspec,
+                         JxIndicatorForm *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *code;
+  const char * const *subs;
+
+  if (self->syncing || self->indicator == NULL || self->taxonomy == NULL
+      || selected >= self->category_codes->len)
+    return;
+  code = g_ptr_array_index (self->category_codes, selected);
+  if (!jx_taxonomy_has_category (self->taxonomy, code))
+    return;   /* the invalid code shown as it was loaded */
+  if (g_strcmp0 (code, jx_indicator_get_category (self->indicator)) == 0)
+    return;
+  subs = jx_taxonomy_get_subcategories (self->taxonomy, code);
+  /* One step, never an invalid pair: the category and its first sub-category. */
+  jx_edit_set_category (self->document, self->indicator, code,
+                        subs != NULL && subs[0] != NULL ? subs[0] : "");
+}
+
+static void
+on_subcategory_selected_cb (GtkDropDown     *dropdown,
+                            GParamSpec      *pspec,
+                            JxIndicatorForm *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *category, *code;
+
+  if (self->syncing || self->indicator == NULL || self->taxonomy == NULL
+      || selected >= self->subcategory_codes->len)
+    return;
+  code = g_ptr_array_index (self->subcategory_codes, selected);
+  category = jx_indicator_get_category (self->indicator);
+  if (!jx_taxonomy_is_valid_pair (self->taxonomy, category, code))
+    return;
+  if (g_strcmp0 (code, jx_indicator_get_subcategory (self->indicator)) == 0)
+    return;
+  jx_edit_set_category (self->document, self->indicator, category, code);
+}
+
+void
+jx_indicator_form_bind (JxIndicatorForm *self,
+                        JxDocument      *document,
+                        JxIndicator     *indicator)
+{
+  g_return_if_fail (JX_IS_INDICATOR_FORM (self));
+
+  if (self->indicator != NULL)
+    g_clear_signal_handler (&self->notify_id, self->indicator);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  g_set_object (&self->indicator, indicator);
+  g_set_object (&self->document, document);
+  self->taxonomy = document ? jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL) : NULL;
+  if (indicator != NULL)
+    self->notify_id = g_signal_connect (indicator, "notify", G_CALLBACK (on_indicator_notify_cb), self);
+
+  jx_field_bind_editable (GTK_EDITABLE (self->name_entry), document, indicator, "name");
+  jx_field_bind_editable (GTK_EDITABLE (self->cycle_entry), document, indicator, "cycle-value");
+  jx_field_bind_editable (GTK_EDITABLE (self->annual_entry), document, indicator, "annual-value");
+  sync_from_model (self);
+}
+
+JxIndicator *
+jx_indicator_form_get_indicator (JxIndicatorForm *self)
+{
+  return self->indicator;
+}
+
+GtkDropDown *
+jx_indicator_form_get_category_dropdown (JxIndicatorForm *self)
+{
+  return self->category_dropdown;
+}
+
+GtkDropDown *
+jx_indicator_form_get_subcategory_dropdown (JxIndicatorForm *self)
+{
+  return self->subcategory_dropdown;
+}
+
+char *
+jx_indicator_form_describe_subcategories (JxIndicatorForm *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->subcategory_codes->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, g_ptr_array_index (self->subcategory_codes, i));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+jx_indicator_form_focus_field (JxIndicatorForm *self,
+                               const char      *field)
+{
+  GtkWidget *widget = GTK_WIDGET (self->name_entry);
+
+  if (g_strcmp0 (field, "category") == 0)
+    widget = GTK_WIDGET (self->category_dropdown);
+  else if (g_strcmp0 (field, "subcategory") == 0)
+    widget = GTK_WIDGET (self->subcategory_dropdown);
+  else if (g_strcmp0 (field, "cycle-value") == 0)
+    widget = GTK_WIDGET (self->cycle_entry);
+  else if (g_strcmp0 (field, "annual-value") == 0)
+    widget = GTK_WIDGET (self->annual_entry);
+  gtk_widget_grab_focus (widget);
+}
+
+static void
+jx_indicator_form_dispose (GObject *object)
+{
+  JxIndicatorForm *self = JX_INDICATOR_FORM (object);
+  GtkWidget *child;
+
+  if (self->indicator != NULL)
+    jx_indicator_form_bind (self, NULL, NULL);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_INDICATOR_FORM);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (jx_indicator_form_parent_class)->dispose (object);
+}
+
+static void
+jx_indicator_form_finalize (GObject *object)
+{
+  JxIndicatorForm *self = JX_INDICATOR_FORM (object);
+
+  g_ptr_array_unref (self->category_codes);
+  g_ptr_array_unref (self->subcategory_codes);
+  G_OBJECT_CLASS (jx_indicator_form_parent_class)->finalize (object);
+}
+
+static void
+jx_indicator_form_class_init (JxIndicatorFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jx_indicator_form_dispose;
+  object_class->finalize = jx_indicator_form_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-indicator-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, subcategory_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, pair_warning);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, cycle_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, annual_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, project_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_category_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_subcategory_selected_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jx_indicator_form_init (JxIndicatorForm *self)
+{
+  self->category_codes = g_ptr_array_new_with_free_func (g_free);
+  self->subcategory_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

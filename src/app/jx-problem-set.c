@@ -1,0 +1,320 @@
+/* jx-problem-set.c: the validator's findings about one document, by node
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-problem-set"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jx-model-private.h"
+#include "jx-problem-set.h"
+#include "jx-validator.h"
+
+struct _JxProblemSet
+{
+  GObject     parent_instance;
+
+  GPtrArray  *general;      /* JxProblem not about one project */
+  GHashTable *by_project;   /* project id → GPtrArray of JxProblem */
+  guint       n_errors;
+  guint       n_warnings;
+};
+
+G_DEFINE_FINAL_TYPE (JxProblemSet, jx_problem_set, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_N_ERRORS, PROP_N_WARNINGS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* The project a problem is about, or NULL. */
+static JxProject *
+problem_project (JxDocument *document,
+                 JxProblem  *problem)
+{
+  JxNode *node;
+
+  if (problem->target == NULL || *problem->target == '\0')
+    return NULL;
+  node = jx_document_lookup (document, problem->target);
+  if (JX_IS_INDICATOR (node))
+    return jx_indicator_get_project (JX_INDICATOR (node));
+  if (JX_IS_PROJECT (node))
+    return JX_PROJECT (node);
+  return NULL;
+}
+
+static void
+recount (JxProblemSet *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint errors, warnings;
+
+  errors = jx_problems_count (self->general, JX_SEVERITY_ERROR);
+  warnings = jx_problems_count (self->general, JX_SEVERITY_WARNING);
+  g_hash_table_iter_init (&iter, self->by_project);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      errors += jx_problems_count (value, JX_SEVERITY_ERROR);
+      warnings += jx_problems_count (value, JX_SEVERITY_WARNING);
+    }
+
+  if (errors != self->n_errors)
+    {
+      self->n_errors = errors;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+    }
+  if (warnings != self->n_warnings)
+    {
+      self->n_warnings = warnings;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+file_problems (JxProblemSet *self,
+               JxDocument   *document,
+               GPtrArray    *problems,   /* taken */
+               JxProject    *only)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JxProblem *problem = g_ptr_array_index (problems, i);
+      JxProject *project = problem_project (document, problem);
+      GPtrArray *list;
+
+      if (only != NULL && project != only)
+        continue;
+      if (project == NULL)
+        {
+          g_ptr_array_add (self->general, jx_problem_copy (problem));
+          continue;
+        }
+      list = g_hash_table_lookup (self->by_project, jx_node_get_id (JX_NODE (project)));
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+          g_hash_table_insert (self->by_project, g_strdup (jx_node_get_id (JX_NODE (project))), list);
+        }
+      g_ptr_array_add (list, jx_problem_copy (problem));
+    }
+  g_ptr_array_unref (problems);
+}
+
+void
+jx_problem_set_validate (JxProblemSet *self,
+                         JxDocument   *document)
+{
+  g_return_if_fail (JX_IS_PROBLEM_SET (self));
+  g_return_if_fail (JX_IS_DOCUMENT (document));
+
+  g_ptr_array_set_size (self->general, 0);
+  g_hash_table_remove_all (self->by_project);
+  file_problems (self, document, jx_validate_document (document), NULL);
+  recount (self);
+}
+
+void
+jx_problem_set_validate_project (JxProblemSet *self,
+                                 JxDocument   *document,
+                                 JxProject    *project)
+{
+  GPtrArray *problems;
+
+  g_return_if_fail (JX_IS_PROBLEM_SET (self));
+  g_return_if_fail (JX_IS_PROJECT (project));
+
+  g_hash_table_remove (self->by_project, jx_node_get_id (JX_NODE (project)));
+  if (jx_node_get_document (JX_NODE (project)) == document)
+    {
+      problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+      jx_validate_project (document, project, problems);
+      file_problems (self, document, problems, project);
+    }
+  recount (self);
+}
+
+void
+jx_problem_set_clear (JxProblemSet *self)
+{
+  g_return_if_fail (JX_IS_PROBLEM_SET (self));
+  g_ptr_array_set_size (self->general, 0);
+  g_hash_table_remove_all (self->by_project);
+  recount (self);
+}
+
+guint
+jx_problem_set_get_n_errors (JxProblemSet *self)
+{
+  return self->n_errors;
+}
+
+guint
+jx_problem_set_get_n_warnings (JxProblemSet *self)
+{
+  return self->n_warnings;
+}
+
+static void
+collect_project (gpointer item,
+                 gpointer user_data)
+{
+  gpointer *data = user_data;
+  JxProblemSet *self = data[0];
+  GPtrArray *out = data[1];
+  GPtrArray *list = g_hash_table_lookup (self->by_project, jx_node_get_id (item));
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    g_ptr_array_add (out, g_ptr_array_index (list, i));
+}
+
+GPtrArray *
+jx_problem_set_list (JxProblemSet *self,
+                     JxDocument   *document)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  gpointer data[2] = { self, out };
+
+  g_return_val_if_fail (JX_IS_PROBLEM_SET (self), out);
+
+  for (guint i = 0; i < self->general->len; i++)
+    g_ptr_array_add (out, g_ptr_array_index (self->general, i));
+  if (document != NULL && g_hash_table_size (self->by_project) > 0)
+    jx_document_foreach_project (document, collect_project, data);
+  return out;
+}
+
+gboolean
+jx_problem_set_lookup (JxProblemSet *self,
+                       JxNode       *node,
+                       JxSeverity   *severity,
+                       char        **tooltip)
+{
+  JxProject *project = NULL;
+  GPtrArray *list;
+  GPtrArray *candidates;
+  g_autoptr(GString) text = NULL;
+  gboolean found = FALSE;
+  JxSeverity worst = JX_SEVERITY_WARNING;
+
+  g_return_val_if_fail (JX_IS_PROBLEM_SET (self), FALSE);
+
+  if (JX_IS_PROJECT (node))
+    project = JX_PROJECT (node);
+  else if (JX_IS_INDICATOR (node))
+    project = jx_indicator_get_project (JX_INDICATOR (node));
+
+  if (project != NULL)
+    candidates = g_hash_table_lookup (self->by_project, jx_node_get_id (JX_NODE (project)));
+  else if (JX_IS_DOCUMENT (node))
+    candidates = self->general;
+  else
+    candidates = NULL;
+
+  list = candidates;
+  if (list == NULL)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      JxProblem *problem = g_ptr_array_index (list, i);
+
+      if (JX_IS_INDICATOR (node) && g_strcmp0 (problem->target, jx_node_get_id (node)) != 0)
+        continue;
+      if (!found || problem->severity == JX_SEVERITY_ERROR)
+        worst = problem->severity == JX_SEVERITY_ERROR ? JX_SEVERITY_ERROR : worst;
+      found = TRUE;
+      if (i < 8)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (text, "• %s", problem->message);
+        }
+      else if (i == 8)
+        g_string_append (text, "\n…");
+    }
+
+  if (found)
+    {
+      if (severity != NULL)
+        *severity = worst;
+      if (tooltip != NULL)
+        *tooltip = g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  return found;
+}
+
+static void
+jx_problem_set_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  JxProblemSet *self = JX_PROBLEM_SET (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, self->n_errors);
+      break;
+    case PROP_N_WARNINGS:
+      g_value_set_uint (value, self->n_warnings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_problem_set_finalize (GObject *object)
+{
+  JxProblemSet *self = JX_PROBLEM_SET (object);
+
+  g_clear_pointer (&self->general, g_ptr_array_unref);
+  g_clear_pointer (&self->by_project, g_hash_table_unref);
+  G_OBJECT_CLASS (jx_problem_set_parent_class)->finalize (object);
+}
+
+static void
+jx_problem_set_class_init (JxProblemSetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jx_problem_set_finalize;
+  object_class->get_property = jx_problem_set_get_property;
+
+  properties[PROP_N_ERRORS] =
+    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_WARNINGS] =
+    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JxProblemSet::changed:
+   * Emitted after every validation, when rows and counts should be redrawn.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+jx_problem_set_init (JxProblemSet *self)
+{
+  self->general = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  self->by_project = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+}
+
+JxProblemSet *
+jx_problem_set_new (void)
+{
+  return g_object_new (JX_TYPE_PROBLEM_SET, NULL);
+}

@@ -1,0 +1,284 @@
+/* jx-tree-row.c: one row of the document tree
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-tree-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jx-model-private.h"
+#include "jx-money.h"
+#include "jx-tree-row.h"
+
+struct _JxTreeRow
+{
+  GtkWidget     parent_instance;
+
+  GtkImage     *mark;
+  GtkLabel     *code_label;
+  GtkLabel     *name_label;
+  GtkImage     *lock;
+  GtkLabel     *amount_label;
+
+  JxNode       *item;
+  JxProblemSet *problems;
+  gulong        notify_id;
+  gulong        problems_id;
+};
+
+G_DEFINE_FINAL_TYPE (JxTreeRow, jx_tree_row, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_ITEM, PROP_PROBLEMS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_mark (JxTreeRow *self)
+{
+  g_autofree char *tooltip = NULL;
+  JxSeverity severity;
+
+  if (self->item != NULL && self->problems != NULL
+      && jx_problem_set_lookup (self->problems, self->item, &severity, &tooltip))
+    {
+      gboolean error = severity == JX_SEVERITY_ERROR;
+
+      gtk_image_set_from_icon_name (self->mark, error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark), tooltip);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->mark), error ? "warning" : "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->mark), error ? "error" : "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      error ? _("Has errors") : _("Has warnings"), -1);
+      gtk_widget_set_opacity (GTK_WIDGET (self->mark), 1.0);
+    }
+  else
+    {
+      /* Keep the space, so names line up whether or not a row is marked. */
+      gtk_image_clear (self->mark);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark), NULL);
+      gtk_widget_set_opacity (GTK_WIDGET (self->mark), 0.0);
+    }
+}
+
+static void
+update (JxTreeRow *self)
+{
+  JxNode *item = self->item;
+  g_autofree char *amount = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->code_label), JX_IS_INDICATOR (item));
+  gtk_widget_set_visible (GTK_WIDGET (self->lock), JX_IS_PROJECT (item)
+                          && jx_project_get_confidential (JX_PROJECT (item)));
+  gtk_widget_set_visible (GTK_WIDGET (self->amount_label), !JX_IS_INDICATOR (item) && item != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "heading");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "dim-label");
+
+  if (item == NULL)
+    {
+      gtk_label_set_text (self->name_label, "");
+      return;
+    }
+
+  if (JX_IS_DOCUMENT (item))
+    {
+      gtk_label_set_text (self->name_label, _("Grand total (合计)"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
+      amount = jx_money_format (jx_document_get_total (JX_DOCUMENT (item)));
+    }
+  else if (JX_IS_FUNDING_UNIT (item))
+    {
+      const char *name = jx_funding_unit_get_name (JX_FUNDING_UNIT (item));
+
+      gtk_label_set_text (self->name_label, *name ? name : _("(unnamed funding unit)"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
+      amount = jx_money_format (jx_funding_unit_get_total (JX_FUNDING_UNIT (item)));
+    }
+  else if (JX_IS_PROJECT (item))
+    {
+      const char *name = jx_project_get_name (JX_PROJECT (item));
+
+      gtk_label_set_text (self->name_label, *name ? name : _("(unnamed project)"));
+      if (!*name)
+        gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "dim-label");
+      amount = jx_money_format (jx_project_get_total (JX_PROJECT (item)));
+    }
+  else if (JX_IS_INDICATOR (item))
+    {
+      JxIndicator *indicator = JX_INDICATOR (item);
+      const char *name = jx_indicator_get_name (indicator);
+      const char *code = jx_indicator_get_subcategory (indicator);
+
+      gtk_label_set_text (self->code_label, *code ? code : jx_indicator_get_category (indicator));
+      gtk_label_set_text (self->name_label, *name ? name : _("(unnamed indicator)"));
+      if (!*name)
+        gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "dim-label");
+    }
+
+  gtk_label_set_text (self->amount_label, amount ? amount : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label),
+                               gtk_label_get_text (self->name_label));
+}
+
+static void
+on_item_notify_cb (GObject    *object,
+                   GParamSpec *pspec,
+                   JxTreeRow  *self)
+{
+  update (self);
+}
+
+static void
+on_problems_changed_cb (JxProblemSet *problems,
+                        JxTreeRow    *self)
+{
+  update_mark (self);
+}
+
+JxNode *
+jx_tree_row_get_item (JxTreeRow *self)
+{
+  g_return_val_if_fail (JX_IS_TREE_ROW (self), NULL);
+  return self->item;
+}
+
+void
+jx_tree_row_set_item (JxTreeRow *self,
+                      JxNode    *item)
+{
+  g_return_if_fail (JX_IS_TREE_ROW (self));
+
+  if (self->item == item)
+    return;
+
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->notify_id, self->item);
+  g_set_object (&self->item, item);
+  /* One handler for everything a row shows: name, total, codes, flag. */
+  if (item != NULL)
+    self->notify_id = g_signal_connect (item, "notify", G_CALLBACK (on_item_notify_cb), self);
+  update (self);
+  update_mark (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+static void
+set_problems (JxTreeRow    *self,
+              JxProblemSet *problems)
+{
+  if (self->problems != NULL)
+    g_clear_signal_handler (&self->problems_id, self->problems);
+  g_set_object (&self->problems, problems);
+  if (problems != NULL)
+    self->problems_id = g_signal_connect (problems, "changed", G_CALLBACK (on_problems_changed_cb), self);
+  update_mark (self);
+}
+
+char *
+jx_tree_row_describe (JxTreeRow *self)
+{
+  g_return_val_if_fail (JX_IS_TREE_ROW (self), NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->code_label)))
+    return g_strdup_printf ("%s %s", gtk_label_get_text (self->code_label),
+                            gtk_label_get_text (self->name_label));
+  return g_strdup_printf ("%s|%s", gtk_label_get_text (self->name_label),
+                          gtk_label_get_text (self->amount_label));
+}
+
+static void
+jx_tree_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  JxTreeRow *self = JX_TREE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    case PROP_PROBLEMS:
+      g_value_set_object (value, self->problems);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_tree_row_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  JxTreeRow *self = JX_TREE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      jx_tree_row_set_item (self, g_value_get_object (value));
+      break;
+    case PROP_PROBLEMS:
+      set_problems (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_tree_row_dispose (GObject *object)
+{
+  JxTreeRow *self = JX_TREE_ROW (object);
+
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->notify_id, self->item);
+  g_clear_object (&self->item);
+  if (self->problems != NULL)
+    g_clear_signal_handler (&self->problems_id, self->problems);
+  g_clear_object (&self->problems);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_TREE_ROW);
+  G_OBJECT_CLASS (jx_tree_row_parent_class)->dispose (object);
+}
+
+static void
+jx_tree_row_class_init (JxTreeRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jx_tree_row_dispose;
+  object_class->get_property = jx_tree_row_get_property;
+  object_class->set_property = jx_tree_row_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, JX_TYPE_NODE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROBLEMS] =
+    g_param_spec_object ("problems", NULL, NULL, JX_TYPE_PROBLEM_SET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-tree-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, JxTreeRow, mark);
+  gtk_widget_class_bind_template_child (widget_class, JxTreeRow, code_label);
+  gtk_widget_class_bind_template_child (widget_class, JxTreeRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, JxTreeRow, lock);
+  gtk_widget_class_bind_template_child (widget_class, JxTreeRow, amount_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jx-tree-row");
+}
+
+static void
+jx_tree_row_init (JxTreeRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+}
+
+GtkWidget *
+jx_tree_row_new (JxProblemSet *problems)
+{
+  return g_object_new (JX_TYPE_TREE_ROW, "problems", problems, NULL);
+}

@@ -1,0 +1,26 @@
+/* jx-tree-row.h: one row of the document tree
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jx-problem-set.h"
+#include "jx-node.h"
+
+G_BEGIN_DECLS
+
+#define JX_TYPE_TREE_ROW (jx_tree_row_get_type ())
+G_DECLARE_FINAL_TYPE (JxTreeRow, jx_tree_row, JX, TREE_ROW, GtkWidget)
+
+/* Shows @item (document, funding unit, project or indicator): its name, its
+ * live total or its category codes, and a mark when @problems has findings
+ * about it. Properties: item, problems. */
+GtkWidget  *jx_tree_row_new          (JxProblemSet *problems);
+JxNode     *jx_tree_row_get_item     (JxTreeRow    *self);
+void        jx_tree_row_set_item     (JxTreeRow    *self,
+                                      JxNode       *item);
+/* What the row shows, for tests: "name|amount". */
+char       *jx_tree_row_describe     (JxTreeRow    *self);
+
+G_END_DECLS

@@ -1,0 +1,497 @@
+/* jx-window-actions.c: the window's actions (files, editing, tree, panels)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jx-application.h"
+#include "jx-edit.h"
+#include "jx-storage.h"
+#include "jx-taxonomy.h"
+#include "jx-window-private.h"
+#include "jx-xml.h"
+
+/* ------------------------------------------------------------ dialogs */
+
+void
+jx_window_show_error (JxWindow   *self,
+                      const char *title,
+                      const char *detail)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              "%s", title);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  JxWindow     *window;
+  GFile        *file;
+  JxWindowThen  then;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->window);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void do_save (JxWindow *self, GFile *file, JxSaveFlags flags, JxWindowThen then);
+
+enum { CHANGED_OVERWRITE = 1, CHANGED_SAVE_AS = 2 };
+
+static void
+on_changed_on_disk_response_cb (GtkDialog *dialog,
+                                int        response,
+                                SaveJob   *job)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == CHANGED_OVERWRITE)
+    do_save (job->window, job->file, JX_SAVE_OVERWRITE, job->then);
+  else if (response == CHANGED_SAVE_AS)
+    jx_window_save_as (job->window, job->then);
+  save_job_free (job);
+}
+
+static void
+do_save (JxWindow     *self,
+         GFile        *file,
+         JxSaveFlags   flags,
+         JxWindowThen  then)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (jx_window_save_to (self, file, flags, &error))
+    {
+      if (then != NULL)
+        then (self);
+      return;
+    }
+
+  if (g_error_matches (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK))
+    {
+      SaveJob *job = g_new0 (SaveJob, 1);
+      GtkWidget *dialog;
+
+      job->window = g_object_ref (self);
+      job->file = g_object_ref (file);
+      job->then = then;
+      dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                       _("“%s” was changed by another program"), name);
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+        _("Since you opened it, the file on disk was changed. Overwriting it loses those changes "
+          "(a backup of them is kept); saving under another name keeps both."));
+      gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                              _("_Cancel"), GTK_RESPONSE_CANCEL,
+                              _("Save _As…"), CHANGED_SAVE_AS,
+                              _("_Overwrite"), CHANGED_OVERWRITE,
+                              NULL);
+      gtk_dialog_set_default_response (GTK_DIALOG (dialog), CHANGED_SAVE_AS);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), job);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  {
+    g_autofree char *title = g_strdup_printf (_("“%s” could not be saved"), name);
+
+    jx_window_show_error (self, title, error->message);
+  }
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        SaveJob         *job)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* A name typed without the extension gets it, so the file opens later. */
+      if (!g_str_has_suffix (name, ".jixiao"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *fixed = g_strconcat (name, ".jixiao", NULL);
+
+          g_set_object (&file, g_file_get_child (parent, fixed));
+        }
+      do_save (job->window, file, JX_SAVE_DEFAULT, job->then);
+    }
+  g_object_unref (native);
+  save_job_free (job);
+}
+
+static GtkFileFilter *
+jixiao_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Performance target tables (*.jixiao)"));
+  gtk_file_filter_add_pattern (filter, "*.jixiao");
+  gtk_file_filter_add_mime_type (filter, "application/x-jixiao");
+  return filter;
+}
+
+void
+jx_window_save_as (JxWindow     *self,
+                   JxWindowThen  then)
+{
+  GtkFileChooserNative *native;
+  SaveJob *job = g_new0 (SaveJob, 1);
+  g_autoptr(GtkFileFilter) filter = jixiao_filter ();
+
+  job->window = g_object_ref (self);
+  job->then = then;
+  native = gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
+  else
+    {
+      const char *title = jx_document_get_title (self->document);
+      g_autofree char *name = g_strconcat (*title ? title : _("Untitled document"), ".jixiao", NULL);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+jx_window_save (JxWindow     *self,
+                JxWindowThen  then)
+{
+  if (self->file == NULL)
+    jx_window_save_as (self, then);
+  else
+    do_save (self, self->file, JX_SAVE_DEFAULT, then);
+}
+
+/* -------------------------------------------------------------- files */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  jx_window_save (JX_WINDOW (widget), NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  jx_window_save_as (JX_WINDOW (widget), NULL);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------ editing */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  jx_history_undo (jx_document_get_history (self->document));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  jx_history_redo (jx_document_get_history (self->document));
+}
+
+/* The project the selection is in (the shown project or the indicator's). */
+static JxProject *
+current_project (JxWindow *self)
+{
+  if (JX_IS_PROJECT (self->shown))
+    return JX_PROJECT (self->shown);
+  if (JX_IS_INDICATOR (self->shown))
+    return jx_indicator_get_project (JX_INDICATOR (self->shown));
+  return NULL;
+}
+
+static void
+add_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  JxProject *after = current_project (self);
+  JxFundingUnit *unit = NULL;
+  JxProject *project;
+  guint position = G_MAXUINT;
+
+  if (after != NULL)
+    {
+      unit = jx_project_get_unit (after);
+      if (jx_node_get_position (JX_NODE (after), &position))
+        position++;
+    }
+  else if (JX_IS_FUNDING_UNIT (self->shown))
+    unit = JX_FUNDING_UNIT (self->shown);
+  else
+    {
+      GListModel *units = jx_document_get_units (self->document);
+      g_autoptr(JxFundingUnit) first = g_list_model_get_item (units, 0);
+
+      if (first == NULL)
+        first = g_object_ref (jx_edit_add_unit (self->document, 0, _("Funding unit")));
+      unit = first;
+    }
+  if (position == G_MAXUINT)
+    position = g_list_model_get_n_items (jx_funding_unit_get_projects (unit));
+
+  self->need_full = TRUE;
+  project = jx_edit_add_project (self->document, unit, position, "");
+  jx_window_select_node (self, JX_NODE (project));
+  jx_window_focus_field (self, "name");
+}
+
+static void
+add_indicator_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  JxProject *project = current_project (self);
+  JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (self->document), NULL);
+  const char *category = "", *subcategory = "";
+  JxIndicator *indicator;
+  guint position;
+
+  if (project == NULL)
+    return;
+  if (JX_IS_INDICATOR (self->shown) && jx_node_get_position (self->shown, &position))
+    {
+      /* Same category as the indicator it follows: the usual way to add. */
+      category = jx_indicator_get_category (JX_INDICATOR (self->shown));
+      subcategory = jx_indicator_get_subcategory (JX_INDICATOR (self->shown));
+      position++;
+    }
+  else
+    position = g_list_model_get_n_items (jx_project_get_indicators (project));
+
+  if (taxonomy != NULL && !jx_taxonomy_is_valid_pair (taxonomy, category, subcategory))
+    {
+      const char * const *categories = jx_taxonomy_get_categories (taxonomy);
+      const char * const *subs = categories && categories[0]
+                                 ? jx_taxonomy_get_subcategories (taxonomy, categories[0]) : NULL;
+
+      category = categories && categories[0] ? categories[0] : "";
+      subcategory = subs && subs[0] ? subs[0] : "";
+    }
+
+  self->need_full = TRUE;
+  indicator = jx_edit_add_indicator (self->document, project, position, category, subcategory);
+  jx_window_select_node (self, JX_NODE (indicator));
+  jx_window_focus_field (self, "name");
+}
+
+static gboolean
+is_editable_node (JxNode *node)
+{
+  return JX_IS_PROJECT (node) || JX_IS_INDICATOR (node);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  g_autoptr(JxNode) node = self->shown ? g_object_ref (self->shown) : NULL;
+  JxNode *parent;
+
+  if (!is_editable_node (node))
+    return;
+  parent = jx_node_get_parent (node);
+  self->need_full = TRUE;
+  jx_edit_remove (self->document, node);
+  /* Show where the node was, never a neighbour that was not chosen. */
+  jx_window_select_node (self, parent);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  JxNode *copy;
+
+  if (!is_editable_node (self->shown))
+    return;
+  self->need_full = TRUE;
+  copy = jx_edit_duplicate (self->document, self->shown);
+  if (copy != NULL)
+    jx_window_select_node (self, copy);
+}
+
+static void
+move (JxWindow *self,
+      int       delta)
+{
+  g_autoptr(JxNode) node = self->shown ? g_object_ref (self->shown) : NULL;
+  JxNode *parent;
+  GListModel *siblings;
+  guint position;
+
+  if (!is_editable_node (node) || !jx_node_get_position (node, &position))
+    return;
+  parent = jx_node_get_parent (node);
+  siblings = jx_node_get_children (parent, G_OBJECT_TYPE (node));
+  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= g_list_model_get_n_items (siblings)))
+    return;
+  self->need_full = TRUE;
+  jx_edit_move (self->document, node, parent, position + delta);
+  jx_window_select_node (self, node);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move (JX_WINDOW (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move (JX_WINDOW (widget), +1);
+}
+
+/* ------------------------------------------------------------- panels */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (JX_WINDOW (widget)->search_entry));
+}
+
+static void
+toggle_problems_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->problems_button, !gtk_toggle_button_get_active (self->problems_button));
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  graphene_rect_t bounds;
+
+  if (focus != NULL && gtk_widget_compute_bounds (focus, GTK_WIDGET (self->tree_view), &bounds))
+    {
+      GdkRectangle rect = { (int) bounds.origin.x + 24, (int) (bounds.origin.y + bounds.size.height), 1, 1 };
+
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+focus_tree_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (JX_WINDOW (widget)->tree_view));
+}
+
+void
+jx_window_update_actions (JxWindow *self)
+{
+  JxHistory *history;
+  gboolean writable, editable_node, can_up = FALSE, can_down = FALSE;
+  guint position;
+
+  if (self->document == NULL)
+    return;
+  history = jx_document_get_history (self->document);
+  writable = !jx_document_is_read_only (self->document);
+  editable_node = writable && is_editable_node (self->shown);
+  if (editable_node && jx_node_get_position (self->shown, &position))
+    {
+      GListModel *siblings = jx_node_get_children (jx_node_get_parent (self->shown),
+                                                   G_OBJECT_TYPE (self->shown));
+
+      can_up = position > 0;
+      can_down = position + 1 < g_list_model_get_n_items (siblings);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && jx_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && jx_history_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-project", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-indicator", writable && current_project (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove", editable_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", editable_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", can_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", can_down);
+}
+
+void
+jx_window_class_install_actions (JxWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Accelerators are set in one place: jx-application.c. */
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-project", NULL, add_project_action);
+  gtk_widget_class_install_action (widget_class, "win.add-indicator", NULL, add_indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-problems", NULL, toggle_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-tree", NULL, focus_tree_action);
+}

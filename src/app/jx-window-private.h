@@ -1,0 +1,80 @@
+/* jx-window-private.h: what jx-window.c shares with jx-window-actions.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "jx-document-form.h"
+#include "jx-indicator-form.h"
+#include "jx-problem-set.h"
+#include "jx-problems-panel.h"
+#include "jx-project-form.h"
+#include "jx-window.h"
+
+G_BEGIN_DECLS
+
+struct _JxWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* Template children */
+  GtkLabel           *title_label;
+  GtkLabel           *subtitle_label;
+  GtkInfoBar         *banner;
+  GtkLabel           *banner_label;
+  GtkPaned           *outer_paned;
+  GtkPaned           *inner_paned;
+  GtkSearchEntry     *search_entry;
+  GtkListView        *tree_view;
+  GtkStack           *stack;
+  JxDocumentForm     *document_form;
+  GtkEntry           *unit_name_entry;
+  JxProjectForm      *project_form;
+  JxIndicatorForm    *indicator_form;
+  JxProblemsPanel    *problems_panel;
+  GtkToggleButton    *problems_button;
+  GtkLabel           *total_status;
+  GtkLabel           *counts_status;
+  GtkLabel           *problems_status;
+  GtkMenuButton      *menu_button;
+  GtkPopoverMenu     *context_menu;
+
+  /* State */
+  JxDocument         *document;
+  GFile              *file;
+  GListStore         *root;
+  GtkTreeListModel   *tree_model;
+  GtkTreeListModel   *search_model;
+  GtkSingleSelection *selection;
+  JxProblemSet       *problems;
+  JxNode             *shown;          /* the node whose form is shown */
+  gulong              shown_notify_id;
+  gboolean            shown_touched;  /* the shown node changed since validation */
+  gboolean            need_full;      /* something else changed */
+  gulong              document_ids[4];
+  gulong              history_ids[4];
+  guint               validate_id;
+  guint               full_validate_id;
+  guint               autosave_id;
+  gboolean            draft_stale;    /* changed since the draft was written */
+  char               *draft_path;
+  gboolean            recovered;      /* restored from a draft: unsaved */
+  gboolean            closing;        /* the unsaved-changes dialog said go */
+};
+
+typedef void (*JxWindowThen) (JxWindow *self);
+
+void jx_window_class_install_actions (JxWindowClass *klass);
+void jx_window_update_actions        (JxWindow      *self);
+/* Shows a modal message with one button. */
+void jx_window_show_error            (JxWindow      *self,
+                                      const char    *title,
+                                      const char    *detail);
+void jx_window_update_title          (JxWindow      *self);
+void jx_window_delete_draft          (JxWindow      *self);
+/* The file chooser, then jx_window_save_to(); @then runs after a save. */
+void jx_window_save_as               (JxWindow      *self,
+                                      JxWindowThen   then);
+void jx_window_save                  (JxWindow      *self,
+                                      JxWindowThen   then);
+
+G_END_DECLS

@@ -1,0 +1,1143 @@
+/* jx-window.c: a document window: tree, forms, problems, status
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
+
+#include "jx-application.h"
+#include "jx-edit.h"
+#include "jx-field.h"
+#include "jx-money.h"
+#include "jx-storage.h"
+#include "jx-tree-row.h"
+#include "jx-window-private.h"
+#include "jx-xml.h"
+
+G_DEFINE_FINAL_TYPE (JxWindow, jx_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_DOCUMENT, PROP_FILE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* Above this many projects, a change inside the shown project is checked
+ * alone at once and the whole document only when typing pauses. */
+#define LOCAL_VALIDATION_THRESHOLD 2000
+#define VALIDATE_DELAY_MS 300
+#define FULL_VALIDATE_DELAY_MS 3000
+
+static void show_node (JxWindow *self, JxNode *node);
+
+/* ---------------------------------------------------------------- tree */
+
+static GListModel *
+create_child_model (gpointer item,
+                    gpointer user_data)
+{
+  GListModel *children = NULL;
+
+  if (JX_IS_DOCUMENT (item))
+    children = jx_document_get_units (item);
+  else if (JX_IS_FUNDING_UNIT (item))
+    children = jx_funding_unit_get_projects (item);
+  else if (JX_IS_PROJECT (item))
+    children = jx_project_get_indicators (item);
+
+  /* The node's own persistent store, so rows follow every insertion. */
+  return children ? g_object_ref (children) : NULL;
+}
+
+static GListModel *
+create_no_children (gpointer item,
+                    gpointer user_data)
+{
+  return NULL;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              JxWindow                 *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), jx_tree_row_new (self->problems));
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             JxWindow                 *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *child = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  g_autoptr(JxNode) node = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  jx_tree_row_set_item (JX_TREE_ROW (child), node);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               JxWindow                 *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  jx_tree_row_set_item (JX_TREE_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))), NULL);
+}
+
+static JxNode *
+selected_node (JxWindow *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static void
+on_selection_changed_cb (GtkSingleSelection *selection,
+                         GParamSpec         *pspec,
+                         JxWindow           *self)
+{
+  g_autoptr(JxNode) node = selected_node (self);
+
+  if (node != NULL)
+    show_node (self, node);
+  else if (self->shown != NULL && jx_node_get_document (self->shown) != self->document)
+    /* The row went with its node: say so rather than show another one. */
+    show_node (self, NULL);
+  jx_window_update_actions (self);
+}
+
+/* The row of @node in the tree model, expanding its ancestors. */
+static guint
+find_tree_position (JxWindow *self,
+                    JxNode   *node)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  GtkTreeListRow *row;
+  guint position;
+
+  for (JxNode *n = node; n != NULL && !JX_IS_DOCUMENT (n); n = jx_node_get_parent (n))
+    g_ptr_array_insert (path, 0, n);
+
+  row = gtk_tree_list_model_get_row (self->tree_model, 0);
+  for (guint i = 0; row != NULL && i < path->len; i++)
+    {
+      GtkTreeListRow *child;
+      guint index;
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      if (!jx_node_get_position (g_ptr_array_index (path, i), &index))
+        {
+          g_clear_object (&row);
+          break;
+        }
+      child = gtk_tree_list_row_get_child_row (row, index);
+      g_object_unref (row);
+      row = child;
+    }
+  if (row == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  position = gtk_tree_list_row_get_position (row);
+  g_object_unref (row);
+  return position;
+}
+
+void
+jx_window_select_node (JxWindow *self,
+                       JxNode   *node)
+{
+  guint position;
+
+  g_return_if_fail (JX_IS_WINDOW (self));
+
+  if (node == NULL || jx_node_get_document (node) != self->document)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      show_node (self, NULL);
+      return;
+    }
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (self->tree_model))
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+
+  position = find_tree_position (self, node);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+  show_node (self, node);
+}
+
+/* -------------------------------------------------------------- search */
+
+static gboolean
+name_matches (const char *name,
+              const char *folded_query)
+{
+  g_autofree char *folded = NULL;
+
+  if (strstr (name, folded_query) != NULL)
+    return TRUE;
+  folded = g_utf8_casefold (name, -1);
+  return strstr (folded, folded_query) != NULL;
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      JxWindow       *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *query = NULL;
+  GListStore *results;
+  GListModel *units;
+
+  if (self->document == NULL)
+    return;
+
+  if (*text == '\0')
+    {
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+      if (self->shown != NULL)
+        jx_window_select_node (self, self->shown);
+      return;
+    }
+
+  /* A flat list of the matching projects and indicators, in document
+   * order: one pass over the names, fast on 20,000 projects. */
+  query = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  results = g_list_store_new (JX_TYPE_NODE);
+  units = jx_document_get_units (self->document);
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          GListModel *indicators = jx_project_get_indicators (project);
+
+          if (name_matches (jx_project_get_name (project), query))
+            g_list_store_append (results, project);
+          for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+            {
+              g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
+
+              if (name_matches (jx_indicator_get_name (indicator), query))
+                g_list_store_append (results, indicator);
+            }
+        }
+    }
+
+  g_clear_object (&self->search_model);
+  self->search_model = gtk_tree_list_model_new (G_LIST_MODEL (results), FALSE, FALSE,
+                                                create_no_children, NULL, NULL);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->search_model));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_search_stop_cb (GtkSearchEntry *entry,
+                   JxWindow       *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+}
+
+/* --------------------------------------------------------------- forms */
+
+static void
+on_shown_notify_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    JxWindow   *self)
+{
+  self->shown_touched = TRUE;
+}
+
+static void
+show_node (JxWindow *self,
+           JxNode   *node)
+{
+  const char *page = "empty";
+
+  if (node != NULL && jx_node_get_document (node) != self->document)
+    node = NULL;
+
+  if (self->shown != node)
+    {
+      if (self->shown != NULL)
+        g_clear_signal_handler (&self->shown_notify_id, self->shown);
+      g_set_object (&self->shown, node);
+      if (node != NULL)
+        self->shown_notify_id = g_signal_connect (node, "notify", G_CALLBACK (on_shown_notify_cb), self);
+    }
+
+  if (JX_IS_DOCUMENT (node))
+    page = "document";
+  else if (JX_IS_FUNDING_UNIT (node))
+    page = "unit";
+  else if (JX_IS_PROJECT (node))
+    page = "project";
+  else if (JX_IS_INDICATOR (node))
+    page = "indicator";
+
+  jx_field_bind_editable (GTK_EDITABLE (self->unit_name_entry), self->document,
+                          JX_IS_FUNDING_UNIT (node) ? node : NULL, "name");
+  jx_project_form_bind (self->project_form, self->document,
+                        JX_IS_PROJECT (node) ? JX_PROJECT (node) : NULL);
+  jx_indicator_form_bind (self->indicator_form, self->document,
+                          JX_IS_INDICATOR (node) ? JX_INDICATOR (node) : NULL);
+  gtk_stack_set_visible_child_name (self->stack, page);
+  jx_window_update_actions (self);
+}
+
+JxNode *
+jx_window_get_shown_node (JxWindow *self)
+{
+  return self->shown;
+}
+
+void
+jx_window_focus_field (JxWindow   *self,
+                       const char *field)
+{
+  if (JX_IS_PROJECT (self->shown))
+    jx_project_form_focus_field (self->project_form, field);
+  else if (JX_IS_INDICATOR (self->shown))
+    jx_indicator_form_focus_field (self->indicator_form, field);
+  else if (JX_IS_DOCUMENT (self->shown))
+    jx_document_form_focus_field (self->document_form, field);
+  else if (JX_IS_FUNDING_UNIT (self->shown))
+    gtk_widget_grab_focus (GTK_WIDGET (self->unit_name_entry));
+}
+
+static void
+on_node_activated_cb (JxProjectForm *form,
+                      JxNode        *node,
+                      JxWindow      *self)
+{
+  jx_window_select_node (self, node);
+}
+
+static void
+on_problem_activated_cb (JxProblemsPanel *panel,
+                         const char      *target,
+                         const char      *field,
+                         JxWindow        *self)
+{
+  JxNode *node = target && *target ? jx_document_lookup (self->document, target) : NULL;
+
+  jx_window_select_node (self, node ? node : JX_NODE (self->document));
+  jx_window_focus_field (self, field);
+}
+
+/* ---------------------------------------------------------- validation */
+
+static void
+update_status (JxWindow *self)
+{
+  g_autofree char *amount = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *problems = NULL;
+  guint errors = jx_problem_set_get_n_errors (self->problems);
+  guint warnings = jx_problem_set_get_n_warnings (self->problems);
+
+  if (self->document == NULL)
+    return;
+  amount = jx_money_format (jx_document_get_total (self->document));
+  /* Translators: the grand total and the document's unit, e.g. 万元 */
+  total = g_strdup_printf (_("Grand total (合计): %s %s"), amount, jx_document_get_unit (self->document));
+  gtk_label_set_text (self->total_status, total);
+  counts = g_strdup_printf (_("%u projects · %u indicators"),
+                            jx_document_get_n_projects (self->document),
+                            jx_document_get_n_indicators (self->document));
+  gtk_label_set_text (self->counts_status, counts);
+  if (errors == 0 && warnings == 0)
+    problems = g_strdup (_("No problems"));
+  else
+    problems = g_strdup_printf (_("%u errors · %u warnings"), errors, warnings);
+  gtk_label_set_text (self->problems_status, problems);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problems_status), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problems_status), "warning");
+  if (errors > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_status), "error");
+  else if (warnings > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_status), "warning");
+}
+
+static gboolean
+full_validate_cb (gpointer data)
+{
+  JxWindow *self = data;
+
+  self->full_validate_id = 0;
+  self->need_full = FALSE;
+  self->shown_touched = FALSE;
+  if (self->document != NULL)
+    jx_problem_set_validate (self->problems, self->document);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+validate_cb (gpointer data)
+{
+  JxWindow *self = data;
+  JxProject *project = NULL;
+
+  self->validate_id = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (JX_IS_PROJECT (self->shown))
+    project = JX_PROJECT (self->shown);
+  else if (JX_IS_INDICATOR (self->shown))
+    project = jx_indicator_get_project (JX_INDICATOR (self->shown));
+
+  if (jx_document_get_n_projects (self->document) > LOCAL_VALIDATION_THRESHOLD
+      && !self->need_full && self->shown_touched && project != NULL)
+    {
+      /* Only the project being typed in changed: check it now, and the
+       * whole document once typing pauses. */
+      self->shown_touched = FALSE;
+      jx_problem_set_validate_project (self->problems, self->document, project);
+      g_clear_handle_id (&self->full_validate_id, g_source_remove);
+      self->full_validate_id = g_timeout_add (FULL_VALIDATE_DELAY_MS, full_validate_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_clear_handle_id (&self->full_validate_id, g_source_remove);
+  full_validate_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+jx_window_validate_now (JxWindow *self)
+{
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_handle_id (&self->full_validate_id, g_source_remove);
+  full_validate_cb (self);
+}
+
+static void
+on_document_changed_cb (JxDocument *document,
+                        JxWindow   *self)
+{
+  /* A change that did not touch the shown node (undo elsewhere, a move,
+   * an insertion) needs the whole document checked. */
+  if (!self->shown_touched)
+    self->need_full = TRUE;
+  self->draft_stale = TRUE;
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  self->validate_id = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
+
+  /* Removing the shown node (or undoing its insertion) leaves the form
+   * empty instead of moving it to a neighbour. */
+  if (self->shown != NULL && jx_node_get_document (self->shown) != self->document)
+    show_node (self, NULL);
+  jx_window_update_actions (self);
+}
+
+static void
+on_document_notify_cb (GObject    *object,
+                       GParamSpec *pspec,
+                       JxWindow   *self)
+{
+  update_status (self);
+}
+
+static void
+on_problems_changed_cb (JxProblemSet *problems,
+                        JxWindow     *self)
+{
+  update_status (self);
+}
+
+static void
+on_history_notify_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      JxWindow   *self)
+{
+  jx_window_update_title (self);
+  jx_window_update_actions (self);
+}
+
+/* ------------------------------------------------------------ document */
+
+void
+jx_window_update_title (JxWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *title = NULL;
+  gboolean unsaved = jx_window_is_unsaved (self);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      name = g_file_get_basename (self->file);
+      folder = parent ? g_file_get_parse_name (parent) : NULL;
+    }
+  else
+    name = g_strdup (self->recovered ? _("Recovered document") : _("Untitled document"));
+
+  /* The mark says "not saved yet", as in every editor. */
+  title = unsaved ? g_strdup_printf ("%s •", name) : g_strdup (name);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->subtitle_label, folder ? folder : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), folder != NULL);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+gboolean
+jx_window_is_unsaved (JxWindow *self)
+{
+  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+  if (self->document == NULL)
+    return FALSE;
+  return self->recovered || jx_history_get_modified (jx_document_get_history (self->document));
+}
+
+gboolean
+jx_window_is_blank (JxWindow *self)
+{
+  return self->file == NULL && !jx_window_is_unsaved (self)
+         && (self->document == NULL || jx_document_get_n_projects (self->document) == 0);
+}
+
+static void
+disconnect_document (JxWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (self->document_ids); i++)
+    g_clear_signal_handler (&self->document_ids[i], self->document);
+  for (guint i = 0; i < G_N_ELEMENTS (self->history_ids); i++)
+    g_clear_signal_handler (&self->history_ids[i], jx_document_get_history (self->document));
+}
+
+static void
+set_document (JxWindow   *self,
+              JxDocument *document,
+              GFile      *file)
+{
+  GtkTreeListRow *row;
+  JxHistory *history;
+
+  show_node (self, NULL);
+  disconnect_document (self);
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_handle_id (&self->full_validate_id, g_source_remove);
+
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+  self->recovered = FALSE;
+  self->draft_stale = FALSE;
+
+  jx_problem_set_clear (self->problems);
+  g_list_store_remove_all (self->root);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+  g_list_store_append (self->root, document);
+
+  history = jx_document_get_history (document);
+  self->document_ids[0] = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+  self->document_ids[1] = g_signal_connect (document, "notify::total", G_CALLBACK (on_document_notify_cb), self);
+  self->document_ids[2] = g_signal_connect (document, "notify::n-projects", G_CALLBACK (on_document_notify_cb), self);
+  self->document_ids[3] = g_signal_connect (document, "notify::n-indicators", G_CALLBACK (on_document_notify_cb), self);
+  self->history_ids[0] = g_signal_connect (history, "notify::modified", G_CALLBACK (on_history_notify_cb), self);
+  self->history_ids[1] = g_signal_connect (history, "notify::can-undo", G_CALLBACK (on_history_notify_cb), self);
+  self->history_ids[2] = g_signal_connect (history, "notify::can-redo", G_CALLBACK (on_history_notify_cb), self);
+
+  jx_document_form_bind (self->document_form, document);
+  jx_problems_panel_bind (self->problems_panel, self->problems, document);
+
+  /* Open the document and its funding units; projects stay closed. */
+  row = gtk_tree_list_model_get_row (self->tree_model, 0);
+  if (row != NULL)
+    {
+      guint n_units = g_list_model_get_n_items (jx_document_get_units (document));
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      for (guint i = 0; i < n_units && i < 8; i++)
+        {
+          g_autoptr(GtkTreeListRow) unit_row = gtk_tree_list_row_get_child_row (row, i);
+
+          if (unit_row != NULL)
+            gtk_tree_list_row_set_expanded (unit_row, TRUE);
+        }
+      g_object_unref (row);
+    }
+
+  if (jx_document_is_read_only (document))
+    {
+      gtk_label_set_text (self->banner_label,
+                          _("This document was written by a newer version of Jixiao. It is open read-only "
+                            "so that nothing it holds is lost; use a newer version to change it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->banner), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->banner), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !jx_document_is_read_only (document));
+
+  show_node (self, JX_NODE (document));
+  gtk_single_selection_set_selected (self->selection, 0);
+  update_status (self);
+  jx_window_update_title (self);
+  jx_window_update_actions (self);
+  /* Validate as soon as the window is drawn (not before: a large document
+   * should show at once, its marks a moment later). */
+  self->need_full = TRUE;
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  self->validate_id = g_idle_add_full (G_PRIORITY_LOW, validate_cb, self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+jx_window_new_document (JxWindow *self)
+{
+  g_autoptr(JxDocument) document = jx_document_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(JxFundingUnit) unit = jx_funding_unit_new (_("Funding unit"));
+
+  /* Built like a loader builds, so a new document starts unmodified. */
+  jx_document_set_year (document, g_date_time_get_year (now) + 1);
+  jx_node_append_child (JX_NODE (document), JX_NODE (unit));
+  jx_node_assign_ids (JX_NODE (unit), document);
+  jx_history_set_save_point (jx_document_get_history (document));
+  jx_window_delete_draft (self);
+  set_document (self, document, NULL);
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-jixiao",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "jixiao %u",
+  };
+
+  /* With the type given, GTK does not query it in the background (which,
+   * racing a write of the list, trips a GLib 2.74 critical). */
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+gboolean
+jx_window_load_file (JxWindow  *self,
+                     GFile     *file,
+                     GError   **error)
+{
+  g_autoptr(JxDocument) document = NULL;
+  g_autoptr(JxProblem) problem = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a local file. Copy it to a folder on this computer and open it there."), uri);
+      return FALSE;
+    }
+
+  document = jx_storage_load (path, &problem, error);
+  if (document == NULL)
+    return FALSE;
+
+  jx_window_delete_draft (self);
+  set_document (self, document, file);
+  add_recent (file);
+  return TRUE;
+}
+
+gboolean
+jx_window_save_to (JxWindow  *self,
+                   GFile     *file,
+                   guint      flags,
+                   GError   **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+
+  if (file == NULL)
+    file = self->file;
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Documents can only be saved to a folder on this computer."));
+      return FALSE;
+    }
+
+  /* Typing in progress ends here: undo after a save does not merge with it. */
+  jx_history_break_merge (jx_document_get_history (self->document));
+  if (!jx_storage_save (self->document, path, flags, error))
+    return FALSE;
+
+  self->recovered = FALSE;
+  if (file != self->file)
+    {
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  jx_window_delete_draft (self);
+  add_recent (file);
+  jx_window_update_title (self);
+  jx_window_update_actions (self);
+  return TRUE;
+}
+
+/* -------------------------------------------------------------- drafts */
+
+void
+jx_window_delete_draft (JxWindow *self)
+{
+  if (self->draft_path != NULL)
+    {
+      g_autofree char *info = g_strconcat (self->draft_path, ".info", NULL);
+
+      g_unlink (self->draft_path);
+      g_unlink (info);
+      g_clear_pointer (&self->draft_path, g_free);
+    }
+  self->draft_stale = FALSE;
+}
+
+const char *
+jx_window_get_draft_path (JxWindow *self)
+{
+  return self->draft_path;
+}
+
+void
+jx_window_autosave_now (JxWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *info_path = NULL;
+
+  if (self->document == NULL || !jx_window_is_unsaved (self)
+      || jx_document_is_read_only (self->document))
+    return;
+  if (self->draft_path != NULL && !self->draft_stale)
+    return;
+
+  dir = jx_application_get_drafts_dir ();
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_warning ("Cannot create the drafts folder %s: %s", dir, g_strerror (errno));
+      return;
+    }
+  if (self->draft_path == NULL)
+    {
+      g_autofree char *stem = self->file ? g_file_get_basename (self->file) : g_strdup ("untitled");
+      g_autofree char *name = NULL;
+
+      if (g_str_has_suffix (stem, ".jixiao"))
+        stem[strlen (stem) - strlen (".jixiao")] = '\0';
+      name = g_strdup_printf ("%s-%08x.jixiao", stem, g_random_int ());
+      self->draft_path = g_build_filename (dir, name, NULL);
+    }
+
+  /* A copy: the document's save point and disk stamp stay as they are. */
+  if (!jx_storage_save (self->document, self->draft_path, JX_SAVE_COPY, &error))
+    {
+      g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
+      return;
+    }
+  info_path = g_strconcat (self->draft_path, ".info", NULL);
+  if (self->file != NULL)
+    {
+      g_autofree char *original = g_file_get_path (self->file);
+
+      if (original != NULL)
+        g_key_file_set_string (info, "draft", "original", original);
+    }
+  g_key_file_set_int64 (info, "draft", "time", g_get_real_time () / G_USEC_PER_SEC);
+  if (!g_key_file_save_to_file (info, info_path, &error))
+    g_warning ("Cannot write %s: %s", info_path, error->message);
+  self->draft_stale = FALSE;
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  jx_window_autosave_now (data);
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+jx_window_restore_draft (JxWindow    *self,
+                         const char  *draft,
+                         GError     **error)
+{
+  g_autoptr(JxDocument) document = NULL;
+  g_autoptr(JxProblem) problem = NULL;
+
+  document = jx_storage_load (draft, &problem, error);
+  if (document == NULL)
+    return FALSE;
+  jx_window_delete_draft (self);
+  set_document (self, document, NULL);
+  /* Keep the draft until the document is saved or discarded. */
+  self->draft_path = g_strdup (draft);
+  self->recovered = TRUE;
+  jx_window_update_title (self);
+  return TRUE;
+}
+
+/* --------------------------------------------------------------- misc */
+
+JxDocument *
+jx_window_get_document (JxWindow *self)
+{
+  return self->document;
+}
+
+GFile *
+jx_window_get_file (JxWindow *self)
+{
+  return self->file;
+}
+
+GtkWidget *
+jx_window_get_tree_view (JxWindow *self)
+{
+  return GTK_WIDGET (self->tree_view);
+}
+
+GtkWidget *
+jx_window_get_project_form (JxWindow *self)
+{
+  return GTK_WIDGET (self->project_form);
+}
+
+GtkWidget *
+jx_window_get_indicator_form (JxWindow *self)
+{
+  return GTK_WIDGET (self->indicator_form);
+}
+
+GtkWidget *
+jx_window_get_problems_panel (JxWindow *self)
+{
+  return GTK_WIDGET (self->problems_panel);
+}
+
+GtkWidget *
+jx_window_get_search_entry (JxWindow *self)
+{
+  return GTK_WIDGET (self->search_entry);
+}
+
+const char *
+jx_window_get_status_total (JxWindow *self)
+{
+  return gtk_label_get_text (self->total_status);
+}
+
+const char *
+jx_window_get_visible_page (JxWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static JxTreeRow *
+find_row_widget (GtkWidget *widget,
+                 JxNode    *node)
+{
+  if (JX_IS_TREE_ROW (widget) && jx_tree_row_get_item (JX_TREE_ROW (widget)) == node
+      && gtk_widget_get_mapped (widget))
+    return JX_TREE_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      JxTreeRow *found = find_row_widget (child, node);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+char *
+jx_window_describe_row (JxWindow *self,
+                        JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+
+  return row ? jx_tree_row_describe (row) : NULL;
+}
+
+/* ------------------------------------------------------ context menu */
+
+static GtkTreeListRow *
+row_at (JxWindow *self,
+        double    x,
+        double    y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->tree_view), x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != GTK_WIDGET (self->tree_view); picked = gtk_widget_get_parent (picked))
+    if (GTK_IS_TREE_EXPANDER (picked))
+      return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (picked));
+  return NULL;
+}
+
+static void
+on_tree_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    JxWindow        *self)
+{
+  GtkTreeListRow *row = row_at (self, x, y);
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (row != NULL)
+    gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (row));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* ------------------------------------------------------------ GObject */
+
+static gboolean
+jx_window_close_request (GtkWindow *window)
+{
+  JxWindow *self = JX_WINDOW (window);
+  JxApplication *app = JX_APPLICATION (gtk_window_get_application (window));
+
+  if (!self->closing && jx_window_is_unsaved (self))
+    {
+      jx_application_ask_unsaved (app, self);
+      return TRUE;
+    }
+
+  jx_application_save_window_state (app, self);
+  /* Closing unsaved means discarding: the draft goes too. */
+  jx_window_delete_draft (self);
+  return GTK_WINDOW_CLASS (jx_window_parent_class)->close_request (window);
+}
+
+static void
+jx_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JxWindow *self = JX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_window_dispose (GObject *object)
+{
+  JxWindow *self = JX_WINDOW (object);
+
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_handle_id (&self->full_validate_id, g_source_remove);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->shown != NULL)
+    g_clear_signal_handler (&self->shown_notify_id, self->shown);
+  g_clear_object (&self->shown);
+  disconnect_document (self);
+  if (self->context_menu != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->context_menu));
+      self->context_menu = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->search_model);
+  g_clear_object (&self->root);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->problems);
+  G_OBJECT_CLASS (jx_window_parent_class)->dispose (object);
+}
+
+static void
+jx_window_finalize (GObject *object)
+{
+  JxWindow *self = JX_WINDOW (object);
+
+  g_free (self->draft_path);
+  G_OBJECT_CLASS (jx_window_parent_class)->finalize (object);
+}
+
+static void
+jx_window_class_init (JxWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = jx_window_dispose;
+  object_class->finalize = jx_window_finalize;
+  object_class->get_property = jx_window_get_property;
+  window_class->close_request = jx_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, JX_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (JX_TYPE_DOCUMENT_FORM);
+  g_type_ensure (JX_TYPE_PROJECT_FORM);
+  g_type_ensure (JX_TYPE_INDICATOR_FORM);
+  g_type_ensure (JX_TYPE_PROBLEMS_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, document_form);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, unit_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, project_form);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, indicator_form);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, problems_panel);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, total_status);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, counts_status);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, problems_status);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_node_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_activated_cb);
+
+  jx_window_class_install_actions (klass);
+}
+
+static void
+jx_window_init (JxWindow *self)
+{
+  GtkListItemFactory *factory;
+  GtkGesture *gesture;
+  GtkEventController *shortcuts;
+  GtkBuilder *builder;
+  GSettings *settings;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->problems = jx_problem_set_new ();
+  g_signal_connect_object (self->problems, "changed", G_CALLBACK (on_problems_changed_cb), self, 0);
+  jx_project_form_set_problems (self->project_form, self->problems);
+
+  self->root = g_list_store_new (JX_TYPE_DOCUMENT);
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
+                                              FALSE, FALSE, create_child_model, NULL, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->tree_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* The context menu: right click on a row, or Menu / Shift+F10. */
+  builder = gtk_builder_new_from_resource ("/org/jixiao/Jixiao/ui/jx-menus.ui");
+  self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (
+    G_MENU_MODEL (gtk_builder_get_object (builder, "context_menu"))));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->context_menu), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self->tree_view));
+  gtk_menu_button_set_menu_model (self->menu_button,
+                                  G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+  g_object_unref (builder);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_tree_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), GTK_EVENT_CONTROLLER (gesture));
+
+  /* Delete removes a row only from the tree; in an entry it deletes text. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("win.remove")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                   gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                      gtk_named_action_new ("win.context-menu")));
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), shortcuts);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tree_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Document tree"), -1);
+
+  settings = jx_application_get_settings (NULL);
+  if (settings != NULL)
+    {
+      guint interval = g_settings_get_uint (settings, "autosave-interval");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      self->autosave_id = g_timeout_add_seconds (MAX (interval, 5), autosave_cb, self);
+    }
+  else
+    self->autosave_id = g_timeout_add_seconds (30, autosave_cb, self);
+
+  g_object_bind_property (self->problems_button, "active", self->problems_panel, "visible",
+                          G_BINDING_SYNC_CREATE);
+}
+
+JxWindow *
+jx_window_new (GtkApplication *application)
+{
+  JxWindow *self = g_object_new (JX_TYPE_WINDOW, "application", application, NULL);
+
+  jx_window_new_document (self);
+  return self;
+}

@@ -1,0 +1,64 @@
+/* jx-window.h: a document window: tree, forms, problems, status
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jx-node.h"
+
+G_BEGIN_DECLS
+
+#define JX_TYPE_WINDOW (jx_window_get_type ())
+G_DECLARE_FINAL_TYPE (JxWindow, jx_window, JX, WINDOW, GtkApplicationWindow)
+
+/* Properties: document (JxDocument), file (GFile, NULL while untitled). */
+JxWindow   *jx_window_new              (GtkApplication *application);
+JxDocument *jx_window_get_document     (JxWindow       *self);
+GFile      *jx_window_get_file         (JxWindow       *self);
+/* A fresh document with one funding unit, untitled. */
+void        jx_window_new_document     (JxWindow       *self);
+/* Loads @file into this window; FALSE with a message a person can act on. */
+gboolean    jx_window_load_file        (JxWindow       *self,
+                                        GFile          *file,
+                                        GError        **error);
+/* Saves to @file (NULL: the window's file). */
+gboolean    jx_window_save_to          (JxWindow       *self,
+                                        GFile          *file,
+                                        guint           flags,
+                                        GError        **error);
+/* Opens @draft (a recovery draft) as an untitled, unsaved document. */
+gboolean    jx_window_restore_draft    (JxWindow       *self,
+                                        const char     *draft,
+                                        GError        **error);
+gboolean    jx_window_is_unsaved       (JxWindow       *self);
+/* Whether this window shows nothing worth keeping (untitled, unchanged). */
+gboolean    jx_window_is_blank         (JxWindow       *self);
+
+/* Selects @node in the tree (expanding its parents, clearing the search)
+ * and shows its form. */
+void        jx_window_select_node      (JxWindow       *self,
+                                        JxNode         *node);
+/* The node whose form is shown, or NULL ("nothing selected"). */
+JxNode     *jx_window_get_shown_node   (JxWindow       *self);
+void        jx_window_focus_field      (JxWindow       *self,
+                                        const char     *field);
+/* Writes the recovery draft now if the document is modified. */
+void        jx_window_autosave_now     (JxWindow       *self);
+const char *jx_window_get_draft_path   (JxWindow       *self);
+/* Runs validation now instead of after the pause. */
+void        jx_window_validate_now     (JxWindow       *self);
+
+/* For tests and the benchmark. */
+GtkWidget  *jx_window_get_tree_view    (JxWindow       *self);
+GtkWidget  *jx_window_get_project_form (JxWindow       *self);
+GtkWidget  *jx_window_get_indicator_form (JxWindow     *self);
+GtkWidget  *jx_window_get_problems_panel (JxWindow     *self);
+GtkWidget  *jx_window_get_search_entry (JxWindow       *self);
+const char *jx_window_get_status_total (JxWindow       *self);
+const char *jx_window_get_visible_page (JxWindow       *self);
+/* The text of the tree row showing @node, if it is realized: "name|amount". */
+char       *jx_window_describe_row     (JxWindow       *self,
+                                        JxNode         *node);
+
+G_END_DECLS

@@ -1,0 +1,128 @@
+/* bench-app.c: the editor on a large document: open to a drawn window, and
+ * one keystroke in an amount to every total updated and drawn
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-app FILE.jixiao     (under a display; see app-open.sh)
+ */
+#define G_LOG_DOMAIN "bench-app"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <gtk/gtk.h>
+
+#include "jx-amount-entry.h"
+#include "jx-edit.h"
+#include "jx-application.h"
+#include "jx-init.h"
+#include "jx-money.h"
+#include "jx-project-form.h"
+#include "jx-window.h"
+
+static gboolean painted;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       data)
+{
+  painted = TRUE;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_paint (void)
+{
+  guint tick = g_timeout_add (1, tick_cb, NULL);
+
+  painted = FALSE;
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(JxApplication) app = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  JxWindow *window;
+  JxDocument *document;
+  JxProjectForm *form;
+  GtkEditable *fiscal;
+  GdkFrameClock *clock;
+  g_autoptr(JxProject) project = NULL;
+  gint64 t_start, t0, t_loaded, t_drawn, t_total, t_frame;
+  g_autofree char *before = NULL;
+
+  setlocale (LC_ALL, "");
+  jx_init ();
+  g_set_application_name ("Jixiao");
+  if (argc != 2 || !gtk_init_check ())
+    {
+      fprintf (stderr, "usage: bench-app FILE.jixiao (with a display)\n");
+      return 64;
+    }
+  app = jx_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  file = g_file_new_for_commandline_arg (argv[1]);
+
+  t_start = g_get_monotonic_time ();
+  window = jx_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  if (!jx_window_load_file (window, file, &error))
+    {
+      fprintf (stderr, "bench-app: %s\n", error->message);
+      return 2;
+    }
+  t_loaded = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_realized (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  wait_for_paint ();
+  t_drawn = g_get_monotonic_time ();
+
+  document = jx_window_get_document (window);
+  {
+    GListModel *units = jx_document_get_units (document);
+    g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, 0);
+
+    project = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+  }
+  jx_window_select_node (window, JX_NODE (project));
+  wait_for_paint ();
+  form = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  fiscal = jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (form, "fiscal")));
+  gtk_widget_grab_focus (GTK_WIDGET (fiscal));
+  wait_for_paint ();
+
+  /* One keystroke: a digit appended to what is typed in 财政拨款. */
+  gtk_editable_set_text (fiscal, "123");
+  wait_for_paint ();
+  before = g_strdup (jx_window_get_status_total (window));
+  t0 = g_get_monotonic_time ();
+  gtk_editable_insert_text (fiscal, "4", 1, &(int) { 3 });
+  t_total = g_get_monotonic_time ();
+  g_assert (g_strcmp0 (before, jx_window_get_status_total (window)) != 0);
+  wait_for_paint ();
+  t_frame = g_get_monotonic_time ();
+
+  printf ("projects: %u, indicators: %u\n", jx_document_get_n_projects (document),
+          jx_document_get_n_indicators (document));
+  printf ("open: document loaded in %.0f ms, window drawn after %.0f ms\n",
+          (t_loaded - t_start) / 1000.0, (t_drawn - t_start) / 1000.0);
+  printf ("keystroke: every total updated in %.2f ms, next frame drawn after %.1f ms\n",
+          (t_total - t0) / 1000.0, (t_frame - t0) / 1000.0);
+  jx_history_set_save_point (jx_document_get_history (document));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

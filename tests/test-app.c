@@ -1,0 +1,642 @@
+/* test-app.c: the editor's real widgets, driven as a person would
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (build-aux/jx-dev.sh test wraps meson test in xvfb-run);
+ * without a display every test is skipped.
+ */
+#define G_LOG_DOMAIN "test-app"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <gtk/gtk.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+
+#include "jx-amount-entry.h"
+#include "jx-application.h"
+#include "jx-edit.h"
+#include "jx-indicator-form.h"
+#include "jx-init.h"
+#include "jx-money.h"
+#include "jx-project-form.h"
+#include "jx-storage.h"
+#include "jx-window.h"
+#include "jx-xml.h"
+
+static JxApplication *app;
+
+/* Runs the main loop until @done says so (or 10 s pass): layout, frames
+ * and idle work all happen, without sleeping. */
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (5, tick_cb, NULL);
+
+  while ((done == NULL || !done (data)) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (done == NULL)
+        break;
+    }
+  g_source_remove (tick);
+  if (done != NULL)
+    g_assert_true (done (data));
+}
+
+/* Until nothing is pending: the idle callbacks GTK queues have run. */
+static void
+iterate (void)
+{
+  for (int round = 0; round < 3; round++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      wait_until (NULL, NULL);
+    }
+}
+
+static char *
+example_path (void)
+{
+  return g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "data", "examples",
+                           "guangzhou-organization-dept-2024.jixiao", NULL);
+}
+
+static JxWindow *
+open_window (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JxWindow *window = jx_window_new (GTK_APPLICATION (app));
+
+  g_assert_true (jx_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+close_window (JxWindow *window)
+{
+  /* Tests discard their changes; no dialog. */
+  JxDocument *document = jx_window_get_document (window);
+
+  jx_history_set_save_point (jx_document_get_history (document));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+}
+
+static JxNode *
+lookup (JxWindow   *window,
+        const char *id)
+{
+  JxNode *node = jx_document_lookup (jx_window_get_document (window), id);
+
+  g_assert_nonnull (node);
+  return node;
+}
+
+typedef struct { JxWindow *window; JxNode *node; } RowWait;
+
+static gboolean
+row_shown (gpointer data)
+{
+  RowWait *wait = data;
+  g_autofree char *text = jx_window_describe_row (wait->window, wait->node);
+
+  return text != NULL;
+}
+
+static char *
+row_text (JxWindow *window,
+          JxNode   *node)
+{
+  RowWait wait = { window, node };
+
+  wait_until (row_shown, &wait);
+  return jx_window_describe_row (window, node);
+}
+
+static void
+type_into (GtkEditable *editable,
+           const char  *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  gtk_editable_set_text (editable, text);
+  iterate ();
+}
+
+/* ---------------------------------------------------------------- tests */
+
+static void
+test_totals_live_and_undo (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxNode *project = lookup (window, "p1");
+  JxNode *unit = lookup (window, "u1");
+  JxDocument *document = jx_window_get_document (window);
+  JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  GtkWidget *fiscal;
+  char *text;
+
+  jx_window_select_node (window, project);
+  iterate ();
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "project");
+  g_assert_true (jx_window_get_shown_node (window) == project);
+  g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "10,464.80");
+
+  text = row_text (window, unit);
+  g_assert_cmpstr (text, ==, "中国共产党广州市委员会组织部|56,539.99");
+  g_free (text);
+
+  /* Typing into 财政拨款 changes 总计, the unit's subtotal and 合计 at once. */
+  fiscal = jx_project_form_get_amount_entry (form, "fiscal");
+  type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (fiscal)), "10000");
+  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1000000);
+  g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "10,000.00");
+  g_assert_true (strstr (jx_window_get_status_total (window), "56,075.19") != NULL);
+  iterate ();
+  text = row_text (window, unit);
+  g_assert_cmpstr (text, ==, "中国共产党广州市委员会组织部|56,075.19");
+  g_free (text);
+  text = row_text (window, project);
+  g_assert_cmpstr (text, ==, "社区党员活动经费|10,000.00");
+  g_free (text);
+  text = row_text (window, JX_NODE (document));
+  g_assert_true (g_str_has_suffix (text, "|56,075.19"));
+  g_free (text);
+  g_assert_true (jx_history_get_modified (jx_document_get_history (document)));
+
+  /* Undo (Ctrl+Z's action) restores the amount, the entry and every label. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1046480);
+  g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (fiscal))), ==,
+                   "10,464.80");
+  g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "10,464.80");
+  g_assert_true (strstr (jx_window_get_status_total (window), "56,539.99") != NULL);
+  text = row_text (window, unit);
+  g_assert_cmpstr (text, ==, "中国共产党广州市委员会组织部|56,539.99");
+  g_free (text);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+
+  close_window (window);
+}
+
+static void
+test_invalid_amount_keeps_model (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxNode *project = lookup (window, "p2");
+  JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  JxAmountEntry *entry;
+  GtkEditable *editable;
+
+  jx_window_select_node (window, project);
+  iterate ();
+  entry = JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (form, "other"));
+  editable = jx_amount_entry_get_editable (entry);
+
+  type_into (editable, "25. 7€");
+  g_assert_false (jx_amount_entry_get_valid (entry));
+  g_assert_nonnull (jx_amount_entry_get_error_text (entry));
+  g_assert_true (strstr (jx_amount_entry_get_error_text (entry), "4") != NULL);   /* the column */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (editable), ==, "25. 7€");   /* kept to fix */
+  g_assert_cmpint (jx_project_get_other (JX_PROJECT (project)), ==, 0);
+  g_assert_false (jx_history_can_undo (jx_document_get_history (jx_window_get_document (window))));
+
+  type_into (editable, "25.76");
+  g_assert_true (jx_amount_entry_get_valid (entry));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
+  g_assert_cmpint (jx_project_get_other (JX_PROJECT (project)), ==, 2576);
+  g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "8,500.76");
+
+  close_window (window);
+}
+
+static void
+test_category_limits_subcategories (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxIndicator *indicator = JX_INDICATOR (lookup (window, "i1"));
+  JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
+  GtkDropDown *category = jx_indicator_form_get_category_dropdown (form);
+  GtkDropDown *subcategory = jx_indicator_form_get_subcategory_dropdown (form);
+  g_autofree char *offered = NULL;
+  g_autofree char *row = NULL;
+
+  jx_window_select_node (window, JX_NODE (indicator));
+  iterate ();
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "indicator");
+  row = row_text (window, JX_NODE (indicator));
+  g_assert_cmpstr (row, ==, "11 足额发放率");
+  offered = jx_indicator_form_describe_subcategories (form);
+  g_assert_cmpstr (offered, ==, "11 12 13 14");
+  g_clear_pointer (&offered, g_free);
+
+  /* Choosing category 2 offers 21–24 only, and takes 21 in one step. */
+  gtk_drop_down_set_selected (category, 1);
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_category (indicator), ==, "2");
+  g_assert_cmpstr (jx_indicator_get_subcategory (indicator), ==, "21");
+  offered = jx_indicator_form_describe_subcategories (form);
+  g_assert_cmpstr (offered, ==, "21 22 23 24");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (subcategory)), ==, 4);
+  g_assert_cmpuint (gtk_drop_down_get_selected (subcategory), ==, 0);
+
+  gtk_drop_down_set_selected (subcategory, 2);
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_subcategory (indicator), ==, "23");
+
+  /* Two steps back: first the sub-category, then the category pair. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_category (indicator), ==, "1");
+  g_assert_cmpstr (jx_indicator_get_subcategory (indicator), ==, "11");
+  g_clear_pointer (&offered, g_free);
+  offered = jx_indicator_form_describe_subcategories (form);
+  g_assert_cmpstr (offered, ==, "11 12 13 14");
+
+  close_window (window);
+}
+
+static void
+test_invalid_pair_shown_as_is (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxIndicator *indicator = JX_INDICATOR (lookup (window, "i1"));
+  JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
+  g_autofree char *offered = NULL;
+
+  /* As a loader would keep it: 22 under 1. */
+  jx_indicator_set_subcategory (indicator, "22");
+  jx_window_select_node (window, JX_NODE (indicator));
+  iterate ();
+  offered = jx_indicator_form_describe_subcategories (form);
+  g_assert_cmpstr (offered, ==, "11 12 13 14 22");
+  g_assert_cmpstr (jx_indicator_get_subcategory (indicator), ==, "22");
+  g_assert_false (jx_history_can_undo (jx_document_get_history (jx_window_get_document (window))));
+
+  jx_indicator_set_subcategory (indicator, "11");
+  close_window (window);
+}
+
+static void
+test_remove_shows_parent (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxNode *project = lookup (window, "p2");
+  JxNode *unit = lookup (window, "u1");
+  JxDocument *document = jx_window_get_document (window);
+
+  jx_window_select_node (window, project);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove", NULL));
+  iterate ();
+  /* Never silently another project: the unit it was in. */
+  g_assert_true (jx_window_get_shown_node (window) == unit);
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, 34);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, 35);
+
+  /* Undo of an insertion while its form is shown: nothing selected. */
+  jx_window_select_node (window, project);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-indicator", NULL));
+  iterate ();
+  g_assert_true (JX_IS_INDICATOR (jx_window_get_shown_node (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_null (jx_window_get_shown_node (window));
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "empty");
+
+  close_window (window);
+}
+
+static void
+test_add_duplicate_move (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *p1 = lookup (window, "p1");
+  JxNode *copy;
+  guint position;
+
+  jx_window_select_node (window, p1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate", NULL));
+  iterate ();
+  copy = jx_window_get_shown_node (window);
+  g_assert_true (JX_IS_PROJECT (copy) && copy != p1);
+  g_assert_true (jx_node_get_position (copy, &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (strstr (jx_window_get_status_total (window), "67,004.79") != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL));
+  iterate ();
+  g_assert_true (jx_node_get_position (copy, &position));
+  g_assert_cmpuint (position, ==, 2);
+  g_assert_true (jx_window_get_shown_node (window) == copy);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-project", NULL));
+  iterate ();
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, 37);
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "project");
+
+  close_window (window);
+}
+
+static void
+test_save_reopen_equal (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *saved = g_build_filename (dir, "saved.jixiao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (saved);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  JxWindow *window = open_window (path);
+  JxWindow *again;
+  JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  GtkWidget *special;
+  const char *title;
+
+  jx_window_select_node (window, lookup (window, "p3"));
+  iterate ();
+  special = jx_project_form_get_amount_entry (form, "special");
+  type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (special)), "1,234.56");
+  g_assert_true (jx_window_is_unsaved (window));
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_true (g_str_has_suffix (title, "•"));
+
+  g_assert_true (jx_window_save_to (window, file, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (jx_window_is_unsaved (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "saved.jixiao");
+
+  again = open_window (saved);
+  before = jx_xml_write (jx_window_get_document (window), &error);
+  g_assert_no_error (error);
+  after = jx_xml_write (jx_window_get_document (again), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (jx_project_get_special (JX_PROJECT (lookup (again, "p3"))), ==, 123456);
+  g_assert_cmpstr (jx_window_get_status_total (window), ==, jx_window_get_status_total (again));
+
+  close_window (again);
+  close_window (window);
+  g_unlink (saved);
+  g_rmdir (dir);
+}
+
+static void
+test_autosave_draft (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  g_autofree char *draft = NULL;
+  g_auto(GStrv) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jx_window_autosave_now (window);
+  g_assert_null (jx_window_get_draft_path (window));   /* nothing to keep */
+
+  jx_edit_set_string (jx_window_get_document (window), lookup (window, "p1"), "name", "改名");
+  jx_window_autosave_now (window);
+  draft = g_strdup (jx_window_get_draft_path (window));
+  g_assert_nonnull (draft);
+  g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
+  drafts = jx_application_list_drafts ();
+  g_assert_cmpuint (g_strv_length (drafts), ==, 1);
+  /* The draft is a copy: the document still counts as unsaved. */
+  g_assert_true (jx_window_is_unsaved (window));
+
+  close_window (window);   /* a discard */
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  /* A draft left by a crash opens as an unsaved, untitled document. */
+  {
+    g_autoptr(JxDocument) document = jx_storage_load (path, NULL, &error);
+    JxWindow *restored;
+
+    g_assert_no_error (error);
+    jx_project_set_name (JX_PROJECT (jx_document_lookup (document, "p1")), "草稿");
+    g_assert_true (jx_storage_save (document, draft, JX_SAVE_COPY, &error));
+    g_assert_no_error (error);
+    restored = jx_window_new (GTK_APPLICATION (app));
+    g_assert_true (jx_window_restore_draft (restored, draft, &error));
+    g_assert_no_error (error);
+    g_assert_true (jx_window_is_unsaved (restored));
+    g_assert_null (jx_window_get_file (restored));
+    g_assert_cmpstr (jx_project_get_name (JX_PROJECT (jx_document_lookup (jx_window_get_document (restored), "p1"))),
+                     ==, "草稿");
+    gtk_window_destroy (GTK_WINDOW (restored));
+    iterate ();
+    g_unlink (draft);
+  }
+}
+
+static void
+test_accessible_labels (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  GtkWidget *fiscal = jx_project_form_get_amount_entry (form, "fiscal");
+
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") != 0)
+    {
+      close_window (window);
+      g_test_skip ("needs GTK_A11Y=test");
+      return;
+    }
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (fiscal))),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (jx_window_get_tree_view (window)),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  close_window (window);
+}
+
+static void
+test_search_filters (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  GtkListView *tree = GTK_LIST_VIEW (jx_window_get_tree_view (window));
+  GListModel *model;
+
+  gtk_editable_set_text (GTK_EDITABLE (jx_window_get_search_entry (window)), "满意");
+  g_signal_emit_by_name (jx_window_get_search_entry (window), "search-changed");
+  iterate ();
+  model = G_LIST_MODEL (gtk_list_view_get_model (tree));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(JxNode) node = gtk_tree_list_row_get_item (row);
+
+      g_assert_true (JX_IS_INDICATOR (node) || JX_IS_PROJECT (node));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (jx_window_get_search_entry (window)), "");
+  g_signal_emit_by_name (jx_window_get_search_entry (window), "search-changed");
+  iterate ();
+  close_window (window);
+}
+
+static gboolean
+last_rows_shown (gpointer data)
+{
+  gpointer *pair = data;
+  g_autofree char *text = jx_window_describe_row (pair[0], pair[1]);
+
+  return text != NULL;
+}
+
+static void
+test_large_document_scrolls (void)
+{
+  const char *generator = g_getenv ("JX_GENERATE");
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-large-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.jixiao", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { generator, "--projects", "20000", big, NULL };
+  int status = 0;
+  JxWindow *window;
+  JxDocument *document;
+  GListModel *units, *projects;
+  g_autoptr(JxFundingUnit) unit = NULL;
+  g_autoptr(JxProject) last = NULL;
+  g_autoptr(JxIndicator) indicator = NULL;
+  gpointer pair[2];
+
+  if (generator == NULL)
+    {
+      g_test_skip ("JX_GENERATE is not set");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  window = open_window (big);
+  document = jx_window_get_document (window);
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, 20000);
+
+  units = jx_document_get_units (document);
+  unit = g_list_model_get_item (units, g_list_model_get_n_items (units) - 1);
+  projects = jx_funding_unit_get_projects (unit);
+  last = g_list_model_get_item (projects, g_list_model_get_n_items (projects) - 1);
+
+  /* Scroll to the very end; the last project's row gets realized. */
+  jx_window_select_node (window, JX_NODE (last));
+  pair[0] = window;
+  pair[1] = last;
+  wait_until (last_rows_shown, pair);
+
+  /* Selecting its last indicator expands it, and that row shows too. */
+  indicator = g_list_model_get_item (jx_project_get_indicators (last),
+                                     g_list_model_get_n_items (jx_project_get_indicators (last)) - 1);
+  jx_window_select_node (window, JX_NODE (indicator));
+  pair[1] = indicator;
+  wait_until (last_rows_shown, pair);
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "indicator");
+
+  close_window (window);
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
+static void
+test_chinese_labels (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window;
+
+  if (g_getenv ("JX_EXPECT_ZH") == NULL)
+    {
+      g_test_skip ("runs in the zh_CN test only");
+      return;
+    }
+  window = open_window (path);
+  g_assert_cmpstr (jx_window_get_status_total (window), ==, "合计：56,539.99 万元");
+  jx_window_select_node (window, lookup (window, "p1"));
+  iterate ();
+  {
+    g_autofree char *text = row_text (window, JX_NODE (jx_window_get_document (window)));
+
+    g_assert_cmpstr (text, ==, "合计|56,539.99");
+  }
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("jx-app-home-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  int status;
+
+  /* One private home for the whole run: GTK's recent-files manager is a
+   * singleton that keeps the data folder it started with. */
+  g_mkdir_with_parents (data, 0700);
+  g_mkdir_with_parents (config, 0700);
+  g_mkdir_with_parents (cache, 0700);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  jx_init ();
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/jx-dev.sh test)");
+      return g_test_run ();   /* the home folder is left: nothing was written */
+    }
+
+  app = jx_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/app/totals/live-and-undo", test_totals_live_and_undo);
+  g_test_add_func ("/app/amount/invalid-keeps-model", test_invalid_amount_keeps_model);
+  g_test_add_func ("/app/indicator/category-limits-subcategories", test_category_limits_subcategories);
+  g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
+  g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
+  g_test_add_func ("/app/tree/add-duplicate-move", test_add_duplicate_move);
+  g_test_add_func ("/app/tree/search-filters", test_search_filters);
+  g_test_add_func ("/app/files/save-reopen-equal", test_save_reopen_equal);
+  g_test_add_func ("/app/files/autosave-draft", test_autosave_draft);
+  g_test_add_func ("/app/a11y/labels", test_accessible_labels);
+  g_test_add_func ("/app/large/scroll-to-end", test_large_document_scrolls);
+  g_test_add_func ("/app/zh-CN/labels", test_chinese_labels);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
