@@ -32,7 +32,7 @@ shoot () {   # WIDTH HEIGHT FILE
   LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN JX_LOCALEDIR="$builddir/po" \
   GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
   xvfb-run -a -s "-screen 0 ${w}x${h}x24 -nolisten tcp" bash -c '
-    "$0" --select=p2 "$1" &
+    "$0" --select=p1 "$1" &
     pid=$!
     for i in $(seq 1 100); do
       if xwininfo -root -tree 2>/dev/null | grep -q "\.jixiao"; then break; fi
