@@ -932,6 +932,62 @@ test_rules_have_ids_and_texts (void)
   g_assert_null (jx_validator_lookup_rule ("no-such-rule"));
 }
 
+/* A large table is checked on two threads; the findings must be exactly
+ * those of checking each project in turn, in document order. */
+static void
+test_large_document_in_order (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(JxFundingUnit) unit = jx_funding_unit_new ("单位");
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  g_autoptr(GPtrArray) found = NULL;
+  GListModel *projects;
+
+  jx_node_set_id (JX_NODE (unit), "u1");
+  jx_node_append_child (JX_NODE (doc), JX_NODE (unit));
+  for (guint p = 0; p < 2500; p++)
+    {
+      g_autoptr(JxProject) project = jx_project_new ("项目");
+      g_autofree char *id = g_strdup_printf ("p%u", p);
+      static const char *codes[][2] = { { "1", "11" }, { "2", "22" }, { "3", "31" } };
+
+      jx_node_set_id (JX_NODE (project), id);
+      jx_project_set_fiscal (project, p % 97 == 0 ? -100 : 100);
+      jx_project_set_goal (project, p % 13 == 0 ? "" : "保障工作正常开展，提升服务质量。");
+      jx_node_append_child (JX_NODE (unit), JX_NODE (project));
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autoptr(JxIndicator) indicator =
+            jx_indicator_new (codes[i][0], p % 31 == 0 && i == 0 ? "21" : codes[i][1], "完成率");
+          g_autofree char *iid = g_strdup_printf ("i%u-%u", p, i);
+
+          jx_node_set_id (JX_NODE (indicator), iid);
+          jx_indicator_set_cycle_value (indicator, "≥95%");
+          jx_indicator_set_annual_value (indicator, p % 7 == 0 ? "" : "≥95%");
+          jx_node_append_child (JX_NODE (project), JX_NODE (indicator));
+        }
+    }
+
+  projects = jx_funding_unit_get_projects (unit);
+  for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+    {
+      g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+      jx_validate_project (doc, project, expected);
+    }
+  found = jx_validate_document (doc);
+
+  g_assert_cmpuint (expected->len, >, 500);
+  g_assert_cmpuint (found->len, ==, expected->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      JxProblem *a = g_ptr_array_index (found, i), *b = g_ptr_array_index (expected, i);
+
+      g_assert_cmpstr (a->rule, ==, b->rule);
+      g_assert_cmpstr (a->target, ==, b->target);
+      g_assert_cmpstr (a->field, ==, b->field);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -970,6 +1026,7 @@ main (int argc, char **argv)
   g_test_add_func ("/validator/messages-translated", test_messages_translated);
   g_test_add_func ("/validator/severities", test_severities);
   g_test_add_func ("/validator/rules-have-unique-ids-and-texts", test_rules_have_ids_and_texts);
+  g_test_add_func ("/validator/large-document-in-document-order", test_large_document_in_order);
 
   return g_test_run ();
 }
