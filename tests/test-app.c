@@ -590,6 +590,35 @@ test_chinese_labels (void)
   close_window (window);
 }
 
+/* Beside each value, how the core reads it; typing updates the reading and
+ * the indicator at once. */
+static void
+test_value_reading (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxIndicator *indicator = JX_INDICATOR (lookup (window, "i2"));
+  JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
+  GtkEditable *cycle = jx_indicator_form_get_value_entry (form, FALSE);
+
+  jx_window_select_node (window, JX_NODE (indicator));
+  iterate ();
+  /* 项目完成率: 大于等于98% in the sample. */
+  g_assert_cmpstr (gtk_editable_get_text (cycle), ==, "大于等于98%");
+  g_assert_cmpstr (gtk_label_get_text (jx_indicator_form_get_value_reading (form, FALSE)), ==, "≥ 98 %");
+
+  gtk_editable_set_text (cycle, "95%以上");
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_cycle_value (indicator), ==, "95%以上");
+  g_assert_cmpstr (gtk_label_get_text (jx_indicator_form_get_value_reading (form, FALSE)), ==, "≥ 95 %");
+
+  gtk_editable_set_text (cycle, "按实际数量");
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_text (jx_indicator_form_get_value_reading (form, FALSE)), ==, "定性");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/app/amount/invalid-keeps-model", test_invalid_amount_keeps_model);
   g_test_add_func ("/app/indicator/category-limits-subcategories", test_category_limits_subcategories);
   g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
+  g_test_add_func ("/app/indicator/value-reading-beside-entry", test_value_reading);
   g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
   g_test_add_func ("/app/tree/add-duplicate-move", test_add_duplicate_move);
   g_test_add_func ("/app/tree/search-filters", test_search_filters);

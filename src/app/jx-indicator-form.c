@@ -11,6 +11,7 @@
 #include "jx-field.h"
 #include "jx-indicator-form.h"
 #include "jx-taxonomy.h"
+#include "jx-value.h"
 
 struct _JxIndicatorForm
 {
@@ -22,6 +23,8 @@ struct _JxIndicatorForm
   GtkEntry    *name_entry;
   GtkEntry    *cycle_entry;
   GtkEntry    *annual_entry;
+  GtkLabel    *cycle_parsed;
+  GtkLabel    *annual_parsed;
   GtkLabel    *project_label;
 
   JxDocument  *document;
@@ -189,6 +192,20 @@ on_subcategory_selected_cb (GtkDropDown     *dropdown,
   jx_edit_set_category (self->document, self->indicator, category, code);
 }
 
+/* Beside each value, how the core reads it ("≥ 98 %", "定性"), so a person
+ * sees at once whether "95%以上" was understood as a target. */
+static void
+on_value_changed_cb (GtkEditable *entry,
+                     GtkLabel    *parsed)
+{
+  JxValue value;
+  g_autofree char *text = NULL;
+
+  jx_value_init (&value, gtk_editable_get_text (entry));
+  text = jx_value_format (&value);
+  gtk_label_set_text (parsed, text);
+}
+
 void
 jx_indicator_form_bind (JxIndicatorForm *self,
                         JxDocument      *document,
@@ -227,6 +244,20 @@ GtkDropDown *
 jx_indicator_form_get_subcategory_dropdown (JxIndicatorForm *self)
 {
   return self->subcategory_dropdown;
+}
+
+GtkEditable *
+jx_indicator_form_get_value_entry (JxIndicatorForm *self,
+                                   gboolean         annual)
+{
+  return GTK_EDITABLE (annual ? self->annual_entry : self->cycle_entry);
+}
+
+GtkLabel *
+jx_indicator_form_get_value_reading (JxIndicatorForm *self,
+                                     gboolean         annual)
+{
+  return annual ? self->annual_parsed : self->cycle_parsed;
 }
 
 char *
@@ -303,6 +334,9 @@ jx_indicator_form_class_init (JxIndicatorFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, name_entry);
   gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, cycle_entry);
   gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, annual_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, cycle_parsed);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, annual_parsed);
+  gtk_widget_class_bind_template_callback (widget_class, on_value_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, project_label);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_subcategory_selected_cb);

@@ -27,6 +27,11 @@ void         jx_indicator_form_focus_field (JxIndicatorForm *self,
                                             const char      *field);
 GtkDropDown *jx_indicator_form_get_category_dropdown    (JxIndicatorForm *self);
 GtkDropDown *jx_indicator_form_get_subcategory_dropdown (JxIndicatorForm *self);
+/* The value entries and, beside each, how the core reads it. */
+GtkEditable *jx_indicator_form_get_value_entry          (JxIndicatorForm *self,
+                                                         gboolean         annual);
+GtkLabel    *jx_indicator_form_get_value_reading        (JxIndicatorForm *self,
+                                                         gboolean         annual);
 /* The codes the sub-category dropdown offers now, e.g. "21 22 23 24". */
 char        *jx_indicator_form_describe_subcategories   (JxIndicatorForm *self);
 
