@@ -377,6 +377,34 @@ test_document_freed_after_edits (void)
   g_assert_null (doc);
 }
 
+/* A history someone still holds after its document is gone can do nothing
+ * harmful: it forgot its steps, and the document with them. */
+static void
+test_history_outlives_document (void)
+{
+  JxDocument *doc = jx_document_new ();
+  g_autoptr(JxHistory) history = g_object_ref (jx_document_get_history (doc));
+
+  jx_edit_set_string (doc, doc, "title", "标题");
+  jx_edit_add_unit (doc, 0, "组织部");
+  g_assert_true (jx_history_can_undo (history));
+  g_object_unref (doc);
+  g_assert_false (jx_history_can_undo (history));
+  g_assert_false (jx_history_undo (history));
+  g_assert_false (jx_history_redo (history));
+}
+
+/* Setting a field from its own text (a part of it) must read it before
+ * freeing it. */
+static void
+test_set_from_own_text (void)
+{
+  g_autoptr(JxProject) project = jx_project_new ("社区党员活动经费");
+
+  jx_project_set_name (project, jx_project_get_name (project) + strlen ("社区"));
+  g_assert_cmpstr (jx_project_get_name (project), ==, "党员活动经费");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -429,6 +457,8 @@ main (int argc, char **argv)
   ADD ("/history/changed/emitted-once-per-step", test_changed_signal);
 #undef ADD
   g_test_add_func ("/history/lifetime/document-freed-after-edits", test_document_freed_after_edits);
+  g_test_add_func ("/history/lifetime/history-outlives-document", test_history_outlives_document);
+  g_test_add_func ("/history/strings/set-from-own-text", test_set_from_own_text);
 
   return g_test_run ();
 }

@@ -119,6 +119,8 @@ jx_document_dispose (GObject *object)
 {
   JxDocument *self = JX_DOCUMENT (object);
 
+  if (self->history != NULL)
+    jx_history_detach (self->history);
   g_clear_object (&self->history);
   G_OBJECT_CLASS (jx_document_parent_class)->dispose (object);
 }
@@ -294,12 +296,16 @@ gboolean
 jx_replace_string (char       **field,
                    const char  *value)
 {
+  char *copy;
+
   if (value == NULL)
     value = "";
   if (*field != NULL && strcmp (*field, value) == 0)
     return FALSE;
+  /* Copy first: @value may point into the string being replaced. */
+  copy = *value == '\0' ? jx_empty_string : g_strdup (value);
   jx_clear_string (field);
-  *field = *value == '\0' ? jx_empty_string : g_strdup (value);
+  *field = copy;
   return TRUE;
 }
 

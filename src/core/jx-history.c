@@ -384,6 +384,17 @@ jx_history_set_save_point (JxHistory *self)
 }
 
 void
+jx_history_detach (JxHistory *self)
+{
+  g_return_if_fail (JX_IS_HISTORY (self));
+
+  while (self->open_groups->len > 0)
+    op_free (g_ptr_array_steal_index (self->open_groups, self->open_groups->len - 1));
+  jx_history_clear (self);
+  self->document = NULL;
+}
+
+void
 jx_history_break_merge (JxHistory *self)
 {
   g_return_if_fail (JX_IS_HISTORY (self));

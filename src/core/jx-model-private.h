@@ -46,6 +46,11 @@ gboolean jx_replace_string         (char      **field,
                                     const char *value);
 void     jx_clear_string           (char      **field);
 
+/* The document is going away: its history forgets every step (some hold the
+ * document weakly) and the document itself, so a history someone still
+ * holds can no longer reach it. */
+void     jx_history_detach         (JxHistory  *self);
+
 void     jx_document_set_format    (JxDocument *self,
                                     guint       format);
 void     jx_document_register_id   (JxDocument *self,
