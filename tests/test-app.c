@@ -619,6 +619,53 @@ test_value_reading (void)
   close_window (window);
 }
 
+/* Open and Save As bring up a file chooser offering .jixiao documents; both
+ * go through the one shared helper. */
+static GtkWindow *
+find_toplevel_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_file_dialogs (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  GtkWindow *chooser;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open", NULL);
+  iterate ();
+  chooser = find_toplevel_titled (g_dgettext (GETTEXT_PACKAGE, "Open Document"));
+  g_assert_nonnull (chooser);
+  g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Performance target tables (*.jixiao)"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  iterate ();
+  g_assert_null (find_toplevel_titled (g_dgettext (GETTEXT_PACKAGE, "Open Document")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  iterate ();
+  chooser = find_toplevel_titled (g_dgettext (GETTEXT_PACKAGE, "Save As"));
+  g_assert_nonnull (chooser);
+  g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  iterate ();
+  g_assert_null (find_toplevel_titled (g_dgettext (GETTEXT_PACKAGE, "Save As")));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/app/indicator/category-limits-subcategories", test_category_limits_subcategories);
   g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
   g_test_add_func ("/app/indicator/value-reading-beside-entry", test_value_reading);
+  g_test_add_func ("/app/files/open-and-save-as-choosers", test_file_dialogs);
   g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
   g_test_add_func ("/app/tree/add-duplicate-move", test_add_duplicate_move);
   g_test_add_func ("/app/tree/search-filters", test_search_filters);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "jx-file-dialogs.h"
 #include "jx-application.h"
 #include "jx-document.h"
 #include "jx-window-private.h"
@@ -308,17 +309,11 @@ new_activated (GSimpleAction *action,
 }
 
 static void
-on_open_response_cb (GtkNativeDialog *native,
-                     int              response,
-                     JxApplication   *self)
+on_open_chosen_cb (GFile    *file,
+                   gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      jx_application_open_file (self, file);
-    }
-  g_object_unref (native);
+  if (file != NULL)
+    jx_application_open_file (data, file);
 }
 
 static void
@@ -327,20 +322,9 @@ open_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   JxApplication *self = user_data;
-  GtkFileChooserNative *native;
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Performance target tables (*.jixiao)"));
-  gtk_file_filter_add_pattern (filter, "*.jixiao");
-  gtk_file_filter_add_mime_type (filter, "application/x-jixiao");
-  native = gtk_file_chooser_native_new (_("Open Document"),
-                                        gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_object_unref (filter);
-  g_signal_connect (native, "response", G_CALLBACK (on_open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  jx_file_dialog_open (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                       on_open_chosen_cb, self);
 }
 
 static void

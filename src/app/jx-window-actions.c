@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jx-file-dialogs.h"
 #include "jx-application.h"
 #include "jx-edit.h"
 #include "jx-storage.h"
@@ -112,13 +113,14 @@ do_save (JxWindow     *self,
 }
 
 static void
-on_save_as_response_cb (GtkNativeDialog *native,
-                        int              response,
-                        SaveJob         *job)
+on_save_as_chosen_cb (GFile    *chosen,
+                      gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  SaveJob *job = data;
+
+  if (chosen != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = g_object_ref (chosen);
       g_autofree char *name = g_file_get_basename (file);
 
       /* A name typed without the extension gets it, so the file opens later. */
@@ -131,46 +133,20 @@ on_save_as_response_cb (GtkNativeDialog *native,
         }
       do_save (job->window, file, JX_SAVE_DEFAULT, job->then);
     }
-  g_object_unref (native);
   save_job_free (job);
-}
-
-static GtkFileFilter *
-jixiao_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Performance target tables (*.jixiao)"));
-  gtk_file_filter_add_pattern (filter, "*.jixiao");
-  gtk_file_filter_add_mime_type (filter, "application/x-jixiao");
-  return filter;
 }
 
 void
 jx_window_save_as (JxWindow     *self,
                    JxWindowThen  then)
 {
-  GtkFileChooserNative *native;
   SaveJob *job = g_new0 (SaveJob, 1);
-  g_autoptr(GtkFileFilter) filter = jixiao_filter ();
+  const char *title = jx_document_get_title (self->document);
+  g_autofree char *name = g_strconcat (*title ? title : _("Untitled document"), ".jixiao", NULL);
 
   job->window = g_object_ref (self);
   job->then = then;
-  native = gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
-  else
-    {
-      const char *title = jx_document_get_title (self->document);
-      g_autofree char *name = g_strconcat (*title ? title : _("Untitled document"), ".jixiao", NULL);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    }
-  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  jx_file_dialog_save (GTK_WINDOW (self), self->file, name, on_save_as_chosen_cb, job);
 }
 
 void
