@@ -78,6 +78,16 @@ on_year_changed_cb (GtkSpinButton  *spin,
                    gtk_spin_button_get_value_as_int (spin));
 }
 
+/* Like every field: leaving the year ends its undo step, so a later change
+ * of the year is a step of its own. */
+static void
+on_year_focus_leave_cb (GtkEventControllerFocus *controller,
+                        JxDocumentForm          *self)
+{
+  if (self->document != NULL)
+    jx_history_break_merge (jx_document_get_history (self->document));
+}
+
 static void
 on_taxonomy_selected_cb (GtkDropDown    *dropdown,
                          GParamSpec     *pspec,
@@ -168,7 +178,12 @@ jx_document_form_init (JxDocumentForm *self)
   const char * const *ids = jx_taxonomy_list_builtin ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
+  GtkEventController *focus;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_year_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->year_spin), focus);
   for (guint i = 0; ids[i] != NULL; i++)
     {
       JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (ids[i], NULL);
