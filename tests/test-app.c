@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-amount-entry.h"
+#include "jx-comments-panel.h"
 #include "jx-application.h"
 #include "jx-edit.h"
 #include "jx-indicator-form.h"
@@ -666,6 +667,131 @@ test_file_dialogs (void)
   close_window (window);
 }
 
+/* The row of the comments panel showing the annotation @id, or -1. */
+static int
+comment_row (JxCommentsPanel *panel,
+             const char      *id)
+{
+  for (guint i = 0; i < jx_comments_panel_get_n_rows (panel); i++)
+    if (g_str_equal (jx_node_get_id (JX_NODE (jx_comments_panel_get_annotation (panel, i))), id))
+      return (int) i;
+  return -1;
+}
+
+/* F8's action shows the comments panel: the example's reviewer comment is
+ * listed with its reply, and activating it selects the project. */
+static void
+test_comments_listed (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  JxProject *project = JX_PROJECT (lookup (window, "p1"));
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  int row;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_true (gtk_widget_get_mapped (jx_window_get_problems_panel (window)));
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 14);
+
+  row = comment_row (panel, "a14");
+  g_assert_cmpint (row, >=, 0);
+  text = jx_comments_panel_describe_row (panel, row);
+  expected = g_strdup_printf ("%s · %s|财政局 李审核|请说明社区党员活动经费的测算依据。"
+                              "|组织部 张起草: 按每个社区党组织标准测算，已附测算表。",
+                              jx_project_get_name (project), g_dpgettext2 (NULL, "field", "fiscal appropriation"));
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_true (gtk_widget_get_mapped (jx_comments_panel_get_row_button (panel, row, "reply")));
+
+  jx_comments_panel_activate_row (panel, row);
+  iterate ();
+  g_assert_true (jx_window_get_shown_node (window) == JX_NODE (project));
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "project");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  close_window (window);
+}
+
+/* A comment added on the selected project is listed and in the document;
+ * a reply is added; resolving it moves it down; undo reopens it. */
+static void
+test_comments_add_resolve_undo (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  GListModel *annotations = jx_document_get_annotations (document);
+  GtkWidget *entry = jx_comments_panel_get_entry (panel);
+  GtkWidget *add = jx_comments_panel_get_add_button (panel);
+  g_autoptr(JxAnnotation) added = NULL;
+  const char *id;
+  int row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  iterate ();
+  /* Nothing selected: nowhere to comment. */
+  jx_window_select_node (window, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "请补充绩效目标的量化指标。");
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  jx_window_select_node (window, lookup (window, "p2"));
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 15);
+  added = g_list_model_get_item (annotations, 14);
+  id = jx_node_get_id (JX_NODE (added));
+  g_assert_cmpstr (jx_annotation_get_target (added), ==, "p2");
+  g_assert_cmpstr (jx_annotation_get_text (added), ==, "请补充绩效目标的量化指标。");
+  g_assert_cmpstr (jx_annotation_get_author (added), !=, "");
+  g_assert_false (jx_annotation_get_resolved (added));
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 15);
+  row = comment_row (panel, id);
+  g_assert_cmpint (row, ==, 14);
+
+  /* Reply through the row's own entry. */
+  g_signal_emit_by_name (jx_comments_panel_get_row_button (panel, row, "reply"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (jx_comments_panel_get_reply_entry (panel, row)), "已补充。");
+  g_signal_emit_by_name (jx_comments_panel_get_reply_entry (panel, row), "activate");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (jx_annotation_get_replies (added)), ==, 1);
+
+  /* Resolve: dimmed and listed after the open ones (all open, so last). */
+  row = comment_row (panel, "a1");
+  g_signal_emit_by_name (jx_comments_panel_get_row_button (panel, row, "resolve"), "clicked");
+  iterate ();
+  g_assert_true (jx_annotation_get_resolved (JX_ANNOTATION (lookup (window, "a1"))));
+  g_assert_cmpint (comment_row (panel, "a1"), ==, 14);
+  g_signal_emit_by_name (jx_comments_panel_get_row_button (panel, comment_row (panel, id), "resolve"), "clicked");
+  iterate ();
+  g_assert_true (jx_annotation_get_resolved (added));
+  g_assert_cmpint (comment_row (panel, id), ==, 14);
+
+  /* Undo reopens it, undo twice more removes the reply and the comment. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_false (jx_annotation_get_resolved (added));
+  g_assert_cmpint (comment_row (panel, id), ==, 13);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (jx_annotation_get_replies (added)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
+  g_assert_cmpint (comment_row (panel, id), ==, -1);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +839,8 @@ main (int   argc,
   g_test_add_func ("/app/a11y/labels", test_accessible_labels);
   g_test_add_func ("/app/large/scroll-to-end", test_large_document_scrolls);
   g_test_add_func ("/app/zh-CN/labels", test_chinese_labels);
+  g_test_add_func ("/app/comments/listed-with-replies", test_comments_listed);
+  g_test_add_func ("/app/comments/add-resolve-undo", test_comments_add_resolve_undo);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -384,6 +384,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.find", { "<Control>f", NULL } },
   { "win.focus-tree", { "<Control>l", NULL } },
   { "win.toggle-problems", { "F9", NULL } },
+  { "win.show-comments", { "F8", NULL } },
 };
 
 /* --------------------------------------------------------- lifecycle */

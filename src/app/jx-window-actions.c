@@ -392,6 +392,16 @@ toggle_problems_action (GtkWidget  *widget,
 }
 
 static void
+show_comments_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->comments_button, !gtk_toggle_button_get_active (self->comments_button));
+}
+
+static void
 context_menu_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -468,6 +478,7 @@ jx_window_class_install_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-problems", NULL, toggle_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.show-comments", NULL, show_comments_action);
   gtk_widget_class_install_action (widget_class, "win.context-menu", NULL, context_menu_action);
   gtk_widget_class_install_action (widget_class, "win.focus-tree", NULL, focus_tree_action);
 }

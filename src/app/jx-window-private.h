@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "jx-comments-panel.h"
 #include "jx-document-form.h"
 #include "jx-indicator-form.h"
 #include "jx-problem-set.h"
@@ -32,6 +33,10 @@ struct _JxWindow
   JxIndicatorForm    *indicator_form;
   JxProblemsPanel    *problems_panel;
   GtkToggleButton    *problems_button;
+  JxCommentsPanel    *comments_panel;
+  GtkToggleButton    *comments_button;
+  GtkWidget          *side_box;
+  GtkWidget          *side_separator;
   GtkLabel           *total_status;
   GtkLabel           *counts_status;
   GtkLabel           *problems_status;

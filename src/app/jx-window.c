@@ -300,6 +300,7 @@ show_node (JxWindow *self,
   jx_indicator_form_bind (self->indicator_form, self->document,
                           JX_IS_INDICATOR (node) ? JX_INDICATOR (node) : NULL);
   gtk_stack_set_visible_child_name (self->stack, page);
+  jx_comments_panel_set_target (self->comments_panel, node);
   jx_window_update_actions (self);
 }
 
@@ -564,6 +565,7 @@ set_document (JxWindow   *self,
 
   jx_document_form_bind (self->document_form, document);
   jx_problems_panel_bind (self->problems_panel, self->problems, document);
+  jx_comments_panel_bind (self->comments_panel, document);
 
   /* Open the document and its funding units; projects stay closed. */
   row = gtk_tree_list_model_get_row (self->tree_model, 0);
@@ -847,6 +849,12 @@ jx_window_get_problems_panel (JxWindow *self)
 }
 
 GtkWidget *
+jx_window_get_comments_panel (JxWindow *self)
+{
+  return GTK_WIDGET (self->comments_panel);
+}
+
+GtkWidget *
 jx_window_get_search_entry (JxWindow *self)
 {
   return GTK_WIDGET (self->search_entry);
@@ -999,6 +1007,17 @@ jx_window_finalize (GObject *object)
   G_OBJECT_CLASS (jx_window_parent_class)->finalize (object);
 }
 
+/* The side panels: problems, comments, either or both. */
+static void
+update_side_box (JxWindow *self)
+{
+  gboolean problems = gtk_toggle_button_get_active (self->problems_button);
+  gboolean comments = gtk_toggle_button_get_active (self->comments_button);
+
+  gtk_widget_set_visible (self->side_separator, problems && comments);
+  gtk_widget_set_visible (self->side_box, problems || comments);
+}
+
 static void
 jx_window_class_init (JxWindowClass *klass)
 {
@@ -1023,6 +1042,7 @@ jx_window_class_init (JxWindowClass *klass)
   g_type_ensure (JX_TYPE_PROJECT_FORM);
   g_type_ensure (JX_TYPE_INDICATOR_FORM);
   g_type_ensure (JX_TYPE_PROBLEMS_PANEL);
+  g_type_ensure (JX_TYPE_COMMENTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JxWindow, title_label);
@@ -1040,6 +1060,10 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxWindow, indicator_form);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, problems_panel);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, comments_panel);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, comments_button);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, side_box);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, side_separator);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, total_status);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, counts_status);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, problems_status);
@@ -1131,6 +1155,13 @@ jx_window_init (JxWindow *self)
 
   g_object_bind_property (self->problems_button, "active", self->problems_panel, "visible",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->comments_button, "active", self->comments_panel, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->problems_button, "notify::active", G_CALLBACK (update_side_box), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comments_button, "notify::active", G_CALLBACK (update_side_box), self,
+                           G_CONNECT_SWAPPED);
+  update_side_box (self);
 }
 
 JxWindow *

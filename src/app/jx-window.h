@@ -54,6 +54,7 @@ GtkWidget  *jx_window_get_tree_view    (JxWindow       *self);
 GtkWidget  *jx_window_get_project_form (JxWindow       *self);
 GtkWidget  *jx_window_get_indicator_form (JxWindow     *self);
 GtkWidget  *jx_window_get_problems_panel (JxWindow     *self);
+GtkWidget  *jx_window_get_comments_panel (JxWindow     *self);
 GtkWidget  *jx_window_get_search_entry (JxWindow       *self);
 const char *jx_window_get_status_total (JxWindow       *self);
 const char *jx_window_get_visible_page (JxWindow       *self);

@@ -1,0 +1,552 @@
+/* jx-comments-panel.c: reviewers' comments, their replies, and resolving them
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-comments-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jx-application.h"
+#include "jx-comments-panel.h"
+#include "jx-edit.h"
+#include "jx-model-private.h"
+
+struct _JxCommentsPanel
+{
+  GtkWidget     parent_instance;
+
+  GtkLabel     *summary_label;
+  GtkEntry     *comment_entry;
+  GtkButton    *add_button;
+  GtkLabel     *target_label;
+  GtkListBox   *list_box;
+  GtkWidget    *empty_label;
+
+  JxDocument   *document;
+  JxNode       *target;
+  GPtrArray    *rows;          /* GtkListBoxRow, in display order */
+  gulong        changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (JxCommentsPanel, jx_comments_panel, GTK_TYPE_WIDGET)
+
+enum { COMMENT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* How a field is called (the same words as the file's messages). */
+static const char *
+field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "name", NC_("field", "name") },
+    { "goal", NC_("field", "performance goal") },
+    { "fiscal", NC_("field", "fiscal appropriation") },
+    { "special", NC_("field", "special-account appropriation") },
+    { "other", NC_("field", "other funds") },
+    { "category", NC_("field", "category") },
+    { "subcategory", NC_("field", "sub-category") },
+    { "cycle-value", NC_("field", "implementation-period value") },
+    { "annual-value", NC_("field", "annual value") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].field, field))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "field", labels[i].label);
+  return field;
+}
+
+static char *
+describe_target (JxDocument   *document,
+                 JxAnnotation *annotation)
+{
+  const char *target = jx_annotation_get_target (annotation);
+  const char *field = jx_annotation_get_field (annotation);
+  JxNode *node = target && *target ? jx_document_lookup (document, target) : NULL;
+  g_autofree char *name = NULL;
+
+  if (JX_IS_INDICATOR (node))
+    {
+      const char *indicator = jx_indicator_get_name (JX_INDICATOR (node));
+
+      name = g_strdup (*indicator ? indicator : _("(unnamed indicator)"));
+    }
+  else if (JX_IS_PROJECT (node))
+    name = g_strdup (jx_project_get_name (JX_PROJECT (node)));
+  else if (JX_IS_FUNDING_UNIT (node))
+    name = g_strdup (jx_funding_unit_get_name (JX_FUNDING_UNIT (node)));
+  else if (node == NULL && target && *target)
+    name = g_strdup (_("(removed)"));
+  else
+    name = g_strdup (_("Document"));
+
+  if (field && *field)
+    return g_strdup_printf ("%s · %s", name, field_label (field));
+  return g_steal_pointer (&name);
+}
+
+/* "2024-03-01 10:00", in the time zone it was written in. */
+static char *
+describe_time (const char *time)
+{
+  g_autoptr(GDateTime) when = time && *time ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+
+  if (when == NULL)
+    return g_strdup (time ? time : "");
+  return g_date_time_format (when, "%Y-%m-%d %H:%M");
+}
+
+/* The `reviewer-name` setting, else the user's real name. */
+static char *
+author_name (void)
+{
+  GSettings *settings = jx_application_get_settings (NULL);
+  g_autofree char *name = settings ? g_settings_get_string (settings, "reviewer-name") : NULL;
+  const char *real;
+
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+  real = g_get_real_name ();
+  if (real != NULL && *real != '\0' && !g_str_equal (real, "Unknown"))
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
+}
+
+static gboolean
+writable (JxCommentsPanel *self)
+{
+  return self->document != NULL && !jx_document_is_read_only (self->document);
+}
+
+static void
+update_add (JxCommentsPanel *self)
+{
+  gboolean can = writable (self) && (JX_IS_PROJECT (self->target) || JX_IS_INDICATOR (self->target));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->comment_entry));
+  g_autofree char *on = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->comment_entry), can);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), can && *text != '\0');
+  if (can)
+    {
+      g_autofree char *where = NULL;
+
+      if (JX_IS_INDICATOR (self->target))
+        {
+          const char *name = jx_indicator_get_name (JX_INDICATOR (self->target));
+
+          where = g_strdup (*name ? name : _("(unnamed indicator)"));
+        }
+      else
+        where = g_strdup (jx_project_get_name (JX_PROJECT (self->target)));
+      on = g_strdup_printf (_("On: %s"), where);
+    }
+  else
+    on = g_strdup (_("Select a project or an indicator to comment on it."));
+  gtk_label_set_text (self->target_label, on);
+}
+
+static void
+on_entry_changed_cb (GtkEditable     *editable,
+                     JxCommentsPanel *self)
+{
+  update_add (self);
+}
+
+static void
+on_add_cb (GtkWidget       *widget,
+           JxCommentsPanel *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->comment_entry))));
+  g_autofree char *author = NULL;
+  if (*text == '\0' || !writable (self) || !(JX_IS_PROJECT (self->target) || JX_IS_INDICATOR (self->target)))
+    return;
+  author = author_name ();
+  jx_edit_add_annotation (self->document, jx_node_get_id (self->target), NULL, author, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), "");
+}
+
+static void
+on_resolve_cb (GtkButton       *button,
+               JxCommentsPanel *self)
+{
+  JxAnnotation *annotation = g_object_get_data (G_OBJECT (button), "annotation");
+
+  if (writable (self))
+    jx_edit_set_resolved (self->document, annotation, !jx_annotation_get_resolved (annotation));
+}
+
+static void
+on_reply_toggled_cb (GtkButton       *button,
+                     JxCommentsPanel *self)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (button), "reply-box");
+  GtkWidget *entry = g_object_get_data (G_OBJECT (button), "reply-entry");
+  gboolean show = !gtk_widget_get_visible (box);
+
+  gtk_widget_set_visible (box, show);
+  if (show)
+    gtk_widget_grab_focus (entry);
+}
+
+static void
+on_reply_send_cb (GtkWidget       *widget,
+                  JxCommentsPanel *self)
+{
+  GtkEntry *entry = g_object_get_data (G_OBJECT (widget), "reply-entry");
+  JxAnnotation *annotation = g_object_get_data (G_OBJECT (widget), "annotation");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *author = NULL;
+
+  if (*text == '\0' || !writable (self))
+    return;
+  author = author_name ();
+  /* The reply changes the document, which rebuilds the rows. */
+  jx_edit_reply (self->document, annotation, author, text);
+}
+
+static GtkWidget *
+small_label (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+make_row (JxCommentsPanel *self,
+          JxAnnotation    *annotation)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *reply_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *reply_entry = gtk_entry_new ();
+  GtkWidget *send = gtk_button_new_with_label (_("Add reply"));
+  GtkWidget *reply = gtk_button_new_with_label (_("Reply"));
+  GtkWidget *resolve;
+  GListModel *replies = jx_annotation_get_replies (annotation);
+  gboolean resolved = jx_annotation_get_resolved (annotation);
+  g_autofree char *where = describe_target (self->document, annotation);
+  g_autofree char *when = describe_time (jx_annotation_get_time (annotation));
+  g_autofree char *byline = NULL;
+  GtkWidget *label;
+
+  if (resolved)
+    byline = g_strdup_printf (_("%s · %s · resolved"), jx_annotation_get_author (annotation), when);
+  else
+    byline = g_strdup_printf ("%s · %s", jx_annotation_get_author (annotation), when);
+
+  label = small_label (where, "heading");
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (label, where);
+  gtk_box_append (GTK_BOX (content), label);
+  gtk_box_append (GTK_BOX (content), small_label (byline, "caption"));
+  gtk_box_append (GTK_BOX (content), small_label (jx_annotation_get_text (annotation), NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (replies); i++)
+    {
+      g_autoptr(JxAnnotation) answer = g_list_model_get_item (replies, i);
+      g_autofree char *answer_when = describe_time (jx_annotation_get_time (answer));
+      g_autofree char *answer_by = g_strdup_printf ("%s · %s", jx_annotation_get_author (answer), answer_when);
+      GtkWidget *reply_content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+      gtk_widget_add_css_class (reply_content, "jx-comment-reply");
+      gtk_widget_set_margin_start (reply_content, 12);
+      gtk_box_append (GTK_BOX (reply_content), small_label (answer_by, "caption"));
+      gtk_box_append (GTK_BOX (reply_content), small_label (jx_annotation_get_text (answer), NULL));
+      gtk_box_append (GTK_BOX (content), reply_content);
+    }
+  if (resolved)
+    gtk_widget_add_css_class (content, "dim-label");
+  gtk_box_append (GTK_BOX (box), content);
+
+  resolve = gtk_button_new_with_label (resolved ? _("Reopen") : _("Resolve"));
+  gtk_widget_add_css_class (reply, "flat");
+  gtk_widget_add_css_class (resolve, "flat");
+  gtk_widget_set_sensitive (reply, writable (self));
+  gtk_widget_set_sensitive (resolve, writable (self));
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), reply);
+  gtk_box_append (GTK_BOX (buttons), resolve);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_widget_set_hexpand (reply_entry, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reply_entry), _("Write a reply"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reply_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reply"), -1);
+  gtk_box_append (GTK_BOX (reply_box), reply_entry);
+  gtk_box_append (GTK_BOX (reply_box), send);
+  gtk_widget_set_visible (reply_box, FALSE);
+  gtk_box_append (GTK_BOX (box), reply_box);
+
+  g_object_set_data (G_OBJECT (reply), "reply-box", reply_box);
+  g_object_set_data (G_OBJECT (reply), "reply-entry", reply_entry);
+  g_object_set_data (G_OBJECT (resolve), "annotation", annotation);
+  g_object_set_data (G_OBJECT (send), "annotation", annotation);
+  g_object_set_data (G_OBJECT (send), "reply-entry", reply_entry);
+  g_object_set_data (G_OBJECT (reply_entry), "annotation", annotation);
+  g_object_set_data (G_OBJECT (reply_entry), "reply-entry", reply_entry);
+  g_signal_connect (reply, "clicked", G_CALLBACK (on_reply_toggled_cb), self);
+  g_signal_connect (resolve, "clicked", G_CALLBACK (on_resolve_cb), self);
+  g_signal_connect (send, "clicked", G_CALLBACK (on_reply_send_cb), self);
+  g_signal_connect (reply_entry, "activate", G_CALLBACK (on_reply_send_cb), self);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (annotation), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "reply-button", reply);
+  g_object_set_data (G_OBJECT (row), "resolve-button", resolve);
+  g_object_set_data (G_OBJECT (row), "reply-entry", reply_entry);
+  return row;
+}
+
+static void
+refresh (JxCommentsPanel *self)
+{
+  GListModel *annotations;
+  guint n, open = 0;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_list_box_remove (self->list_box, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  update_add (self);
+
+  if (self->document == NULL)
+    {
+      gtk_label_set_text (self->summary_label, "");
+      gtk_widget_set_visible (self->empty_label, TRUE);
+      return;
+    }
+
+  /* Open ones first, then resolved ones, each in document order. */
+  annotations = jx_document_get_annotations (self->document);
+  n = g_list_model_get_n_items (annotations);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(JxAnnotation) annotation = g_list_model_get_item (annotations, i);
+        gboolean resolved = jx_annotation_get_resolved (annotation);
+        GtkWidget *row;
+
+        if (resolved != (pass == 1))
+          continue;
+        open += !resolved;
+        row = make_row (self, annotation);
+        gtk_list_box_append (self->list_box, row);
+        g_ptr_array_add (self->rows, row);
+      }
+
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open", "%u open", open), open);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (self->empty_label, n == 0);
+}
+
+static void
+on_document_changed_cb (JxDocument      *document,
+                        JxCommentsPanel *self)
+{
+  /* A removed target leaves the panel pointing at nothing. */
+  if (self->target != NULL && jx_node_get_document (self->target) != self->document)
+    g_clear_object (&self->target);
+  refresh (self);
+}
+
+void
+jx_comments_panel_bind (JxCommentsPanel *self,
+                        JxDocument      *document)
+{
+  g_return_if_fail (JX_IS_COMMENTS_PANEL (self));
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->target);
+  if (document != NULL)
+    self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+  refresh (self);
+}
+
+void
+jx_comments_panel_set_target (JxCommentsPanel *self,
+                              JxNode          *node)
+{
+  g_return_if_fail (JX_IS_COMMENTS_PANEL (self));
+
+  g_set_object (&self->target, node);
+  update_add (self);
+}
+
+guint
+jx_comments_panel_get_n_rows (JxCommentsPanel *self)
+{
+  return self->rows->len;
+}
+
+static GtkWidget *
+row_at (JxCommentsPanel *self,
+        guint            position)
+{
+  g_return_val_if_fail (position < self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, position);
+}
+
+JxAnnotation *
+jx_comments_panel_get_annotation (JxCommentsPanel *self,
+                                  guint            position)
+{
+  GtkWidget *row = row_at (self, position);
+
+  return row ? g_object_get_data (G_OBJECT (row), "annotation") : NULL;
+}
+
+char *
+jx_comments_panel_describe_row (JxCommentsPanel *self,
+                                guint            position)
+{
+  JxAnnotation *annotation = jx_comments_panel_get_annotation (self, position);
+  g_autofree char *where = NULL;
+  GListModel *replies;
+  GString *text;
+
+  if (annotation == NULL)
+    return NULL;
+  where = describe_target (self->document, annotation);
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%s|%s|%s", where, jx_annotation_get_author (annotation),
+                          jx_annotation_get_text (annotation));
+  replies = jx_annotation_get_replies (annotation);
+  for (guint i = 0; i < g_list_model_get_n_items (replies); i++)
+    {
+      g_autoptr(JxAnnotation) answer = g_list_model_get_item (replies, i);
+
+      g_string_append_printf (text, "|%s: %s", jx_annotation_get_author (answer),
+                              jx_annotation_get_text (answer));
+    }
+  return g_string_free (text, FALSE);
+}
+
+void
+jx_comments_panel_activate_row (JxCommentsPanel *self,
+                                guint            position)
+{
+  JxAnnotation *annotation = jx_comments_panel_get_annotation (self, position);
+  const char *field;
+
+  if (annotation == NULL)
+    return;
+  field = jx_annotation_get_field (annotation);
+  g_signal_emit (self, signals[COMMENT_ACTIVATED], 0, jx_annotation_get_target (annotation),
+                 field && *field ? field : NULL);
+}
+
+GtkWidget *
+jx_comments_panel_get_entry (JxCommentsPanel *self)
+{
+  return GTK_WIDGET (self->comment_entry);
+}
+
+GtkWidget *
+jx_comments_panel_get_add_button (JxCommentsPanel *self)
+{
+  return GTK_WIDGET (self->add_button);
+}
+
+GtkWidget *
+jx_comments_panel_get_row_button (JxCommentsPanel *self,
+                                  guint            position,
+                                  const char      *which)
+{
+  GtkWidget *row = row_at (self, position);
+  g_autofree char *key = g_strconcat (which, "-button", NULL);
+
+  return row ? g_object_get_data (G_OBJECT (row), key) : NULL;
+}
+
+GtkWidget *
+jx_comments_panel_get_reply_entry (JxCommentsPanel *self,
+                                   guint            position)
+{
+  GtkWidget *row = row_at (self, position);
+
+  return row ? g_object_get_data (G_OBJECT (row), "reply-entry") : NULL;
+}
+
+static void
+on_row_activated_cb (GtkListBox      *list,
+                     GtkListBoxRow   *row,
+                     JxCommentsPanel *self)
+{
+  guint position;
+
+  if (g_ptr_array_find (self->rows, row, &position))
+    jx_comments_panel_activate_row (self, position);
+}
+
+static void
+jx_comments_panel_dispose (GObject *object)
+{
+  JxCommentsPanel *self = JX_COMMENTS_PANEL (object);
+  GtkWidget *child;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  g_clear_object (&self->target);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_COMMENTS_PANEL);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (jx_comments_panel_parent_class)->dispose (object);
+}
+
+static void
+jx_comments_panel_class_init (JxCommentsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jx_comments_panel_dispose;
+
+  /**
+   * JxCommentsPanel::comment-activated:
+   * A row was activated: the window shows the node (target id) and field.
+   */
+  signals[COMMENT_ACTIVATED] = g_signal_new ("comment-activated", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-comments-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, JxCommentsPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, JxCommentsPanel, comment_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxCommentsPanel, add_button);
+  gtk_widget_class_bind_template_child (widget_class, JxCommentsPanel, target_label);
+  gtk_widget_class_bind_template_child (widget_class, JxCommentsPanel, list_box);
+  gtk_widget_class_bind_template_child (widget_class, JxCommentsPanel, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jx-comments-panel");
+}
+
+static void
+jx_comments_panel_init (JxCommentsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+  update_add (self);
+}
