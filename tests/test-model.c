@@ -178,6 +178,25 @@ test_insert_remove_adjusts_totals (Fixture       *f,
   g_assert_null (jx_node_get_parent (JX_NODE (c)));
 }
 
+/* The funding columns of a unit and of 合计 add up its projects' columns,
+ * and together they make the live total. */
+static void
+test_sum_sources (Fixture       *f,
+                  gconstpointer  data)
+{
+  JxMoney unit[3], all[3];
+
+  jx_project_set_special (f->b, 50);
+  jx_project_set_other (f->a, 7);
+  g_assert_true (jx_funding_unit_sum_sources (f->unit, unit));
+  g_assert_cmpint (unit[0], ==, 1046480 + 2576);
+  g_assert_cmpint (unit[1], ==, 50);
+  g_assert_cmpint (unit[2], ==, 7);
+  g_assert_cmpint (unit[0] + unit[1] + unit[2], ==, jx_funding_unit_get_total (f->unit));
+  g_assert_true (jx_document_sum_sources (f->doc, all));
+  g_assert_cmpint (all[0] + all[1] + all[2], ==, jx_document_get_total (f->doc));
+}
+
 static void
 test_overflow_refused (Fixture       *f,
                        gconstpointer  data)
@@ -256,6 +275,7 @@ main (int argc, char **argv)
   ADD ("/model/totals/edit-and-undo-notify-once", test_edit_notifies_once);
   ADD ("/model/totals/insert-remove-project", test_insert_remove_adjusts_totals);
   ADD ("/model/totals/overflow-refused", test_overflow_refused);
+  ADD ("/model/totals/funding-columns", test_sum_sources);
   ADD ("/model/ids/lookup-follows-tree", test_lookup_and_ids);
   ADD ("/model/children/are-list-models", test_children_are_list_models);
 #undef ADD

@@ -320,11 +320,6 @@ print_amount_row (const char *name,
   printf ("\n");
 }
 
-typedef struct
-{
-  JxMoney fiscal, special, other;
-} Sums;
-
 static int
 cmd_totals (int argc, char **argv)
 {
@@ -380,42 +375,29 @@ cmd_totals (int argc, char **argv)
   printf ("\n");
 
   units = jx_document_get_units (doc);
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+      JxMoney sources[3];
+
+      jx_funding_unit_sum_sources (unit, sources);
+      print_amount_row (jx_funding_unit_get_name (unit), 0, sources[0], sources[1], sources[2],
+                        jx_funding_unit_get_total (unit));
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          print_amount_row (jx_project_get_name (project), 2,
+                            jx_project_get_fiscal (project), jx_project_get_special (project),
+                            jx_project_get_other (project), jx_project_get_total (project));
+        }
+    }
   {
-    Sums all = { 0, 0, 0 };
+    JxMoney sources[3];
 
-    for (guint u = 0; u < g_list_model_get_n_items (units); u++)
-      {
-        g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
-        GListModel *projects = jx_funding_unit_get_projects (unit);
-        Sums sums = { 0, 0, 0 };
-
-        /* The per-source columns of a unit are summed here for display only;
-         * the totals themselves come from the model. Overflow is impossible:
-         * the model refuses any amount that would overflow a total, and a
-         * source never exceeds the total it is part of unless another is
-         * negative, which validate reports. */
-        for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-          {
-            g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-            jx_money_add (sums.fiscal, jx_project_get_fiscal (project), &sums.fiscal);
-            jx_money_add (sums.special, jx_project_get_special (project), &sums.special);
-            jx_money_add (sums.other, jx_project_get_other (project), &sums.other);
-          }
-        print_amount_row (jx_funding_unit_get_name (unit), 0, sums.fiscal, sums.special,
-                          sums.other, jx_funding_unit_get_total (unit));
-        for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-          {
-            g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-            print_amount_row (jx_project_get_name (project), 2,
-                              jx_project_get_fiscal (project), jx_project_get_special (project),
-                              jx_project_get_other (project), jx_project_get_total (project));
-          }
-        jx_money_add (all.fiscal, sums.fiscal, &all.fiscal);
-        jx_money_add (all.special, sums.special, &all.special);
-        jx_money_add (all.other, sums.other, &all.other);
-      }
+    jx_document_sum_sources (doc, sources);
     /* TRANSLATORS: the grand total row of a table */
-    print_amount_row (_("合计 (grand total)"), 0, all.fiscal, all.special, all.other,
+    print_amount_row (_("合计 (grand total)"), 0, sources[0], sources[1], sources[2],
                       jx_document_get_total (doc));
   }
   /* TRANSLATORS: %s is the unit of amounts, usually 万元 */

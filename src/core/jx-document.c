@@ -10,6 +10,7 @@
 
 #include "jx-history.h"
 #include "jx-model-private.h"
+#include "jx-money.h"
 
 struct _JxDocument
 {
@@ -530,6 +531,29 @@ jx_document_apply_delta (JxDocument *self,
       self->n_indicators += indicators;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INDICATORS]);
     }
+}
+
+gboolean
+jx_document_sum_sources (JxDocument *self,
+                         JxMoney     sources[3])
+{
+  guint n_units;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), FALSE);
+
+  sources[0] = sources[1] = sources[2] = 0;
+  n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  for (guint u = 0; u < n_units && ok; u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), u);
+      JxMoney unit_sources[3];
+
+      ok = jx_funding_unit_sum_sources (unit, unit_sources);
+      for (guint k = 0; k < 3 && ok; k++)
+        ok = jx_money_add (sources[k], unit_sources[k], &sources[k]);
+    }
+  return ok;
 }
 
 void

@@ -65,6 +65,10 @@ JxNode      *jx_document_lookup              (JxDocument *self,
 char        *jx_document_make_id             (JxDocument *self,
                                               const char *prefix);
 
+/* The three funding columns of 合计 (see jx_funding_unit_sum_sources()). */
+gboolean     jx_document_sum_sources         (JxDocument *self,
+                                              JxMoney     sources[3]);
+
 /* Calls @func for every project in document order. */
 void         jx_document_foreach_project     (JxDocument *self,
                                               GFunc       func,

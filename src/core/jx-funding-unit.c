@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-model-private.h"
+#include "jx-money.h"
 
 struct _JxFundingUnit
 {
@@ -192,6 +193,28 @@ jx_funding_unit_get_projects (JxFundingUnit *self)
 {
   g_return_val_if_fail (JX_IS_FUNDING_UNIT (self), NULL);
   return G_LIST_MODEL (self->projects);
+}
+
+gboolean
+jx_funding_unit_sum_sources (JxFundingUnit *self,
+                             JxMoney        sources[3])
+{
+  GListModel *projects;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JX_IS_FUNDING_UNIT (self), FALSE);
+
+  sources[0] = sources[1] = sources[2] = 0;
+  projects = G_LIST_MODEL (self->projects);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
+
+      ok = ok && jx_money_add (sources[0], jx_project_get_fiscal (project), &sources[0]);
+      ok = ok && jx_money_add (sources[1], jx_project_get_special (project), &sources[1]);
+      ok = ok && jx_money_add (sources[2], jx_project_get_other (project), &sources[2]);
+    }
+  return ok;
 }
 
 void
