@@ -152,27 +152,11 @@ jx_annotation_new (const char *target,
   return self;
 }
 
-#define STRING_ACCESSORS(field, PROP)                                  \
-const char *                                                           \
-jx_annotation_get_##field (JxAnnotation *self)                         \
-{                                                                      \
-  g_return_val_if_fail (JX_IS_ANNOTATION (self), NULL);                \
-  return self->strings[PROP];                                          \
-}                                                                      \
-                                                                       \
-void                                                                   \
-jx_annotation_set_##field (JxAnnotation *self,                         \
-                           const char   *value)                        \
-{                                                                      \
-  g_return_if_fail (JX_IS_ANNOTATION (self));                          \
-  set_string (self, PROP, value);                                      \
-}
-
-STRING_ACCESSORS (target, PROP_TARGET)
-STRING_ACCESSORS (field, PROP_FIELD)
-STRING_ACCESSORS (author, PROP_AUTHOR)
-STRING_ACCESSORS (time, PROP_TIME)
-STRING_ACCESSORS (text, PROP_TEXT)
+JX_DEFINE_STRING_ACCESSORS (JxAnnotation, jx_annotation, JX_IS_ANNOTATION, strings, set_string, target, PROP_TARGET)
+JX_DEFINE_STRING_ACCESSORS (JxAnnotation, jx_annotation, JX_IS_ANNOTATION, strings, set_string, field, PROP_FIELD)
+JX_DEFINE_STRING_ACCESSORS (JxAnnotation, jx_annotation, JX_IS_ANNOTATION, strings, set_string, author, PROP_AUTHOR)
+JX_DEFINE_STRING_ACCESSORS (JxAnnotation, jx_annotation, JX_IS_ANNOTATION, strings, set_string, time, PROP_TIME)
+JX_DEFINE_STRING_ACCESSORS (JxAnnotation, jx_annotation, JX_IS_ANNOTATION, strings, set_string, text, PROP_TEXT)
 
 gboolean
 jx_annotation_get_resolved (JxAnnotation *self)

@@ -128,27 +128,11 @@ jx_indicator_new (const char *category,
   return self;
 }
 
-#define STRING_ACCESSORS(field, PROP)                                  \
-const char *                                                           \
-jx_indicator_get_##field (JxIndicator *self)                           \
-{                                                                      \
-  g_return_val_if_fail (JX_IS_INDICATOR (self), NULL);                 \
-  return self->fields[PROP];                                           \
-}                                                                      \
-                                                                       \
-void                                                                   \
-jx_indicator_set_##field (JxIndicator *self,                           \
-                          const char  *value)                          \
-{                                                                      \
-  g_return_if_fail (JX_IS_INDICATOR (self));                           \
-  set_field (self, PROP, value);                                       \
-}
-
-STRING_ACCESSORS (category, PROP_CATEGORY)
-STRING_ACCESSORS (subcategory, PROP_SUBCATEGORY)
-STRING_ACCESSORS (name, PROP_NAME)
-STRING_ACCESSORS (cycle_value, PROP_CYCLE_VALUE)
-STRING_ACCESSORS (annual_value, PROP_ANNUAL_VALUE)
+JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, set_field, category, PROP_CATEGORY)
+JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, set_field, subcategory, PROP_SUBCATEGORY)
+JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, set_field, name, PROP_NAME)
+JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, set_field, cycle_value, PROP_CYCLE_VALUE)
+JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, set_field, annual_value, PROP_ANNUAL_VALUE)
 
 JxProject *
 jx_indicator_get_project (JxIndicator *self)

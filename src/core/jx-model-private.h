@@ -46,6 +46,25 @@ gboolean jx_replace_string         (char      **field,
                                     const char *value);
 void     jx_clear_string           (char      **field);
 
+/* The getter and setter of a string property kept in slot @PROP of the
+ * instance's array @slots and set through @set_slot (self, PROP, value),
+ * which notifies on a real change. */
+#define JX_DEFINE_STRING_ACCESSORS(Type, prefix, IS_TYPE, slots, set_slot, field, PROP) \
+const char *                                                                          \
+prefix##_get_##field (Type *self)                                                      \
+{                                                                                     \
+  g_return_val_if_fail (IS_TYPE (self), NULL);                                        \
+  return self->slots[PROP];                                                           \
+}                                                                                     \
+                                                                                      \
+void                                                                                  \
+prefix##_set_##field (Type       *self,                                               \
+                      const char *value)                                              \
+{                                                                                     \
+  g_return_if_fail (IS_TYPE (self));                                                  \
+  set_slot (self, PROP, value);                                                       \
+}
+
 /* The document is going away: its history forgets every step (some hold the
  * document weakly) and the document itself, so a history someone still
  * holds can no longer reach it. */
