@@ -934,6 +934,8 @@ test_rows_copy_paste_undo (void)
   g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
   g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators);
   g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 0);
+  /* “Added …” would now be wrong: the bar is gone. */
+  g_assert_null (jx_clipboard_get_message (window));
 
   close_window (window);
 }

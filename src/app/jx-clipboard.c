@@ -30,6 +30,19 @@ on_bar_response_cb (GtkInfoBar *bar,
   gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
 }
 
+/* The message is about the paste: the next change (an undo of it, an
+ * edit, another document) makes it stale. */
+static void
+on_document_changed_cb (GtkInfoBar *bar)
+{
+  JxDocument *document = g_object_get_data (G_OBJECT (bar), "document");
+
+  if (document != NULL)
+    g_signal_handlers_disconnect_by_func (document, on_document_changed_cb, bar);
+  g_object_set_data (G_OBJECT (bar), "document", NULL);
+  gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
+}
+
 static void
 show_message (JxWindow       *self,
               GtkMessageType  type,
@@ -37,7 +50,13 @@ show_message (JxWindow       *self,
 {
   GtkInfoBar *bar = message_bar (self);
   GtkLabel *label = g_object_get_data (G_OBJECT (bar), "label");
+  JxDocument *document = g_object_get_data (G_OBJECT (bar), "document");
 
+  if (document != NULL)
+    g_signal_handlers_disconnect_by_func (document, on_document_changed_cb, bar);
+  g_object_set_data_full (G_OBJECT (bar), "document", g_object_ref (self->document), g_object_unref);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), bar,
+                           G_CONNECT_SWAPPED);
   gtk_info_bar_set_message_type (bar, type);
   gtk_label_set_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
