@@ -187,7 +187,7 @@ jx_project_class_init (JxProjectClass *klass)
   properties[PROP_CONFIDENTIAL] = g_param_spec_boolean ("confidential", NULL, NULL, FALSE, rw);
   properties[PROP_N_INDICATORS] = g_param_spec_uint ("n-indicators", NULL, NULL, 0, G_MAXUINT, 0, ro);
   /* The amounts: a property per funding source of the table, named by its
-   * id ("fiscal"), so that bindings and jx_edit_set_money() find them. */
+   * id (fiscal), so that bindings and jx_edit_set_money() find them. */
   n_sources = jx_document_get_n_sources (NULL);
   for (guint i = 0; i < n_sources; i++)
     properties[PROP_SOURCE + i] = g_param_spec_int64 (jx_document_get_source (NULL, i)->id, NULL, NULL,
