@@ -688,6 +688,64 @@ test_paste_one_undo_step (void)
   g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET);
 }
 
+static void
+test_space_columns (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(GError) error = NULL;
+  /* Columns of text aligned with runs of spaces; one space stays inside a cell. */
+  const char *text =
+    "项目名称        一级指标    二级指标    三级指标          年度指标值\n"
+    "项目甲          1           11          GB/T 3387 达标    100%\n"
+    "                            12          合格率            ≥95%\n";
+  g_autoptr(JxRowsTable) table = jx_rows_read (text, strlen (text), doc, problems, &error);
+  g_autoptr(JxDocument) fragment = NULL;
+  JxProject *project;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (table->layout, ==, JX_ROWS_LAYOUT_SPACES);
+  fragment = jx_rows_build (table, doc, NULL, problems, &error);
+  g_assert_no_error (error);
+  project = nth_project (fragment, 0);
+  g_assert_cmpuint (n_indicators_of (project), ==, 2);
+  g_assert_cmpstr (jx_indicator_get_name (nth_indicator (project, 0)), ==, "GB/T 3387 达标");
+}
+
+static void
+test_paste_onto_document (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(GError) error = NULL;
+  JxFundingUnit *existing = jx_edit_add_unit (doc, 0, "单位甲");
+  g_autofree char *header = detail_header (doc);
+  g_autofree char *text = g_strconcat (header, "\n",
+    "单位甲\t项目一\t1\t1\t0\t0\t\t\t\t\t\t\n",
+    "单位乙\t项目二\t2\t2\t0\t0\t\t\t\t\t\t\n", NULL);
+  JxRowsContent content;
+  g_autoptr(JxDocument) fragment = jx_rows_parse (text, strlen (text), doc, &content, problems, &error);
+  guint n_projects = 0, n_indicators = 9;
+  GListModel *units = jx_document_get_units (doc);
+  g_autoptr(JxFundingUnit) second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (jx_rows_paste (doc, JX_NODE (doc), fragment, content, &n_projects, &n_indicators, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_projects, ==, 2);
+  g_assert_cmpuint (n_indicators, ==, 0);
+  /* Each unit's projects into the unit of that name; a new one for 单位乙. */
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (existing)), ==, 1);
+  second = g_list_model_get_item (units, 1);
+  g_assert_cmpstr (jx_funding_unit_get_name (second), ==, "单位乙");
+  g_assert_cmpint (jx_funding_unit_get_total (second), ==, money ("2"));
+  /* One step, the new unit included. */
+  g_assert_true (jx_history_undo (jx_document_get_history (doc)));
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, 1);
+  g_assert_cmpuint (jx_document_get_n_projects (doc), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -701,6 +759,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rows/read/carry-down-merged", test_carry_down_merged);
   g_test_add_func ("/rows/read/no-header", test_no_header);
   g_test_add_func ("/rows/read/pipe-table", test_pipe_table);
+  g_test_add_func ("/rows/read/space-columns", test_space_columns);
   g_test_add_func ("/rows/read/libreoffice-fixture", test_libreoffice_fixture);
   g_test_add_func ("/rows/read/sichuan-sample", test_sichuan_sample);
   g_test_add_func ("/rows/build/bad-code-kept", test_bad_code_kept);
@@ -711,6 +770,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rows/copy/confidential", test_copy_confidential_goal);
   g_test_add_func ("/rows/copy/nodes-round-trip", test_copy_nodes_round_trip);
   g_test_add_func ("/rows/paste/one-undo-step", test_paste_one_undo_step);
+  g_test_add_func ("/rows/paste/onto-document-by-unit", test_paste_onto_document);
 
   return g_test_run ();
 }

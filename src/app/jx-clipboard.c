@@ -150,6 +150,21 @@ paste_fragment (PasteJob      *job,
   show_message (self, problems != NULL && problems->len > 0 ? GTK_MESSAGE_WARNING : GTK_MESSAGE_INFO, message);
 }
 
+/* Pastes @fragment, or says why there is none (@error); ends @job. */
+static void
+finish_paste (PasteJob      *job,
+              JxDocument    *fragment,
+              JxRowsContent  content,
+              GPtrArray     *problems,
+              const GError  *error)
+{
+  if (fragment != NULL)
+    paste_fragment (job, fragment, content, problems);
+  else
+    show_message (job->window, GTK_MESSAGE_WARNING, error->message);
+  paste_job_free (job);
+}
+
 static void
 on_text_read_cb (GObject      *source,
                  GAsyncResult *result,
@@ -161,21 +176,13 @@ on_text_read_cb (GObject      *source,
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
   g_autoptr(JxDocument) fragment = NULL;
-  JxRowsContent content;
+  JxRowsContent content = JX_ROWS_CONTENT_PROJECTS;
 
-  if (text == NULL)
-    {
-      show_message (self, GTK_MESSAGE_WARNING,
-                    error != NULL ? error->message : _("The clipboard holds no rows to paste."));
-      paste_job_free (job);
-      return;
-    }
-  fragment = jx_rows_parse (text, strlen (text), self->document, &content, problems, &error);
-  if (fragment == NULL)
-    show_message (self, GTK_MESSAGE_WARNING, error->message);
-  else
-    paste_fragment (job, fragment, content, problems);
-  paste_job_free (job);
+  if (text == NULL && error == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The clipboard holds no rows to paste."));
+  if (text != NULL)
+    fragment = jx_rows_parse (text, strlen (text), self->document, &content, problems, &error);
+  finish_paste (job, fragment, content, problems, error);
 }
 
 static void
@@ -187,21 +194,14 @@ on_own_spliced_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JxDocument) fragment = NULL;
-  JxRowsContent content;
+  JxRowsContent content = JX_ROWS_CONTENT_PROJECTS;
 
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0)
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) >= 0)
     {
-      show_message (job->window, GTK_MESSAGE_WARNING, error->message);
-      paste_job_free (job);
-      return;
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
+      fragment = jx_rows_read_nodes (bytes, &content, &error);
     }
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
-  fragment = jx_rows_read_nodes (bytes, &content, &error);
-  if (fragment == NULL)
-    show_message (job->window, GTK_MESSAGE_WARNING, error->message);
-  else
-    paste_fragment (job, fragment, content, NULL);
-  paste_job_free (job);
+  finish_paste (job, fragment, content, NULL, error);
 }
 
 static void

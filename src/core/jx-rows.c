@@ -150,6 +150,7 @@ typedef struct
   char  *text;    /* in the table's string chunk, trimmed */
   guint  line;
   guint  column;
+  guint  x;       /* columns of text aligned by spaces: display position */
 } RawCell;
 
 typedef struct
@@ -172,7 +173,7 @@ typedef struct
   JxRowsTable *table;
   GPtrArray   *records;   /* Record */
   GString     *cell;
-  guint        cell_line, cell_column;
+  guint        cell_line, cell_column, cell_x;
 } Reader;
 
 static Record *
@@ -233,6 +234,7 @@ end_cell (Reader *r,
   cell.text = g_string_chunk_insert_len (r->table->strings, s, e - s);
   cell.line = r->cell_line;
   cell.column = s < e ? column : 0;
+  cell.x = r->cell_x;
   g_array_append_val (record->cells, cell);
   g_string_truncate (r->cell, 0);
 }
@@ -333,6 +335,18 @@ is_rule_cell (const char *s)
   return *s == '\0';
 }
 
+/* How wide [s, e) shows in a fixed-width font: CJK characters count two. */
+static guint
+display_width (const char *s,
+               const char *e)
+{
+  guint width = 0;
+
+  for (const char *p = s; p < e; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 /* One line of a pipe table or of columns separated by runs of spaces. */
 static void
 split_line (Reader      *r,
@@ -341,6 +355,7 @@ split_line (Reader      *r,
             guint        line,
             JxRowsLayout layout)
 {
+  const char *line_start = p;
   guint column = 1;
   Record *record;
   gboolean rule = TRUE;
@@ -363,6 +378,7 @@ split_line (Reader      *r,
   record = new_record (r, line);
   r->cell_line = line;
   r->cell_column = column;
+  r->cell_x = display_width (line_start, p);
   while (p <= e)
     {
       gboolean boundary = FALSE;
@@ -400,6 +416,7 @@ split_line (Reader      *r,
           column += chars;
           r->cell_line = line;
           r->cell_column = column;
+          r->cell_x = display_width (line_start, p);
           continue;
         }
       {
@@ -637,6 +654,16 @@ looks_like_amount (const char *text)
 
 static const char *find_code_by_name (JxTaxonomy *taxonomy, const char *name, const char *category);
 
+static void
+place_cell (JxRowsRow     *row,
+            guint          column,
+            const RawCell *cell)
+{
+  row->cells[column].text = cell->text;
+  row->cells[column].line = cell->line;
+  row->cells[column].column = cell->column;
+}
+
 /* How well @text fits a column of @kind: a category name under 一级指标,
  * an amount under 总计, a comparator under 指标性质. */
 static guint
@@ -861,14 +888,28 @@ jx_rows_read (const char  *text,
       for (guint c = 0; c < table->n_columns; c++)
         {
           row->cells[c].text = "";
-          if (c >= shift && c - shift < record->cells->len)
-            {
-              const RawCell *cell = &g_array_index (record->cells, RawCell, c - shift);
+          if (c >= shift && c - shift < record->cells->len && table->layout != JX_ROWS_LAYOUT_SPACES)
+            place_cell (row, c, &g_array_index (record->cells, RawCell, c - shift));
+        }
+      /* Columns aligned by spaces: each cell under the nearest header. */
+      for (guint c = 0; header != NULL && table->layout == JX_ROWS_LAYOUT_SPACES && c < record->cells->len; c++)
+        {
+          const RawCell *cell = &g_array_index (record->cells, RawCell, c);
+          guint best = 0, best_distance = G_MAXUINT;
 
-              row->cells[c].text = cell->text;
-              row->cells[c].line = cell->line;
-              row->cells[c].column = cell->column;
+          for (guint h = 0; h < table->n_columns && h < header->cells->len; h++)
+            {
+              guint hx = g_array_index (header->cells, RawCell, h).x;
+              guint distance = hx > cell->x ? hx - cell->x : cell->x - hx;
+
+              if (distance < best_distance)
+                {
+                  best = h;
+                  best_distance = distance;
+                }
             }
+          if (*row->cells[best].text == '\0')
+            place_cell (row, best, cell);
         }
       if (record->cells->len > table->n_columns + shift)
         {
