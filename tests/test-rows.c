@@ -185,6 +185,8 @@ test_header_reordered_extra (void)
   g_assert_cmpstr (jx_project_get_name (project), ==, "项目甲");
   g_assert_cmpint (jx_project_get_source (project, 0), ==, money ("3"));
   g_assert_cmpint (jx_project_get_source (project, jx_document_get_n_sources (doc) - 1), ==, money ("12.5"));
+  /* “（万元）” is the document's unit: nothing to say. */
+  g_assert_null (find_problem (problems, "rows-unit"));
   g_assert_cmpuint (n_indicators_of (project), ==, 1);
   indicator = nth_indicator (project, 0);
   g_assert_cmpstr (jx_indicator_get_name (indicator), ==, "覆盖人数");
@@ -458,6 +460,10 @@ test_sichuan_sample (void)
   g_assert_cmpint (jx_project_get_total (one), ==, money ("3,309,840.00"));
   g_assert_cmpint (jx_project_get_total (two), ==, money ("660,000.00"));
   g_assert_nonnull (find_problem (problems, "rows-total-only"));
+  /* “金额单位:元” in a 万元 document: said, never converted silently. */
+  g_assert_cmpstr (table->amount_unit, ==, "元");
+  g_assert_nonnull (find_problem (problems, "rows-unit"));
+  g_assert_cmpuint (find_problem (problems, "rows-unit")->line, ==, 3);
   g_assert_cmpstr (jx_indicator_get_name (nth_indicator (two, 4)), ==, "行政村数量");
   g_assert_cmpstr (jx_indicator_get_category (nth_indicator (two, 4)), ==, "1");
   g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (two, 4)), ==, "11");

@@ -118,6 +118,35 @@ normalize_header (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* "万元" or "元" when @text says amounts are in it: “金额单位:元”,
+ * “单位：万元”, “（万元）”. */
+static const char *
+unit_named_in (const char *text)
+{
+  const char *at = strstr (text, "单位");
+
+  if (at != NULL)
+    {
+      at += strlen ("单位");
+      if (g_str_has_prefix (at, "："))
+        at += strlen ("：");
+      else if (*at == ':')
+        at++;
+      at = jx_text_skip_spaces (at, at + strlen (at));
+    }
+  else if ((at = strstr (text, "（")) != NULL)
+    at += strlen ("（");
+  else if ((at = strchr (text, '(')) != NULL)
+    at++;
+  if (at == NULL)
+    return NULL;
+  if (g_str_has_prefix (at, "万元"))
+    return "万元";
+  if (g_str_has_prefix (at, "元"))
+    return "元";
+  return NULL;
+}
+
 static JxRowsColumnKind
 classify_header (JxDocument *document,
                  const char *text,
@@ -827,6 +856,25 @@ jx_rows_read (const char  *text,
                      g_strdup_printf (_("Row %u: the columns “%s” are not columns of a target table and were "
                                         "not read."), header_index + 1, unknown->str));
       first_data = header_index + 1;
+
+      /* The unit of amounts: a line above, or an amount column's header. */
+      for (guint i = 0; i <= header_index && table->amount_unit == NULL; i++)
+        {
+          const Record *record = records->pdata[i];
+
+          for (guint c = 0; c < record->cells->len && table->amount_unit == NULL; c++)
+            {
+              const RawCell *cell = &g_array_index (record->cells, RawCell, c);
+              JxRowsColumnKind kind = i == header_index && c < table->n_columns ? table->columns[c].kind
+                                                                                 : JX_ROWS_COLUMN_NONE;
+
+              if (i < header_index || kind == JX_ROWS_COLUMN_TOTAL || kind == JX_ROWS_COLUMN_SOURCE)
+                {
+                  table->amount_unit = unit_named_in (cell->text);
+                  table->amount_unit_line = record->line;
+                }
+            }
+        }
     }
   else
     {
@@ -1255,6 +1303,11 @@ jx_rows_build (const JxRowsTable *table,
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
 
+  if (table->amount_unit != NULL && !g_str_equal (table->amount_unit, jx_document_get_unit (document)))
+    add_problem (problems, "rows-unit", table->amount_unit_line, 0,
+                 g_strdup_printf (_("The table's amounts are in %s, this document's in %s: they were read as "
+                                    "written, not converted. Check them."),
+                                  table->amount_unit, jx_document_get_unit (document)));
   if (jx_rows_table_find (table, JX_ROWS_COLUMN_PROJECT, 0) >= 0)
     for (guint i = 0; i < table->rows->len && !by_project; i++)
       by_project = *cell_text (&b, table->rows->pdata[i], JX_ROWS_COLUMN_PROJECT) != '\0';

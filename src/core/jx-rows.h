@@ -111,6 +111,9 @@ typedef struct
   guint         n_columns;
   JxRowsColumn *columns;
   GPtrArray    *rows;            /* JxRowsRow: the data rows under the header, blank ones left out */
+  const char   *amount_unit;     /* "元" or "万元" when a line above the table or an
+                                  * amount column's header says so, else NULL */
+  guint         amount_unit_line;
   /* private */
   GStringChunk *strings;
 } JxRowsTable;
@@ -124,6 +127,10 @@ typedef struct
  * order (with a warning). In pipe tables taken from web pages, a row whose
  * merged cells were dropped (it is shorter than the header) is aligned to
  * the right.
+ *
+ * The unit of amounts is taken from a line above the header (“金额单位:元”)
+ * or an amount column's header (“预算数（万元）”); jx_rows_build() reports
+ * one that is not the document's ("rows-unit").
  *
  * Findings go to @problems (JxProblem, warnings: rules "rows-not-held",
  * "rows-unknown-column", "rows-no-header", "rows-skipped"). Returns NULL
