@@ -752,6 +752,52 @@ test_paste_onto_document (void)
   g_assert_cmpuint (jx_document_get_n_projects (doc), ==, 0);
 }
 
+/* Cut anywhere, or with a byte changed anywhere: a table or a clear
+ * error, never a crash or a read outside the text. */
+static void
+test_truncated_anywhere (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  gsize len;
+  g_autofree char *text = read_fixture ("libreoffice-calc.tsv", &len);
+  guint n_tables = 0, n_errors = 0;
+
+  for (gsize cut = 0; cut <= len; cut++)
+    {
+      g_autoptr(GPtrArray) problems = new_problems ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *piece = g_memdup2 (text, cut);   /* exactly @cut bytes: no NUL after */
+      g_autoptr(JxDocument) fragment = jx_rows_parse (piece, cut, doc, NULL, problems, &error);
+
+      g_assert_true ((fragment == NULL) == (error != NULL));
+      /* Cut at a line end after the first project's row: its rows read. */
+      if (cut > 0 && text[cut - 1] == '\n' && cut > (gsize) (strstr (text, "村组干部报酬") - text))
+        g_assert_nonnull (fragment);
+      if (fragment != NULL)
+        n_tables++;
+      else
+        {
+          g_assert_error (error, JX_ROWS_ERROR, error->code);
+          g_assert_cmpstr (error->message, !=, "");
+          n_errors++;
+        }
+    }
+  for (gsize at = 0; at < len; at += 3)
+    {
+      static const char bytes[] = { '\t', '"', '\n', '\r', '|', 'x', '\xE4' };
+      g_autoptr(GPtrArray) problems = new_problems ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *changed = g_memdup2 (text, len);
+      g_autoptr(JxDocument) fragment = NULL;
+
+      changed[at] = bytes[at % G_N_ELEMENTS (bytes)];
+      fragment = jx_rows_parse (changed, len, doc, NULL, problems, &error);
+      g_assert_true ((fragment == NULL) == (error != NULL));
+    }
+  g_assert_cmpuint (n_tables, >, 0);
+  g_assert_cmpuint (n_errors, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -766,6 +812,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rows/read/no-header", test_no_header);
   g_test_add_func ("/rows/read/pipe-table", test_pipe_table);
   g_test_add_func ("/rows/read/space-columns", test_space_columns);
+  g_test_add_func ("/rows/read/truncated-or-changed-anywhere", test_truncated_anywhere);
   g_test_add_func ("/rows/read/libreoffice-fixture", test_libreoffice_fixture);
   g_test_add_func ("/rows/read/sichuan-sample", test_sichuan_sample);
   g_test_add_func ("/rows/build/bad-code-kept", test_bad_code_kept);

@@ -781,6 +781,19 @@ jx_rows_read (const char  *text,
   table->rows = g_ptr_array_new_with_free_func (g_free);
   if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
+  if (!g_utf8_validate_len (p, end - p, NULL))
+    {
+      const char *bad = NULL;
+      guint line = 1;
+
+      g_utf8_validate_len (p, end - p, &bad);
+      for (const char *q = p; q < bad; q++)
+        line += *q == '\n';
+      g_string_free (r.cell, TRUE);
+      g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_ENCODING,
+                   _("Line %u: the text is not UTF-8. Save or copy it as Unicode (UTF-8) text."), line);
+      return NULL;
+    }
   if (jx_text_skip_spaces (p, end) == end)
     {
       g_string_free (r.cell, TRUE);

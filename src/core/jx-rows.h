@@ -37,6 +37,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   JX_ROWS_ERROR_EMPTY,      /* nothing but blanks */
+  JX_ROWS_ERROR_ENCODING,   /* not UTF-8 */
   JX_ROWS_ERROR_NO_HEADER,  /* no row names the columns */
   JX_ROWS_ERROR_NO_ROWS,    /* a header, but no project or indicator under it */
   JX_ROWS_ERROR_NODES,      /* Jixiao's own format, but damaged */
