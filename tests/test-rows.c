@@ -684,6 +684,22 @@ test_paste_one_undo_step (void)
   g_assert_cmpuint (n_projects, ==, 0);
   g_assert_cmpuint (jx_document_get_n_projects (doc), ==, projects_before);
 
+  /* Amounts that would overflow the 合计: refused, nothing changed. */
+  {
+    g_autoptr(JxDocument) huge = NULL;
+    g_autofree char *text = g_strdup_printf ("项目名称\t%s\n巨额\t92,233,720,368,547,758.07\n",
+                                             jx_document_get_source (doc, 0)->official);
+    guint n_steps = jx_history_get_n_steps (history);
+
+    huge = jx_rows_parse (text, strlen (text), doc, &content, problems, &error);
+    g_assert_no_error (error);
+    g_assert_null (jx_rows_paste (doc, JX_NODE (unit), huge, content, NULL, NULL, &error));
+    g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE);
+    g_clear_error (&error);
+    g_assert_cmpuint (jx_history_get_n_steps (history), ==, n_steps);
+    g_assert_cmpuint (jx_document_get_n_projects (doc), ==, projects_before);
+  }
+
   /* Indicators need a project. */
   g_clear_object (&fragment);
   fragment = jx_rows_parse ("三级指标\t年度指标值\n甲\t1\n", strlen ("三级指标\t年度指标值\n甲\t1\n"), doc, &content,

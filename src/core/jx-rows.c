@@ -1728,6 +1728,32 @@ document_unit (Paste      *paste,
   return jx_edit_add_unit (paste->document, n, *name != '\0' ? name : _("Funding unit"));
 }
 
+/* Whether the 合计 of @document stays in range with @fragment's amounts. */
+static gboolean
+fits (JxDocument *document,
+      JxDocument *fragment)
+{
+  GListModel *units = jx_document_get_units (fragment);
+  guint n_sources = jx_document_get_n_sources (document);
+  JxMoney total = jx_document_get_total (document);
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          for (guint i = 0; i < n_sources; i++)
+            if (!jx_money_add (total, jx_project_get_source (project, i), &total))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 JxNode *
 jx_rows_paste (JxDocument     *document,
                JxNode         *at,
@@ -1770,6 +1796,14 @@ jx_rows_paste (JxDocument     *document,
     {
       g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
                            _("These rows are indicators: select the project they belong to, then paste."));
+      return NULL;
+    }
+
+  if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment))
+    {
+      g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE,
+                           _("These rows were not pasted: with their amounts the 合计 would be larger than "
+                             "Jixiao can hold. Check the amounts."));
       return NULL;
     }
 

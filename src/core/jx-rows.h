@@ -42,6 +42,7 @@ typedef enum
   JX_ROWS_ERROR_NO_ROWS,    /* a header, but no project or indicator under it */
   JX_ROWS_ERROR_NODES,      /* Jixiao's own format, but damaged */
   JX_ROWS_ERROR_TARGET,     /* indicators pasted where no project is */
+  JX_ROWS_ERROR_TOO_LARGE,  /* the amounts would take a total out of range */
 } JxRowsError;
 
 GQuark jx_rows_error_quark (void);
@@ -236,8 +237,9 @@ JxDocument  *jx_rows_read_nodes    (GBytes            *bytes,
  *    (or one project named like the target, or unnamed) into that project,
  *    after the indicator.
  * Returns the first node inserted (transfer none) and the counts, or NULL
- * with JX_ROWS_ERROR_TARGET (indicators with no project to take them) or
- * _NO_ROWS (nothing to insert).
+ * with JX_ROWS_ERROR_TARGET (indicators with no project to take them),
+ * _TOO_LARGE (the 合计 would leave the range of JxMoney) or _NO_ROWS
+ * (nothing to insert); nothing is changed then.
  */
 JxNode      *jx_rows_paste         (JxDocument        *document,
                                     JxNode            *at,
