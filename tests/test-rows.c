@@ -298,6 +298,31 @@ test_bad_amount_located (void)
 }
 
 static void
+test_repeated_amount_differs (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(GError) error = NULL;
+  const char *label = jx_document_get_source (doc, 0)->official;
+  /* One row per indicator, the project's cells repeated; row 3 disagrees. */
+  g_autofree char *text = g_strdup_printf ("项目名称\t%s\t三级指标\n"
+                                           "项目甲\t5.00\t甲\n"
+                                           "项目甲\t6.00\t乙\n"
+                                           "项目甲\t5\t丙\n", label);
+  g_autoptr(JxDocument) fragment = jx_rows_parse (text, strlen (text), doc, NULL, problems, &error);
+  const JxProblem *problem;
+
+  g_assert_no_error (error);
+  g_assert_null (nth_project (fragment, 1));
+  g_assert_cmpuint (n_indicators_of (nth_project (fragment, 0)), ==, 3);
+  g_assert_cmpint (jx_project_get_total (nth_project (fragment, 0)), ==, money ("5"));
+  g_assert_cmpuint (count_problems (problems, "rows-amount"), ==, 1);
+  problem = find_problem (problems, "rows-amount");
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_nonnull (strstr (problem->message, "6.00"));
+}
+
+static void
 test_year_never_money (void)
 {
   g_autoptr(JxDocument) doc = jx_document_new ();
@@ -834,6 +859,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rows/build/bad-code-kept", test_bad_code_kept);
   g_test_add_func ("/rows/build/bad-amount-located", test_bad_amount_located);
   g_test_add_func ("/rows/build/year-never-money", test_year_never_money);
+  g_test_add_func ("/rows/build/repeated-amount-differs", test_repeated_amount_differs);
   g_test_add_func ("/rows/build/total-checked", test_total_checked);
   g_test_add_func ("/rows/copy/tsv-round-trip", test_copy_tsv_round_trip);
   g_test_add_func ("/rows/copy/confidential", test_copy_confidential_goal);

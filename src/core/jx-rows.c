@@ -1238,6 +1238,32 @@ new_project (Builder         *b,
   return project;
 }
 
+/* A project's later rows repeat its amounts (the 指标明细 shape): one that
+ * says otherwise is reported, the first row's kept. */
+static void
+check_repeated_amounts (Builder         *b,
+                        const JxRowsRow *row,
+                        JxProject       *project)
+{
+  for (guint i = 0; i < jx_document_get_n_sources (b->document); i++)
+    {
+      const JxRowsCell *cell = jx_rows_row_get (b->table, row, JX_ROWS_COLUMN_SOURCE, i);
+      JxMoney amount;
+
+      if (cell != NULL && *cell->text != '\0' && !cell->carried &&
+          jx_money_parse (cell->text, JX_MONEY_PARSE_DEFAULT, &amount, NULL, NULL) &&
+          amount != jx_project_get_source (project, i))
+        {
+          g_autofree char *kept = jx_money_format (jx_project_get_source (project, i));
+
+          add_problem (b->problems, "rows-amount", cell->line, cell->column,
+                       g_strdup_printf (_("Row %u, %s: “%s” differs from the project's first row (%s); the "
+                                          "first was kept."),
+                                        row->record, column_name (b, JX_ROWS_COLUMN_SOURCE, i), cell->text, kept));
+        }
+    }
+}
+
 static gboolean
 has_indicator (const Builder   *b,
                const JxRowsRow *row)
@@ -1367,6 +1393,8 @@ jx_rows_build (const JxRowsTable *table,
                                             row->record, seen->str));
               continue;
             }
+          else if (!cell->carried)
+            check_repeated_amounts (&b, row, project);
         }
       else if (has_indicator (&b, row) && project == NULL)
         project = new_project (&b, row, "");
