@@ -268,6 +268,27 @@ end_cell (Reader *r,
   g_string_truncate (r->cell, 0);
 }
 
+/* Appends the text from @p up to a line break or @stop (or @end) to the
+ * cell, counting its characters in *@column; returns where it stopped. */
+static const char *
+append_span (Reader     *r,
+             const char *p,
+             const char *end,
+             char        stop,
+             guint      *column)
+{
+  const char *q = p;
+
+  while (q < end && *q != stop && *q != '\r' && *q != '\n')
+    {
+      /* Characters are counted by their first bytes. */
+      *column += ((guchar) *q & 0xC0) != 0x80;
+      q++;
+    }
+  g_string_append_len (r->cell, p, q - p);
+  return q;
+}
+
 /* TSV as spreadsheets copy it: a cell that starts with a quote runs to the
  * quote that is not doubled, holding tabs and line breaks; CRLF, CR or LF
  * end a row. */
@@ -312,22 +333,11 @@ split_tsv (Reader     *r,
                   column = 1;
                   continue;
                 }
-              {
-                const char *next = g_utf8_next_char (p);
-                g_string_append_len (r->cell, p, MIN (next, end) - p);
-                p = next;
-                column++;
-              }
+              p = append_span (r, p, end, '"', &column);
             }
         }
       /* Unquoted text, or what follows a closing quote. */
-      while (p < end && *p != '\t' && *p != '\r' && *p != '\n')
-        {
-          const char *next = g_utf8_next_char (p);
-          g_string_append_len (r->cell, p, MIN (next, end) - p);
-          p = next;
-          column++;
-        }
+      p = append_span (r, p, end, '\t', &column);
       end_cell (r, record);
       if (p >= end)
         break;
