@@ -693,6 +693,19 @@ looks_like_amount (const char *text)
 
 static const char *find_code_by_name (JxTaxonomy *taxonomy, const char *name, const char *category);
 
+/* The number a person sees for record @i: its row in the spreadsheet range
+ * copied (TSV), or its line in a text file (pipe and space tables, whose
+ * lines around the table are no records). */
+static guint
+record_number (const JxRowsTable *table,
+               GPtrArray         *records,
+               guint              i)
+{
+  if (table->layout == JX_ROWS_LAYOUT_TSV)
+    return i + 1;
+  return ((const Record *) records->pdata[i])->line;
+}
+
 static void
 place_cell (JxRowsRow     *row,
             guint          column,
@@ -850,7 +863,7 @@ jx_rows_read (const char  *text,
   if (header != NULL)
     {
       header_width = n_filled (header);
-      table->header_record = header_index + 1;
+      table->header_record = record_number (table, records, header_index);
       table->n_columns = header->cells->len;
       table->columns = g_new0 (JxRowsColumn, table->n_columns);
       for (guint i = 0; i < table->n_columns; i++)
@@ -873,11 +886,11 @@ jx_rows_read (const char  *text,
       if (not_held != NULL)
         add_problem (problems, "rows-not-held", header->line, 0,
                      g_strdup_printf (_("Row %u: the columns “%s” are not held by this document and were not "
-                                        "read."), header_index + 1, not_held->str));
+                                        "read."), table->header_record, not_held->str));
       if (unknown != NULL)
         add_problem (problems, "rows-unknown-column", header->line, 0,
                      g_strdup_printf (_("Row %u: the columns “%s” are not columns of a target table and were "
-                                        "not read."), header_index + 1, unknown->str));
+                                        "not read."), table->header_record, unknown->str));
       first_data = header_index + 1;
 
       /* The unit of amounts: a line above, or an amount column's header. */
@@ -947,14 +960,15 @@ jx_rows_read (const char  *text,
               add_problem (problems, "rows-skipped", record->line, g_array_index (record->cells, RawCell, 0).column,
                            g_strdup_printf (_("Row %u: “%s” with only an amount is a subtotal, not a project; it "
                                               "was not read."),
-                                            i + 1, g_array_index (record->cells, RawCell, 0).text));
+                                            record_number (table, records, i),
+                                            g_array_index (record->cells, RawCell, 0).text));
               continue;
             }
           shift = best_shift (table, taxonomy, record, filled, header_width);
         }
       row = g_malloc0 (sizeof (JxRowsRow) + table->n_columns * sizeof (JxRowsCell));
       row->cells = (JxRowsCell *) (row + 1);
-      row->record = i + 1;
+      row->record = record_number (table, records, i);
       row->line = record->line;
       for (guint c = 0; c < table->n_columns; c++)
         {
@@ -992,7 +1006,7 @@ jx_rows_read (const char  *text,
                 {
                   add_problem (problems, "rows-unknown-column", cell->line, cell->column,
                                g_strdup_printf (_("Row %u: “%s” stands right of the last column and was not "
-                                                  "read."), i + 1, cell->text));
+                                                  "read."), row->record, cell->text));
                   break;
                 }
             }
