@@ -300,9 +300,9 @@ test_load_fields (void)
   g_assert_cmpstr (jx_project_get_goal (p3), ==, "");
   g_assert_false (jx_project_get_confidential (p1));
   g_assert_true (jx_project_get_confidential (p7));
-  g_assert_cmpint (jx_project_get_fiscal (p7), ==, 2576);
-  g_assert_cmpint (jx_project_get_special (p7), ==, 150);
-  g_assert_cmpint (jx_project_get_other (p7), ==, 1);
+  g_assert_cmpint (jx_project_get_source (p7, 0), ==, 2576);
+  g_assert_cmpint (jx_project_get_source (p7, 1), ==, 150);
+  g_assert_cmpint (jx_project_get_source (p7, 2), ==, 1);
 
   g_assert_cmpstr (jx_indicator_get_category (i2), ==, "3");
   g_assert_cmpstr (jx_indicator_get_subcategory (i2), ==, "31");
@@ -712,7 +712,7 @@ test_load_negative_amount (void)
                  "</table>\n", -1, NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (jx_document_lookup (document, "p1"))), ==, -2576);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (jx_document_lookup (document, "p1")), 0), ==, -2576);
   g_assert_cmpint (jx_document_get_total (document), ==, -2577);
 }
 

@@ -310,21 +310,20 @@ print_padded (const char *text,
     printf ("%s%*s", text, pad, "");
 }
 
+/* A row of the totals table: @name, @total, then the @n_sources amounts of
+ * the funding sources. */
 static void
-print_amount_row (const char *name,
-                  int         indent,
-                  JxMoney     fiscal,
-                  JxMoney     special,
-                  JxMoney     other,
-                  JxMoney     total)
+print_amount_row (const char    *name,
+                  int            indent,
+                  JxMoney        total,
+                  const JxMoney *sources,
+                  guint          n_sources)
 {
-  JxMoney values[4] = { total, fiscal, special, other };
-
   printf ("%*s", indent, "");
   print_padded (name, 44 - indent, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+  for (guint i = 0; i <= n_sources; i++)
     {
-      g_autofree char *text = jx_money_format (values[i]);
+      g_autofree char *text = jx_money_format (i == 0 ? total : sources[i - 1]);
       printf (" ");
       print_padded (text, 14, TRUE);
     }
@@ -346,7 +345,7 @@ cmd_totals (int argc, char **argv)
   g_autoptr(JxDocument) doc = NULL;
   g_autoptr(JxProblem) problem = NULL;
   GListModel *units;
-  const char *headers[4];
+  guint n_sources;
 
   g_option_context_set_summary (context, _("Print every project, funding unit and the grand total (合计)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -371,17 +370,16 @@ cmd_totals (int argc, char **argv)
       return EXIT_OK;
     }
 
-  /* TRANSLATORS: column headers of "jixiao-cli totals"; the amounts are in
+  /* The columns: 总计, then the funding sources of the table of fields, in
    * the document's unit, usually 万元. */
-  headers[0] = _("Total");
-  headers[1] = _("Fiscal");
-  headers[2] = _("Special");
-  headers[3] = _("Other");
+  n_sources = jx_document_get_n_sources (doc);
   print_padded (_("Project (funding unit)"), 44, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+  for (guint i = 0; i <= n_sources; i++)
     {
+      const JxField *column = i == 0 ? jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")
+                                     : jx_document_get_source (doc, i - 1);
       printf (" ");
-      print_padded (headers[i], 14, TRUE);
+      print_padded (jx_field_get_short_label (column), 14, TRUE);
     }
   printf ("\n");
 
@@ -390,26 +388,27 @@ cmd_totals (int argc, char **argv)
     {
       g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
       GListModel *projects = jx_funding_unit_get_projects (unit);
-      JxMoney sources[3];
+      JxMoney sources[JX_MAX_SOURCES];
 
       jx_funding_unit_sum_sources (unit, sources);
-      print_amount_row (jx_funding_unit_get_name (unit), 0, sources[0], sources[1], sources[2],
-                        jx_funding_unit_get_total (unit));
+      print_amount_row (jx_funding_unit_get_name (unit), 0, jx_funding_unit_get_total (unit),
+                        sources, n_sources);
       for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-          print_amount_row (jx_project_get_name (project), 2,
-                            jx_project_get_fiscal (project), jx_project_get_special (project),
-                            jx_project_get_other (project), jx_project_get_total (project));
+
+          for (guint k = 0; k < n_sources; k++)
+            sources[k] = jx_project_get_source (project, k);
+          print_amount_row (jx_project_get_name (project), 2, jx_project_get_total (project),
+                            sources, n_sources);
         }
     }
   {
-    JxMoney sources[3];
+    JxMoney sources[JX_MAX_SOURCES];
 
     jx_document_sum_sources (doc, sources);
     /* TRANSLATORS: the grand total row of a table */
-    print_amount_row (_("合计 (grand total)"), 0, sources[0], sources[1], sources[2],
-                      jx_document_get_total (doc));
+    print_amount_row (_("合计 (grand total)"), 0, jx_document_get_total (doc), sources, n_sources);
   }
   /* TRANSLATORS: %s is the unit of amounts, usually 万元 */
   printf (_("Amounts in %s; %u projects, %u indicators.\n"), jx_document_get_unit (doc),

@@ -61,6 +61,19 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* The project's amounts, one member per funding source of the table. */
+static void
+add_sources (JsonBuilder *builder,
+             JxProject   *project)
+{
+  JxDocument *document = jx_node_get_document (JX_NODE (project));
+  guint n = jx_document_get_n_sources (document);
+
+  for (guint k = 0; k < n; k++)
+    add_amount (builder, jx_document_get_source (document, k)->json_member,
+                jx_project_get_source (project, k));
+}
+
 static void
 add_indicator (JsonBuilder *builder,
                JxIndicator *indicator)
@@ -85,9 +98,7 @@ add_project (JsonBuilder *builder,
   json_builder_begin_object (builder);
   add_string (builder, "id", jx_node_get_id (JX_NODE (project)));
   add_string (builder, "name", jx_project_get_name (project));
-  add_amount (builder, "fiscal", jx_project_get_fiscal (project));
-  add_amount (builder, "special", jx_project_get_special (project));
-  add_amount (builder, "other", jx_project_get_other (project));
+  add_sources (builder, project);
   add_amount (builder, "total", jx_project_get_total (project));
   add_string (builder, "goal", jx_project_get_goal (project));
   add_boolean (builder, "confidential", jx_project_get_confidential (project));
@@ -245,9 +256,7 @@ jx_json_totals (JxDocument *doc)
           json_builder_begin_object (builder);
           add_string (builder, "id", jx_node_get_id (JX_NODE (project)));
           add_string (builder, "name", jx_project_get_name (project));
-          add_amount (builder, "fiscal", jx_project_get_fiscal (project));
-          add_amount (builder, "special", jx_project_get_special (project));
-          add_amount (builder, "other", jx_project_get_other (project));
+          add_sources (builder, project);
           add_amount (builder, "total", jx_project_get_total (project));
           add_int (builder, "indicators",
                    g_list_model_get_n_items (jx_project_get_indicators (project)));
@@ -573,14 +582,6 @@ read_project (JxDocument    *doc,
               const Path    *path,
               GError       **error)
 {
-  static const struct {
-    const char *member;
-    void      (*set) (JxProject *project, JxMoney amount);
-  } amounts[] = {
-    { "fiscal", jx_project_set_fiscal },
-    { "special", jx_project_set_special },
-    { "other", jx_project_set_other },
-  };
   g_autoptr(JxProject) project = jx_project_new (NULL);
   const char *name = NULL, *goal = NULL;
   gboolean confidential = FALSE;
@@ -601,22 +602,23 @@ read_project (JxDocument    *doc,
    * unit's and the document's totals too. */
   jx_node_append_child (JX_NODE (unit), JX_NODE (project));
 
-  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+  for (guint i = 0; i < jx_document_get_n_sources (doc); i++)
     {
+      const char *member = jx_document_get_source (doc, i)->json_member;
       JxMoney amount = 0;
 
-      if (!read_amount (object, path, amounts[i].member, &amount, error))
+      if (!read_amount (object, path, member, &amount, error))
         return FALSE;
-      if (!jx_project_check_amount (project, amounts[i].member, amount, NULL))
+      if (!jx_project_check_source (project, i, amount, NULL))
         {
-          g_autofree char *where = path_to_string (path, amounts[i].member);
+          g_autofree char *where = path_to_string (path, member);
 
           g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_OVERFLOW,
                        _("%s: this amount would make a total too large to hold; "
                          "check the number of digits"), where);
           return FALSE;
         }
-      amounts[i].set (project, amount);
+      jx_project_set_source (project, i, amount);
     }
 
   for (guint i = 0; indicators != NULL && i < json_array_get_length (indicators); i++)

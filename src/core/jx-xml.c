@@ -19,6 +19,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "jx-core-resources.h"
+#include "jx-fields.h"
 #include "jx-history.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
@@ -32,38 +33,6 @@ G_DEFINE_QUARK (jx-xml-error-quark, jx_xml_error)
  * entity is ever expanded or fetched, and libxml2 keeps its limits on
  * depth, text size and entity amplification. */
 #define LOAD_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS)
-
-/* How a field is called in messages. */
-static const char *
-field_label (const char *field)
-{
-  static const struct { const char *field; const char *label; } labels[] = {
-    { "department", NC_("field", "department") },
-    { "title", NC_("field", "title") },
-    { "unit", NC_("field", "unit") },
-    { "taxonomy", NC_("field", "category scheme") },
-    { "name", NC_("field", "name") },
-    { "id", NC_("field", "id") },
-    { "goal", NC_("field", "performance goal") },
-    { "fiscal", NC_("field", "fiscal appropriation") },
-    { "special", NC_("field", "special-account appropriation") },
-    { "other", NC_("field", "other funds") },
-    { "category", NC_("field", "category") },
-    { "subcategory", NC_("field", "sub-category") },
-    { "cycle-value", NC_("field", "implementation-period value") },
-    { "annual-value", NC_("field", "annual value") },
-    { "target", NC_("field", "target") },
-    { "field", NC_("field", "field") },
-    { "author", NC_("field", "author") },
-    { "time", NC_("field", "time") },
-    { "text", NC_("field", "text") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].field, field))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "field", labels[i].label);
-  return field;
-}
 
 /* "Line 12, column 5: " + @sentence, or as much of the place as is known. */
 static char *
@@ -136,6 +105,8 @@ typedef struct
   xmlTextWriterPtr  writer;
   GError           *error;
   gboolean          failed;   /* the writer itself reported an error */
+  const JxField    *sources[JX_MAX_SOURCES];   /* the funding sources, in table order */
+  guint             n_sources;
 } Writer;
 
 /* The first character of @text that XML 1.0 cannot hold: its code point,
@@ -209,14 +180,14 @@ check_savable (Writer     *self,
      * second what it belongs to, such as “the project “X” (p1)” */
     sentence = g_strdup_printf (_("The table cannot be saved: the %s of %s contains bytes that are not UTF-8 text. "
                                   "Retype that text and save again."),
-                                field_label (field), who);
+                                jx_field_label_for_id (field), who);
   else
     /* Translators: the first %s is a field such as “performance goal”, the
      * second what it belongs to, such as “the project “X” (p1)”; %04X is
      * the code of the character */
     sentence = g_strdup_printf (_("The table cannot be saved: the %s of %s contains the invisible control character U+%04X, "
                                   "which XML files cannot hold. Delete it (retyping the text removes it) and save again."),
-                                field_label (field), who, c);
+                                jx_field_label_for_id (field), who, c);
   g_set_error_literal (&self->error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE, sentence);
   return FALSE;
 }
@@ -370,9 +341,8 @@ write_project (Writer    *self,
 
   start_element (self, "project");
   write_id (self, node);
-  write_amount (self, "fiscal", jx_project_get_fiscal (project));
-  write_amount (self, "special", jx_project_get_special (project));
-  write_amount (self, "other", jx_project_get_other (project));
+  for (guint k = 0; k < self->n_sources; k++)
+    write_amount (self, self->sources[k]->xml_name, jx_project_get_source (project, k));
   if (jx_project_get_confidential (project))
     write_attribute (self, node, "confidential", "true");
   write_text (self, node, "name", jx_project_get_name (project));
@@ -435,6 +405,9 @@ jx_xml_write (JxDocument  *document,
     g_error ("libxml2 could not allocate a writer");
   xmlTextWriterSetIndent (self.writer, 1);
   xmlTextWriterSetIndentString (self.writer, BAD_CAST "  ");
+  self.n_sources = jx_document_get_n_sources (document);
+  for (guint k = 0; k < self.n_sources; k++)
+    self.sources[k] = jx_document_get_source (document, k);
 
   node = JX_NODE (document);
   if (xmlTextWriterStartDocument (self.writer, NULL, "UTF-8", NULL) < 0)
@@ -695,10 +668,14 @@ typedef struct
   const xmlChar    *n_table, *n_department, *n_title, *n_funding_unit, *n_project,
                    *n_name, *n_goal, *n_indicator, *n_cycle_value, *n_annual_value,
                    *n_annotations, *n_annotation, *n_text,
-                   *n_id, *n_format, *n_year, *n_unit, *n_taxonomy, *n_fiscal,
-                   *n_special, *n_other, *n_confidential, *n_category,
+                   *n_id, *n_format, *n_year, *n_unit, *n_taxonomy,
+                   *n_confidential, *n_category,
                    *n_subcategory, *n_target, *n_field, *n_author, *n_time,
                    *n_resolved;
+  /* The funding sources' attributes, in the order of the table of fields. */
+  const JxField    *sources[JX_MAX_SOURCES];
+  const xmlChar    *n_sources[JX_MAX_SOURCES];
+  guint             n_source_names;
 } Loader;
 
 /* Names come from the reader's dictionary, so equal names are usually the
@@ -1403,9 +1380,6 @@ start_unit (Loader *self,
 
 typedef struct
 {
-  const char *property;
-  void      (*set) (JxProject *project,
-                    JxMoney    amount);
   gboolean    present;
   JxMoney     value;
 } Amount;
@@ -1417,11 +1391,7 @@ start_project (Loader *self,
 {
   xmlTextReaderPtr r = self->reader;
   g_autoptr(JxProject) project = jx_project_new (NULL);
-  Amount amounts[3] = {
-    { "fiscal", jx_project_set_fiscal, FALSE, 0 },
-    { "special", jx_project_set_special, FALSE, 0 },
-    { "other", jx_project_set_other, FALSE, 0 },
-  };
+  Amount amounts[JX_MAX_SOURCES] = { { 0, } };
 
   frame->node = JX_NODE (project);
   while (xmlTextReaderMoveToNextAttribute (r) == 1)
@@ -1434,14 +1404,12 @@ start_project (Loader *self,
         continue;
       if (name_is (name, self->n_id))
         jx_node_set_id (frame->node, v);
-      else if (name_is (name, self->n_fiscal))
-        which = 0;
-      else if (name_is (name, self->n_special))
-        which = 1;
-      else if (name_is (name, self->n_other))
-        which = 2;
       else if (name_is (name, self->n_confidential))
         jx_project_set_confidential (project, g_str_equal (v, "true") || g_str_equal (v, "1"));
+      else
+        for (guint k = 0; k < self->n_source_names && which < 0; k++)
+          if (name_is (name, self->n_sources[k]))
+            which = (int) k;
 
       if (which >= 0)
         {
@@ -1460,14 +1428,14 @@ start_project (Loader *self,
               digits_ok = digits_ok && p[0] == '.' && g_ascii_isdigit (p[1]) &&
                           g_ascii_isdigit (p[2]) && p[3] == '\0';
               clear_validity (self);
-              fail_at_attribute (self, frame, amounts[which].property, JX_XML_ERROR_AMOUNT, "amount",
+              fail_at_attribute (self, frame, self->sources[which]->id, JX_XML_ERROR_AMOUNT, "amount",
                                  digits_ok
                                  ? g_strdup_printf (_("The amount “%s” of %s is too large to hold. "
                                                       "Correct it in a text editor."),
-                                                    shown, field_label (amounts[which].property))
+                                                    shown, jx_field_get_label (self->sources[which]))
                                  : g_strdup_printf (_("The amount “%s” of %s is not a number with two decimals "
                                                       "such as 1234.50. Correct it in a text editor."),
-                                                    shown, field_label (amounts[which].property)));
+                                                    shown, jx_field_get_label (self->sources[which])));
               xmlTextReaderMoveToElement (r);
               return;
             }
@@ -1479,24 +1447,24 @@ start_project (Loader *self,
   if (!attach (self, frame, "p", parent))
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+  for (guint i = 0; i < self->n_source_names; i++)
     {
       g_autoptr(GError) error = NULL;
 
       if (!amounts[i].present)
         continue;
-      if (!jx_project_check_amount (project, amounts[i].property, amounts[i].value, &error))
+      if (!jx_project_check_source (project, i, amounts[i].value, &error))
         {
           g_autofree char *shown = jx_money_to_decimal (amounts[i].value);
 
           clear_validity (self);
-          fail_at_attribute (self, frame, amounts[i].property, JX_XML_ERROR_AMOUNT, "amount",
+          fail_at_attribute (self, frame, self->sources[i]->id, JX_XML_ERROR_AMOUNT, "amount",
                              g_strdup_printf (_("The amount “%s” of %s makes a total too large to hold. "
                                                 "Correct it in a text editor."),
-                                              shown, field_label (amounts[i].property)));
+                                              shown, jx_field_get_label (self->sources[i])));
           return;
         }
-      amounts[i].set (project, amounts[i].value);
+      jx_project_set_source (project, i, amounts[i].value);
     }
 }
 
@@ -2052,9 +2020,6 @@ loader_intern_names (Loader *self)
   INTERN (n_year, "year");
   INTERN (n_unit, "unit");
   INTERN (n_taxonomy, "taxonomy");
-  INTERN (n_fiscal, "fiscal");
-  INTERN (n_special, "special");
-  INTERN (n_other, "other");
   INTERN (n_confidential, "confidential");
   INTERN (n_category, "category");
   INTERN (n_subcategory, "subcategory");
@@ -2064,6 +2029,12 @@ loader_intern_names (Loader *self)
   INTERN (n_time, "time");
   INTERN (n_resolved, "resolved");
 #undef INTERN
+  self->n_source_names = jx_document_get_n_sources (NULL);
+  for (guint k = 0; k < self->n_source_names; k++)
+    {
+      self->sources[k] = jx_document_get_source (NULL, k);
+      self->n_sources[k] = xmlTextReaderConstString (r, BAD_CAST self->sources[k]->xml_name);
+    }
 }
 
 static void
