@@ -29,7 +29,7 @@ measure() {
   start=$(date +%s%N)
   /usr/bin/time -f '%M' -o "$work/time.out" "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 ))e-3 $(cat "$work/time.out")"
+  echo "$(( (end - start) / 1000000 ))e-3 $(tail -n 1 "$work/time.out")"
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] + 0 }'; }
