@@ -706,6 +706,9 @@ test_new_year (void)
   g_assert_nonnull (strstr (written, "2025年项目支出绩效目标表"));
   g_assert_null (strstr (written, "<annotation"));
   g_assert_nonnull (strstr (written, "<project id=\"p3\" fiscal=\"8475.00\""));
+  /* Last year's values travel with it (format 2). */
+  g_assert_nonnull (strstr (written, " format=\"2\" year=\"2025\""));
+  g_assert_nonnull (strstr (written, "<previous year=\"2024\" fiscal=\"8475.00\">"));
 
   /* Compared by id: only the year and the title changed; the comments went. */
   run_cli (&diff, "diff", "--json", input, output, NULL);

@@ -14,7 +14,9 @@
 #include "jx-import.h"
 #include "jx-init.h"
 #include "jx-money.h"
+#include "jx-json.h"
 #include "jx-new-year.h"
+#include "jx-previous.h"
 #include "jx-review.h"
 #include "jx-xml.h"
 
@@ -527,6 +529,163 @@ test_review_order (void)
   g_string_free (places, TRUE);
 }
 
+/* --- last year's values ------------------------------------------------- */
+
+static JxDocument *
+next_year_of_example (void)
+{
+  g_autoptr(JxDocument) doc = load_example ();
+  g_autoptr(GError) error = NULL;
+  JxDocument *next = jx_new_year_copy (doc, NULL, &error);
+
+  g_assert_no_error (error);
+  return next;
+}
+
+static void
+test_previous_recorded (void)
+{
+  g_autoptr(JxDocument) doc = load_example ();
+  g_autoptr(JxDocument) next = next_year_of_example ();
+  JxProject *project = JX_PROJECT (lookup (next, "p3"));
+  JxIndicator *indicator = JX_INDICATOR (lookup (next, "i12"));
+  const JxField *source = jx_document_get_source (next, 0);
+  const JxField *annual = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value");
+  const JxField *title = jx_field_lookup (JX_FIELD_OWNER_DOCUMENT, "title");
+  const JxField *year = jx_field_lookup (JX_FIELD_OWNER_DOCUMENT, "year");
+  const JxField *total = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total");
+  g_autofree char *amount = jx_money_to_decimal (jx_project_get_source (project, 0));
+  g_autofree char *was = g_strdup (jx_indicator_get_annual_value (indicator));
+  JxProject *added;
+
+  /* The document, each unit, project and indicator: the year and values before. */
+  g_assert_cmpint (jx_node_get_previous_year (JX_NODE (next)), ==, 2024);
+  g_assert_cmpstr (jx_node_get_previous (JX_NODE (next), title), ==, jx_document_get_title (doc));
+  g_assert_null (jx_node_get_previous (JX_NODE (next), year));
+  g_assert_cmpint (jx_node_get_previous_year (lookup (next, "u1")), ==, 2024);
+  g_assert_cmpint (jx_node_get_previous_year (JX_NODE (project)), ==, 2024);
+  g_assert_cmpstr (jx_node_get_previous (JX_NODE (project), source), ==, amount);
+  g_assert_null (jx_node_get_previous (JX_NODE (project), total));
+  g_assert_cmpstr (jx_node_get_previous (JX_NODE (indicator), annual), ==, was);
+
+  /* An edit changes this year's value only; a new project has no last year. */
+  jx_edit_set_string (next, indicator, annual->id, "≥99%");
+  g_assert_cmpstr (jx_node_get_previous (JX_NODE (indicator), annual), ==, was);
+  added = jx_edit_add_project (next, jx_project_get_unit (project), 0, "新项目");
+  g_assert_cmpint (jx_node_get_previous_year (JX_NODE (added)), ==, 0);
+  g_assert_null (jx_node_get_previous (JX_NODE (added), source));
+
+  /* The original table has none. */
+  g_assert_cmpint (jx_node_get_previous_year (lookup (doc, "p3")), ==, 0);
+  g_assert_false (jx_document_has_previous (doc));
+  g_assert_true (jx_document_has_previous (next));
+}
+
+static void
+test_previous_xml (void)
+{
+  g_autoptr(JxDocument) plain = load_example ();
+  g_autoptr(JxDocument) next = next_year_of_example ();
+  g_autofree char *plain_xml = write_text (plain);
+  g_autofree char *xml = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(JxDocument) back = NULL;
+  const JxField *source = jx_document_get_source (next, 0);
+  const JxField *goal = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal");
+  JxNode *project;
+
+  /* Without last year's values a table stays format 1, byte for byte. */
+  g_assert_nonnull (strstr (plain_xml, " format=\"1\" "));
+  g_assert_null (strstr (plain_xml, "<previous"));
+
+  jx_project_set_goal (JX_PROJECT (lookup (next, "p3")), "今年的目标");
+  xml = write_text (next);
+  g_assert_nonnull (strstr (xml, " format=\"2\" year=\"2025\""));
+  g_assert_nonnull (strstr (xml, "<previous year=\"2024\""));
+
+  /* Loaded (through the schema) and written again: the same bytes and values. */
+  back = load_text (xml);
+  again = write_text (back);
+  g_assert_cmpstr (again, ==, xml);
+  project = lookup (back, "p3");
+  g_assert_cmpint (jx_node_get_previous_year (project), ==, 2024);
+  g_assert_cmpstr (jx_node_get_previous (project, source), ==, jx_node_get_previous (lookup (next, "p3"), source));
+  g_assert_cmpstr (jx_node_get_previous (project, goal), ==, jx_project_get_goal (JX_PROJECT (lookup (plain, "p3"))));
+  g_assert_cmpstr (jx_project_get_goal (JX_PROJECT (project)), ==, "今年的目标");
+  g_assert_true (jx_document_has_previous (back));
+}
+
+static void
+test_previous_json (void)
+{
+  g_autoptr(JxDocument) next = next_year_of_example ();
+  g_autoptr(JsonNode) json = jx_json_from_document (next);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) back = jx_json_to_document (json, &error);
+  g_autofree char *xml = write_text (next);
+  g_autofree char *back_xml = NULL;
+  JsonObject *project;
+  JsonObject *previous;
+
+  g_assert_no_error (error);
+  back_xml = write_text (back);
+  g_assert_cmpstr (back_xml, ==, xml);
+
+  project = json_array_get_object_element (json_object_get_array_member (
+    json_array_get_object_element (json_object_get_array_member (json_node_get_object (json), "units"), 0),
+    "projects"), 0);
+  previous = json_object_get_object_member (project, "previous");
+  g_assert_cmpint (json_object_get_int_member (previous, "year"), ==, 2024);
+  g_assert_cmpstr (json_object_get_string_member (previous, jx_document_get_source (next, 0)->json_member), ==,
+                   json_object_get_string_member (project, jx_document_get_source (next, 0)->json_member));
+}
+
+static void
+test_previous_bad (void)
+{
+  g_autoptr(JxDocument) next = next_year_of_example ();
+  g_autofree char *xml = write_text (next);
+  const struct { const char *from, *to, *rule; } cases[] = {
+    /* An amount that is not one, and a previous without its year. */
+    { "<previous year=\"2024\" fiscal=\"10464.80\">", "<previous year=\"2024\" fiscal=\"10464.8x\">", "amount" },
+    { "<previous year=\"2024\" fiscal=\"10464.80\">", "<previous fiscal=\"10464.80\">", "schema" },
+    { "<previous year=\"2024\" fiscal=\"10464.80\">", "<previous year=\"去年\" fiscal=\"10464.80\">", "schema" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (xml, cases[i].from, 2);
+      g_autofree char *bad = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JxProblem) problem = NULL;
+      g_autoptr(JxDocument) doc = NULL;
+
+      g_assert_nonnull (parts[1]);
+      bad = g_strjoin (cases[i].to, parts[0], parts[1], NULL);
+      bytes = g_bytes_new (bad, strlen (bad));
+      doc = jx_xml_load_bytes (bytes, "bad", &problem, &error);
+      g_assert_null (doc);
+      g_assert_nonnull (problem);
+      g_assert_cmpstr (problem->rule, ==, cases[i].rule);
+      /* The line of the <previous> element of p1. */
+      g_assert_cmpuint (problem->line, ==, 14);
+    }
+}
+
+static void
+test_previous_not_compared (void)
+{
+  g_autoptr(JxDocument) a = next_year_of_example ();
+  g_autoptr(JxDocument) b = load_example ();
+  g_autoptr(JxDiff) diff = NULL;
+
+  /* Last year's values are not part of the table: only year and title differ
+   * (and the comments b still has). */
+  diff = jx_diff_documents (a, b);
+  g_assert_cmpuint (jx_diff_get_n_changes (diff), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -548,6 +707,11 @@ main (int    argc,
   g_test_add_func ("/new-year/title-year-standing-alone", test_new_year_title);
   g_test_add_func ("/new-year/refuses-without-a-year", test_new_year_no_year);
   g_test_add_func ("/review/grouped-in-table-order", test_review_order);
+  g_test_add_func ("/previous/recorded-by-new-year", test_previous_recorded);
+  g_test_add_func ("/previous/xml-format-2-round-trip", test_previous_xml);
+  g_test_add_func ("/previous/json-round-trip", test_previous_json);
+  g_test_add_func ("/previous/bad-values-located", test_previous_bad);
+  g_test_add_func ("/previous/not-compared-by-diff", test_previous_not_compared);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "jx-model-private.h"
 #include "jx-new-year.h"
+#include "jx-previous.h"
 #include "jx-xml.h"
 
 G_DEFINE_QUARK (jx-new-year-error-quark, jx_new_year_error)
@@ -61,12 +62,27 @@ count_replies (JxAnnotation *annotation)
   return count;
 }
 
+static void
+record_project (gpointer item,
+                gpointer year)
+{
+  GListModel *indicators = jx_project_get_indicators (item);
+  guint n = g_list_model_get_n_items (indicators);
+
+  jx_node_record_previous (item, GPOINTER_TO_INT (year));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JxNode) indicator = g_list_model_get_item (indicators, i);
+      jx_node_record_previous (indicator, GPOINTER_TO_INT (year));
+    }
+}
+
 gboolean
 jx_new_year_apply (JxDocument     *document,
                    JxNewYearInfo  *info,
                    GError        **error)
 {
-  GListModel *annotations;
+  GListModel *annotations, *units;
   JxNewYearInfo found = { 0, 0 };
   g_autofree char *title = NULL;
   int year;
@@ -86,6 +102,16 @@ jx_new_year_apply (JxDocument     *document,
       g_set_error (error, JX_NEW_YEAR_ERROR, JX_NEW_YEAR_ERROR_LAST_YEAR,
                    _("The table is for the year %d: there is no next year to make."), year);
       return FALSE;
+    }
+
+  /* Last year's values travel with the table, for the form's "上年". */
+  jx_node_record_previous (JX_NODE (document), year);
+  jx_document_foreach_project (document, record_project, GINT_TO_POINTER (year));
+  units = jx_document_get_units (document);
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxNode) unit = g_list_model_get_item (units, u);
+      jx_node_record_previous (unit, year);
     }
 
   title = jx_new_year_title (jx_document_get_title (document), year, year + 1);

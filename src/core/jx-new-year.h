@@ -30,7 +30,9 @@ typedef struct
  * title, every "2024" standing alone (not part of a longer number) when
  * 2024 is the old year becomes "2025"; funding units, projects and
  * indicators stay with their ids and amounts, so the two years compare by
- * id; every comment and reply goes, counted in @info. Fails, changing
+ * id, and each of them (and the document) carries the values it had as
+ * last year's (jx-previous.h); every comment and reply goes, counted in
+ * @info. Fails, changing
  * nothing, when the document has no year or its year is 9999.
  */
 gboolean    jx_new_year_apply       (JxDocument     *document,
