@@ -405,7 +405,7 @@ gboolean
 jx_document_is_read_only (JxDocument *self)
 {
   g_return_val_if_fail (JX_IS_DOCUMENT (self), TRUE);
-  return self->format > JX_FORMAT_VERSION;
+  return self->format > JX_FORMAT_NEWEST;
 }
 
 JxMoney
