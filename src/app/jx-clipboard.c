@@ -59,6 +59,7 @@ show_message (JxWindow       *self,
                            G_CONNECT_SWAPPED);
   gtk_info_bar_set_message_type (bar, type);
   gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
   gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
 }
 
@@ -284,7 +285,10 @@ jx_clipboard_attach (JxWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), shortcuts);
 
   /* The message bar, under the window's own banner. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* One line per finding, cut at the window's edge (the whole text is the
+   * tooltip): a wrapping label of mixed CJK and Latin text measures its
+   * height inconsistently in GTK 4.8. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
