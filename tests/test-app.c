@@ -16,6 +16,7 @@
 
 #include "jx-amount-entry.h"
 #include "jx-comments-panel.h"
+#include "jx-dialogs.h"
 #include "jx-application.h"
 #include "jx-edit.h"
 #include "jx-indicator-form.h"
@@ -667,6 +668,93 @@ test_file_dialogs (void)
   close_window (window);
 }
 
+/* The visible windows (dialogs) modal on @parent. */
+static guint
+count_dialogs_on (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == parent && gtk_window_get_modal (window)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+no_dialog_on (gpointer parent)
+{
+  return count_dialogs_on (parent) == 0;
+}
+
+static gboolean
+dialog_on (gpointer parent)
+{
+  return count_dialogs_on (parent) == 1;
+}
+
+/* Closing an edited document asks through the one dialog helper (GtkAlertDialog
+ * on GTK >= 4.10, GtkMessageDialog on 4.8): Cancel keeps the window and its
+ * edit, "Close without Saving" closes it; an error has one Close button. */
+static void
+test_dialog_helper (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Save the changes to “%s” before closing?"),
+                                              name);
+  JxWindow *window = open_window (path);
+  g_autoptr(JxWindow) keep = g_object_ref (window);
+  const char *shown = NULL;
+  const char *body = NULL;
+
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_null (shown);
+
+  jx_edit_set_string (jx_window_get_document (window), lookup (window, "p1"), "name", "改名");
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_cmpstr (shown, ==, heading);
+  g_assert_cmpstr (body, ==, g_dgettext (GETTEXT_PACKAGE, "If you don’t save, the changes since the last save are lost."));
+  g_assert_false (jx_dialog_respond (GTK_WINDOW (window), "no such button"));
+
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Cancel")));
+  wait_until (no_dialog_on, window);
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (jx_window_is_unsaved (window));
+  g_assert_cmpstr (jx_project_get_name (JX_PROJECT (lookup (window, "p1"))), ==, "改名");
+
+  /* Escape is Cancel too. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), NULL));
+  wait_until (no_dialog_on, window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* An error: one Close button. */
+  jx_dialog_error (GTK_WINDOW (window), "heading", "detail");
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_cmpstr (shown, ==, "heading");
+  g_assert_cmpstr (body, ==, "detail");
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Close")));
+  wait_until (no_dialog_on, window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "Close _without Saving")));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+}
+
 /* The row of the comments panel showing the annotation @id, or -1. */
 static int
 comment_row (JxCommentsPanel *panel,
@@ -831,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
   g_test_add_func ("/app/indicator/value-reading-beside-entry", test_value_reading);
   g_test_add_func ("/app/files/open-and-save-as-choosers", test_file_dialogs);
+  g_test_add_func ("/app/dialogs/unsaved-cancel-discard-error", test_dialog_helper);
   g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
   g_test_add_func ("/app/tree/add-duplicate-move", test_add_duplicate_move);
   g_test_add_func ("/app/tree/search-filters", test_search_filters);

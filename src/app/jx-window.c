@@ -478,6 +478,15 @@ on_history_notify_cb (GObject    *object,
 /* ------------------------------------------------------------ document */
 
 void
+jx_window_set_banner (JxWindow   *self,
+                      const char *text)
+{
+  if (text != NULL)
+    gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner, text != NULL);
+}
+
+void
 jx_window_update_title (JxWindow *self)
 {
   g_autofree char *name = NULL;
@@ -584,15 +593,10 @@ set_document (JxWindow   *self,
       g_object_unref (row);
     }
 
-  if (jx_document_is_read_only (document))
-    {
-      gtk_label_set_text (self->banner_label,
-                          _("This document was written by a newer version of Jixiao. It is open read-only "
-                            "so that nothing it holds is lost; use a newer version to change it."));
-      gtk_widget_set_visible (GTK_WIDGET (self->banner), TRUE);
-    }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->banner), FALSE);
+  jx_window_set_banner (self, jx_document_is_read_only (document)
+                              ? _("This document was written by a newer version of Jixiao. It is open read-only "
+                                  "so that nothing it holds is lost; use a newer version to change it.")
+                              : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !jx_document_is_read_only (document));
 
   show_node (self, JX_NODE (document));
