@@ -32,7 +32,7 @@ packages=(
   desktop-file-utils appstream shared-mime-info
   librsvg2-common libgdk-pixbuf2.0-bin   # the data suite renders the icons as GTK loads them
   libgtk-4-bin                           # gtk4-update-icon-cache, run by meson install
-  imagemagick time x11-utils
+  imagemagick time x11-utils xdotool   # xdotool: build-aux/screenshot.sh
   fonts-noto-cjk dbus-x11 at-spi2-core
   python3
 )
@@ -162,8 +162,9 @@ cmd_test () {
   cmd_build
 
   # Under Xvfb so the app suites find a display; -a picks a free server number.
+  # The screen holds the largest window the layout test opens (1920×1080).
   local status=0
-  xvfb-run -a -s '-screen 0 1280x1024x24 -nolisten tcp' \
+  xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
     meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
   return "$status"
 }
@@ -300,7 +301,7 @@ cmd_test_debian13 () {
 
   t0=$SECONDS
   local status=0
-  debian13_enter xvfb-run -a -s '-screen 0 1280x1024x24 -nolisten tcp' \
+  debian13_enter xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
     meson test -C "$debian13_builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
   say "Debian 13 suite: $(( SECONDS - t0 )) s, exit status $status"
 

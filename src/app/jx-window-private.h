@@ -37,6 +37,8 @@ struct _JxWindow
   GtkToggleButton    *comments_button;
   GtkWidget          *side_box;
   GtkWidget          *side_separator;
+  gboolean            side_by_side;   /* side panels in a row, not stacked */
+  guint               side_layout_id;
   GtkLabel           *total_status;
   GtkLabel           *counts_status;
   GtkLabel           *problems_status;
