@@ -167,7 +167,7 @@ test_totals_live_and_undo (void)
   /* Typing into 财政拨款 changes 总计, the unit's subtotal and 合计 at once. */
   fiscal = jx_project_form_get_amount_entry (form, "fiscal");
   type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (fiscal)), "10000");
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1000000);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1000000);
   g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "10,000.00");
   g_assert_true (strstr (jx_window_get_status_total (window), "56,075.19") != NULL);
   iterate ();
@@ -185,7 +185,7 @@ test_totals_live_and_undo (void)
   /* Undo (Ctrl+Z's action) restores the amount, the entry and every label. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   iterate ();
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1046480);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1046480);
   g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (fiscal))), ==,
                    "10,464.80");
   g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "10,464.80");
@@ -219,13 +219,13 @@ test_invalid_amount_keeps_model (void)
   g_assert_true (strstr (jx_amount_entry_get_error_text (entry), "4") != NULL);   /* the column */
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
   g_assert_cmpstr (gtk_editable_get_text (editable), ==, "25. 7€");   /* kept to fix */
-  g_assert_cmpint (jx_project_get_other (JX_PROJECT (project)), ==, 0);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 2), ==, 0);
   g_assert_false (jx_history_can_undo (jx_document_get_history (jx_window_get_document (window))));
 
   type_into (editable, "25.76");
   g_assert_true (jx_amount_entry_get_valid (entry));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
-  g_assert_cmpint (jx_project_get_other (JX_PROJECT (project)), ==, 2576);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 2), ==, 2576);
   g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "8,500.76");
 
   close_window (window);
@@ -403,7 +403,7 @@ test_save_reopen_equal (void)
   after = jx_xml_write (jx_window_get_document (again), &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (jx_project_get_special (JX_PROJECT (lookup (again, "p3"))), ==, 123456);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (lookup (again, "p3")), 1), ==, 123456);
   g_assert_cmpstr (jx_window_get_status_total (window), ==, jx_window_get_status_total (again));
 
   close_window (again);

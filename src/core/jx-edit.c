@@ -10,33 +10,29 @@
 #include "jx-edit.h"
 #include "jx-money.h"
 
-/* What the undo menu item says for a change of each property. */
+/* What the undo menu item says for a change of @property of @object: the
+ * field's undo label from the table of fields. */
 static const char *
-label_for_property (const char *property)
+label_for_property (gpointer    object,
+                    const char *property)
 {
-  static const struct { const char *property; const char *label; } labels[] = {
-    { "year", N_("Change Year") },
-    { "department", N_("Change Department") },
-    { "title", N_("Change Title") },
-    { "unit", N_("Change Unit") },
-    { "taxonomy", N_("Change Category Scheme") },
-    { "name", N_("Change Name") },
-    { "fiscal", N_("Change Fiscal Funding") },
-    { "special", N_("Change Special Account Funding") },
-    { "other", N_("Change Other Funding") },
-    { "goal", N_("Change Goal") },
-    { "confidential", N_("Change Confidential") },
-    { "category", N_("Change Category") },
-    { "subcategory", N_("Change Sub-category") },
-    { "cycle-value", N_("Change Cycle Value") },
-    { "annual-value", N_("Change Annual Value") },
-    { "text", N_("Edit Comment") },
-    { "resolved", N_("Resolve Comment") },
-  };
+  JxFieldOwner owner;
+  const JxField *field;
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].property, property))
-      return _(labels[i].label);
+  if (JX_IS_DOCUMENT (object))
+    owner = JX_FIELD_OWNER_DOCUMENT;
+  else if (JX_IS_FUNDING_UNIT (object))
+    owner = JX_FIELD_OWNER_UNIT;
+  else if (JX_IS_PROJECT (object))
+    owner = JX_FIELD_OWNER_PROJECT;
+  else if (JX_IS_INDICATOR (object))
+    owner = JX_FIELD_OWNER_INDICATOR;
+  else
+    owner = JX_FIELD_OWNER_ANNOTATION;
+
+  field = jx_field_lookup (owner, property);
+  if (field != NULL && field->undo_label != NULL)
+    return jx_field_get_undo_label (field);
   return _("Edit");
 }
 
@@ -51,7 +47,7 @@ set_value (JxDocument   *document,
   g_return_if_fail (!JX_IS_NODE (object) || jx_node_get_document (object) == document);
 
   jx_history_set_property (jx_document_get_history (document), object, property,
-                           value, label_for_property (property));
+                           value, label_for_property (object, property));
 }
 
 void
@@ -101,10 +97,13 @@ jx_edit_set_money (JxDocument *document,
                    GError    **error)
 {
   g_auto(GValue) v = G_VALUE_INIT;
+  int source;
 
   g_return_val_if_fail (JX_IS_PROJECT (project), FALSE);
+  source = jx_document_find_source (document, property);
+  g_return_val_if_fail (source >= 0, FALSE);
 
-  if (!jx_project_check_amount (project, property, amount, error))
+  if (!jx_project_check_source (project, source, amount, error))
     return FALSE;
   g_value_init (&v, G_TYPE_INT64);
   g_value_set_int64 (&v, amount);

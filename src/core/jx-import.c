@@ -459,17 +459,26 @@ digits_fit (const char *cell,
  * The importer
  * ------------------------------------------------------------------------ */
 
+/* The columns of the published table: 项目名称, 总计, one column per funding
+ * source of the table of fields (jx-fields.h) in its order, 绩效目标,
+ * 绩效指标. Room is kept for JX_MAX_SOURCES sources; the columns of sources
+ * the table does not have stay empty. */
 enum
 {
   COL_NAME,
   COL_TOTAL,
-  COL_FISCAL,
-  COL_SPECIAL,
-  COL_OTHER,
-  COL_GOAL,
+  COL_SOURCE,                                /* the first funding source */
+  COL_GOAL = COL_SOURCE + JX_MAX_SOURCES,
   COL_INDICATORS,
   N_COLS
 };
+
+/* One past the column of the last funding source. */
+static guint
+sources_end (void)
+{
+  return COL_SOURCE + jx_document_get_n_sources (NULL);
+}
 
 typedef enum
 {
@@ -488,7 +497,7 @@ typedef struct
   GString     *grown[N_COLS];
   GString     *extra;            /* cells beyond the layout's, or NULL */
   gboolean     mid_item;         /* the indicator list stops inside an item */
-  AmountState  state[N_COLS];    /* COL_TOTAL … COL_OTHER */
+  AmountState  state[N_COLS];    /* COL_TOTAL and the sources' columns */
   JxMoney      amount[N_COLS];
   gboolean     before_page_break;
   RowKind      kind;
@@ -880,8 +889,10 @@ decode (Importer    *self,
  * Pass 1: lines → rows
  * ------------------------------------------------------------------------ */
 
+/* The words of the column header besides the funding sources' (which come
+ * from the table of fields). */
 static const char *header_words[] = {
-  "项目名称", "资金使用单位", "总计", "财政拨款", "财政专户", "其他资金", "绩效目标", "绩效指标",
+  "项目名称", "资金使用单位", "总计", "绩效目标", "绩效指标",
 };
 
 static guint
@@ -892,6 +903,9 @@ count_header_words (const char *s,
 
   for (guint i = 0; i < G_N_ELEMENTS (header_words); i++)
     if (g_strstr_len (s, e - s, header_words[i]) != NULL)
+      hits++;
+  for (guint i = 0; i < jx_document_get_n_sources (NULL); i++)
+    if (g_strstr_len (s, e - s, jx_document_get_source (NULL, i)->official) != NULL)
       hits++;
   return hits;
 }
@@ -927,14 +941,15 @@ header_leftover (GString    *garbage,
                  const char *e)
 {
   static const char *words[] = {
-    "项目名称", "(资金使用单位)", "（资金使用单位）", "资金使用单位", "财政专户拨款", "财政拨款",
-    "其他资金", "绩效目标", "绩效指标", "总计",
+    "项目名称", "(资金使用单位)", "（资金使用单位）", "资金使用单位", "绩效目标", "绩效指标", "总计",
   };
   g_autoptr(GString) cell = g_string_new_len (s, e - s);
   const char *a, *b;
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     g_string_replace (cell, words[i], " ", 0);
+  for (guint i = 0; i < jx_document_get_n_sources (NULL); i++)
+    g_string_replace (cell, jx_document_get_source (NULL, i)->official, " ", 0);
   a = cell->str;
   b = cell->str + cell->len;
   for (;;)
@@ -1177,8 +1192,8 @@ append_to_cell (Row        *row,
     row->mid_item = scan_mid_item (text, end, row->mid_item);
 }
 
-/* Puts the cells of a data row in the seven columns. Usually there are
- * exactly seven; OCR drops or adds tabs, so otherwise amounts are taken
+/* Puts the cells of a data row in the columns. Usually there are exactly
+ * as many as the layout has (seven with three funding sources); OCR drops or adds tabs, so otherwise amounts are taken
  * while cells look like amounts and the text cells are told apart by the
  * item numbers that open an indicator list. */
 static void
@@ -1190,19 +1205,22 @@ assign_cells (Row          *row,
 {
   guint i = 1, amounts = 0;
   guint first_text;
+  guint end = sources_end ();
 
   for (guint c = 0; c < N_COLS; c++)
     row->cell[c] = NULL;
 
   set_cell (row, COL_NAME, cells[0], line_start, chunk);
-  if (n == N_COLS)
+  if (n == end + 2)
     {
-      for (guint c = 1; c < N_COLS; c++)
+      for (guint c = 1; c < end; c++)
         set_cell (row, c, cells[c], line_start, chunk);
+      set_cell (row, COL_GOAL, cells[end], line_start, chunk);
+      set_cell (row, COL_INDICATORS, cells[end + 1], line_start, chunk);
     }
   else
     {
-      while (i < n && amounts < 4)
+      while (i < n && amounts < end - COL_TOTAL)
         {
           g_autofree char *text = slice_dup (cells[i]);
 
@@ -1258,7 +1276,7 @@ assign_cells (Row          *row,
   for (guint c = 0; c < N_COLS; c++)
     if (row->cell[c] == NULL)
       row->cell[c] = "";
-  for (guint c = COL_TOTAL; c <= COL_OTHER; c++)
+  for (guint c = COL_TOTAL; c < COL_GOAL; c++)
     row->state[c] = read_amount (row->cell[c], &row->amount[c]);
 }
 
@@ -1340,7 +1358,7 @@ table_row (Importer   *self,
   row.line = line;
   assign_cells (&row, (Slice *) cells->data, cells->len, line_start, self->chunk);
 
-  for (guint c = COL_TOTAL; c <= COL_OTHER; c++)
+  for (guint c = COL_TOTAL; c < COL_GOAL; c++)
     any_amount |= row.state[c] != AMOUNT_EMPTY;
   any_text = *row.cell[COL_GOAL] != '\0' || *row.cell[COL_INDICATORS] != '\0' || row.extra != NULL;
 
@@ -1355,7 +1373,7 @@ table_row (Importer   *self,
           if (c.end - c.start <= MAX_HEADER_CELL_BYTES)
             hits += count_header_words (c.start, c.end);
         }
-      if (hits >= 3 && row.state[COL_FISCAL] != AMOUNT_OK)
+      if (hits >= 3 && row.state[COL_SOURCE] != AMOUNT_OK)
         {
           row_clear (&row);
           header_row (self, line, s, e);
@@ -1386,9 +1404,9 @@ table_row (Importer   *self,
             }
           else
             {
-              self->grand_state = row.state[COL_FISCAL];
-              self->grand_total = row.amount[COL_FISCAL];
-              self->grand_text = g_strdup (row.cell[COL_FISCAL]);
+              self->grand_state = row.state[COL_SOURCE];
+              self->grand_total = row.amount[COL_SOURCE];
+              self->grand_text = g_strdup (row.cell[COL_SOURCE]);
             }
         }
       else
@@ -1531,7 +1549,7 @@ row_total (const Row *row,
     }
   if (row->state[COL_TOTAL] == AMOUNT_BAD)
     return FALSE;
-  for (guint c = COL_FISCAL; c <= COL_OTHER; c++)
+  for (guint c = COL_SOURCE; c < COL_GOAL; c++)
     {
       if (row->state[c] == AMOUNT_BAD)
         return FALSE;
@@ -1667,53 +1685,18 @@ classify_rows (Importer *self)
  * Pass 3: projects and indicators
  * ------------------------------------------------------------------------ */
 
+/* A funding source's column as the published table heads it: 财政拨款. */
 static const char *
 column_label (guint column)
 {
-  switch (column)
-    {
-    case COL_TOTAL:
-      return _("总计 (total)");
-    case COL_FISCAL:
-      return _("财政拨款 (fiscal)");
-    case COL_SPECIAL:
-      return _("财政专户拨款 (special account)");
-    case COL_OTHER:
-      return _("其他资金 (other)");
-    default:
-      return "";
-    }
+  return jx_document_get_source (NULL, column - COL_SOURCE)->official;
 }
 
+/* The property (the source's id) of a funding source's column. */
 static const char *
 column_property (guint column)
 {
-  switch (column)
-    {
-    case COL_TOTAL:
-      return "total";
-    case COL_FISCAL:
-      return "fiscal";
-    case COL_SPECIAL:
-      return "special";
-    case COL_OTHER:
-      return "other";
-    default:
-      return NULL;
-    }
-}
-
-static void
-set_source (JxProject *project,
-            guint      column,
-            JxMoney    amount)
-{
-  if (column == COL_FISCAL)
-    jx_project_set_fiscal (project, amount);
-  else if (column == COL_SPECIAL)
-    jx_project_set_special (project, amount);
-  else
-    jx_project_set_other (project, amount);
+  return jx_document_get_source (NULL, column - COL_SOURCE)->id;
 }
 
 /* A finding about @project with the same text as its comment. */
@@ -1738,11 +1721,12 @@ fill_amounts (Importer  *self,
 {
   g_autofree char *name = excerpt (jx_project_get_name (project), 40);
   JxMoney value[N_COLS];
-  guint bad[3], n_bad = 0;
+  guint bad[JX_MAX_SOURCES], n_bad = 0;
+  guint end = sources_end ();
   gboolean total_known = row->state[COL_TOTAL] == AMOUNT_OK;
   JxMoney total = row->amount[COL_TOTAL];
 
-  for (guint c = COL_FISCAL; c <= COL_OTHER; c++)
+  for (guint c = COL_SOURCE; c < end; c++)
     {
       value[c] = row->state[c] == AMOUNT_OK ? row->amount[c] : 0;
       if (row->state[c] == AMOUNT_BAD)
@@ -1758,18 +1742,24 @@ fill_amounts (Importer  *self,
   if (n_bad == 0)
     {
       JxMoney sum = 0;
-      gboolean sum_ok = jx_money_add (value[COL_FISCAL], value[COL_SPECIAL], &sum) &&
-                        jx_money_add (sum, value[COL_OTHER], &sum);
+      gboolean sum_ok = TRUE, all_empty = TRUE;
 
-      if (total_known && total != 0 && row->state[COL_FISCAL] == AMOUNT_EMPTY &&
-          row->state[COL_SPECIAL] == AMOUNT_EMPTY && row->state[COL_OTHER] == AMOUNT_EMPTY)
+      for (guint c = COL_SOURCE; c < end; c++)
+        {
+          sum_ok = sum_ok && jx_money_add (sum, value[c], &sum);
+          all_empty = all_empty && row->state[c] == AMOUNT_EMPTY;
+        }
+
+      if (total_known && total != 0 && all_empty)
         {
           g_autofree char *t = jx_money_format (total);
-          value[COL_FISCAL] = total;
+          value[COL_SOURCE] = total;
           project_finding (self, "import-amount-recovered", row, row->column[COL_TOTAL], JX_NODE (project),
-                           "fiscal",
-                           g_strdup_printf (_("“%s”: only the 总计 %s is printed; the 财政拨款 was set to it."),
-                                            name, t),
+                           column_property (COL_SOURCE),
+                           /* Translators: the second %s is an amount, the third the
+                            * first funding source's column as printed (财政拨款) */
+                           g_strdup_printf (_("“%s”: only the 总计 %s is printed; the %s was set to it."),
+                                            name, t, column_label (COL_SOURCE)),
                            TRUE);
         }
       else if (total_known && (!sum_ok || sum != total))
@@ -1789,7 +1779,7 @@ fill_amounts (Importer  *self,
       int stray = -1;
       gboolean fits = FALSE, others_ok = TRUE;
 
-      for (guint c = COL_FISCAL; c <= COL_OTHER; c++)
+      for (guint c = COL_SOURCE; c < end; c++)
         if (c != b && !jx_money_add (others, value[c], &others))
           others_ok = FALSE;
       if (!others_ok)
@@ -1805,7 +1795,7 @@ fill_amounts (Importer  *self,
           guint j = k == 0 ? b + 1 : b - 1;
           JxMoney g;
 
-          if (j < COL_FISCAL || j > COL_OTHER || value[j] == 0)
+          if (j < COL_SOURCE || j >= end || value[j] == 0)
             continue;
           if (jx_money_sub (total, others - value[j], &g) && g >= 0 && digits_fit (row->cell[b], g))
             {
@@ -1866,13 +1856,13 @@ fill_amounts (Importer  *self,
                          TRUE);
     }
 
-  for (guint c = COL_FISCAL; c <= COL_OTHER; c++)
+  for (guint c = COL_SOURCE; c < end; c++)
     {
       g_autoptr(GError) error = NULL;
 
       if (value[c] == 0)
         continue;
-      if (!jx_project_check_amount (project, column_property (c), value[c], &error))
+      if (!jx_project_check_source (project, c - COL_SOURCE, value[c], &error))
         {
           project_finding (self, "import-amount-unreadable", row, row->column[c], JX_NODE (project),
                            column_property (c),
@@ -1881,7 +1871,7 @@ fill_amounts (Importer  *self,
                            TRUE);
           continue;
         }
-      set_source (project, c, value[c]);
+      jx_project_set_source (project, c - COL_SOURCE, value[c]);
     }
 }
 
