@@ -973,8 +973,21 @@ test_comments_listed (void)
   close_window (window);
 }
 
-/* A comment added on the selected project is listed and in the document;
- * a reply is added; resolving it moves it down; undo reopens it. */
+/* The project a comment is on (its own, or its indicator's), or NULL. */
+static JxProject *
+comment_project (JxWindow     *window,
+                 JxAnnotation *annotation)
+{
+  JxNode *node = jx_document_lookup (jx_window_get_document (window), jx_annotation_get_target (annotation));
+
+  if (JX_IS_INDICATOR (node))
+    return jx_indicator_get_project (JX_INDICATOR (node));
+  return JX_IS_PROJECT (node) ? JX_PROJECT (node) : NULL;
+}
+
+/* A comment added on the selected project is listed at its place in the
+ * table and is in the document; a reply is added; resolving it keeps its
+ * row (dimmed) unless "open" is chosen; undo reopens it. */
 static void
 test_comments_add_resolve_undo (void)
 {
@@ -985,6 +998,8 @@ test_comments_add_resolve_undo (void)
   GListModel *annotations = jx_document_get_annotations (document);
   GtkWidget *entry = jx_comments_panel_get_entry (panel);
   GtkWidget *add = jx_comments_panel_get_add_button (panel);
+  JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
+  JxProject *p2 = JX_PROJECT (lookup (window, "p2"));
   g_autoptr(JxAnnotation) added = NULL;
   const char *id;
   int row;
@@ -996,7 +1011,7 @@ test_comments_add_resolve_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "请补充绩效目标的量化指标。");
   g_assert_false (gtk_widget_get_sensitive (add));
 
-  jx_window_select_node (window, lookup (window, "p2"));
+  jx_window_select_node (window, JX_NODE (p2));
   iterate ();
   g_assert_true (gtk_widget_get_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
@@ -1010,32 +1025,48 @@ test_comments_add_resolve_undo (void)
   g_assert_cmpstr (jx_annotation_get_author (added), !=, "");
   g_assert_false (jx_annotation_get_resolved (added));
   g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 15);
+  /* By place in the table: after the comments on p1, before the rest. */
   row = comment_row (panel, id);
-  g_assert_cmpint (row, ==, 14);
+  g_assert_cmpint (row, >, 0);
+  g_assert_true (comment_project (window, jx_comments_panel_get_annotation (panel, row - 1)) == p1);
+  g_assert_true (comment_project (window, jx_comments_panel_get_annotation (panel, row + 1)) != p1);
+  g_assert_true (comment_project (window, jx_comments_panel_get_annotation (panel, row + 1)) != p2);
+  g_assert_cmpint (comment_row (panel, "a14"), ==, 0);
 
-  /* Reply through the row's own entry. */
+  /* Reply through the row's own entry: the row stays, its entry empties. */
   g_signal_emit_by_name (jx_comments_panel_get_row_button (panel, row, "reply"), "clicked");
   gtk_editable_set_text (GTK_EDITABLE (jx_comments_panel_get_reply_entry (panel, row)), "已补充。");
   g_signal_emit_by_name (jx_comments_panel_get_reply_entry (panel, row), "activate");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (jx_annotation_get_replies (added)), ==, 1);
+  g_assert_cmpint (comment_row (panel, id), ==, row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jx_comments_panel_get_reply_entry (panel, row))), ==, "");
 
-  /* Resolve: dimmed and listed after the open ones (all open, so last). */
+  /* Resolve: the row stays where it is, says so, and leaves "open". */
   row = comment_row (panel, "a1");
   g_signal_emit_by_name (jx_comments_panel_get_row_button (panel, row, "resolve"), "clicked");
   iterate ();
   g_assert_true (jx_annotation_get_resolved (JX_ANNOTATION (lookup (window, "a1"))));
-  g_assert_cmpint (comment_row (panel, "a1"), ==, 14);
+  g_assert_cmpint (comment_row (panel, "a1"), ==, row);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (jx_comments_panel_get_row_button (panel, row, "resolve"))),
+                   ==, _("Reopen"));
+  jx_comments_panel_set_filter (panel, 1, NULL);
+  iterate ();
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 14);
+  g_assert_cmpint (comment_row (panel, "a1"), ==, -1);
   g_signal_emit_by_name (jx_comments_panel_get_row_button (panel, comment_row (panel, id), "resolve"), "clicked");
   iterate ();
   g_assert_true (jx_annotation_get_resolved (added));
-  g_assert_cmpint (comment_row (panel, id), ==, 14);
+  g_assert_cmpint (comment_row (panel, id), ==, -1);
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 13);
 
-  /* Undo reopens it, undo twice more removes the reply and the comment. */
+  /* Undo reopens it (back in the open list), undo twice more removes the
+   * reply and the comment. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   iterate ();
   g_assert_false (jx_annotation_get_resolved (added));
-  g_assert_cmpint (comment_row (panel, id), ==, 13);
+  g_assert_cmpint (comment_row (panel, id), >=, 0);
+  jx_comments_panel_set_filter (panel, 0, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   iterate ();
@@ -1044,6 +1075,165 @@ test_comments_add_resolve_undo (void)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
   g_assert_cmpint (comment_row (panel, id), ==, -1);
+  close_window (window);
+}
+
+/* A reply half typed in a row survives every kind of change to the
+ * document: an edit of a figure, a new comment, a comment resolved, a reply
+ * to another comment, undo. The row is the same widget all along. */
+static void
+test_comments_reply_survives_changes (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
+  GtkWidget *reply_entry;
+  int row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  iterate ();
+  row = comment_row (panel, "a14");
+  g_signal_emit_by_name (jx_comments_panel_get_row_button (panel, row, "reply"), "clicked");
+  reply_entry = jx_comments_panel_get_reply_entry (panel, row);
+  gtk_editable_set_text (GTK_EDITABLE (reply_entry), "测算表见附件三，");
+  iterate ();
+
+  g_assert_true (jx_edit_set_money (document, p1, "fiscal", 123456, NULL));
+  jx_edit_set_string (document, p1, "name", "改名后的项目");
+  jx_edit_add_annotation (document, "p1", "goal", "财政局 王审核", "目标请量化。");
+  jx_edit_set_resolved (document, JX_ANNOTATION (lookup (window, "a2")), TRUE);
+  jx_edit_reply (document, JX_ANNOTATION (lookup (window, "a3")), "组织部 张起草", "已修改。");
+  iterate ();
+  jx_history_undo (jx_document_get_history (document));
+  iterate ();
+
+  row = comment_row (panel, "a14");
+  g_assert_true (jx_comments_panel_get_reply_entry (panel, row) == reply_entry);
+  g_assert_true (gtk_widget_get_mapped (reply_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reply_entry)), ==, "测算表见附件三，");
+  /* The row shows the project's new name. */
+  {
+    g_autofree char *text = jx_comments_panel_describe_row (panel, row);
+
+    g_assert_true (g_str_has_prefix (text, "改名后的项目"));
+  }
+  close_window (window);
+}
+
+/* Filter by author and by state, newest first, an indicator's comment
+ * named with its project, and comments whose place is gone still listed. */
+static void
+test_comments_filter_order_places (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  JxIndicator *i7 = JX_INDICATOR (lookup (window, "i7"));
+  JxProject *p23 = JX_PROJECT (lookup (window, "p23"));
+  JxAnnotation *odd;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  iterate ();
+
+  /* Authors: 导入 wrote 13, 李审核 one (a14), 张起草 only a reply to it. */
+  jx_comments_panel_set_filter (panel, 0, "财政局 李审核");
+  iterate ();
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 1);
+  g_assert_cmpint (comment_row (panel, "a14"), ==, 0);
+  jx_comments_panel_set_filter (panel, 0, "组织部 张起草");
+  iterate ();
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 1);
+  jx_comments_panel_set_filter (panel, 0, "导入");
+  iterate ();
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 13);
+  jx_edit_set_resolved (document, JX_ANNOTATION (lookup (window, "a5")), TRUE);
+  jx_comments_panel_set_filter (panel, 2, NULL);
+  iterate ();
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 1);
+  g_assert_cmpint (comment_row (panel, "a5"), ==, 0);
+  jx_comments_panel_set_filter (panel, 0, NULL);
+  iterate ();
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 14);
+
+  /* Newest first: a14 (10:00) before the 09:00 ones. */
+  jx_comments_panel_set_newest_first (panel, TRUE);
+  iterate ();
+  g_assert_cmpint (comment_row (panel, "a14"), ==, 0);
+  jx_comments_panel_set_newest_first (panel, FALSE);
+  iterate ();
+
+  /* An indicator's comment names its project. */
+  text = jx_comments_panel_describe_row (panel, comment_row (panel, "a1"));
+  expected = g_strdup_printf ("%s / %s · %s|", jx_project_get_name (jx_indicator_get_project (i7)),
+                              jx_indicator_get_name (i7), jx_field_label_for_id ("annual-value"));
+  g_assert_true (g_str_has_prefix (text, expected));
+
+  /* A field the item does not have, and a removed project: still listed. */
+  odd = jx_edit_add_annotation (document, "p1", "no-such-field", "财政局 李审核", "？");
+  g_assert_cmpint (jx_annotation_locate (odd, document, NULL, NULL), ==, JX_ANNOTATION_PLACE_REMOVED_FIELD);
+  iterate ();
+  g_clear_pointer (&text, g_free);
+  text = jx_comments_panel_describe_row (panel, comment_row (panel, jx_node_get_id (JX_NODE (odd))));
+  g_assert_nonnull (strstr (text, "no-such-field"));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (_("%s · on a removed field (%s)"), jx_project_get_name (JX_PROJECT (lookup (window, "p1"))),
+                              "no-such-field");
+  g_assert_true (g_str_has_prefix (text, expected));
+
+  jx_edit_remove (document, JX_NODE (p23));
+  iterate ();
+  g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 15);
+  g_assert_cmpint (jx_annotation_locate (JX_ANNOTATION (lookup (window, "a10")), document, NULL, NULL),
+                   ==, JX_ANNOTATION_PLACE_REMOVED_ITEM);
+  g_clear_pointer (&text, g_free);
+  text = jx_comments_panel_describe_row (panel, comment_row (panel, "a10"));
+  g_assert_true (g_str_has_prefix (text, _("(removed)")));
+  close_window (window);
+}
+
+static gboolean
+in_view_last (JxCommentsPanel *panel)
+{
+  return jx_comments_panel_row_in_view (panel, jx_comments_panel_get_n_rows (panel) - 1);
+}
+
+/* A comment added from the panel is scrolled into view, even when its
+ * place is at the end of a long list. */
+static void
+test_comments_new_scrolled_into_view (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  GListModel *units = jx_document_get_units (document);
+  g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, g_list_model_get_n_items (units) - 1);
+  GListModel *projects = jx_funding_unit_get_projects (unit);
+  g_autoptr(JxProject) last = g_list_model_get_item (projects, g_list_model_get_n_items (projects) - 1);
+  JxAnnotation *added;
+  int row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  iterate ();
+  for (int i = 0; i < 12; i++)
+    jx_edit_add_annotation (document, "p1", NULL, "财政局 李审核", "请核对。");
+  iterate ();
+  g_assert_false (jx_comments_panel_row_in_view (panel, jx_comments_panel_get_n_rows (panel) - 1));
+
+  jx_window_select_node (window, JX_NODE (last));
+  gtk_editable_set_text (GTK_EDITABLE (jx_comments_panel_get_entry (panel)), "末项请补充说明。");
+  g_signal_emit_by_name (jx_comments_panel_get_add_button (panel), "clicked");
+  added = JX_ANNOTATION (g_list_model_get_item (jx_document_get_annotations (document),
+                                                g_list_model_get_n_items (jx_document_get_annotations (document)) - 1));
+  g_object_unref (added);
+  row = comment_row (panel, jx_node_get_id (JX_NODE (added)));
+  g_assert_cmpint (row, ==, (int) jx_comments_panel_get_n_rows (panel) - 1);
+  wait_until ((gboolean (*) (gpointer)) in_view_last, panel);
   close_window (window);
 }
 
@@ -1285,6 +1475,9 @@ main (int   argc,
   g_test_add_func ("/app/zh-CN/labels", test_chinese_labels);
   g_test_add_func ("/app/comments/listed-with-replies", test_comments_listed);
   g_test_add_func ("/app/comments/add-resolve-undo", test_comments_add_resolve_undo);
+  g_test_add_func ("/app/comments/reply-survives-document-changes", test_comments_reply_survives_changes);
+  g_test_add_func ("/app/comments/filter-order-places", test_comments_filter_order_places);
+  g_test_add_func ("/app/comments/new-scrolled-into-view", test_comments_new_scrolled_into_view);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 

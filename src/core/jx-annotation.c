@@ -192,3 +192,65 @@ jx_annotation_now (void)
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 }
+
+static JxFieldOwner
+owner_of (JxNode *node)
+{
+  if (JX_IS_PROJECT (node))
+    return JX_FIELD_OWNER_PROJECT;
+  if (JX_IS_INDICATOR (node))
+    return JX_FIELD_OWNER_INDICATOR;
+  if (JX_IS_FUNDING_UNIT (node))
+    return JX_FIELD_OWNER_UNIT;
+  return JX_FIELD_OWNER_DOCUMENT;
+}
+
+JxAnnotationPlace
+jx_annotation_locate (JxAnnotation   *self,
+                      JxDocument     *document,
+                      JxNode        **node,
+                      const JxField **field)
+{
+  const char *target, *field_id;
+  JxNode *found = NULL;
+  const JxField *found_field = NULL;
+  JxAnnotationPlace place = JX_ANNOTATION_PLACE_FOUND;
+
+  g_return_val_if_fail (JX_IS_ANNOTATION (self), JX_ANNOTATION_PLACE_REMOVED_ITEM);
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), JX_ANNOTATION_PLACE_REMOVED_ITEM);
+
+  target = jx_annotation_get_target (self);
+  field_id = jx_annotation_get_field (self);
+  if (*target == '\0')
+    {
+      found = JX_NODE (document);
+      place = JX_ANNOTATION_PLACE_DOCUMENT;
+    }
+  else
+    {
+      found = jx_document_lookup (document, target);
+      /* An id can name another annotation: that is no place in the table. */
+      if (found == NULL || JX_IS_ANNOTATION (found))
+        {
+          found = NULL;
+          place = JX_ANNOTATION_PLACE_REMOVED_ITEM;
+        }
+    }
+
+  if (found != NULL && *field_id != '\0')
+    {
+      found_field = jx_field_lookup (owner_of (found), field_id);
+      /* A funding source the document's template does not have is gone too. */
+      if (found_field != NULL && found_field->kind == JX_FIELD_MONEY
+          && jx_document_find_source (document, field_id) < 0)
+        found_field = NULL;
+      if (found_field == NULL)
+        place = JX_ANNOTATION_PLACE_REMOVED_FIELD;
+    }
+
+  if (node != NULL)
+    *node = place == JX_ANNOTATION_PLACE_DOCUMENT ? NULL : found;
+  if (field != NULL)
+    *field = found_field;
+  return place;
+}

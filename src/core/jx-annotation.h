@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "jx-fields.h"
 #include "jx-node.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,23 @@ void          jx_annotation_set_resolved  (JxAnnotation *self,
                                            gboolean      resolved);
 /* List of JxAnnotation. Transfer none. */
 GListModel   *jx_annotation_get_replies   (JxAnnotation *self);
+
+/* Where an annotation points to in @document, for views that must say
+ * when a later edit took its place away (the comment itself is never
+ * dropped). *@node receives the annotated item (NULL: the whole table or a
+ * removed item), *@field the annotated field (NULL: the whole item, or a
+ * field the item no longer has). Either out argument may be NULL. */
+typedef enum {
+  JX_ANNOTATION_PLACE_FOUND,          /* the item (and field, if any) exist */
+  JX_ANNOTATION_PLACE_DOCUMENT,       /* on the whole table */
+  JX_ANNOTATION_PLACE_REMOVED_ITEM,   /* its item is gone */
+  JX_ANNOTATION_PLACE_REMOVED_FIELD,  /* its item is there, its field is not */
+} JxAnnotationPlace;
+
+JxAnnotationPlace jx_annotation_locate    (JxAnnotation   *self,
+                                           JxDocument     *document,
+                                           JxNode        **node,
+                                           const JxField **field);
 
 /* The current time as written in annotations: "2026-11-25T14:03:00+08:00". */
 char         *jx_annotation_now           (void);
