@@ -24,6 +24,7 @@
 #include "jx-init.h"
 #include "jx-money.h"
 #include "jx-project-form.h"
+#include "jx-review.h"
 #include "jx-rows.h"
 #include "jx-storage.h"
 #include "jx-window.h"
@@ -1237,6 +1238,396 @@ test_comments_new_scrolled_into_view (void)
   close_window (window);
 }
 
+
+/* ------------------------------------------------------------- review */
+
+/* Types @text at the start as the keyboard does (a non-editable entry
+ * refuses it, unlike gtk_editable_set_text()). */
+static void
+key_in (GtkEditable *editable,
+        const char  *text)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (editable);
+
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  gtk_editable_set_position (editable, 0);
+  g_signal_emit_by_name (delegate ? delegate : editable, "insert-at-cursor", text);
+  iterate ();
+}
+
+/* Review mode (the header's toggle, its action): an amount typed is
+ * refused and no row can be added, removed or moved, while comments can be
+ * added, answered and resolved; off again, typing works. */
+static void
+test_review_mode_blocks_figures (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
+  JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  GtkEditable *fiscal;
+  JxMoney before = jx_project_get_source (p1, 0);
+  guint n_annotations = g_list_model_get_n_items (jx_document_get_annotations (document));
+
+  jx_window_select_node (window, JX_NODE (p1));
+  iterate ();
+  fiscal = jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (form, "fiscal")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  iterate ();
+  g_assert_true (jx_window_get_review_mode (window));
+  key_in (fiscal, "9");
+  g_assert_cmpint (jx_project_get_source (p1, 0), ==, before);
+  g_assert_false (jx_history_can_undo (jx_document_get_history (document)));
+  g_assert_false (gtk_editable_get_editable (fiscal));
+  /* Rows cannot be added, copied, moved or removed either. */
+  {
+    guint n_projects = jx_document_get_n_projects (document);
+    guint n_indicators = jx_document_get_n_indicators (document);
+    guint n_units = g_list_model_get_n_items (jx_document_get_units (document));
+    guint position;
+
+    for (const char * const *name = (const char * const[]) { "win.add-project", "win.add-indicator",
+                                                            "win.duplicate", "win.move-down", "win.remove",
+                                                            "win.add-unit", NULL };
+         *name != NULL; name++)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (window), *name, NULL);
+        iterate ();
+      }
+    g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+    g_assert_cmpuint (jx_document_get_n_projects (document), ==, n_projects);
+    g_assert_cmpuint (jx_document_get_n_indicators (document), ==, n_indicators);
+    g_assert_cmpuint (g_list_model_get_n_items (jx_document_get_units (document)), ==, n_units);
+    g_assert_true (jx_node_get_position (JX_NODE (p1), &position));
+    g_assert_cmpuint (position, ==, 0);
+    g_assert_false (jx_history_can_undo (jx_document_get_history (document)));
+  }
+
+  /* Comments stay editable. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (jx_comments_panel_get_entry (panel)), "请说明增减原因。");
+  g_assert_true (gtk_widget_get_sensitive (jx_comments_panel_get_add_button (panel)));
+  g_signal_emit_by_name (jx_comments_panel_get_add_button (panel), "clicked");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (jx_document_get_annotations (document)), ==, n_annotations + 1);
+  g_signal_emit_by_name (jx_comments_panel_get_row_button (panel, comment_row (panel, "a14"), "resolve"), "clicked");
+  iterate ();
+  g_assert_true (jx_annotation_get_resolved (JX_ANNOTATION (lookup (window, "a14"))));
+
+  /* The same typing goes through once review mode is off. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  iterate ();
+  g_assert_false (jx_window_get_review_mode (window));
+  g_assert_true (gtk_editable_get_editable (fiscal));
+  key_in (fiscal, "9");
+  g_assert_cmpstr (gtk_editable_get_text (fiscal), ==, "910,464.80");
+  g_assert_cmpint (jx_project_get_source (p1, 0), ==, 91046480);
+  close_window (window);
+}
+
+/* Ctrl+Alt+M's action in the focused 年度指标值 entry comments on that
+ * field; the entry then shows a mark counting the open comments, and
+ * clicking the mark lists them in the panel. Resolving takes the mark away. */
+static void
+test_review_field_comment_mark (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxIndicator *i7 = JX_INDICATOR (lookup (window, "i7"));
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  GtkWidget *entry = NULL;
+  GListModel *annotations = jx_document_get_annotations (document);
+  g_autoptr(JxAnnotation) added = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  jx_window_select_node (window, JX_NODE (i7));
+  iterate ();
+  /* a1 is open on i7's annual value: one comment, marked. */
+  g_assert_cmpuint (jx_window_get_field_mark (window, "annual-value", &entry), ==, 1);
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_cmpstr (gtk_entry_get_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY), !=, NULL);
+  g_assert_cmpuint (jx_window_get_field_mark (window, "cycle-value", NULL), ==, 0);
+
+  jx_window_focus_field (window, "annual-value");
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.comment-field", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_cmpstr (jx_comments_panel_get_field (panel), ==, "annual-value");
+  gtk_editable_set_text (GTK_EDITABLE (jx_comments_panel_get_entry (panel)), "目标值偏低。");
+  g_signal_emit_by_name (jx_comments_panel_get_entry (panel), "activate");
+  iterate ();
+  added = g_list_model_get_item (annotations, g_list_model_get_n_items (annotations) - 1);
+  g_assert_cmpstr (jx_annotation_get_target (added), ==, "i7");
+  g_assert_cmpstr (jx_annotation_get_field (added), ==, "annual-value");
+  g_assert_cmpuint (jx_window_get_field_mark (window, "annual-value", &entry), ==, 2);
+  tooltip = gtk_entry_get_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY);
+  g_assert_nonnull (strstr (tooltip, "2"));
+
+  /* Clicking the mark: the panel shows the field's open comments. */
+  jx_comments_panel_set_filter (panel, 2, NULL);
+  g_signal_emit_by_name (entry, "icon-press", GTK_ENTRY_ICON_SECONDARY);
+  iterate ();
+  g_assert_cmpint (comment_row (panel, "a1"), >=, 0);
+  g_assert_cmpint (comment_row (panel, jx_node_get_id (JX_NODE (added))), >=, 0);
+
+  jx_edit_set_resolved (document, added, TRUE);
+  jx_edit_set_resolved (document, JX_ANNOTATION (lookup (window, "a1")), TRUE);
+  iterate ();
+  g_assert_cmpuint (jx_window_get_field_mark (window, "annual-value", &entry), ==, 0);
+  g_assert_null (gtk_entry_get_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY));
+  close_window (window);
+}
+
+/* ------------------------------------------------------------- units */
+
+/* Add a funding unit (selected, its name to type); removing a unit with
+ * projects asks first: Cancel keeps it, the destructive answer removes it
+ * with its projects as one undo step. */
+static void
+test_units_add_remove_undo (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  GListModel *units = jx_document_get_units (document);
+  guint n_units = g_list_model_get_n_items (units);
+  guint n_projects = jx_document_get_n_projects (document);
+  JxMoney total = jx_document_get_total (document);
+  JxNode *u1 = lookup (window, "u1");
+  JxNode *added;
+  const char *heading = NULL;
+
+  jx_window_select_node (window, u1);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-unit", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units + 1);
+  added = jx_window_get_shown_node (window);
+  g_assert_true (JX_IS_FUNDING_UNIT (added));
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "unit");
+  /* An empty unit goes without a question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-unit", NULL));
+  iterate ();
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
+
+  jx_window_select_node (window, u1);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove", NULL));
+  iterate ();
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &heading, NULL));
+  g_assert_nonnull (strstr (heading, jx_funding_unit_get_name (JX_FUNDING_UNIT (u1))));
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Cancel")));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, n_projects);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-unit", NULL));
+  iterate ();
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Remove Unit and Projects")));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units - 1);
+  g_assert_null (jx_document_lookup (document, "u1"));
+  g_assert_cmpuint (jx_document_get_n_projects (document), <, n_projects);
+
+  /* One undo brings back the unit, its projects and the 合计. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
+  g_assert_nonnull (jx_document_lookup (document, "u1"));
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, n_projects);
+  g_assert_cmpint (jx_document_get_total (document), ==, total);
+  close_window (window);
+}
+
+/* "Move to Unit…" on a project: a button per other unit; the project goes
+ * to the end of the chosen one with its comments, one undo step; a unit
+ * moves up and down. */
+static void
+test_units_move_project (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
+  JxFundingUnit *u1 = jx_project_get_unit (p1);
+  JxFundingUnit *second;
+  GListModel *units = jx_document_get_units (document);
+  JxMoney u1_total = jx_funding_unit_get_total (u1);
+  guint position;
+
+  jx_window_select_node (window, JX_NODE (u1));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-unit", NULL));
+  iterate ();
+  second = JX_FUNDING_UNIT (jx_window_get_shown_node (window));
+  jx_edit_set_string (document, second, "name", "广州市委党校");
+  iterate ();
+
+  jx_window_select_node (window, JX_NODE (p1));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-unit", NULL));
+  iterate ();
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), "广州市委党校"));
+  iterate ();
+  g_assert_true (jx_project_get_unit (p1) == second);
+  g_assert_cmpint (jx_funding_unit_get_total (second), ==, jx_project_get_total (p1));
+  g_assert_cmpint (jx_funding_unit_get_total (u1), ==, u1_total - jx_project_get_total (p1));
+  g_assert_true (jx_window_get_shown_node (window) == JX_NODE (p1));
+  g_assert_cmpint (jx_annotation_locate (JX_ANNOTATION (lookup (window, "a14")), document, NULL, NULL),
+                   ==, JX_ANNOTATION_PLACE_FOUND);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_true (jx_project_get_unit (p1) == u1);
+  g_assert_cmpint (jx_funding_unit_get_total (u1), ==, u1_total);
+
+  jx_window_select_node (window, JX_NODE (second));
+  iterate ();
+  g_assert_true (jx_node_get_position (JX_NODE (second), &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-unit-up", NULL));
+  iterate ();
+  g_assert_true (jx_node_get_position (JX_NODE (second), &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpstr (jx_history_get_undo_label (jx_document_get_history (document)), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Move Funding Unit"));
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, 2);
+  close_window (window);
+}
+
+/* ---------------------------------------------------------- row filter */
+
+static GPtrArray *
+tree_nodes (JxWindow *window)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (jx_window_get_tree_view (window))));
+  GPtrArray *nodes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (nodes, gtk_tree_list_row_get_item (row));
+    }
+  return nodes;
+}
+
+/* Filters the tree to rows with problems again: is i7 listed? */
+static gboolean
+problem_row_listed (gpointer data)
+{
+  JxWindow *window = data;
+  g_autoptr(GPtrArray) nodes = NULL;
+
+  jx_window_set_row_filter (window, 0);
+  jx_window_set_row_filter (window, 2);
+  nodes = tree_nodes (window);
+  for (guint i = 0; i < nodes->len; i++)
+    if (g_ptr_array_index (nodes, i) == (gpointer) lookup (window, "i7"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The tree filtered to rows with open comments lists exactly the projects
+ * and indicators open comments are on; resolving one and filtering again
+ * drops it; "problems" lists only rows with problems. */
+static void
+test_tree_filter_comments_problems (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *annotations = jx_document_get_annotations (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(JxAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (!jx_annotation_get_resolved (annotation))
+        g_hash_table_add (expected, (gpointer) jx_annotation_get_target (annotation));
+    }
+  jx_window_set_row_filter (window, 1);
+  iterate ();
+  nodes = tree_nodes (window);
+  g_assert_cmpuint (nodes->len, ==, g_hash_table_size (expected));
+  for (guint i = 0; i < nodes->len; i++)
+    g_assert_true (g_hash_table_contains (expected, jx_node_get_id (g_ptr_array_index (nodes, i))));
+
+  jx_edit_set_resolved (document, JX_ANNOTATION (lookup (window, "a14")), TRUE);
+  jx_window_set_row_filter (window, 0);
+  jx_window_set_row_filter (window, 1);
+  iterate ();
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  nodes = tree_nodes (window);
+  for (guint i = 0; i < nodes->len; i++)
+    g_assert_cmpstr (jx_node_get_id (g_ptr_array_index (nodes, i)), !=, "p1");
+
+  /* Problems: an indicator with no name is one, once validation ran. */
+  jx_edit_set_string (document, lookup (window, "i7"), "name", "");
+  wait_until (problem_row_listed, window);
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  nodes = tree_nodes (window);
+  /* Only some rows: the filter filters. */
+  g_assert_cmpuint (nodes->len, <, jx_document_get_n_projects (document) + jx_document_get_n_indicators (document));
+  jx_window_set_row_filter (window, 0);
+  iterate ();
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  nodes = tree_nodes (window);
+  g_assert_true (JX_IS_DOCUMENT (g_ptr_array_index (nodes, 0)));
+  close_window (window);
+}
+
+/* File → Export Comments…: a chooser for .csv; the file written holds the
+ * open comments with their replies, the same bytes as jixiao-cli comments
+ * --open. */
+static void
+test_export_comments_csv (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "comments.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GtkWindow *chooser;
+
+  jx_edit_set_resolved (document, JX_ANNOTATION (lookup (window, "a2")), TRUE);
+  g_assert_true (jx_window_export_comments_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+  expected = jx_review_to_csv (document, TRUE);
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (contents, "组织部 张起草"));          /* a reply */
+  g_assert_nonnull (strstr (contents, "请说明社区党员活动经费的测算依据。"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comments", NULL);
+  iterate ();
+  chooser = find_toplevel_titled (g_dgettext (GETTEXT_PACKAGE, "Export Comments"));
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Comma-separated values (*.csv)"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  iterate ();
+  g_unlink (out);
+  g_rmdir (dir);
+  close_window (window);
+}
+
 /* ------------------------------------------------------- rows clipboard */
 
 typedef struct { char *text; gboolean done; } TextRead;
@@ -1478,6 +1869,12 @@ main (int   argc,
   g_test_add_func ("/app/comments/reply-survives-document-changes", test_comments_reply_survives_changes);
   g_test_add_func ("/app/comments/filter-order-places", test_comments_filter_order_places);
   g_test_add_func ("/app/comments/new-scrolled-into-view", test_comments_new_scrolled_into_view);
+  g_test_add_func ("/app/review/blocks-figures-keeps-comments", test_review_mode_blocks_figures);
+  g_test_add_func ("/app/review/field-comment-and-mark", test_review_field_comment_mark);
+  g_test_add_func ("/app/units/add-remove-undo", test_units_add_remove_undo);
+  g_test_add_func ("/app/units/move-project-to-unit", test_units_move_project);
+  g_test_add_func ("/app/tree/filter-comments-problems", test_tree_filter_comments_problems);
+  g_test_add_func ("/app/comments/export-csv", test_export_comments_csv);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 

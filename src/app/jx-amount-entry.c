@@ -203,6 +203,13 @@ jx_amount_entry_get_editable (JxAmountEntry *self)
   return GTK_EDITABLE (self->entry);
 }
 
+const char *
+jx_amount_entry_get_field (JxAmountEntry *self)
+{
+  g_return_val_if_fail (JX_IS_AMOUNT_ENTRY (self), NULL);
+  return self->project != NULL ? self->property : NULL;
+}
+
 gboolean
 jx_amount_entry_get_valid (JxAmountEntry *self)
 {

@@ -25,6 +25,8 @@ void        jx_amount_entry_bind           (JxAmountEntry *self,
                                             JxProject     *project,
                                             const char    *property);
 GtkEditable *jx_amount_entry_get_editable  (JxAmountEntry *self);
+/* The funding source (field id) the entry is bound to, or NULL. */
+const char *jx_amount_entry_get_field      (JxAmountEntry *self);
 gboolean    jx_amount_entry_get_valid      (JxAmountEntry *self);
 const char *jx_amount_entry_get_error_text (JxAmountEntry *self);
 void        jx_amount_entry_set_accessible_label (JxAmountEntry *self,

@@ -368,6 +368,8 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.move-down", { "<Alt>Down", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.focus-tree", { "<Control>l", NULL } },
+  { "win.review-mode", { "<Control><Shift>r", NULL } },
+  { "win.comment-field", { "<Control><Alt>m", NULL } },
   { "win.toggle-problems", { "F9", NULL } },
   { "win.show-comments", { "F8", NULL } },
 };

@@ -216,3 +216,11 @@ jx_field_bind_text_view (GtkTextView *view,
   g_return_if_fail (GTK_IS_TEXT_VIEW (view));
   field_bind (GTK_WIDGET (view), document, object, property);
 }
+
+const char *
+jx_field_get_bound_property (GtkWidget *widget)
+{
+  Field *field = g_object_get_data (G_OBJECT (widget), "jx-field");
+
+  return field != NULL && field->object != NULL ? field->property : NULL;
+}

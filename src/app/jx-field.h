@@ -28,5 +28,8 @@ void jx_field_bind_text_view (GtkTextView *view,
                               gpointer     object,
                               const char  *property);
 
+/* The property @widget is bound to by the functions above (the field id,
+ * see jx-fields.h), or NULL. */
+const char *jx_field_get_bound_property (GtkWidget *widget);
 
 G_END_DECLS

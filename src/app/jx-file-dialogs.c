@@ -27,23 +27,32 @@ request_new (JxFileChosenFunc func,
 }
 
 static GtkFileFilter *
-jixiao_filter (void)
+make_filter (const char *name,
+             const char *pattern,
+             const char *mime_type)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Performance target tables (*.jixiao)"));
-  gtk_file_filter_add_pattern (filter, "*.jixiao");
-  gtk_file_filter_add_mime_type (filter, "application/x-jixiao");
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
   return filter;
+}
+
+static GtkFileFilter *
+jixiao_filter (void)
+{
+  return make_filter (_("Performance target tables (*.jixiao)"), "*.jixiao", "application/x-jixiao");
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
 
 static GtkFileDialog *
-new_dialog (const char *title)
+new_dialog_filtered (const char    *title,
+                     GtkFileFilter *filter)
 {
   GtkFileDialog *dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = jixiao_filter ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
   g_list_store_append (filters, filter);
@@ -52,6 +61,14 @@ new_dialog (const char *title)
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_default_filter (dialog, filter);
   return dialog;
+}
+
+static GtkFileDialog *
+new_dialog (const char *title)
+{
+  g_autoptr(GtkFileFilter) filter = jixiao_filter ();
+
+  return new_dialog_filtered (title, filter);
 }
 
 static void
@@ -104,6 +121,22 @@ jx_file_dialog_save (GtkWindow        *parent,
   gtk_file_dialog_save (dialog, parent, NULL, on_save_finished_cb, request_new (func, user_data));
 }
 
+void
+jx_file_dialog_export (GtkWindow        *parent,
+                       const char       *title,
+                       const char       *initial_name,
+                       const char       *filter_name,
+                       const char       *pattern,
+                       JxFileChosenFunc  func,
+                       gpointer          user_data)
+{
+  g_autoptr(GtkFileFilter) filter = make_filter (filter_name, pattern, NULL);
+  g_autoptr(GtkFileDialog) dialog = new_dialog_filtered (title, filter);
+
+  gtk_file_dialog_set_initial_name (dialog, initial_name);
+  gtk_file_dialog_save (dialog, parent, NULL, on_save_finished_cb, request_new (func, user_data));
+}
+
 #else /* GTK 4.8 */
 
 static void
@@ -122,17 +155,28 @@ on_response_cb (GtkNativeDialog *native,
 }
 
 static GtkFileChooserNative *
+new_chooser_filtered (GtkWindow            *parent,
+                      const char           *title,
+                      GtkFileChooserAction  action,
+                      const char           *accept,
+                      GtkFileFilter        *filter)
+{
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  return native;
+}
+
+static GtkFileChooserNative *
 new_chooser (GtkWindow            *parent,
              const char           *title,
              GtkFileChooserAction  action,
              const char           *accept)
 {
-  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = jixiao_filter ();
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  return native;
+  return new_chooser_filtered (parent, title, action, accept, filter);
 }
 
 void
@@ -161,6 +205,24 @@ jx_file_dialog_save (GtkWindow        *parent,
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), initial_file, NULL);
   else
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+  g_signal_connect (native, "response", G_CALLBACK (on_response_cb), request_new (func, user_data));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+jx_file_dialog_export (GtkWindow        *parent,
+                       const char       *title,
+                       const char       *initial_name,
+                       const char       *filter_name,
+                       const char       *pattern,
+                       JxFileChosenFunc  func,
+                       gpointer          user_data)
+{
+  g_autoptr(GtkFileFilter) filter = make_filter (filter_name, pattern, NULL);
+  GtkFileChooserNative *native = new_chooser_filtered (parent, title, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                       _("_Export"), filter);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
   g_signal_connect (native, "response", G_CALLBACK (on_response_cb), request_new (func, user_data));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

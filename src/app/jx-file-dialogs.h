@@ -25,4 +25,14 @@ void jx_file_dialog_save (GtkWindow        *parent,
                           JxFileChosenFunc  func,
                           gpointer          user_data);
 
+/* Asks where to export: the chooser titled @title shows files matching
+ * @pattern ("*.csv") under @filter_name, with @initial_name typed in. */
+void jx_file_dialog_export (GtkWindow        *parent,
+                           const char       *title,
+                           const char       *initial_name,
+                           const char       *filter_name,
+                           const char       *pattern,
+                           JxFileChosenFunc  func,
+                           gpointer          user_data);
+
 G_END_DECLS

@@ -300,6 +300,11 @@ remove_action (GtkWidget  *widget,
   g_autoptr(JxNode) node = self->shown ? g_object_ref (self->shown) : NULL;
   JxNode *parent;
 
+  if (JX_IS_FUNDING_UNIT (node) && !self->review_mode)
+    {
+      jx_window_remove_unit (self, JX_FUNDING_UNIT (node));
+      return;
+    }
   if (!is_editable_node (node))
     return;
   parent = jx_node_get_parent (node);
@@ -443,11 +448,13 @@ jx_window_update_actions (JxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && jx_history_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-project", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-indicator", writable && current_project (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove", editable_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove",
+                                 editable_node || (writable && JX_IS_FUNDING_UNIT (self->shown)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", editable_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", can_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", can_down);
   jx_clipboard_update_actions (self);
+  jx_window_review_update_actions (self);
 }
 
 void

@@ -44,6 +44,7 @@ struct _JxWindow
   GtkLabel           *problems_status;
   GtkMenuButton      *menu_button;
   GtkPopoverMenu     *context_menu;
+  GtkDropDown        *row_filter_dropdown;
 
   /* State */
   JxDocument         *document;
@@ -66,6 +67,7 @@ struct _JxWindow
   char               *draft_path;
   gboolean            recovered;      /* restored from a draft: unsaved */
   gboolean            closing;        /* the unsaved-changes dialog said go */
+  gboolean            review_mode;    /* figures read-only, comments editable */
 };
 
 typedef void (*JxWindowThen) (JxWindow *self);
@@ -88,5 +90,22 @@ void jx_window_save_as               (JxWindow      *self,
                                       JxWindowThen   then);
 void jx_window_save                  (JxWindow      *self,
                                       JxWindowThen   then);
+
+/* jx-window-review.c: review mode, field comments and their marks, the
+ * tree's row filter, funding units, exporting the comments. */
+enum { JX_ROW_FILTER_ALL, JX_ROW_FILTER_OPEN_COMMENTS, JX_ROW_FILTER_PROBLEMS };
+
+void        jx_window_class_install_review_actions (JxWindowClass *klass);
+/* Review mode's locks and the field marks of the shown form, again. */
+void        jx_window_review_update          (JxWindow      *self);
+void        jx_window_review_update_actions  (JxWindow      *self);
+/* Ids of the items with open comments (borrowed strings). */
+GHashTable *jx_window_open_comment_targets   (JxWindow      *self);
+gboolean    jx_window_row_filter_matches     (JxWindow      *self,
+                                              GHashTable    *open_targets,
+                                              JxNode        *node);
+/* Removes @unit with its projects as one step, after asking when it has any. */
+void        jx_window_remove_unit            (JxWindow      *self,
+                                              JxFundingUnit *unit);
 
 G_END_DECLS

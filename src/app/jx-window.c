@@ -22,7 +22,7 @@
 
 G_DEFINE_FINAL_TYPE (JxWindow, jx_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_DOCUMENT, PROP_FILE, N_PROPS };
+enum { PROP_0, PROP_DOCUMENT, PROP_FILE, PROP_REVIEW_MODE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* Above this many projects, a change inside the shown project is checked
@@ -201,13 +201,14 @@ on_search_changed_cb (GtkSearchEntry *entry,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *query = NULL;
+  g_autoptr(GHashTable) open_targets = NULL;
   GListStore *results;
   GListModel *units;
 
   if (self->document == NULL)
     return;
 
-  if (*text == '\0')
+  if (*text == '\0' && gtk_drop_down_get_selected (self->row_filter_dropdown) == JX_ROW_FILTER_ALL)
     {
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
       if (self->shown != NULL)
@@ -218,6 +219,7 @@ on_search_changed_cb (GtkSearchEntry *entry,
   /* A flat list of the matching projects and indicators, in document
    * order: one pass over the names, fast on 20,000 projects. */
   query = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  open_targets = jx_window_open_comment_targets (self);
   results = g_list_store_new (JX_TYPE_NODE);
   units = jx_document_get_units (self->document);
   for (guint u = 0; u < g_list_model_get_n_items (units); u++)
@@ -230,13 +232,15 @@ on_search_changed_cb (GtkSearchEntry *entry,
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
           GListModel *indicators = jx_project_get_indicators (project);
 
-          if (name_matches (jx_project_get_name (project), query))
+          if (name_matches (jx_project_get_name (project), query)
+              && jx_window_row_filter_matches (self, open_targets, JX_NODE (project)))
             g_list_store_append (results, project);
           for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
             {
               g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
 
-              if (name_matches (jx_indicator_get_name (indicator), query))
+              if (name_matches (jx_indicator_get_name (indicator), query)
+                  && jx_window_row_filter_matches (self, open_targets, JX_NODE (indicator)))
                 g_list_store_append (results, indicator);
             }
         }
@@ -247,6 +251,14 @@ on_search_changed_cb (GtkSearchEntry *entry,
                                                 create_no_children, NULL, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->search_model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_row_filter_changed_cb (GtkDropDown *dropdown,
+                          GParamSpec  *pspec,
+                          JxWindow    *self)
+{
+  on_search_changed_cb (self->search_entry, self);
 }
 
 static void
@@ -302,6 +314,7 @@ show_node (JxWindow *self,
                           JX_IS_INDICATOR (node) ? JX_INDICATOR (node) : NULL);
   gtk_stack_set_visible_child_name (self->stack, page);
   jx_comments_panel_set_target (self->comments_panel, node);
+  jx_window_review_update (self);
   jx_window_update_actions (self);
 }
 
@@ -449,6 +462,7 @@ on_document_changed_cb (JxDocument *document,
    * empty instead of moving it to a neighbour. */
   if (self->shown != NULL && jx_node_get_document (self->shown) != self->document)
     show_node (self, NULL);
+  jx_window_review_update (self);
   jx_window_update_actions (self);
 }
 
@@ -970,6 +984,28 @@ jx_window_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_REVIEW_MODE:
+      g_value_set_boolean (value, self->review_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jx_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JxWindow *self = JX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVIEW_MODE:
+      /* jx-window-review.c */
+      jx_window_set_review_mode (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1069,6 +1105,7 @@ jx_window_class_init (JxWindowClass *klass)
   object_class->dispose = jx_window_dispose;
   object_class->finalize = jx_window_finalize;
   object_class->get_property = jx_window_get_property;
+  object_class->set_property = jx_window_set_property;
   window_class->close_request = jx_window_close_request;
   widget_class->size_allocate = jx_window_size_allocate;
 
@@ -1078,6 +1115,9 @@ jx_window_class_init (JxWindowClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REVIEW_MODE] =
+    g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JX_TYPE_DOCUMENT_FORM);
@@ -1094,6 +1134,7 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, row_filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, tree_view);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, document_form);
@@ -1111,11 +1152,13 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxWindow, problems_status);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated_cb);
 
   jx_window_class_install_actions (klass);
+  jx_window_class_install_review_actions (klass);
   jx_clipboard_install_actions (widget_class);
 }
 

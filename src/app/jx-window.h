@@ -62,4 +62,23 @@ const char *jx_window_get_visible_page (JxWindow       *self);
 char       *jx_window_describe_row     (JxWindow       *self,
                                         JxNode         *node);
 
+/* Review mode (property "review-mode", action win.review-mode): figures
+ * and texts read-only, comments editable. */
+gboolean    jx_window_get_review_mode    (JxWindow       *self);
+void        jx_window_set_review_mode    (JxWindow       *self,
+                                          gboolean        review_mode);
+/* The open comments the shown form's @field is marked with (0: no mark);
+ * *@entry receives the widget that carries the mark. For tests. */
+guint       jx_window_get_field_mark     (JxWindow       *self,
+                                          const char     *field,
+                                          GtkWidget     **entry);
+/* The tree's row filter: 0 all rows, 1 rows with open comments, 2 rows
+ * with problems (the dropdown beside the search field). */
+void        jx_window_set_row_filter     (JxWindow       *self,
+                                          guint           filter);
+/* The open comments with their replies as CSV (File → Export Comments…). */
+gboolean    jx_window_export_comments_to (JxWindow       *self,
+                                          GFile          *file,
+                                          GError        **error);
+
 G_END_DECLS

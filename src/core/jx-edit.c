@@ -227,7 +227,8 @@ jx_edit_move (JxDocument *document,
    * keeps its id, so annotations on it stay attached. */
   history = jx_document_get_history (document);
   g_object_ref (node);
-  jx_history_begin_group (history, JX_IS_PROJECT (node) ? _("Move Project") : _("Move Indicator"));
+  jx_history_begin_group (history, JX_IS_PROJECT (node) ? _("Move Project")
+                                   : JX_IS_FUNDING_UNIT (node) ? _("Move Funding Unit") : _("Move Indicator"));
   jx_history_remove (history, node, NULL);
   jx_history_insert (history, parent, position, node, NULL);
   jx_history_end_group (history);

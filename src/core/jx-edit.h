@@ -55,8 +55,9 @@ JxIndicator   *jx_edit_add_indicator     (JxDocument    *document,
 /* Removes a unit, project, indicator or annotation (with its subtree). */
 void           jx_edit_remove            (JxDocument    *document,
                                           JxNode        *node);
-/* Moves a project to @position in @unit, or an indicator to @position in
- * @project (which may be its own): @parent must hold the node's type. */
+/* Moves a project to @position in @unit, an indicator to @position in
+ * @project (which may be its own), or a funding unit to @position in the
+ * document: @parent must hold the node's type. */
 void           jx_edit_move              (JxDocument    *document,
                                           JxNode        *node,
                                           JxNode        *parent,
