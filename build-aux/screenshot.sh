@@ -4,6 +4,8 @@
 #   data/screenshots/main.png        1280×800, Problems and Comments panels open
 #   data/screenshots/main-1920.png   1920×1080, both panels open
 #   data/screenshots/main-1024.png   1024×768, both panels open
+#   data/screenshots/review.png      1280×800, review mode, a project's field
+#                                    with its comment mark, the Comments panel
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 #   build-aux/screenshot.sh [BUILDDIR [OUTDIR]]   (default _build; build it first)
@@ -24,6 +26,7 @@ fc-list :lang=zh | grep -qi 'noto' || echo "screenshot: warning: no Noto CJK fon
 shoot () {   # WIDTH HEIGHT FILE [KEY...]: the keys are pressed in the window first
   local w=$1 h=$2 file=$3 tmp
   shift 3
+  select=${select:-p1}
   tmp=$(mktemp -d)
   # The window takes the screen's size through its saved-size settings
   # (there is no window manager under Xvfb to maximize it).
@@ -34,9 +37,9 @@ shoot () {   # WIDTH HEIGHT FILE [KEY...]: the keys are pressed in the window fi
   XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" \
   GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$builddir/data" \
   LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN JX_LOCALEDIR="$builddir/po" \
-  GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+  GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 SELECT="$select" \
   xvfb-run -a -s "-screen 0 ${w}x${h}x24 -nolisten tcp" bash -c '
-    "$0" --select=p1 "$1" &
+    "$0" --select="$SELECT" "$1" &
     pid=$!
     for i in $(seq 1 100); do
       if xwininfo -root -tree 2>/dev/null | grep -q "\.jixiao"; then break; fi
@@ -58,6 +61,12 @@ shoot () {   # WIDTH HEIGHT FILE [KEY...]: the keys are pressed in the window fi
 }
 
 # F8 opens the Comments panel beside the Problems panel (open by default).
+if [ "${JX_SHOTS:-all}" = all ]; then
 shoot 1280 800 "$out/main.png" F8
 shoot 1920 1080 "$out/main-1920.png" F8
 shoot 1024 768 "$out/main-1024.png" F8
+fi
+# Review mode (Ctrl+Shift+R) on a project whose 财政拨款 has an open comment.
+if [ "${JX_SHOTS:-all}" = all ] || [ "${JX_SHOTS}" = review ]; then
+  shoot 1280 800 "$out/review.png" F8 ctrl+shift+r
+fi
