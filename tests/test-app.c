@@ -24,6 +24,7 @@
 #include "jx-project-form.h"
 #include "jx-storage.h"
 #include "jx-window.h"
+#include "jx-window-private.h"
 #include "jx-xml.h"
 
 static JxApplication *app;
@@ -667,6 +668,145 @@ test_file_dialogs (void)
   close_window (window);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Waits (up to a minute: the machine may be busy) for an export to land. */
+static void
+wait_for_file (const char *path)
+{
+  for (int i = 0; i < 6 && !file_exists ((gpointer) path); i++)
+    {
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      while (!file_exists ((gpointer) path) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+    }
+  if (!file_exists ((gpointer) path))
+    {
+      /* Say why: an error dialog says what went wrong. */
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_MESSAGE_DIALOG (w))
+            {
+              g_autofree char *text = NULL, *secondary = NULL;
+
+              g_object_get (w, "text", &text, "secondary-text", &secondary, NULL);
+              g_printerr ("# dialog: %s: %s\n", text, secondary);
+            }
+        }
+      g_error ("%s was not written", path);
+    }
+  iterate ();
+}
+
+/* pdfinfo's "Pages:" and "Page size:" lines of @pdf. */
+static char *
+pdf_info (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *info = g_string_new (NULL);
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], "Pages:") || g_str_has_prefix (lines[i], "Page size:"))
+      g_string_append_printf (info, "%s\n", lines[i]);
+  return g_string_free (info, FALSE);
+}
+
+/* File → Export → PDF… asks where, then writes the official table in the
+ * background; Excel and CSV likewise; File → Print… lays out the same
+ * pages, so printing to a file gives the PDF's pages. */
+static void
+test_export_and_print (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "table.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "table.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) xlsx_file = g_file_new_for_path (xlsx);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *pdf_pages = NULL;
+  g_autofree char *printed_pages = NULL;
+  JxWindow *window = open_window (path);
+  GtkWindow *chooser;
+  const char *title = g_dgettext (GETTEXT_PACKAGE, "Export as PDF");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "pdf"));
+  iterate ();
+  chooser = find_toplevel_titled (title);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "PDF documents (*.pdf)"));
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    /* Named after the document. */
+    g_assert_cmpstr (name, ==, "guangzhou-organization-dept-2024.pdf");
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  iterate ();
+  g_assert_null (find_toplevel_titled (title));
+
+  /* What the chooser's "Export" starts. */
+  jx_window_export_to (window, pdf_file, FALSE);
+  wait_for_file (pdf);
+  g_assert_true (g_file_get_contents (pdf, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+
+  jx_window_export_to (window, xlsx_file, FALSE);
+  jx_window_export_to (window, csv_file, FALSE);
+  wait_for_file (xlsx);
+  wait_for_file (csv);
+  g_clear_pointer (&head, g_free);
+  g_assert_true (g_file_get_contents (xlsx, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "PK"));
+  g_clear_pointer (&head, g_free);
+  g_assert_true (g_file_get_contents (csv, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "\xEF\xBB\xBF资金使用单位,项目名称,总计,"));
+
+  /* Print to a file: the same pages as the export. */
+  operation = jx_window_new_print_operation (window);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  pdf_pages = pdf_info (pdf);
+  printed_pages = pdf_info (printed);
+  g_assert_nonnull (strstr (pdf_pages, "841.89 x 595.276"));
+  g_assert_cmpstr (printed_pages, ==, pdf_pages);
+
+  /* The document itself is untouched by exporting. */
+  g_assert_false (jx_window_is_unsaved (window));
+  close_window (window);
+  g_unlink (pdf);
+  g_unlink (xlsx);
+  g_unlink (csv);
+  g_unlink (printed);
+  g_rmdir (dir);
+}
+
 /* The row of the comments panel showing the annotation @id, or -1. */
 static int
 comment_row (JxCommentsPanel *panel,
@@ -831,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
   g_test_add_func ("/app/indicator/value-reading-beside-entry", test_value_reading);
   g_test_add_func ("/app/files/open-and-save-as-choosers", test_file_dialogs);
+  g_test_add_func ("/app/files/export-and-print", test_export_and_print);
   g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
   g_test_add_func ("/app/tree/add-duplicate-move", test_add_duplicate_move);
   g_test_add_func ("/app/tree/search-filters", test_search_filters);

@@ -209,7 +209,7 @@ pdf_pages (const char *pdf)
   run (&r, "pdfinfo", pdf);
   g_assert_cmpint (r.status, ==, 0);
   /* A4 landscape, in points. */
-  g_assert_nonnull (strstr (r.out, "Page size:       841.89 x 595.28 pts (A4)"));
+  g_assert_nonnull (strstr (r.out, "Page size:       841.89 x 595.276 pts (A4)"));
   pages = strstr (r.out, "Pages:");
   g_assert_nonnull (pages);
   return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);

@@ -481,4 +481,5 @@ jx_window_class_install_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-comments", NULL, show_comments_action);
   gtk_widget_class_install_action (widget_class, "win.context-menu", NULL, context_menu_action);
   gtk_widget_class_install_action (widget_class, "win.focus-tree", NULL, focus_tree_action);
+  jx_window_class_install_export_actions (klass);
 }

@@ -339,15 +339,15 @@ font_for (JxReportStyle    style,
           JxReportRowFlags flags)
 {
   PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-  double size = 8;
+  double size = 9;
   gboolean bold = (flags & JX_REPORT_ROW_BOLD) != 0;
 
   switch (style)
     {
-    case JX_REPORT_STYLE_TITLE:   size = 16; bold = TRUE; break;
-    case JX_REPORT_STYLE_HEADING: size = 11; bold = TRUE; break;
-    case JX_REPORT_STYLE_LINE:    size = 10; break;
-    case JX_REPORT_STYLE_HEADER:  size = 8; bold = TRUE; break;
+    case JX_REPORT_STYLE_TITLE:   size = 18; bold = TRUE; break;
+    case JX_REPORT_STYLE_HEADING: size = 13; bold = TRUE; break;
+    case JX_REPORT_STYLE_LINE:    size = 11; break;
+    case JX_REPORT_STYLE_HEADER:  size = 8.5; bold = TRUE; break;
     case JX_REPORT_STYLE_BODY:
     default:                      break;
     }
@@ -729,7 +729,7 @@ place (Cursor *cur,
 static double
 footer_height (JxReportLayout *self)
 {
-  return self->footer ? 9 + FOOTER_GAP : 0;
+  return self->footer ? 11 + FOOTER_GAP : 0;
 }
 
 gboolean
@@ -1044,7 +1044,7 @@ jx_report_layout_draw_page (JxReportLayout *self,
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_set_text (layout, text, -1);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, MARGIN_X, self->height - MARGIN_BOTTOM - 9);
+      cairo_move_to (cr, MARGIN_X, self->height - MARGIN_BOTTOM - 11);
       pango_cairo_show_layout (cr, layout);
     }
   cairo_restore (cr);
@@ -1097,6 +1097,9 @@ jx_report_layout_write_pdf (JxReportLayout *self,
       cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
       cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
       pango_cairo_context_set_font_options (context, options);
+      /* Font sizes in points of the page, as GtkPrintContext's context has
+       * them (not the screen's 96 dpi). */
+      pango_cairo_context_set_resolution (context, 72);
       cairo_font_options_destroy (options);
       ok = jx_report_layout_paginate (self, context, cancellable,
                                       progress ? scaled_progress : NULL, &measuring, error);

@@ -27,8 +27,9 @@ G_BEGIN_DECLS
  * Units are PostScript points (1/72 inch); A4 landscape is 842 × 595.
  */
 
-#define JX_REPORT_A4_LONG  841.89
-#define JX_REPORT_A4_SHORT 595.28
+/* 297 × 210 mm, exactly as GTK's A4 paper size. */
+#define JX_REPORT_A4_LONG  (297.0 / 25.4 * 72.0)
+#define JX_REPORT_A4_SHORT (210.0 / 25.4 * 72.0)
 
 /* Reports progress from 0.0 to 1.0. Called in the thread doing the work. */
 typedef void (*JxProgressFunc) (double   fraction,

@@ -204,19 +204,19 @@ add_table (JxReportLayout *layout,
   weights[0] = 130;
   aligns[0] = PANGO_ALIGN_LEFT;
   header[0] = name_header;
-  weights[1] = 60;
+  weights[1] = 64;
   aligns[1] = PANGO_ALIGN_RIGHT;
   header[1] = official (JX_FIELD_OWNER_PROJECT, "total");
   for (guint s = 0; s < n_sources; s++)
     {
-      weights[2 + s] = 60;
+      weights[2 + s] = 64;
       aligns[2 + s] = PANGO_ALIGN_RIGHT;
       header[2 + s] = jx_document_get_source (document, s)->official;
     }
   weights[n - 2] = 140;
   aligns[n - 2] = PANGO_ALIGN_LEFT;
   header[n - 2] = official (JX_FIELD_OWNER_PROJECT, "goal");
-  weights[n - 1] = MAX (170, 492 - 60.0 * n_sources);
+  weights[n - 1] = MAX (170, 492 - 64.0 * n_sources);
   aligns[n - 1] = PANGO_ALIGN_LEFT;
   header[n - 1] = JX_REPORT_INDICATORS;
 
