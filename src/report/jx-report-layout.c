@@ -25,6 +25,10 @@
 
 #define HEADER_ROW G_MAXUINT
 
+/* Below this share of a page left, a row that would fit on the next page
+ * starts there instead of breaking. */
+#define KEEP_ROOM 0.3
+
 /* A cell's text laid out as pieces: one PangoLayout per paragraph, and
  * one per line for a paragraph longer than LONG_PARAGRAPH bytes. Pango
  * wraps a long paragraph in time quadratic in its length (it shapes the
@@ -825,8 +829,11 @@ jx_report_layout_paginate (JxReportLayout *self,
                   place (&cur, b, r, rest, g_steal_pointer (&lines));
                   break;
                 }
-              /* Keep a row that fits on a page together. */
-              if (!at_top && rest <= full)
+              /* A row that fits on a page goes to the next one when
+               * little room is left here; otherwise it breaks here and
+               * continues under the repeated header, as published
+               * tables do, rather than leaving half a page empty. */
+              if (!at_top && rest <= full && avail < KEEP_ROOM * full)
                 {
                   new_page (&cur);
                   need_header = block->header != NULL;

@@ -104,7 +104,9 @@ jx_report_format_indicators (JxDocument *document,
             g_string_append_printf (text, "%s%s：%s", first ? "" : "；", values[v][0], values[v][1]);
             first = FALSE;
           }
-      g_string_append (text, "。");
+      /* One full stop, even after a value that ends with its own. */
+      if (!g_str_has_suffix (text->str, "。"))
+        g_string_append (text, "。");
     }
   return g_string_free (text, FALSE);
 }
