@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-model-private.h"
+#include "jx-previous.h"
 #include "jx-review.h"
 
 typedef struct
@@ -52,18 +53,6 @@ add_thread (Collect       *c,
     }
 }
 
-static JxFieldOwner
-owner_of (JxNode *node)
-{
-  if (JX_IS_PROJECT (node))
-    return JX_FIELD_OWNER_PROJECT;
-  if (JX_IS_INDICATOR (node))
-    return JX_FIELD_OWNER_INDICATOR;
-  if (JX_IS_FUNDING_UNIT (node))
-    return JX_FIELD_OWNER_UNIT;
-  return JX_FIELD_OWNER_DOCUMENT;
-}
-
 /* The comments on @node: on the whole item, then field by field in the
  * order of the field table, then on fields the table does not have. */
 static void
@@ -77,14 +66,14 @@ place_comments_on (Collect *c,
 
   if (comments == NULL)
     return;
-  fields = jx_fields_of (owner_of (node), &n_fields);
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
 
   for (int f = -1; f <= (int) n_fields; f++)
     for (guint i = 0; i < comments->len; i++)
       {
         JxAnnotation *comment = g_ptr_array_index (comments, i);
         const char *field_id = jx_annotation_get_field (comment);
-        const JxField *field = *field_id != '\0' ? jx_field_lookup (owner_of (node), field_id) : NULL;
+        const JxField *field = *field_id != '\0' ? jx_field_lookup (jx_node_get_field_owner (node), field_id) : NULL;
         gboolean here;
 
         if (f < 0)
