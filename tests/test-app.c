@@ -736,6 +736,8 @@ test_comments_add_resolve_undo (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
   iterate ();
+  /* Signed with the reviewer's name (asking for it is tested apart). */
+  g_settings_set_string (jx_application_get_settings (NULL), "reviewer-name", "财政局 测试");
   /* Nothing selected: nowhere to comment. */
   jx_window_select_node (window, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "请补充绩效目标的量化指标。");
@@ -752,7 +754,7 @@ test_comments_add_resolve_undo (void)
   id = jx_node_get_id (JX_NODE (added));
   g_assert_cmpstr (jx_annotation_get_target (added), ==, "p2");
   g_assert_cmpstr (jx_annotation_get_text (added), ==, "请补充绩效目标的量化指标。");
-  g_assert_cmpstr (jx_annotation_get_author (added), !=, "");
+  g_assert_cmpstr (jx_annotation_get_author (added), ==, "财政局 测试");
   g_assert_false (jx_annotation_get_resolved (added));
   g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 15);
   row = comment_row (panel, id);
@@ -789,6 +791,77 @@ test_comments_add_resolve_undo (void)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
   g_assert_cmpint (comment_row (panel, id), ==, -1);
+  close_window (window);
+}
+
+/* With no reviewer name set, the first comment asks for one instead of
+ * signing with the login name; cancelling keeps the comment typed, and the
+ * name given is kept in the settings for the next ones. */
+static void
+test_comments_ask_reviewer_name (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  GListModel *annotations = jx_document_get_annotations (document);
+  GtkWidget *entry = jx_comments_panel_get_entry (panel);
+  GtkWidget *add = jx_comments_panel_get_add_button (panel);
+  GSettings *settings = jx_application_get_settings (NULL);
+  GtkWidget *dialog, *name, *sign;
+  g_autoptr(JxAnnotation) added = NULL;
+  g_autofree char *kept = NULL;
+
+  g_settings_set_string (settings, "reviewer-name", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  jx_window_select_node (window, lookup (window, "p2"));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "请说明测算依据。");
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+
+  /* Asked, nothing added yet; cancel keeps the text. */
+  dialog = jx_comments_panel_get_name_dialog (panel);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
+  name = g_object_get_data (G_OBJECT (dialog), "entry");
+  sign = g_object_get_data (G_OBJECT (dialog), "sign");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), !=, g_get_user_name ());
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "请说明测算依据。");
+
+  /* Asked again; a blank name cannot sign; a real one signs and is kept. */
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  dialog = jx_comments_panel_get_name_dialog (panel);
+  name = g_object_get_data (G_OBJECT (dialog), "entry");
+  sign = g_object_get_data (G_OBJECT (dialog), "sign");
+  gtk_editable_set_text (GTK_EDITABLE (name), "   ");
+  g_assert_false (gtk_widget_get_sensitive (sign));
+  gtk_editable_set_text (GTK_EDITABLE (name), " 财政局 李审核 ");
+  g_assert_true (gtk_widget_get_sensitive (sign));
+  g_signal_emit_by_name (sign, "clicked");
+  iterate ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 15);
+  added = g_list_model_get_item (annotations, 14);
+  g_assert_cmpstr (jx_annotation_get_author (added), ==, "财政局 李审核");
+  g_assert_cmpstr (jx_annotation_get_text (added), ==, "请说明测算依据。");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  kept = g_settings_get_string (settings, "reviewer-name");
+  g_assert_cmpstr (kept, ==, "财政局 李审核");
+
+  /* The next comment is signed without asking. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "另一条意见。");
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 16);
   close_window (window);
 }
 
@@ -841,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/app/zh-CN/labels", test_chinese_labels);
   g_test_add_func ("/app/comments/listed-with-replies", test_comments_listed);
   g_test_add_func ("/app/comments/add-resolve-undo", test_comments_add_resolve_undo);
+  g_test_add_func ("/app/comments/asks-for-the-reviewer-name", test_comments_ask_reviewer_name);
 
   status = g_test_run ();
   g_object_unref (app);
