@@ -1307,6 +1307,38 @@ test_comments_ask_reviewer_name (void)
   close_window (window);
 }
 
+/* Tree rows show how many open comments are on them and under them, and
+ * follow resolving and undo. */
+static void
+test_tree_open_comment_counts (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *p1 = lookup (window, "p1");
+  JxNode *p2 = lookup (window, "p2");
+  JxAnnotation *a14 = JX_ANNOTATION (lookup (window, "a14"));
+  g_autofree char *shown = row_text (window, p1);
+
+  /* p1: the reviewer's comment on 财政拨款 and the importer's on its indicator i7. */
+  g_assert_nonnull (shown);
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 2);
+  g_assert_cmpint (jx_window_get_row_comments (window, p2), ==, 0);
+  g_assert_cmpint (jx_window_get_row_comments (window, JX_NODE (document)), ==, 14);
+
+  jx_edit_set_resolved (document, a14, TRUE);
+  iterate ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 1);
+  g_assert_cmpint (jx_window_get_row_comments (window, JX_NODE (document)), ==, 13);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 2);
+  jx_edit_add_annotation (document, "p2", NULL, "审核人", "请补充。");
+  iterate ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p2), ==, 1);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1359,6 +1391,7 @@ main (int   argc,
   g_test_add_func ("/app/comments/listed-with-replies", test_comments_listed);
   g_test_add_func ("/app/comments/add-resolve-undo", test_comments_add_resolve_undo);
   g_test_add_func ("/app/comments/asks-for-the-reviewer-name", test_comments_ask_reviewer_name);
+  g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 

@@ -529,6 +529,33 @@ test_review_order (void)
   g_string_free (places, TRUE);
 }
 
+static void
+test_review_open_counts (void)
+{
+  g_autoptr(JxDocument) doc = load_example ();
+  JxAnnotation *a14 = JX_ANNOTATION (lookup (doc, "a14"));
+
+  /* a14 on p1's 财政拨款, a1 on its indicator i7; all 14 under u1. */
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 2);
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "i7")), ==, 1);
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p2")), ==, 0);
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "u1")), ==, 14);
+  g_assert_cmpuint (jx_review_count_open (doc, JX_NODE (doc)), ==, 14);
+
+  /* Resolved, and a reply (replies are not counted), through the history. */
+  jx_edit_set_resolved (doc, a14, TRUE);
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 1);
+  jx_edit_reply (doc, JX_ANNOTATION (lookup (doc, "a1")), "组织部", "已修改。");
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 1);
+  jx_history_undo (jx_document_get_history (doc));
+  jx_history_undo (jx_document_get_history (doc));
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 2);
+  /* A comment whose item is removed no longer counts anywhere. */
+  jx_edit_remove (doc, lookup (doc, "i7"));
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 1);
+  g_assert_cmpuint (jx_review_count_open (doc, JX_NODE (doc)), ==, 13);
+}
+
 /* --- last year's values ------------------------------------------------- */
 
 static JxDocument *
@@ -731,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/new-year/title-year-standing-alone", test_new_year_title);
   g_test_add_func ("/new-year/refuses-without-a-year", test_new_year_no_year);
   g_test_add_func ("/review/grouped-in-table-order", test_review_order);
+  g_test_add_func ("/review/open-counts-follow-edits", test_review_open_counts);
   g_test_add_func ("/previous/recorded-by-new-year", test_previous_recorded);
   g_test_add_func ("/previous/xml-format-2-round-trip", test_previous_xml);
   g_test_add_func ("/previous/json-round-trip", test_previous_json);

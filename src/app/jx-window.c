@@ -903,6 +903,15 @@ jx_window_describe_row (JxWindow *self,
   return row ? jx_tree_row_describe (row) : NULL;
 }
 
+int
+jx_window_get_row_comments (JxWindow *self,
+                            JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+
+  return row ? (int) jx_tree_row_get_open_comments (row) : -1;
+}
+
 /* ------------------------------------------------------ context menu */
 
 static GtkTreeListRow *

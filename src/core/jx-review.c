@@ -208,6 +208,70 @@ jx_review_entry_field (const JxReviewEntry *entry)
   return g_strdup_printf (_("(on a removed field: %s)"), jx_field_label_for_id (field_id));
 }
 
+/* The counts of jx_review_count_open(), on the document as object data:
+ * made at the first question after a change. */
+typedef struct
+{
+  GHashTable *counts;   /* JxNode → open comments on it and under it */
+  gboolean    valid;
+} OpenCounts;
+
+static void
+open_counts_free (OpenCounts *counts)
+{
+  g_hash_table_unref (counts->counts);
+  g_free (counts);
+}
+
+static void
+on_document_changed_cb (JxDocument *document,
+                        OpenCounts *counts)
+{
+  counts->valid = FALSE;
+}
+
+guint
+jx_review_count_open (JxDocument *document,
+                      JxNode     *node)
+{
+  OpenCounts *counts;
+  GListModel *annotations;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (JX_IS_NODE (node), 0);
+
+  counts = g_object_get_data (G_OBJECT (document), "jx-review-open-counts");
+  if (counts == NULL)
+    {
+      counts = g_new0 (OpenCounts, 1);
+      counts->counts = g_hash_table_new (NULL, NULL);
+      g_object_set_data_full (G_OBJECT (document), "jx-review-open-counts", counts,
+                              (GDestroyNotify) open_counts_free);
+      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), counts);
+    }
+  if (!counts->valid)
+    {
+      g_hash_table_remove_all (counts->counts);
+      annotations = jx_document_get_annotations (document);
+      for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+        {
+          g_autoptr(JxAnnotation) comment = g_list_model_get_item (annotations, i);
+          const char *target = jx_annotation_get_target (comment);
+          JxNode *on;
+
+          if (jx_annotation_get_resolved (comment))
+            continue;
+          on = *target != '\0' ? jx_document_lookup (document, target) : JX_NODE (document);
+          /* The item and everything above it, up to the document. */
+          for (; on != NULL && !JX_IS_ANNOTATION (on); on = jx_node_get_parent (on))
+            g_hash_table_insert (counts->counts, on,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts->counts, on)) + 1));
+        }
+      counts->valid = TRUE;
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts->counts, node));
+}
+
 /* One CSV field, RFC 4180: quoted when it holds a comma, a quote or a line
  * break, quotes doubled. Line breaks inside are kept (as CRLF). */
 static void
