@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include "jx-types.h"
+#include "jx-project.h"
 #include "jx-report-layout.h"
 
 G_BEGIN_DECLS
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * the table is the same in every language of the user interface. */
 #define JX_REPORT_TOTAL_ROW     "合计"
 #define JX_REPORT_INDICATORS    "绩效指标"
-#define JX_REPORT_CONFIDENTIAL  "此为涉密项目，不公开绩效目标和指标"
+#define JX_REPORT_CONFIDENTIAL  JX_PROJECT_CONFIDENTIAL_TEXT
 #define JX_REPORT_PAGE_FOOTER   "第 %u 页 共 %u 页"
 #define JX_REPORT_COMMENTS      "审核意见"
 

@@ -1,0 +1,294 @@
+/* jx-previous.c: last year's values, carried by next year's table
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-previous"
+
+#include "config.h"
+
+#include "jx-model-private.h"
+#include "jx-money.h"
+#include "jx-previous.h"
+
+/* Kept on the node as object data: most nodes of most tables have none. */
+typedef struct
+{
+  int   year;
+  guint n_values;
+  char *values[];   /* by the field's place among its owner's fields */
+} Previous;
+
+static void
+previous_free (Previous *previous)
+{
+  for (guint i = 0; i < previous->n_values; i++)
+    jx_clear_string (&previous->values[i]);
+  g_free (previous);
+}
+
+static GQuark
+previous_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("jx-previous");
+  return quark;
+}
+
+JxFieldOwner
+jx_node_get_field_owner (JxNode *node)
+{
+  if (JX_IS_PROJECT (node))
+    return JX_FIELD_OWNER_PROJECT;
+  if (JX_IS_INDICATOR (node))
+    return JX_FIELD_OWNER_INDICATOR;
+  if (JX_IS_FUNDING_UNIT (node))
+    return JX_FIELD_OWNER_UNIT;
+  return JX_FIELD_OWNER_DOCUMENT;
+}
+
+const char *
+jx_node_peek_field_text (JxNode        *node,
+                         const JxField *field,
+                         JxFieldText   *scratch)
+{
+  g_return_val_if_fail (JX_IS_NODE (node), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (scratch != NULL, NULL);
+
+  switch (field->kind)
+    {
+    case JX_FIELD_MONEY:
+      {
+        int index = jx_document_find_source (jx_node_get_document (node), field->id);
+
+        g_return_val_if_fail (index >= 0, NULL);
+        scratch->amount = jx_project_get_source (JX_PROJECT (node), index);
+        jx_money_to_decimal_buf (scratch->amount, scratch->buf);
+        return scratch->buf;
+      }
+    case JX_FIELD_TOTAL:
+      g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
+      scratch->amount = g_value_get_int64 (&scratch->value);
+      jx_money_to_decimal_buf (scratch->amount, scratch->buf);
+      return scratch->buf;
+    case JX_FIELD_INT:
+      g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
+      g_snprintf (scratch->buf, sizeof scratch->buf, "%d", g_value_get_int (&scratch->value));
+      return scratch->buf;
+    case JX_FIELD_BOOLEAN:
+      g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
+      return g_value_get_boolean (&scratch->value) ? "true" : "false";
+    case JX_FIELD_TEXT:
+    case JX_FIELD_LONG_TEXT:
+    case JX_FIELD_CODE:
+    default:
+      {
+        const char *text;
+
+        /* One copy (the property's), not the two of g_object_get(). */
+        g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
+        text = g_value_get_string (&scratch->value);
+        return text != NULL ? text : "";
+      }
+    }
+}
+
+void
+jx_field_text_clear (JxFieldText *scratch)
+{
+  if (G_IS_VALUE (&scratch->value))
+    g_value_unset (&scratch->value);
+}
+
+char *
+jx_node_dup_field_text (JxNode        *node,
+                        const JxField *field,
+                        JxMoney       *amount)
+{
+  JxFieldText scratch = JX_FIELD_TEXT_INIT;
+  char *text = g_strdup (jx_node_peek_field_text (node, field, &scratch));
+
+  if (amount != NULL)
+    *amount = scratch.amount;
+  jx_field_text_clear (&scratch);
+  return text;
+}
+
+gboolean
+jx_field_has_previous (const JxField *field)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  return field->xml_name != NULL && field->kind != JX_FIELD_TOTAL && field->kind != JX_FIELD_INT;
+}
+
+/* The place of @field among the fields of @node's owner, or -1. */
+static int
+field_index (JxNode        *node,
+             const JxField *field)
+{
+  guint n_fields;
+  const JxField *fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+
+  if (field < fields || field >= fields + n_fields || !jx_field_has_previous (field))
+    return -1;
+  return field - fields;
+}
+
+int
+jx_node_get_previous_year (JxNode *node)
+{
+  Previous *previous;
+
+  g_return_val_if_fail (JX_IS_NODE (node), 0);
+  previous = g_object_get_qdata (G_OBJECT (node), previous_quark ());
+  return previous != NULL ? previous->year : 0;
+}
+
+const char *
+jx_node_get_previous (JxNode        *node,
+                      const JxField *field)
+{
+  Previous *previous;
+  int index;
+
+  g_return_val_if_fail (JX_IS_NODE (node), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  previous = g_object_get_qdata (G_OBJECT (node), previous_quark ());
+  index = field_index (node, field);
+  if (previous == NULL || index < 0)
+    return NULL;
+  return previous->values[index];
+}
+
+void
+jx_node_set_previous_year (JxNode *node,
+                           int     year)
+{
+  Previous *previous;
+  guint n_fields;
+  const JxField *fields;
+
+  g_return_if_fail (JX_IS_NODE (node));
+
+  if (year <= 0)
+    {
+      g_object_set_qdata (G_OBJECT (node), previous_quark (), NULL);
+      return;
+    }
+  previous = g_object_get_qdata (G_OBJECT (node), previous_quark ());
+  if (previous != NULL)
+    {
+      previous->year = year;
+      return;
+    }
+
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  previous = g_malloc0 (sizeof (Previous) + n_fields * sizeof (char *));
+  previous->year = year;
+  previous->n_values = n_fields;
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *empty = "";
+
+      if (fields[i].kind == JX_FIELD_MONEY)
+        empty = "0.00";
+      else if (fields[i].kind == JX_FIELD_BOOLEAN)
+        empty = "false";
+      jx_replace_string (&previous->values[i], empty);
+    }
+  g_object_set_qdata_full (G_OBJECT (node), previous_quark (), previous, (GDestroyNotify) previous_free);
+}
+
+void
+jx_node_set_previous (JxNode        *node,
+                      const JxField *field,
+                      const char    *value)
+{
+  Previous *previous;
+  int index;
+
+  g_return_if_fail (JX_IS_NODE (node));
+  g_return_if_fail (field != NULL);
+
+  previous = g_object_get_qdata (G_OBJECT (node), previous_quark ());
+  index = field_index (node, field);
+  g_return_if_fail (previous != NULL);
+  g_return_if_fail (index >= 0);
+  jx_replace_string (&previous->values[index], value);
+}
+
+void
+jx_node_record_previous (JxNode *node,
+                         int     year)
+{
+  guint n_fields;
+  const JxField *fields;
+  Previous *previous;
+
+  g_return_if_fail (JX_IS_NODE (node));
+  g_return_if_fail (year > 0);
+
+  /* Built in one go: a large table records hundreds of thousands. */
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  previous = g_malloc0 (sizeof (Previous) + n_fields * sizeof (char *));
+  previous->year = year;
+  previous->n_values = n_fields;
+  for (guint i = 0; i < n_fields; i++)
+    {
+      JxFieldText scratch = JX_FIELD_TEXT_INIT;
+
+      jx_replace_string (&previous->values[i],
+                         jx_field_has_previous (&fields[i])
+                         ? jx_node_peek_field_text (node, &fields[i], &scratch) : "");
+      jx_field_text_clear (&scratch);
+    }
+  g_object_set_qdata_full (G_OBJECT (node), previous_quark (), previous, (GDestroyNotify) previous_free);
+}
+
+static gboolean
+project_has_previous (JxProject *project)
+{
+  GListModel *indicators = jx_project_get_indicators (project);
+  guint n = g_list_model_get_n_items (indicators);
+
+  if (jx_node_get_previous_year (JX_NODE (project)) > 0)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JxNode) indicator = g_list_model_get_item (indicators, i);
+
+      if (jx_node_get_previous_year (indicator) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+jx_document_has_previous (JxDocument *document)
+{
+  GListModel *units;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
+
+  if (jx_node_get_previous_year (JX_NODE (document)) > 0)
+    return TRUE;
+  units = jx_document_get_units (document);
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      if (jx_node_get_previous_year (JX_NODE (unit)) > 0)
+        return TRUE;
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          if (project_has_previous (project))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
