@@ -35,14 +35,22 @@ typedef struct
   guint            poll_id;
 } ExportJob;
 
+/* On the main thread, when the export is over: the GTask may be finalized
+ * (and the job freed) in the worker, which must not touch widgets or
+ * main-loop sources. */
 static void
-export_job_free (ExportJob *job)
+export_job_end_ui (ExportJob *job)
 {
   g_clear_handle_id (&job->show_id, g_source_remove);
   g_clear_handle_id (&job->poll_id, g_source_remove);
   if (job->progress_window)
-    gtk_window_destroy (job->progress_window);
+    gtk_window_destroy (g_steal_pointer (&job->progress_window));
   g_clear_object (&job->window);
+}
+
+static void
+export_job_free (ExportJob *job)
+{
   g_clear_pointer (&job->snapshot, g_bytes_unref);
   g_clear_object (&job->cancellable);
   g_free (job->path);
@@ -143,6 +151,8 @@ on_export_done_cb (GObject      *source,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   JxWindow *self = JX_WINDOW (source);
   g_autoptr(GError) error = NULL;
+
+  export_job_end_ui (job);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
