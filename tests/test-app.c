@@ -18,11 +18,13 @@
 #include "jx-comments-panel.h"
 #include "jx-dialogs.h"
 #include "jx-application.h"
+#include "jx-clipboard.h"
 #include "jx-edit.h"
 #include "jx-indicator-form.h"
 #include "jx-init.h"
 #include "jx-money.h"
 #include "jx-project-form.h"
+#include "jx-rows.h"
 #include "jx-storage.h"
 #include "jx-window.h"
 #include "jx-xml.h"
@@ -989,6 +991,8 @@ test_comments_add_resolve_undo (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
   iterate ();
+  /* Signed with the reviewer's name (asking for it is tested apart). */
+  g_settings_set_string (jx_application_get_settings (NULL), "reviewer-name", "财政局 测试");
   /* Nothing selected: nowhere to comment. */
   jx_window_select_node (window, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "请补充绩效目标的量化指标。");
@@ -1005,7 +1009,7 @@ test_comments_add_resolve_undo (void)
   id = jx_node_get_id (JX_NODE (added));
   g_assert_cmpstr (jx_annotation_get_target (added), ==, "p2");
   g_assert_cmpstr (jx_annotation_get_text (added), ==, "请补充绩效目标的量化指标。");
-  g_assert_cmpstr (jx_annotation_get_author (added), !=, "");
+  g_assert_cmpstr (jx_annotation_get_author (added), ==, "财政局 测试");
   g_assert_false (jx_annotation_get_resolved (added));
   g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 15);
   row = comment_row (panel, id);
@@ -1042,6 +1046,296 @@ test_comments_add_resolve_undo (void)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
   g_assert_cmpint (comment_row (panel, id), ==, -1);
+  close_window (window);
+}
+
+/* ------------------------------------------------------- rows clipboard */
+
+typedef struct { char *text; gboolean done; } TextRead;
+
+static void
+on_text_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  TextRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return ((TextRead *) data)->done;
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  TextRead read = { NULL, FALSE };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_cb, &read);
+  wait_until (text_read, &read);
+  return read.text;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return jx_clipboard_get_message (data) != NULL;
+}
+
+/* Ctrl+C / Ctrl+V belong to the tree only, so entries keep text copy. */
+static gboolean
+tree_has_shortcut (GtkWidget  *tree,
+                   guint       keyval,
+                   const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (tree);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK &&
+              GTK_IS_NAMED_ACTION (named) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_rows_copy_paste_undo (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxHistory *history = jx_document_get_history (document);
+  GtkWidget *tree = jx_window_get_tree_view (window);
+  JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
+  guint n_own = g_list_model_get_n_items (jx_project_get_indicators (p1));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) accels = NULL;
+  JxFundingUnit *unit;
+  guint projects, indicators, steps;
+  JxNode *pasted;
+  g_autoptr(JxProject) copy = NULL;
+  g_autofree char *row = NULL;
+
+  g_assert_true (tree_has_shortcut (tree, GDK_KEY_c, "win.copy-rows"));
+  g_assert_true (tree_has_shortcut (tree, GDK_KEY_v, "win.paste-rows"));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.copy-rows");
+  g_assert_cmpuint (g_strv_length (accels), ==, 0);
+
+  /* Copy a project: the 指标明细 rows, one per indicator, and the own format. */
+  jx_window_select_node (window, JX_NODE (p1));
+  gtk_widget_grab_focus (tree);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-rows", NULL));
+  iterate ();
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (gtk_widget_get_clipboard (tree)),
+                                                        JX_ROWS_MIME_TYPE));
+  text = clipboard_text (tree);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "资金使用单位\t项目名称\t总计\t"));
+  g_assert_nonnull (strstr (text, jx_project_get_name (p1)));
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+    /* Header, one row per indicator, the final line end. */
+    g_assert_cmpuint (g_strv_length (lines), ==, n_own + 2);
+  }
+
+  /* Paste onto another unit: exactly that project and its indicators,
+   * one undo step. */
+  unit = jx_edit_add_unit (document, 1, "另一单位");
+  iterate ();
+  jx_window_select_node (window, JX_NODE (unit));
+  iterate ();
+  projects = jx_document_get_n_projects (document);
+  indicators = jx_document_get_n_indicators (document);
+  steps = jx_history_get_n_steps (history);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
+  wait_until (message_shown, window);
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects + 1);
+  g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators + n_own);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 1);
+  g_assert_cmpuint (jx_history_get_n_steps (history), ==, steps + 1);
+  copy = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+  g_assert_cmpstr (jx_project_get_name (copy), ==, jx_project_get_name (p1));
+  g_assert_cmpint (jx_project_get_total (copy), ==, jx_project_get_total (p1));
+  g_assert_cmpstr (jx_project_get_goal (copy), ==, jx_project_get_goal (p1));
+  g_assert_cmpstr (jx_node_get_id (JX_NODE (copy)), !=, "p1");
+  /* The new project is selected and shown in the tree. */
+  pasted = jx_window_get_shown_node (window);
+  g_assert_true (pasted == JX_NODE (copy));
+  row = row_text (window, pasted);
+  g_assert_nonnull (strstr (row, jx_project_get_name (p1)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
+  g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 0);
+  /* “Added …” would now be wrong: the bar is gone. */
+  g_assert_null (jx_clipboard_get_message (window));
+
+  close_window (window);
+}
+
+/* Text from a spreadsheet with a mistake: what was read is added, what
+ * was not is named with its row. */
+static void
+test_rows_paste_spreadsheet_text (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  GtkWidget *tree = jx_window_get_tree_view (window);
+  JxProject *p2 = JX_PROJECT (lookup (window, "p2"));
+  guint before = g_list_model_get_n_items (jx_project_get_indicators (p2));
+  guint projects = jx_document_get_n_projects (document);
+  g_autofree char *tsv = g_strdup_printf ("项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\r\n"
+                                          "%s\t1-产出指标\t11-数量指标\t新指标甲\t10人\r\n"
+                                          "\t9-乱码指标\t11\t新指标乙\t20人\r\n",
+                                          jx_project_get_name (p2));
+  const char *message;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (tree), tsv);
+  jx_window_select_node (window, JX_NODE (p2));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
+  wait_until (message_shown, window);
+  /* Rows of this project pasted onto it: its indicators, no new project. */
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (p2)), ==, before + 2);
+  message = jx_clipboard_get_message (window);
+  if (g_getenv ("JX_EXPECT_ZH") == NULL)
+    {
+      g_assert_nonnull (strstr (message, "Added 2 indicators."));
+      g_assert_nonnull (strstr (message, "Row 3"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (message, "已添加 2 个指标。"));
+      g_assert_nonnull (strstr (message, "第 3 行"));
+    }
+  g_assert_nonnull (strstr (message, "9-乱码指标"));
+  close_window (window);
+}
+
+/* With no reviewer name set, the first comment asks for one instead of
+ * signing with the login name; cancelling keeps the comment typed, and the
+ * name given is kept in the settings for the next ones. */
+static void
+test_comments_ask_reviewer_name (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  GListModel *annotations = jx_document_get_annotations (document);
+  GtkWidget *entry = jx_comments_panel_get_entry (panel);
+  GtkWidget *add = jx_comments_panel_get_add_button (panel);
+  GSettings *settings = jx_application_get_settings (NULL);
+  GtkWidget *dialog, *name, *sign;
+  g_autoptr(JxAnnotation) added = NULL;
+  g_autofree char *kept = NULL;
+
+  g_settings_set_string (settings, "reviewer-name", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  jx_window_select_node (window, lookup (window, "p2"));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "请说明测算依据。");
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+
+  /* Asked, nothing added yet; cancel keeps the text. */
+  dialog = jx_comments_panel_get_name_dialog (panel);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
+  name = g_object_get_data (G_OBJECT (dialog), "entry");
+  sign = g_object_get_data (G_OBJECT (dialog), "sign");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), !=, g_get_user_name ());
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "请说明测算依据。");
+
+  /* Asked again; a blank name cannot sign; a real one signs and is kept. */
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  dialog = jx_comments_panel_get_name_dialog (panel);
+  name = g_object_get_data (G_OBJECT (dialog), "entry");
+  sign = g_object_get_data (G_OBJECT (dialog), "sign");
+  gtk_editable_set_text (GTK_EDITABLE (name), "   ");
+  g_assert_false (gtk_widget_get_sensitive (sign));
+  gtk_editable_set_text (GTK_EDITABLE (name), " 财政局 李审核 ");
+  g_assert_true (gtk_widget_get_sensitive (sign));
+  g_signal_emit_by_name (sign, "clicked");
+  iterate ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 15);
+  added = g_list_model_get_item (annotations, 14);
+  g_assert_cmpstr (jx_annotation_get_author (added), ==, "财政局 李审核");
+  g_assert_cmpstr (jx_annotation_get_text (added), ==, "请说明测算依据。");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  kept = g_settings_get_string (settings, "reviewer-name");
+  g_assert_cmpstr (kept, ==, "财政局 李审核");
+
+  /* The next comment is signed without asking. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "另一条意见。");
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 16);
+  close_window (window);
+}
+
+/* Tree rows show how many open comments are on them and under them, and
+ * follow resolving and undo. */
+static void
+test_tree_open_comment_counts (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *p1 = lookup (window, "p1");
+  JxNode *p2 = lookup (window, "p2");
+  JxAnnotation *a14 = JX_ANNOTATION (lookup (window, "a14"));
+  g_autofree char *shown = row_text (window, p1);
+
+  /* p1: the reviewer's comment on 财政拨款 and the importer's on its indicator i7. */
+  g_assert_nonnull (shown);
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 2);
+  g_assert_cmpint (jx_window_get_row_comments (window, p2), ==, 0);
+  g_assert_cmpint (jx_window_get_row_comments (window, JX_NODE (document)), ==, 14);
+
+  jx_edit_set_resolved (document, a14, TRUE);
+  iterate ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 1);
+  g_assert_cmpint (jx_window_get_row_comments (window, JX_NODE (document)), ==, 13);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 2);
+  jx_edit_add_annotation (document, "p2", NULL, "审核人", "请补充。");
+  iterate ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p2), ==, 1);
   close_window (window);
 }
 
@@ -1096,6 +1390,10 @@ main (int   argc,
   g_test_add_func ("/app/zh-CN/labels", test_chinese_labels);
   g_test_add_func ("/app/comments/listed-with-replies", test_comments_listed);
   g_test_add_func ("/app/comments/add-resolve-undo", test_comments_add_resolve_undo);
+  g_test_add_func ("/app/comments/asks-for-the-reviewer-name", test_comments_ask_reviewer_name);
+  g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);
+  g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
+  g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jx-application.h"
+#include "jx-clipboard.h"
 #include "jx-edit.h"
 #include "jx-field.h"
 #include "jx-money.h"
@@ -902,6 +903,15 @@ jx_window_describe_row (JxWindow *self,
   return row ? jx_tree_row_describe (row) : NULL;
 }
 
+int
+jx_window_get_row_comments (JxWindow *self,
+                            JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+
+  return row ? (int) jx_tree_row_get_open_comments (row) : -1;
+}
+
 /* ------------------------------------------------------ context menu */
 
 static GtkTreeListRow *
@@ -1115,6 +1125,7 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated_cb);
 
   jx_window_class_install_actions (klass);
+  jx_clipboard_install_actions (widget_class);
 }
 
 static void
@@ -1174,6 +1185,7 @@ jx_window_init (JxWindow *self)
                                                    gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
                       gtk_named_action_new ("win.context-menu")));
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), shortcuts);
+  jx_clipboard_attach (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tree_view), GTK_ACCESSIBLE_PROPERTY_LABEL,

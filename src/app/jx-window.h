@@ -61,5 +61,8 @@ const char *jx_window_get_visible_page (JxWindow       *self);
 /* The text of the tree row showing @node, if it is realized: "name|amount". */
 char       *jx_window_describe_row     (JxWindow       *self,
                                         JxNode         *node);
+/* The open-comment badge of that row (0: none), or -1 if it is not realized. */
+int         jx_window_get_row_comments (JxWindow       *self,
+                                        JxNode         *node);
 
 G_END_DECLS
