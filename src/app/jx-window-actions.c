@@ -12,6 +12,7 @@
 #include "jx-application.h"
 #include "jx-clipboard.h"
 #include "jx-edit.h"
+#include "jx-new-year.h"
 #include "jx-storage.h"
 #include "jx-taxonomy.h"
 #include "jx-window-private.h"
@@ -165,6 +166,51 @@ save_as_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   jx_window_save_as (JX_WINDOW (widget), NULL);
+}
+
+/* File → New Year from This Table: next year's draft in a new window,
+ * made from what this window shows (saved or not); this one is untouched. */
+static void
+new_year_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  JxDocument *document = jx_window_get_document (self);
+  g_autoptr(JxDocument) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  JxNewYearInfo info;
+  JxWindow *window;
+
+  if (document == NULL)
+    return;
+  next = jx_new_year_copy (document, &info, &error);
+  if (next == NULL)
+    {
+      jx_window_show_error (self, _("Next year’s table cannot be made"), error->message);
+      return;
+    }
+
+  if (info.n_comments > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The table for %d, made from this year’s: the same projects, "
+                                            "indicators and amounts, keeping last year’s values. "
+                                            "%u comment of last year’s review stays in last year’s table. "
+                                            "Save this one under a new name.",
+                                            "The table for %d, made from this year’s: the same projects, "
+                                            "indicators and amounts, keeping last year’s values. "
+                                            "%u comments of last year’s review stay in last year’s table. "
+                                            "Save this one under a new name.",
+                                            info.n_comments),
+                               jx_document_get_year (next), info.n_comments);
+  else
+    message = g_strdup_printf (_("The table for %d, made from this year’s: the same projects, indicators and "
+                                 "amounts, keeping last year’s values. Save it under a new name."),
+                               jx_document_get_year (next));
+  window = jx_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  jx_window_show_made_document (window, next, message);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -458,6 +504,7 @@ jx_window_class_install_actions (JxWindowClass *klass)
   /* Accelerators are set in one place: jx-application.c. */
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -32,6 +32,11 @@ gboolean    jx_window_restore_draft    (JxWindow       *self,
                                         const char     *draft,
                                         GError        **error);
 gboolean    jx_window_is_unsaved       (JxWindow       *self);
+/* Shows @document, made in the program (next year's table), as an unsaved
+ * document without a file, with @message (or nothing) in the banner. */
+void        jx_window_show_made_document (JxWindow     *self,
+                                          JxDocument   *document,
+                                          const char   *message);
 /* Whether this window shows nothing worth keeping (untitled, unchanged). */
 gboolean    jx_window_is_blank         (JxWindow       *self);
 
