@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-amount-entry.h"
+#include "jx-changes-window.h"
 #include "jx-comments-panel.h"
 #include "jx-dialogs.h"
 #include "jx-application.h"
@@ -1412,6 +1413,58 @@ test_new_year_window (void)
   close_window (window);
 }
 
+static gboolean
+changes_shown (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (data), "jx-changes-window") != NULL;
+}
+
+/* File → Compare With lists what changed since the other version, in the
+ * user's language, and each change leads to its item. */
+static void
+test_compare_with (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) sent = g_file_new_for_path (sent_path);
+  JxWindow *window = open_window (path);
+  JxChangesWindow *changes;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *edited = NULL;
+  int amount_row = -1;
+
+  /* The version sent had another amount for p3. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
+  g_assert_nonnull (parts[1]);
+  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+
+  jx_window_compare_with (window, sent);
+  wait_until (changes_shown, window);
+  changes = g_object_get_data (G_OBJECT (window), "jx-changes-window");
+  g_assert_true (JX_IS_CHANGES_WINDOW (changes));
+  g_assert_cmpuint (jx_changes_window_get_n_rows (changes), ==, 1);
+  for (guint i = 0; i < jx_changes_window_get_n_rows (changes); i++)
+    if (strstr (jx_changes_window_get_row_text (changes, i), "+25.00") != NULL)
+      amount_row = i;
+  g_assert_cmpint (amount_row, ==, 0);
+  g_assert_nonnull (strstr (jx_changes_window_get_row_text (changes, 0),
+                            g_getenv ("JX_EXPECT_ZH") ? "财政拨款：8,450.00 → 8,475.00（+25.00）"
+                                                      : "fiscal appropriation: 8,450.00 → 8,475.00 (+25.00)"));
+  g_assert_nonnull (strstr (jx_changes_window_get_summary (changes), "sent.jixiao"));
+
+  /* Activating the change shows p3. */
+  jx_window_select_node (window, NULL);
+  jx_changes_window_activate_row (changes, 0);
+  iterate ();
+  g_assert_true (jx_window_get_shown_node (window) == lookup (window, "p3"));
+  gtk_window_destroy (GTK_WINDOW (changes));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1466,6 +1519,7 @@ main (int   argc,
   g_test_add_func ("/app/comments/asks-for-the-reviewer-name", test_comments_ask_reviewer_name);
   g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);
   g_test_add_func ("/app/files/new-year-window", test_new_year_window);
+  g_test_add_func ("/app/files/compare-with-lists-changes", test_compare_with);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 
