@@ -65,6 +65,7 @@ struct _JxWindow
   gboolean            draft_stale;    /* changed since the draft was written */
   char               *draft_path;
   gboolean            recovered;      /* restored from a draft: unsaved */
+  gboolean            made;           /* made here (next year's table): unsaved */
   gboolean            closing;        /* the unsaved-changes dialog said go */
 };
 
