@@ -705,8 +705,8 @@ export_comments_action (GtkWidget  *widget,
   /* Translators: the file name of the comments report: "<table title> 批注.csv" */
   g_autofree char *name = g_strdup_printf (_("%s comments.csv"), *title ? title : _("Untitled document"));
 
-  jx_file_dialog_export (GTK_WINDOW (self), _("Export Comments"), name,
-                         _("Comma-separated values (*.csv)"), "*.csv",
+  jx_file_dialog_export (GTK_WINDOW (self), _("Export Comments"),
+                         _("Comma-separated values (*.csv)"), "*.csv", name,
                          on_export_chosen_cb, g_object_ref (self));
 }
 
