@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-model-private.h"
+#include "jx-previous.h"
 
 enum {
   PROP_0,
@@ -193,18 +194,6 @@ jx_annotation_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
-static JxFieldOwner
-owner_of (JxNode *node)
-{
-  if (JX_IS_PROJECT (node))
-    return JX_FIELD_OWNER_PROJECT;
-  if (JX_IS_INDICATOR (node))
-    return JX_FIELD_OWNER_INDICATOR;
-  if (JX_IS_FUNDING_UNIT (node))
-    return JX_FIELD_OWNER_UNIT;
-  return JX_FIELD_OWNER_DOCUMENT;
-}
-
 JxAnnotationPlace
 jx_annotation_locate (JxAnnotation   *self,
                       JxDocument     *document,
@@ -239,7 +228,7 @@ jx_annotation_locate (JxAnnotation   *self,
 
   if (found != NULL && *field_id != '\0')
     {
-      found_field = jx_field_lookup (owner_of (found), field_id);
+      found_field = jx_field_lookup (jx_node_get_field_owner (found), field_id);
       /* A funding source the document's template does not have is gone too. */
       if (found_field != NULL && found_field->kind == JX_FIELD_MONEY
           && jx_document_find_source (document, field_id) < 0)
