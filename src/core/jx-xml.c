@@ -27,6 +27,7 @@
 #include "jx-problem.h"
 #include "jx-xml.h"
 #include "jx-xml-private.h"
+#include "jx-xml-check-private.h"
 
 G_DEFINE_QUARK (jx-xml-error-quark, jx_xml_error)
 
@@ -637,23 +638,11 @@ typedef struct
 
 #define MAX_VALIDITY_MESSAGES 3
 
-/* A large file is checked against the schema by a second reader on another
- * thread while this one builds the model: the schema costs nearly as much as
- * parsing, and a table being opened should not wait for both one after the
- * other. Only the verdict is taken from that thread; when it (or the model
- * builder) finds a problem, the file is read once more the ordinary way,
- * schema and all, so every error is reported exactly as a small file's. */
-#define PARALLEL_SCHEMA_SIZE (1024 * 1024)
-
-typedef struct
-{
-  const char *data;
-  gsize       len;
-  GThread    *thread;
-  gint        cancel;   /* atomic: the builder failed, stop */
-  guint       errors;
-  gboolean    valid;
-} SchemaCheck;
+/* The schema is checked by the loader's own walk (jx-xml-check.c) beside
+ * the model builder, on the one parse: libxml2's RelaxNG validator costs
+ * nearly as much as parsing. When that walk (or the model builder) finds a
+ * problem, the file is read once more the ordinary way, libxml2's validator
+ * attached, so every error is reported exactly as it always was. */
 
 typedef struct
 {
@@ -672,7 +661,7 @@ typedef struct
 
   guint             format;
   gboolean          newer;       /* format newer than this build: no schema */
-  SchemaCheck      *schema_check; /* the schema is checked by another thread */
+  JxXmlCheck       *check;       /* the schema walk; NULL: libxml2 validates */
   gboolean          seen_root;
   xmlNsPtr          namespace;   /* the root's, once checked */
 
@@ -874,8 +863,8 @@ release_data (Loader *self)
 {
   gsize page = 4096, upto;
 
-  /* Another thread may still be reading what this one has left behind. */
-  if (self->mapping == NULL || self->reread != NULL || self->schema_check != NULL ||
+  /* A file read a second time must still be there. */
+  if (self->mapping == NULL || self->reread != NULL || self->check != NULL ||
       self->counted < self->released + 2 * RELEASE_STEP)
     return;
   upto = (self->counted - RELEASE_STEP) / page * page;
@@ -2208,36 +2197,6 @@ loader_intern_names (Loader *self)
 }
 
 static void
-count_schema_error (void        *data,
-                    xmlErrorPtr  error)
-{
-  ((SchemaCheck *) data)->errors++;
-}
-
-static gpointer
-schema_check_thread (gpointer data)
-{
-  SchemaCheck *check = data;
-  xmlTextReaderPtr reader;
-  int ret = -1;
-
-  /* libxml2's error handlers are per thread. */
-  xmlSetStructuredErrorFunc (check, count_schema_error);
-  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-  reader = xmlReaderForMemory (check->data, (int) check->len, NULL, NULL, LOAD_OPTIONS);
-  if (reader == NULL)
-    return NULL;
-  xmlTextReaderSetStructuredErrorHandler (reader, count_schema_error, check);
-  if (xmlTextReaderRelaxNGSetSchema (reader, get_schema ()) == 0)
-    while (check->errors == 0 && !g_atomic_int_get (&check->cancel) &&
-           (ret = xmlTextReaderRead (reader)) == 1)
-      ;
-  check->valid = ret == 0 && check->errors == 0 && xmlTextReaderIsValid (reader) == 1;
-  xmlFreeTextReader (reader);
-  return NULL;
-}
-
-static void
 loader_run (Loader     *self,
             const char *origin)
 {
@@ -2266,13 +2225,7 @@ loader_run (Loader     *self,
     }
   /* The handler first: the schema's validation context copies it. */
   xmlTextReaderSetStructuredErrorHandler (self->reader, on_xml_error, self);
-  if (self->schema_check != NULL)
-    {
-      self->schema_check->data = self->data;
-      self->schema_check->len = self->len;
-      self->schema_check->thread = g_thread_new ("jx-schema", schema_check_thread, self->schema_check);
-    }
-  else if (xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
+  if (self->check == NULL && xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
     g_critical ("libxml2 refused the file format schema");
   loader_intern_names (self);
 
@@ -2312,6 +2265,17 @@ loader_run (Loader     *self,
         }
       if (self->failed)
         return;
+      if (self->check != NULL)
+        {
+          if (self->newer)
+            g_clear_pointer (&self->check, jx_xml_check_free);
+          else
+            {
+              jx_xml_check_node (self->check, self->reader);
+              if (!jx_xml_check_ok (self->check))
+                return;  /* read again with libxml2's validator */
+            }
+        }
       flush_validity (self);
       if (self->failed)
         return;
@@ -2340,7 +2304,7 @@ loader_run (Loader     *self,
                         "restore a backup.")));
       return;
     }
-  if (!self->newer && self->schema_check == NULL && xmlTextReaderIsValid (self->reader) != 1)
+  if (!self->newer && self->check == NULL && xmlTextReaderIsValid (self->reader) != 1)
     fail (self, JX_XML_ERROR_INVALID, "schema", 0, 0, NULL, NULL,
           g_strdup (_("The file does not follow the Jixiao format. Correct it in a text editor, "
                       "or ask whoever made it for a valid file.")));
@@ -2349,6 +2313,7 @@ loader_run (Loader     *self,
 static void
 loader_clear (Loader *self)
 {
+  g_clear_pointer (&self->check, jx_xml_check_free);
   g_clear_pointer (&self->reader, xmlFreeTextReader);
   g_clear_pointer (&self->reread, g_bytes_unref);
   g_clear_pointer (&self->stack, g_array_unref);
@@ -2380,8 +2345,8 @@ load (GBytes      *bytes,
   void *old_structured_context = xmlStructuredErrorContext;
   xmlGenericErrorFunc old_generic = xmlGenericError;
   void *old_generic_context = xmlGenericErrorContext;
-  SchemaCheck check = { 0, };
-  gboolean parallel;
+  const JxXmlGrammar *grammar = jx_xml_check_get_grammar ();
+  gboolean walk;
 
   if (g_bytes_get_size (bytes) > G_MAXINT)
     {
@@ -2390,12 +2355,12 @@ load (GBytes      *bytes,
       return NULL;
     }
 
-  parallel = g_bytes_get_size (bytes) >= PARALLEL_SCHEMA_SIZE && g_get_num_processors () > 1;
+  walk = grammar != NULL;
 
 again:
   document = jx_document_new ();
   memset (&self, 0, sizeof self);
-  self.schema_check = parallel ? &check : NULL;
+  self.check = walk ? jx_xml_check_new (grammar) : NULL;
   self.document = document;
   self.mapping = mapping;
   self.path = path;
@@ -2417,17 +2382,12 @@ again:
   xmlSetStructuredErrorFunc (old_structured_context, old_structured);
   xmlSetGenericErrorFunc (old_generic_context, old_generic);
 
-  if (check.thread != NULL)
+  /* Anything wrong, found by the walk or the builder: read again with
+   * libxml2's validator, so that the first problem in the file is the one
+   * reported, with its place, as it always was. */
+  if (walk && (self.failed || (self.check != NULL && !jx_xml_check_end (self.check))))
     {
-      if (self.failed)
-        g_atomic_int_set (&check.cancel, 1);
-      g_thread_join (g_steal_pointer (&check.thread));
-    }
-  /* Anything wrong, found by either reader: read again the ordinary way, so
-   * that the first problem in the file is the one reported, with its place. */
-  if (parallel && (self.failed || (!self.newer && !check.valid)))
-    {
-      parallel = FALSE;
+      walk = FALSE;
       loader_clear (&self);
       g_clear_object (&document);
       goto again;
