@@ -857,6 +857,22 @@ test_load_big_file_errors (void)
   g_clear_error (&error);
   g_clear_pointer (&problem, jx_problem_free);
 
+  /* A tag that does not match, near the end: the first reading looks back
+   * for its message and gives up, the second reports it at its place. */
+  g_string_truncate (xml, stray);
+  g_string_append (xml, "    <project id=\"last\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
+                        "      <name>项目</nmae><goal/>\n    </project>\n  </funding-unit>\n</table>\n");
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+  document = jx_xml_load_file (path, &problem, &error);
+  g_assert_null (document);
+  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (problem->line, ==, line + 1);
+  g_assert_nonnull (strstr (error->message, "nmae"));
+  g_clear_error (&error);
+  g_clear_pointer (&problem, jx_problem_free);
+
   /* Bytes that are not UTF-8 near the end: found from the start. */
   g_string_truncate (xml, stray);
   g_string_append (xml, "    <project id=\"last\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"

@@ -855,8 +855,9 @@ release_data (Loader *self)
 {
   gsize page = 4096, upto;
 
-  /* A file read a second time must still be there. */
-  if (self->mapping == NULL || self->reread != NULL || self->check != NULL ||
+  /* Should the schema walk or the builder find a problem, load() reads the
+   * file anew for the second pass (see there). */
+  if (self->mapping == NULL || self->reread != NULL ||
       self->counted < self->released + 2 * RELEASE_STEP)
     return;
   upto = (self->counted - RELEASE_STEP) / page * page;
@@ -2326,6 +2327,12 @@ loader_clear (Loader *self)
   g_free (self->sentence);
 }
 
+static GBytes *read_path (const char   *path,
+                          struct stat  *st,
+                          Mapping     **mapping_out,
+                          JxProblem   **problem,
+                          GError      **error);
+
 static JxDocument *
 load (GBytes      *bytes,
       const char  *origin,
@@ -2341,6 +2348,7 @@ load (GBytes      *bytes,
   xmlGenericErrorFunc old_generic = xmlGenericError;
   void *old_generic_context = xmlGenericErrorContext;
   const JxXmlGrammar *grammar = jx_xml_check_get_grammar ();
+  g_autoptr(GBytes) again = NULL;
   gboolean walk;
 
   if (g_bytes_get_size (bytes) > G_MAXINT)
@@ -2383,6 +2391,20 @@ again:
   if (walk && (self.failed || (self.check != NULL && !jx_xml_check_end (self.check))))
     {
       walk = FALSE;
+      /* The pages of a big file are given back as the parse goes (and
+       * ensure_data() may have read it anew already): read it once more. */
+      if (self.mapping != NULL)
+        {
+          struct stat st;
+
+          loader_clear (&self);
+          g_clear_object (&document);
+          mapping = NULL;
+          if ((again = read_path (path, &st, &mapping, problem, error)) == NULL)
+            return NULL;
+          bytes = again;
+          goto again;
+        }
       loader_clear (&self);
       g_clear_object (&document);
       goto again;
