@@ -1599,6 +1599,47 @@ test_compare_with (void)
   close_window (window);
 }
 
+static gboolean
+comments_exported (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (data), "jx-comments-exported") != NULL;
+}
+
+/* File → Export Comments writes the open comments with their replies as
+ * CSV or PDF, by the extension chosen. */
+static void
+test_export_comments (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "批注.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "批注.pdf", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autofree char *text = NULL;
+  g_autofree char *pdf_bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  JxWindow *window = open_window (path);
+
+  jx_edit_set_resolved (jx_window_get_document (window), JX_ANNOTATION (lookup (window, "a1")), TRUE);
+  jx_window_export_comments (window, csv, TRUE);
+  wait_until (comments_exported, window);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "jx-comments-exported")), ==, 1);
+  g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  lines = g_strsplit (text, "\r\n", -1);
+  /* A header, 13 open comments and the one reply, and the final CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 14 + 1);
+  g_assert_nonnull (strstr (text, "请说明社区党员活动经费的测算依据。"));
+  g_assert_null (strstr (text, ",a1,"));
+
+  jx_window_export_comments (window, pdf, TRUE);
+  wait_until (comments_exported, window);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf_bytes, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf_bytes, "%PDF-"));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1655,6 +1696,7 @@ main (int   argc,
   g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);
   g_test_add_func ("/app/files/new-year-window", test_new_year_window);
   g_test_add_func ("/app/files/compare-with-lists-changes", test_compare_with);
+  g_test_add_func ("/app/files/export-comments-csv-and-pdf", test_export_comments);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 
