@@ -11,6 +11,7 @@
 #include "jx-comments-panel.h"
 #include "jx-edit.h"
 #include "jx-model-private.h"
+#include "jx-window-private.h"
 
 struct _JxCommentsPanel
 {
@@ -153,6 +154,24 @@ on_entry_changed_cb (GtkEditable     *editable,
   update_add (self);
 }
 
+/* Whether @text fits in a document; if not, the window says so and the
+ * entry keeps what was typed. */
+static gboolean
+check_text (JxCommentsPanel *self,
+            const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  if (jx_edit_check_text (C_("field", "text"), text, &error))
+    return TRUE;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (JX_IS_WINDOW (root))
+    jx_window_show_error (JX_WINDOW (root), _("The comment is too long"), error->message);
+  return FALSE;
+}
+
 static void
 on_add_cb (GtkWidget       *widget,
            JxCommentsPanel *self)
@@ -162,6 +181,8 @@ on_add_cb (GtkWidget       *widget,
   if (*text == '\0' || !writable (self) || !(JX_IS_PROJECT (self->target) || JX_IS_INDICATOR (self->target)))
     return;
   author = author_name ();
+  if (!check_text (self, text) || !check_text (self, author))
+    return;
   jx_edit_add_annotation (self->document, jx_node_get_id (self->target), NULL, author, text);
   gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), "");
 }
@@ -201,6 +222,8 @@ on_reply_send_cb (GtkWidget       *widget,
   if (*text == '\0' || !writable (self))
     return;
   author = author_name ();
+  if (!check_text (self, text) || !check_text (self, author))
+    return;
   /* The reply changes the document, which rebuilds the rows. */
   jx_edit_reply (self->document, annotation, author, text);
 }

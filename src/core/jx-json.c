@@ -11,6 +11,7 @@
 
 #include "jx-history.h"
 #include "jx-json.h"
+#include "jx-limits.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 
@@ -343,6 +344,26 @@ get_member (JsonObject *object,
   return node;
 }
 
+/* Refuses a text longer than any file can hold (jx-limits.h). */
+static gboolean
+check_length (const Path  *path,
+              const char  *member,
+              const char  *text,
+              GError     **error)
+{
+  g_autofree char *where = NULL;
+  glong n_chars;
+
+  if (!jx_text_is_too_long (text, &n_chars))
+    return TRUE;
+  where = path_to_string (path, member);
+  /* Translators: %s is a JSON path such as “units[0].projects[3].goal” */
+  g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+               _("%s has %ld characters, more than the %d a text can have; shorten it"),
+               where, n_chars, JX_TEXT_MAX_CHARS);
+  return FALSE;
+}
+
 static gboolean
 read_string (JsonObject  *object,
              const Path  *path,
@@ -363,7 +384,7 @@ read_string (JsonObject  *object,
       return FALSE;
     }
   *out = json_node_get_string (node);
-  return TRUE;
+  return check_length (path, member, *out, error);
 }
 
 static gboolean
@@ -522,6 +543,19 @@ read_id (JxDocument  *doc,
       g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
                    _("%s must not be empty; leave the member out to get a new id"),
                    where);
+      return FALSE;
+    }
+  if (!jx_id_is_valid (id))
+    {
+      g_autofree char *where = path_to_string (path, "id");
+      g_autofree char *shown = g_utf8_make_valid (id, MIN (strlen (id), 40));
+
+      /* Translators: %s is a JSON path such as “units[0].id”, then the id */
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   _("%s: the id “%s” cannot be used: an id is made of letters, digits and "
+                     ". - _ : only (no spaces), at most %d characters; change it or leave the "
+                     "member out to get a new id"),
+                   where, shown, JX_ID_MAX_BYTES);
       return FALSE;
     }
   if (jx_document_lookup (doc, id) != NULL)
