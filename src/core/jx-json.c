@@ -344,16 +344,29 @@ get_member (JsonObject *object,
   return node;
 }
 
-/* Refuses a text longer than any file can hold (jx-limits.h). */
+/* Refuses a text no file can hold (jx-limits.h): too long, or with a
+ * character XML cannot hold. */
 static gboolean
-check_length (const Path  *path,
+check_text (const Path  *path,
               const char  *member,
               const char  *text,
               GError     **error)
 {
   g_autofree char *where = NULL;
   glong n_chars;
+  guint32 c;
 
+  if ((c = jx_text_find_unsavable (text)) != 0)
+    {
+      where = path_to_string (path, member);
+      /* Translators: %s is a JSON path such as “units[0].projects[3].goal”;
+       * %04X the code of the character */
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   _("%s holds the invisible control character U+%04X, which a table cannot hold; "
+                     "remove it"),
+                   where, c);
+      return FALSE;
+    }
   if (!jx_text_is_too_long (text, &n_chars))
     return TRUE;
   where = path_to_string (path, member);
@@ -384,7 +397,7 @@ read_string (JsonObject  *object,
       return FALSE;
     }
   *out = json_node_get_string (node);
-  return check_length (path, member, *out, error);
+  return check_text (path, member, *out, error);
 }
 
 static gboolean

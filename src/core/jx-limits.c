@@ -43,6 +43,24 @@ jx_text_too_long_message (const char *what,
                           what, n_chars, JX_TEXT_MAX_CHARS);
 }
 
+/* The first character of @text that XML 1.0 cannot hold: its code point,
+ * G_MAXUINT32 for bytes that are not UTF-8, 0 when there is none. */
+guint32
+jx_text_find_unsavable (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return G_MAXUINT32;
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        return *p;
+      /* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
+      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        return 0xFFFE + (p[2] - 0xBE);
+    }
+  return 0;
+}
+
 gboolean
 jx_id_is_valid (const char *id)
 {

@@ -49,6 +49,12 @@ gboolean    jx_text_is_too_long     (const char  *text,
 char       *jx_text_too_long_message (const char *what,
                                       glong       n_chars);
 
+/* The first character of @text that XML 1.0 cannot hold (a control
+ * character other than tab, line feed and carriage return, U+FFFE, U+FFFF):
+ * its code point, G_MAXUINT32 for bytes that are not UTF-8, 0 when there is
+ * none. The writer refuses such a text; every way in replaces or refuses it. */
+guint32     jx_text_find_unsavable  (const char  *text);
+
 /* Whether @id can be an id in a file: a non-empty XML name token of at most
  * JX_ID_MAX_BYTES bytes. */
 gboolean    jx_id_is_valid          (const char  *id);

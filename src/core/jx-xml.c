@@ -139,24 +139,6 @@ typedef struct
   gboolean          failed;   /* the writer itself reported an error */
 } Writer;
 
-/* The first character of @text that XML 1.0 cannot hold: its code point,
- * G_MAXUINT32 for bytes that are not UTF-8, 0 when there is none. */
-static guint32
-find_unsavable (const char *text)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    return G_MAXUINT32;
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-        return *p;
-      /* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
-      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
-        return 0xFFFE + (p[2] - 0xBE);
-    }
-  return 0;
-}
-
 /* Who @node is, for a message: "the project “社区党员活动经费” (p1)". */
 static char *
 describe_node (JxNode *node)
@@ -224,7 +206,7 @@ check_savable (Writer     *self,
 
   if (self->error != NULL)
     return FALSE;
-  if ((c = find_unsavable (value)) == 0)
+  if ((c = jx_text_find_unsavable (value)) == 0)
     return check_length (self, node, field, value);
 
   who = describe_node (node);
