@@ -134,6 +134,7 @@ jx_json_parse_limited (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
   guint l = 0, c = 0;
 
   *line = *column = 0;
@@ -154,6 +155,7 @@ jx_json_parse_limited (const char  *data,
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       const char *detail = local_error->message;
+      g_autofree char *shown = NULL;
       const char *rest;
       guint64 v;
       char *end;
@@ -181,9 +183,17 @@ jx_json_parse_limited (const char  *data,
         }
       *line = l;
       *column = c;
+      /* json-glib quotes the token it stopped at, cut at a byte count
+       * that can fall inside a character. */
+      shown = g_utf8_make_valid (detail, -1);
       g_set_error (error, JSON_PARSER_ERROR, local_error->code,
-                   _("The file is not valid JSON (%s)."), detail);
+                   _("The file is not valid JSON (%s)."), shown);
       return NULL;
     }
-  return json_parser_steal_root (parser);
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    /* json-glib takes nothing but blanks for a valid, empty document. */
+    g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                 _("The file is empty: there is no JSON in it."));
+  return root;
 }

@@ -681,7 +681,7 @@ typedef struct
 
   /* Schema errors reported while reading the current node. */
   guint             n_validity;
-  char             *validity_messages[MAX_VALIDITY_MESSAGES];
+  char             *validity_messages[MAX_VALIDITY_MESSAGES + 1];  /* NULL-terminated when joined */
   xmlNodePtr        validity_node;
   guint             validity_line;
   int               validity_code;
