@@ -74,18 +74,51 @@ jx_id_is_valid (const char *id)
   return xmlValidateNMToken ((const xmlChar *) id, 0) == 0;
 }
 
-gboolean
-jx_json_depth_ok (const char *data,
-                  gsize       len,
-                  guint       max_depth,
-                  guint      *line,
-                  guint      *column)
+typedef enum
 {
+  PRESCAN_OK,
+  PRESCAN_TOO_DEEP,
+  PRESCAN_SURROGATE,
+} Prescan;
+
+/* The code of the "\\uXXXX" escape at @p (@end bounds it), or -1. */
+static int
+escape_at (const char *p,
+           const char *end)
+{
+  int code = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (int i = 2; i < 6; i++)
+    {
+      int v = g_ascii_xdigit_value (p[i]);
+
+      if (v < 0)
+        return -1;
+      code = code * 16 + v;
+    }
+  return code;
+}
+
+/* Looks at @len bytes of JSON without parsing them: arrays and objects
+ * nested deeper than @max_depth, and lone surrogate escapes in strings.
+ * On a finding *line and *column (1-based, in characters) are where it is. */
+static Prescan
+prescan (const char *data,
+         gsize       len,
+         guint       max_depth,
+         guint      *line,
+         guint      *column)
+{
+  const char *end = data + len;
   gsize line_start = 0;
   guint depth = 0, l = 1;
   gboolean in_string = FALSE;
+  Prescan found = PRESCAN_OK;
+  gsize i;
 
-  for (gsize i = 0; i < len; i++)
+  for (i = 0; i < len && found == PRESCAN_OK; i++)
     {
       char c = data[i];
 
@@ -98,7 +131,23 @@ jx_json_depth_ok (const char *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;   /* whatever is escaped, even a quote, stays in the string */
+            {
+              int code = escape_at (data + i, end);
+
+              if (code >= 0xDC00 && code <= 0xDFFF)
+                found = PRESCAN_SURROGATE;
+              else if (code >= 0xD800 && code <= 0xDBFF)
+                {
+                  int low = escape_at (data + i + 6, end);
+
+                  if (low < 0xDC00 || low > 0xDFFF)
+                    found = PRESCAN_SURROGATE;
+                  else
+                    i += 6;
+                }
+              if (found == PRESCAN_OK)
+                i++;   /* whatever is escaped, even a quote, stays in the string */
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -108,21 +157,23 @@ jx_json_depth_ok (const char *data,
       else if (c == '[' || c == '{')
         {
           if (++depth > max_depth)
-            {
-              guint col = 1;
-
-              for (gsize k = line_start; k < i; k++)
-                if (((guchar) data[k] & 0xC0) != 0x80)
-                  col++;
-              *line = l;
-              *column = col;
-              return FALSE;
-            }
+            found = PRESCAN_TOO_DEEP;
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
-  return TRUE;
+  if (found != PRESCAN_OK)
+    {
+      guint col = 1;
+
+      i--;
+      for (gsize k = line_start; k < i; k++)
+        if (((guchar) data[k] & 0xC0) != 0x80)
+          col++;
+      *line = l;
+      *column = col;
+    }
+  return found;
 }
 
 JsonNode *
@@ -140,14 +191,25 @@ jx_json_parse_limited (const char  *data,
   *line = *column = 0;
   if (data == NULL)
     data = "";
-  if (!jx_json_depth_ok (data, len, JX_JSON_MAX_DEPTH, &l, &c))
+  switch (prescan (data, len, JX_JSON_MAX_DEPTH, &l, &c))
     {
+    case PRESCAN_OK:
+      break;
+    case PRESCAN_TOO_DEEP:
       *line = l;
       *column = c;
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
                    _("The JSON nests arrays and objects more than %d levels deep here, which no Jixiao "
                      "file does: it is damaged or is not a Jixiao file."),
                    JX_JSON_MAX_DEPTH);
+      return NULL;
+    case PRESCAN_SURROGATE:
+    default:
+      *line = l;
+      *column = c;
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_BAREWORD,
+                   _("The JSON escapes half a character here (a “\\u” surrogate without its other "
+                     "half): it is damaged. Correct or remove the escape."));
       return NULL;
     }
 

@@ -59,18 +59,10 @@ guint32     jx_text_find_unsavable  (const char  *text);
  * JX_ID_MAX_BYTES bytes. */
 gboolean    jx_id_is_valid          (const char  *id);
 
-/* Scans @len bytes of JSON for arrays and objects nested deeper than
- * @max_depth (outside strings), without parsing. FALSE if there are, with
- * *line and *column (1-based, in characters) at the bracket that goes one
- * level too deep. */
-gboolean    jx_json_depth_ok        (const char  *data,
-                                     gsize        len,
-                                     guint        max_depth,
-                                     guint       *line,
-                                     guint       *column);
-
 /* Parses @len bytes of JSON (a document or a taxonomy) with json-glib,
- * after refusing input nested deeper than JX_JSON_MAX_DEPTH. Returns the
+ * after refusing, without parsing, input nested deeper than
+ * JX_JSON_MAX_DEPTH and "\\u" escapes of half a character (a lone
+ * surrogate, which json-glib turns into bytes that are not UTF-8). Returns the
  * root (transfer full), or NULL with @error (JSON_PARSER_ERROR) set to a
  * translated sentence without the place, and *line, *column to the place
  * (1-based; 0 when unknown). */
