@@ -186,7 +186,10 @@ install_hardening_packages () {
 
 # LeakSanitizer keeps checking for leaks; only what GLib, GObject, GIO, GTK
 # and fontconfig allocate once per process and never free is suppressed.
+# fast_unwind_on_malloc=0: the libraries have no frame pointers, and the
+# suppressions match functions deeper in the stack than g_malloc().
 export_sanitizer_options () {
+  export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:halt_on_error=1:abort_on_error=1:print_summary=1"
   export LSAN_OPTIONS="suppressions=$srcdir/tests/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 }

@@ -752,10 +752,12 @@ clear_validity (Loader *self)
   self->validity_code = 0;
 }
 
+/* libxml2's message, fit to quote: libxml2 quotes the input it stopped at,
+ * cut at a byte count that can fall inside a character. */
 static char *
 strip_message (const char *message)
 {
-  char *s = g_strdup (message ? message : "");
+  char *s = g_utf8_make_valid (message ? message : "", -1);
 
   return g_strstrip (s);
 }
@@ -803,7 +805,7 @@ on_xml_error (void        *data,
   self->syntax_line = error->line > 0 ? error->line : 0;
   self->syntax_column = error->int2 > 0 ? error->int2 : 0;
   self->syntax_message = strip_message (error->message);
-  self->syntax_str1 = g_strdup (error->str1);
+  self->syntax_str1 = error->str1 ? g_utf8_make_valid (error->str1, -1) : NULL;
 }
 
 static GBytes *read_path (const char   *path,
