@@ -78,7 +78,7 @@ typedef enum
 {
   PRESCAN_OK,
   PRESCAN_TOO_DEEP,
-  PRESCAN_SURROGATE,
+  PRESCAN_BAD_ESCAPE,
 } Prescan;
 
 /* The code of the "\\uXXXX" escape at @p (@end bounds it), or -1. */
@@ -102,7 +102,9 @@ escape_at (const char *p,
 }
 
 /* Looks at @len bytes of JSON without parsing them: arrays and objects
- * nested deeper than @max_depth, and lone surrogate escapes in strings.
+ * nested deeper than @max_depth, and "\\u" escapes in strings that are not
+ * four hex digits or are half of a surrogate pair (json-glib turns both
+ * into bytes that are not UTF-8).
  * On a finding *line and *column (1-based, in characters) are where it is. */
 static Prescan
 prescan (const char *data,
@@ -134,14 +136,16 @@ prescan (const char *data,
             {
               int code = escape_at (data + i, end);
 
-              if (code >= 0xDC00 && code <= 0xDFFF)
-                found = PRESCAN_SURROGATE;
+              if (code < 0 && i + 1 < len && data[i + 1] == 'u')
+                found = PRESCAN_BAD_ESCAPE;   /* not four hex digits */
+              else if (code >= 0xDC00 && code <= 0xDFFF)
+                found = PRESCAN_BAD_ESCAPE;
               else if (code >= 0xD800 && code <= 0xDBFF)
                 {
                   int low = escape_at (data + i + 6, end);
 
                   if (low < 0xDC00 || low > 0xDFFF)
-                    found = PRESCAN_SURROGATE;
+                    found = PRESCAN_BAD_ESCAPE;
                   else
                     i += 6;
                 }
@@ -203,13 +207,13 @@ jx_json_parse_limited (const char  *data,
                      "file does: it is damaged or is not a Jixiao file."),
                    JX_JSON_MAX_DEPTH);
       return NULL;
-    case PRESCAN_SURROGATE:
+    case PRESCAN_BAD_ESCAPE:
     default:
       *line = l;
       *column = c;
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_BAREWORD,
-                   _("The JSON escapes half a character here (a “\\u” surrogate without its other "
-                     "half): it is damaged. Correct or remove the escape."));
+                   _("The JSON has a broken “\\u” escape here (not four hexadecimal digits, or half "
+                     "of a character): it is damaged. Correct or remove the escape."));
       return NULL;
     }
 
