@@ -213,7 +213,7 @@ cmd_test_sanitize () {
   export_sanitizer_options
   # Benchmarks and timing-bound checks stay out: sanitizers make code slower.
   local status=0
-  xvfb-run -a -s '-screen 0 1280x1024x24 -nolisten tcp' \
+  xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
     meson test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier 4 "$@" || status=$?
   return "$status"
 }
