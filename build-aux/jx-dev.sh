@@ -194,7 +194,7 @@ install_hardening_packages () {
 # fast_unwind_on_malloc=0: the libraries have no frame pointers, and the
 # suppressions match functions deeper in the stack than g_malloc().
 export_sanitizer_options () {
-  export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:halt_on_error=1:abort_on_error=1:print_summary=1"
+  export ASAN_OPTIONS="fast_unwind_on_malloc=0:malloc_context_size=8:detect_leaks=1:halt_on_error=1:abort_on_error=1:print_summary=1"
   export LSAN_OPTIONS="suppressions=$srcdir/tests/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 }
@@ -214,7 +214,7 @@ cmd_test_sanitize () {
   # Benchmarks and timing-bound checks stay out: sanitizers make code slower.
   local status=0
   xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
-    meson test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier 4 "$@" || status=$?
+    meson test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier 6 "$@" || status=$?
   return "$status"
 }
 
