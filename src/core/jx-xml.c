@@ -21,6 +21,7 @@
 #include "jx-core-resources.h"
 #include "jx-fields.h"
 #include "jx-history.h"
+#include "jx-limits.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-previous.h"
@@ -111,24 +112,6 @@ typedef struct
   guint             n_sources;
 } Writer;
 
-/* The first character of @text that XML 1.0 cannot hold: its code point,
- * G_MAXUINT32 for bytes that are not UTF-8, 0 when there is none. */
-static guint32
-find_unsavable (const char *text)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    return G_MAXUINT32;
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-        return *p;
-      /* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
-      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
-        return 0xFFFE + (p[2] - 0xBE);
-    }
-  return 0;
-}
-
 /* Who @node is, for a message: "the project “社区党员活动经费” (p1)". */
 static char *
 describe_node (JxNode *node)
@@ -161,6 +144,29 @@ describe_node (JxNode *node)
   return g_strdup (id);
 }
 
+/* The writer refuses what the loader would (jx-limits.h): nothing saved
+ * can then fail to open. Every way in refuses such a text first. */
+static gboolean
+check_length (Writer     *self,
+              JxNode     *node,
+              const char *field,
+              const char *value)
+{
+  g_autofree char *who = NULL;
+  glong n_chars;
+
+  if (!jx_text_is_too_long (value, &n_chars))
+    return TRUE;
+  who = describe_node (node);
+  /* Translators: the first %s is a field such as “performance goal”, the
+   * second what it belongs to, such as “the project “X” (p1)” */
+  g_set_error (&self->error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE,
+               _("The table cannot be saved: the %s of %s has %ld characters, more than the %d a text can have. "
+                 "Shorten it and save again."),
+               jx_field_label_for_id (field), who, n_chars, JX_TEXT_MAX_CHARS);
+  return FALSE;
+}
+
 static gboolean
 check_savable (Writer     *self,
                JxNode     *node,
@@ -173,8 +179,8 @@ check_savable (Writer     *self,
 
   if (self->error != NULL)
     return FALSE;
-  if ((c = find_unsavable (value)) == 0)
-    return TRUE;
+  if ((c = jx_text_find_unsavable (value)) == 0)
+    return check_length (self, node, field, value);
 
   who = describe_node (node);
   if (c == G_MAXUINT32)
@@ -210,8 +216,7 @@ write_id (Writer *self,
   if (self->error != NULL)
     return;
   /* The schema wants a name token: what jx_document_make_id() makes. */
-  if (id != NULL && check_savable (self, node, "id", id) &&
-      xmlValidateNMToken (BAD_CAST id, 0) == 0)
+  if (id != NULL && check_savable (self, node, "id", id) && jx_id_is_valid (id))
     {
       if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "id", BAD_CAST id) < 0)
         self->failed = TRUE;
@@ -689,7 +694,7 @@ typedef struct
 
   /* Schema errors reported while reading the current node. */
   guint             n_validity;
-  char             *validity_messages[MAX_VALIDITY_MESSAGES];
+  char             *validity_messages[MAX_VALIDITY_MESSAGES + 1];  /* NULL-terminated when joined */
   xmlNodePtr        validity_node;
   guint             validity_line;
   int               validity_code;
@@ -764,10 +769,12 @@ clear_validity (Loader *self)
   self->validity_code = 0;
 }
 
+/* libxml2's message, fit to quote: libxml2 quotes the input it stopped at,
+ * cut at a byte count that can fall inside a character. */
 static char *
 strip_message (const char *message)
 {
-  char *s = g_strdup (message ? message : "");
+  char *s = g_utf8_make_valid (message ? message : "", -1);
 
   return g_strstrip (s);
 }
@@ -815,7 +822,7 @@ on_xml_error (void        *data,
   self->syntax_line = error->line > 0 ? error->line : 0;
   self->syntax_column = error->int2 > 0 ? error->int2 : 0;
   self->syntax_message = strip_message (error->message);
-  self->syntax_str1 = g_strdup (error->str1);
+  self->syntax_str1 = error->str1 ? g_utf8_make_valid (error->str1, -1) : NULL;
 }
 
 static GBytes *read_path (const char   *path,
@@ -1232,6 +1239,35 @@ flush_validity (Loader *self)
 
 /* Parses a whole number in @text (blanks around it allowed) into the range
  * [@min, @max]. */
+/* The writer writes no text longer than JX_TEXT_MAX_CHARS (jx-limits.h), so
+ * a longer one was not written by Jixiao; @attribute is NULL for the text of
+ * the element of @frame. */
+static gboolean
+check_text_length (Loader      *self,
+                   const Frame *frame,
+                   const char  *attribute,
+                   const char  *text)
+{
+  char *sentence;
+  guint line, column;
+  glong n_chars;
+
+  if (!jx_text_is_too_long (text, &n_chars))
+    return TRUE;
+  sentence = g_strdup_printf (_("The file holds a text of %ld characters, more than the %d a table can have: "
+                                "it is damaged or was not made by Jixiao. Shorten the text in a text editor."),
+                              n_chars, JX_TEXT_MAX_CHARS);
+  if (attribute != NULL)
+    {
+      fail_at_attribute (self, frame, attribute, JX_XML_ERROR_MALFORMED, "xml-syntax", sentence);
+      return FALSE;
+    }
+  frame_place (self, frame, &line, &column);
+  fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", line, column,
+        frame->node ? jx_node_get_id (frame->node) : NULL, NULL, sentence);
+  return FALSE;
+}
+
 static gboolean
 parse_int (const char *text,
            gint64      min,
@@ -1412,7 +1448,7 @@ start_unit (Loader *self,
         continue;
       if (name_is (name, self->n_id))
         jx_node_set_id (frame->node, v);
-      else if (name_is (name, self->n_name))
+      else if (name_is (name, self->n_name) && check_text_length (self, frame, "name", v))
         jx_funding_unit_set_name (unit, v);
     }
   xmlTextReaderMoveToElement (r);
@@ -1570,7 +1606,7 @@ start_annotation (Loader *self,
         jx_annotation_set_target (annotation, v);
       else if (name_is (name, self->n_field))
         jx_annotation_set_field (annotation, v);
-      else if (name_is (name, self->n_author))
+      else if (name_is (name, self->n_author) && check_text_length (self, frame, "author", v))
         jx_annotation_set_author (annotation, v);
       else if (name_is (name, self->n_time))
         jx_annotation_set_time (annotation, v);
@@ -1865,7 +1901,8 @@ on_end_element (Loader *self)
     return;
   if (frame->kind == KIND_TEXT && self->text_depth == (int) self->stack->len - 1)
     {
-      set_text (frame, self->text->str);
+      if (check_text_length (self, frame, NULL, self->text->str))
+        set_text (frame, self->text->str);
       self->text_depth = -1;
     }
   self->last_closed = *frame;
@@ -2113,7 +2150,7 @@ check_prolog (Loader *self)
  * markup costs quadratic time: half a second for 1 MB, half a minute for
  * 10 MB (where libxml2 gives up anyway). No table has a text anywhere near
  * that long, so such a file is refused before it is parsed. */
-#define MAX_TEXT_RUN (1024 * 1024)
+#define MAX_TEXT_RUN JX_XML_MAX_TEXT_RUN
 
 static gboolean
 check_text_runs (Loader *self)
