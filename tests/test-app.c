@@ -1215,10 +1215,32 @@ clipboard_text (GtkWidget *widget)
   return read.text;
 }
 
-static gboolean
-message_shown (gpointer data)
+typedef struct
 {
-  return jx_clipboard_get_message (data) != NULL;
+  JxWindow *window;
+  char     *before;
+} MessageWait;
+
+static gboolean
+message_changed (gpointer data)
+{
+  MessageWait *w = data;
+
+  return g_strcmp0 (jx_clipboard_get_message (w->window), w->before) != 0;
+}
+
+/* Runs @action and waits for the message it shows: not for any message, as
+ * the one of the last action may still be shown while a paste, which reads
+ * the clipboard asynchronously, is under way (slow under the sanitizers). */
+static void
+activate_and_wait_for_message (JxWindow   *window,
+                               const char *action)
+{
+  MessageWait w = { window, g_strdup (jx_clipboard_get_message (window)) };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  wait_until (message_changed, &w);
+  g_free (w.before);
 }
 
 /* Ctrl+C / Ctrl+V belong to the tree only, so entries keep text copy. */
@@ -1302,8 +1324,7 @@ test_rows_copy_paste_undo (void)
   projects = jx_document_get_n_projects (document);
   indicators = jx_document_get_n_indicators (document);
   steps = jx_history_get_n_steps (history);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
-  wait_until (message_shown, window);
+  activate_and_wait_for_message (window, "win.paste-rows");
   g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects + 1);
   g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators + n_own);
   g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 1);
@@ -1351,8 +1372,7 @@ test_rows_paste_spreadsheet_text (void)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (tree), tsv);
   jx_window_select_node (window, JX_NODE (p2));
   iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
-  wait_until (message_shown, window);
+  activate_and_wait_for_message (window, "win.paste-rows");
   /* Rows of this project pasted onto it: its indicators, no new project. */
   g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
   g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (p2)), ==, before + 2);

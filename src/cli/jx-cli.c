@@ -18,6 +18,7 @@
 #include "jx-import.h"
 #include "jx-init.h"
 #include "jx-json.h"
+#include "jx-limits.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-new-year.h"
@@ -103,16 +104,22 @@ load_document (const char  *path,
 {
   if (g_str_has_suffix (path, ".json"))
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+      g_autoptr(JsonNode) root = NULL;
+      guint line = 0, column = 0;
 
-      if (!json_parser_load_from_mapped_file (parser, path, error))
+      if (file != NULL)
+        root = jx_json_parse_limited (g_mapped_file_get_contents (file),
+                                      g_mapped_file_get_length (file),
+                                      &line, &column, error);
+      if (root == NULL)
         {
           if (problem != NULL)
-            *problem = jx_problem_new (JX_SEVERITY_ERROR, "io", 0, 0, NULL, NULL,
+            *problem = jx_problem_new (JX_SEVERITY_ERROR, "io", line, column, NULL, NULL,
                                        (*error)->message);
           return NULL;
         }
-      return jx_json_to_document (json_parser_get_root (parser), error);
+      return jx_json_to_document (root, error);
     }
   return jx_storage_load (path, problem, error);
 }
@@ -239,6 +246,10 @@ cmd_validate (int argc, char **argv)
       else
         {
           g_autoptr(GPtrArray) found = jx_validate_document (doc);
+
+          /* A warning of the loader (a newer format) comes first. */
+          if (load_problem != NULL)
+            g_ptr_array_add (problems, load_problem);
           g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
           if (files[f + 1] == NULL)
             drop_last_document (&doc);
@@ -249,27 +260,37 @@ cmd_validate (int argc, char **argv)
       if (n_errors > 0)
         status = MAX (status, EXIT_ERRORS);
 
+      /* stderr is unbuffered: one write for each of 120,000 findings
+       * took longer than the check itself. */
+      setvbuf (stderr, NULL, _IOFBF, 64 * 1024);
       for (guint i = 0; i < problems->len; i++)
         {
           g_autofree char *line = jx_problem_format (g_ptr_array_index (problems, i), path);
-          fprintf (stderr, "%s\n", line);
+          fputs (line, stderr);
+          fputc ('\n', stderr);
         }
+      fflush (stderr);
+      setvbuf (stderr, NULL, _IONBF, 0);
 
-      json_builder_begin_object (out);
-      json_builder_set_member_name (out, "file");
-      json_builder_add_string_value (out, path);
-      json_builder_set_member_name (out, "errors");
-      json_builder_add_int_value (out, n_errors);
-      json_builder_set_member_name (out, "warnings");
-      json_builder_add_int_value (out, n_warnings);
-      json_builder_set_member_name (out, "problems");
-      json_builder_begin_array (out);
-      for (guint i = 0; i < problems->len; i++)
-        json_builder_add_value (out, problem_to_json (g_ptr_array_index (problems, i)));
-      json_builder_end_array (out);
-      json_builder_end_object (out);
-
-      if (!json)
+      if (json)
+        {
+          /* Built only when asked for: a JSON tree of 120,000 findings
+           * cost more memory than the document itself. */
+          json_builder_begin_object (out);
+          json_builder_set_member_name (out, "file");
+          json_builder_add_string_value (out, path);
+          json_builder_set_member_name (out, "errors");
+          json_builder_add_int_value (out, n_errors);
+          json_builder_set_member_name (out, "warnings");
+          json_builder_add_int_value (out, n_warnings);
+          json_builder_set_member_name (out, "problems");
+          json_builder_begin_array (out);
+          for (guint i = 0; i < problems->len; i++)
+            json_builder_add_value (out, problem_to_json (g_ptr_array_index (problems, i)));
+          json_builder_end_array (out);
+          json_builder_end_object (out);
+        }
+      else
         /* TRANSLATORS: FILE: N errors, N warnings */
         printf (_("%s: %u errors, %u warnings\n"), path, n_errors, n_warnings);
     }
