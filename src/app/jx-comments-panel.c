@@ -12,6 +12,7 @@
 #include "jx-comments-panel.h"
 #include "jx-edit.h"
 #include "jx-model-private.h"
+#include "jx-window-private.h"
 
 struct _JxCommentsPanel
 {
@@ -148,6 +149,7 @@ pending_free (Pending *pending)
 
 static void scroll_to_annotation (JxCommentsPanel *self, JxAnnotation *annotation);
 static int  position_of          (JxCommentsPanel *self, JxAnnotation *annotation);
+static gboolean check_text (JxCommentsPanel *self, const char *text);
 
 static void
 post (JxCommentsPanel *self,
@@ -161,6 +163,9 @@ post (JxCommentsPanel *self,
   JxAnnotation *added;
 
   if (self->document == NULL || jx_document_is_read_only (self->document))
+    return;
+  /* A text or name longer than a document holds: said, and kept typed. */
+  if (!check_text (self, text) || !check_text (self, author))
     return;
   if (reply_to != NULL)
     {
@@ -421,6 +426,24 @@ scroll_to_annotation (JxCommentsPanel *self,
 
   if (row != NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (row), scroll_tick_cb, self, NULL);
+}
+
+/* Whether @text fits in a document; if not, the window says so and the
+ * entry keeps what was typed. */
+static gboolean
+check_text (JxCommentsPanel *self,
+            const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  if (jx_edit_check_text (C_("field", "text"), text, &error))
+    return TRUE;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (JX_IS_WINDOW (root))
+    jx_window_show_error (JX_WINDOW (root), _("The comment is too long"), error->message);
+  return FALSE;
 }
 
 static void
