@@ -519,9 +519,9 @@ test_read_newer_format_is_read_only (void)
   g_autoptr(JxDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
-  doc = document_from_string ("{\"format\":2,\"year\":2030,\"future\":{}}", &error);
+  doc = document_from_string ("{\"format\":3,\"year\":2030,\"future\":{}}", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (jx_document_get_format (doc), ==, 2);
+  g_assert_cmpuint (jx_document_get_format (doc), ==, 3);
   g_assert_true (jx_document_is_read_only (doc));
 }
 
