@@ -17,11 +17,13 @@
 #include "jx-amount-entry.h"
 #include "jx-comments-panel.h"
 #include "jx-application.h"
+#include "jx-clipboard.h"
 #include "jx-edit.h"
 #include "jx-indicator-form.h"
 #include "jx-init.h"
 #include "jx-money.h"
 #include "jx-project-form.h"
+#include "jx-rows.h"
 #include "jx-storage.h"
 #include "jx-window.h"
 #include "jx-xml.h"
@@ -792,6 +794,193 @@ test_comments_add_resolve_undo (void)
   close_window (window);
 }
 
+/* ------------------------------------------------------- rows clipboard */
+
+typedef struct { char *text; gboolean done; } TextRead;
+
+static void
+on_text_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  TextRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return ((TextRead *) data)->done;
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  TextRead read = { NULL, FALSE };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_cb, &read);
+  wait_until (text_read, &read);
+  return read.text;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return jx_clipboard_get_message (data) != NULL;
+}
+
+/* Ctrl+C / Ctrl+V belong to the tree only, so entries keep text copy. */
+static gboolean
+tree_has_shortcut (GtkWidget  *tree,
+                   guint       keyval,
+                   const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (tree);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK &&
+              GTK_IS_NAMED_ACTION (named) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_rows_copy_paste_undo (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxHistory *history = jx_document_get_history (document);
+  GtkWidget *tree = jx_window_get_tree_view (window);
+  JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
+  guint n_own = g_list_model_get_n_items (jx_project_get_indicators (p1));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) accels = NULL;
+  JxFundingUnit *unit;
+  guint projects, indicators, steps;
+  JxNode *pasted;
+  g_autoptr(JxProject) copy = NULL;
+  g_autofree char *row = NULL;
+
+  g_assert_true (tree_has_shortcut (tree, GDK_KEY_c, "win.copy-rows"));
+  g_assert_true (tree_has_shortcut (tree, GDK_KEY_v, "win.paste-rows"));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.copy-rows");
+  g_assert_cmpuint (g_strv_length (accels), ==, 0);
+
+  /* Copy a project: the 指标明细 rows, one per indicator, and the own format. */
+  jx_window_select_node (window, JX_NODE (p1));
+  gtk_widget_grab_focus (tree);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-rows", NULL));
+  iterate ();
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (gtk_widget_get_clipboard (tree)),
+                                                        JX_ROWS_MIME_TYPE));
+  text = clipboard_text (tree);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "资金使用单位\t项目名称\t总计\t"));
+  g_assert_nonnull (strstr (text, jx_project_get_name (p1)));
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+    /* Header, one row per indicator, the final line end. */
+    g_assert_cmpuint (g_strv_length (lines), ==, n_own + 2);
+  }
+
+  /* Paste onto another unit: exactly that project and its indicators,
+   * one undo step. */
+  unit = jx_edit_add_unit (document, 1, "另一单位");
+  iterate ();
+  jx_window_select_node (window, JX_NODE (unit));
+  iterate ();
+  projects = jx_document_get_n_projects (document);
+  indicators = jx_document_get_n_indicators (document);
+  steps = jx_history_get_n_steps (history);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
+  wait_until (message_shown, window);
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects + 1);
+  g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators + n_own);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 1);
+  g_assert_cmpuint (jx_history_get_n_steps (history), ==, steps + 1);
+  copy = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+  g_assert_cmpstr (jx_project_get_name (copy), ==, jx_project_get_name (p1));
+  g_assert_cmpint (jx_project_get_total (copy), ==, jx_project_get_total (p1));
+  g_assert_cmpstr (jx_project_get_goal (copy), ==, jx_project_get_goal (p1));
+  g_assert_cmpstr (jx_node_get_id (JX_NODE (copy)), !=, "p1");
+  /* The new project is selected and shown in the tree. */
+  pasted = jx_window_get_shown_node (window);
+  g_assert_true (pasted == JX_NODE (copy));
+  row = row_text (window, pasted);
+  g_assert_nonnull (strstr (row, jx_project_get_name (p1)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
+  g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 0);
+  /* “Added …” would now be wrong: the bar is gone. */
+  g_assert_null (jx_clipboard_get_message (window));
+
+  close_window (window);
+}
+
+/* Text from a spreadsheet with a mistake: what was read is added, what
+ * was not is named with its row. */
+static void
+test_rows_paste_spreadsheet_text (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  GtkWidget *tree = jx_window_get_tree_view (window);
+  JxProject *p2 = JX_PROJECT (lookup (window, "p2"));
+  guint before = g_list_model_get_n_items (jx_project_get_indicators (p2));
+  guint projects = jx_document_get_n_projects (document);
+  g_autofree char *tsv = g_strdup_printf ("项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\r\n"
+                                          "%s\t1-产出指标\t11-数量指标\t新指标甲\t10人\r\n"
+                                          "\t9-乱码指标\t11\t新指标乙\t20人\r\n",
+                                          jx_project_get_name (p2));
+  const char *message;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (tree), tsv);
+  jx_window_select_node (window, JX_NODE (p2));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
+  wait_until (message_shown, window);
+  /* Rows of this project pasted onto it: its indicators, no new project. */
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (p2)), ==, before + 2);
+  message = jx_clipboard_get_message (window);
+  if (g_getenv ("JX_EXPECT_ZH") == NULL)
+    {
+      g_assert_nonnull (strstr (message, "Added 2 indicators."));
+      g_assert_nonnull (strstr (message, "Row 3"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (message, "已添加 2 个指标。"));
+      g_assert_nonnull (strstr (message, "第 3 行"));
+    }
+  g_assert_nonnull (strstr (message, "9-乱码指标"));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -841,6 +1030,8 @@ main (int   argc,
   g_test_add_func ("/app/zh-CN/labels", test_chinese_labels);
   g_test_add_func ("/app/comments/listed-with-replies", test_comments_listed);
   g_test_add_func ("/app/comments/add-resolve-undo", test_comments_add_resolve_undo);
+  g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
+  g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -519,6 +519,7 @@ test_read_newer_format_is_read_only (void)
   g_autoptr(JxDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Format 2 (last year's values) is this build's own; 3 is newer. */
   doc = document_from_string ("{\"format\":3,\"year\":2030,\"future\":{}}", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jx_document_get_format (doc), ==, 3);

@@ -9,6 +9,7 @@
 
 #include "jx-file-dialogs.h"
 #include "jx-application.h"
+#include "jx-clipboard.h"
 #include "jx-edit.h"
 #include "jx-storage.h"
 #include "jx-taxonomy.h"
@@ -457,6 +458,7 @@ jx_window_update_actions (JxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", editable_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", can_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", can_down);
+  jx_clipboard_update_actions (self);
 }
 
 void

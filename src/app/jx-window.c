@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jx-application.h"
+#include "jx-clipboard.h"
 #include "jx-edit.h"
 #include "jx-field.h"
 #include "jx-money.h"
@@ -1074,6 +1075,7 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated_cb);
 
   jx_window_class_install_actions (klass);
+  jx_clipboard_install_actions (widget_class);
 }
 
 static void
@@ -1133,6 +1135,7 @@ jx_window_init (JxWindow *self)
                                                    gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
                       gtk_named_action_new ("win.context-menu")));
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), shortcuts);
+  jx_clipboard_attach (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tree_view), GTK_ACCESSIBLE_PROPERTY_LABEL,

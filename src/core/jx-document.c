@@ -10,6 +10,7 @@
 
 #include "jx-history.h"
 #include "jx-model-private.h"
+#include "jx-previous.h"
 #include "jx-money.h"
 
 struct _JxDocument
@@ -446,7 +447,7 @@ jx_document_get_save_format (JxDocument *self)
   guint n_units;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (self), JX_FORMAT_VERSION);
-  if (self->template != jx_template_get_default ())
+  if (self->template != jx_template_get_default () || jx_document_has_previous (self))
     return 2;
   n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
   for (guint u = 0; u < n_units; u++)
@@ -488,7 +489,7 @@ gboolean
 jx_document_is_read_only (JxDocument *self)
 {
   g_return_val_if_fail (JX_IS_DOCUMENT (self), TRUE);
-  return self->format > JX_FORMAT_VERSION;
+  return self->format > JX_FORMAT_NEWEST;
 }
 
 JxMoney

@@ -55,9 +55,10 @@ JxTemplate  *jx_document_get_template        (JxDocument *self);
 void         jx_document_set_template        (JxDocument *self,
                                               JxTemplate *template);
 guint        jx_document_get_format          (JxDocument *self);
-/* The format a save writes: 1 while the document is what format 1 holds
- * (template guangdong-2020, no field only format 2 has), so that format-1
- * files save back byte for byte; 2 otherwise. */
+/* The format a save writes: 1 (JX_FORMAT_VERSION) while the document is
+ * what format 1 holds (template guangdong-2020, no field only format 2 has,
+ * no previous values), so that format-1 files save back byte for byte; 2
+ * otherwise. */
 guint        jx_document_get_save_format     (JxDocument *self);
 gboolean     jx_document_is_read_only        (JxDocument *self);
 

@@ -127,12 +127,12 @@ jx_edit_set_category (JxDocument  *document,
   jx_history_end_group (history);
 }
 
-static void
-insert (JxDocument *document,
-        JxNode     *parent,
-        guint       position,
-        JxNode     *child,
-        const char *label)
+void
+jx_edit_insert (JxDocument *document,
+                JxNode     *parent,
+                guint       position,
+                JxNode     *child,
+                const char *label)
 {
   g_return_if_fail (JX_IS_DOCUMENT (document));
   g_return_if_fail (jx_node_get_document (parent) == document);
@@ -148,7 +148,7 @@ jx_edit_add_unit (JxDocument *document,
 {
   g_autoptr(JxFundingUnit) unit = jx_funding_unit_new (name);
 
-  insert (document, JX_NODE (document), position, JX_NODE (unit), _("Add Funding Unit"));
+  jx_edit_insert (document, JX_NODE (document), position, JX_NODE (unit), _("Add Funding Unit"));
   return unit;
 }
 
@@ -162,7 +162,7 @@ jx_edit_add_project (JxDocument    *document,
 
   g_return_val_if_fail (JX_IS_FUNDING_UNIT (unit), NULL);
 
-  insert (document, JX_NODE (unit), position, JX_NODE (project), _("Add Project"));
+  jx_edit_insert (document, JX_NODE (unit), position, JX_NODE (project), _("Add Project"));
   return project;
 }
 
@@ -177,7 +177,7 @@ jx_edit_add_indicator (JxDocument  *document,
 
   g_return_val_if_fail (JX_IS_PROJECT (project), NULL);
 
-  insert (document, JX_NODE (project), position, JX_NODE (indicator), _("Add Indicator"));
+  jx_edit_insert (document, JX_NODE (project), position, JX_NODE (indicator), _("Add Indicator"));
   return indicator;
 }
 
@@ -250,8 +250,8 @@ jx_edit_duplicate (JxDocument *document,
   if (!jx_node_get_position (node, &position))
     g_return_val_if_reached (NULL);
   copy = jx_node_copy (node);
-  insert (document, jx_node_get_parent (node), position + 1, copy,
-          JX_IS_PROJECT (node) ? _("Duplicate Project") : _("Duplicate Indicator"));
+  jx_edit_insert (document, jx_node_get_parent (node), position + 1, copy,
+                  JX_IS_PROJECT (node) ? _("Duplicate Project") : _("Duplicate Indicator"));
   return copy;
 }
 
@@ -265,7 +265,7 @@ jx_edit_add_annotation (JxDocument *document,
   g_autofree char *now = jx_annotation_now ();
   g_autoptr(JxAnnotation) annotation = jx_annotation_new (target, field, author, now, text);
 
-  insert (document, JX_NODE (document), G_MAXUINT, JX_NODE (annotation), _("Add Comment"));
+  jx_edit_insert (document, JX_NODE (document), G_MAXUINT, JX_NODE (annotation), _("Add Comment"));
   return annotation;
 }
 
@@ -280,7 +280,7 @@ jx_edit_reply (JxDocument   *document,
 
   g_return_val_if_fail (JX_IS_ANNOTATION (annotation), NULL);
 
-  insert (document, JX_NODE (annotation), G_MAXUINT, JX_NODE (reply), _("Reply to Comment"));
+  jx_edit_insert (document, JX_NODE (annotation), G_MAXUINT, JX_NODE (reply), _("Reply to Comment"));
   return reply;
 }
 

@@ -32,6 +32,7 @@
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-taxonomy.h"
+#include "jx-text-private.h"
 
 G_DEFINE_QUARK (jx-import-error-quark, jx_import_error)
 
@@ -128,23 +129,6 @@ is_cjk (gunichar c)
          (c >= 0x20000 && c <= 0x3FFFF);
 }
 
-/* Byte length of the blank at @p (ASCII white space, U+00A0, U+3000), 0 if
- * there is none. */
-static gsize
-space_at (const char *p,
-          const char *end)
-{
-  if (p >= end)
-    return 0;
-  if (*p == ' ' || *p == '\t' || *p == '\v' || *p == '\f' || *p == '\r' || *p == '\n')
-    return 1;
-  if (end - p >= 2 && (guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
-    return 2;
-  if (end - p >= 3 && (guchar) p[0] == 0xE3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x80)
-    return 3;
-  return 0;
-}
-
 /* The same, for the blank that ends just before @end. */
 static gsize
 space_before (const char *start,
@@ -163,21 +147,6 @@ space_before (const char *start,
   return 0;
 }
 
-/* Field separators of real tables: ; ； : ： , ， */
-static gsize
-separator_at (const char *p,
-              const char *end)
-{
-  if (p >= end)
-    return 0;
-  if (*p == ';' || *p == ':' || *p == ',')
-    return 1;
-  if (end - p >= 3 && (guchar) p[0] == 0xEF && (guchar) p[1] == 0xBC &&
-      ((guchar) p[2] == 0x9B || (guchar) p[2] == 0x9A || (guchar) p[2] == 0x8C))
-    return 3;
-  return 0;
-}
-
 static gsize
 separator_before (const char *start,
                   const char *end)
@@ -188,23 +157,6 @@ separator_before (const char *start,
     return 1;
   if (end - start >= 3 && (guchar) end[-3] == 0xEF && (guchar) end[-2] == 0xBC &&
       ((guchar) end[-1] == 0x9B || (guchar) end[-1] == 0x9A || (guchar) end[-1] == 0x8C))
-    return 3;
-  return 0;
-}
-
-/* - － — – */
-static gsize
-dash_at (const char *p,
-         const char *end)
-{
-  if (p >= end)
-    return 0;
-  if (*p == '-')
-    return 1;
-  if (end - p >= 3 &&
-      (((guchar) p[0] == 0xEF && (guchar) p[1] == 0xBC && (guchar) p[2] == 0x8D) ||
-       ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 &&
-        ((guchar) p[2] == 0x94 || (guchar) p[2] == 0x93))))
     return 3;
   return 0;
 }
@@ -230,23 +182,12 @@ literal_before (const char *start,
 }
 
 static const char *
-skip_spaces (const char *p,
-             const char *end)
-{
-  gsize n;
-
-  while ((n = space_at (p, end)) > 0)
-    p += n;
-  return p;
-}
-
-static const char *
 skip_blanks (const char *p,
              const char *end)
 {
   gsize n;
 
-  while ((n = space_at (p, end)) > 0 || (n = separator_at (p, end)) > 0)
+  while ((n = jx_text_space_at (p, end)) > 0 || (n = jx_text_separator_at (p, end)) > 0)
     p += n;
   return p;
 }
@@ -269,7 +210,7 @@ trim (const char **start,
       const char **end,
       gboolean     separators)
 {
-  *start = separators ? skip_blanks (*start, *end) : skip_spaces (*start, *end);
+  *start = separators ? skip_blanks (*start, *end) : jx_text_skip_spaces (*start, *end);
   trim_end (*start, end, separators);
 }
 
@@ -277,7 +218,7 @@ static gboolean
 is_blank (const char *p,
           const char *end)
 {
-  return skip_spaces (p, end) == end;
+  return jx_text_skip_spaces (p, end) == end;
 }
 
 /* [s, e) without surrounding blanks, and without each run of blanks that
@@ -315,12 +256,12 @@ collapse_wraps_mapped (const char *s,
       guchar c = (guchar) *p;
       gsize n;
 
-      if ((c <= ' ' || c == 0xC2 || c == 0xE3) && (n = space_at (p, e)) > 0)
+      if ((c <= ' ' || c == 0xC2 || c == 0xE3) && (n = jx_text_space_at (p, e)) > 0)
         {
           const char *q = p + n;
           gunichar before, after;
 
-          while ((n = space_at (q, e)) > 0)
+          while ((n = jx_text_space_at (q, e)) > 0)
             q += n;
           /* Trimmed: there is a character on either side. */
           before = g_utf8_get_char (g_utf8_find_prev_char (s, p));
@@ -379,7 +320,7 @@ read_amount (const char *cell,
   *out = 0;
   for (const char *p = cell; p < end;)
     {
-      gsize sp = space_at (p, end);
+      gsize sp = jx_text_space_at (p, end);
 
       if (sp > 0)
         {
@@ -920,12 +861,12 @@ find_unit (const char *s,
 
   while ((p = g_strstr_len (p, e - p, "位")) != NULL)
     {
-      const char *q = skip_spaces (p + strlen ("位"), e);
+      const char *q = jx_text_skip_spaces (p + strlen ("位"), e);
 
       p += strlen ("位");
       if (!literal_at (q, e, ":") && !literal_at (q, e, "："))
         continue;
-      q = skip_spaces (q + (*q == ':' ? 1 : 3), e);
+      q = jx_text_skip_spaces (q + (*q == ':' ? 1 : 3), e);
       for (guint i = 0; i < G_N_ELEMENTS (units); i++)
         if (literal_at (q, e, units[i]))
           return g_strdup (units[i]);
@@ -1028,11 +969,11 @@ preamble_line (Importer   *self,
     name = g_strstr_len (s, e - s, "部门名称");
   if (name != NULL)
     {
-      const char *v = skip_spaces (name + strlen ("部门名称"), e);
+      const char *v = jx_text_skip_spaces (name + strlen ("部门名称"), e);
       const char *ve;
 
-      if (separator_at (v, e) > 0)
-        v = skip_spaces (v + separator_at (v, e), e);
+      if (jx_text_separator_at (v, e) > 0)
+        v = jx_text_skip_spaces (v + jx_text_separator_at (v, e), e);
       /* “部门名称:XXX  单位: 万元” on one line */
       ve = g_strstr_len (v, e - v, "单位");
       ve = ve ? ve : e;
@@ -1067,17 +1008,17 @@ static gboolean
 looks_like_items (const char *s)
 {
   const char *end = s + strlen (s);
-  const char *p = skip_spaces (s, end);
+  const char *p = jx_text_skip_spaces (s, end);
   const char *q = p;
 
   while (q < end && g_ascii_isdigit (*q))
     q++;
   if (q == p || q - p > 3)
     return FALSE;
-  q = skip_spaces (q, end);
+  q = jx_text_skip_spaces (q, end);
   if (literal_at (q, end, ITEM_MARK))
     return TRUE;
-  return dash_at (q, end) > 0;
+  return jx_text_dash_at (q, end) > 0;
 }
 
 typedef struct
@@ -1289,7 +1230,7 @@ is_grand_total_name (const char *name)
 
   for (const char *p = name; p < end;)
     {
-      gsize n = space_at (p, end);
+      gsize n = jx_text_space_at (p, end);
       if (n > 0)
         p += n;
       else
@@ -1906,7 +1847,7 @@ split_items (const char *s,
 {
   guint expected = 1;
   const char *p = s;
-  const char *after_stop = skip_spaces (s, e);   /* where an item may start without a number */
+  const char *after_stop = jx_text_skip_spaces (s, e);   /* where an item may start without a number */
 
   while (p < e)
     {
@@ -1916,14 +1857,14 @@ split_items (const char *s,
 
           while (q < e && g_ascii_isdigit (*q))
             q++;
-          r = skip_spaces (q, e);
+          r = jx_text_skip_spaces (q, e);
           if (q - p <= 4 && literal_at (r, e, ITEM_MARK))
             {
-              r = skip_spaces (r + strlen (ITEM_MARK), e);
+              r = jx_text_skip_spaces (r + strlen (ITEM_MARK), e);
               t = r;
               while (t < e && g_ascii_isdigit (*t))
                 t++;
-              if (t > r && t - r <= 3 && dash_at (skip_spaces (t, e), e) > 0)
+              if (t > r && t - r <= 3 && jx_text_dash_at (jx_text_skip_spaces (t, e), e) > 0)
                 {
                   Item item = { p, r };
 
@@ -1944,13 +1885,13 @@ split_items (const char *s,
                   continue;
                 }
             }
-          else if (p == after_stop && q - p == 1 && dash_at (skip_spaces (q, e), e) > 0)
+          else if (p == after_stop && q - p == 1 && jx_text_dash_at (jx_text_skip_spaces (q, e), e) > 0)
             {
               /* “。1-产出指标; …” without its number. */
-              const char *look = skip_spaces (q, e);
+              const char *look = jx_text_skip_spaces (q, e);
               const char *limit;
 
-              look += dash_at (look, e);
+              look += jx_text_dash_at (look, e);
               limit = look + MIN ((gsize) (e - look), 24);
               if (g_strstr_len (look, limit - look, "指标") != NULL &&
                   (items->len == 0 || g_array_index (items, Item, items->len - 1).body != p))
@@ -1966,76 +1907,11 @@ split_items (const char *s,
       if (literal_at (p, e, FULL_STOP))
         {
           p += strlen (FULL_STOP);
-          after_stop = skip_spaces (p, e);
+          after_stop = jx_text_skip_spaces (p, e);
           continue;
         }
       p++;
     }
-}
-
-typedef struct
-{
-  const char *code_start, *code_end;
-  const char *label_start, *label_end;
-} Code;
-
-/* “21-经济效益”: the code, and the printed name up to the next blank or
- * separator. */
-static gboolean
-read_code (const char **pp,
-           const char  *e,
-           Code        *code)
-{
-  const char *p = *pp, *q;
-  gsize n;
-
-  q = p;
-  while (q < e && g_ascii_isdigit (*q))
-    q++;
-  if (q == p || q - p > 3)
-    return FALSE;
-  code->code_start = p;
-  code->code_end = q;
-  q = skip_spaces (q, e);
-  if ((n = dash_at (q, e)) == 0)
-    return FALSE;
-  q = skip_spaces (q + n, e);
-  code->label_start = q;
-  while (q < e && space_at (q, e) == 0 && separator_at (q, e) == 0)
-    {
-      /* “1-产出指标11-数量指标”: a code starts the next field. */
-      if (q > code->label_start && g_ascii_isdigit (*q) && !g_ascii_isdigit (q[-1]))
-        {
-          const char *d = q;
-          while (d < e && g_ascii_isdigit (*d))
-            d++;
-          if (dash_at (skip_spaces (d, e), e) > 0)
-            break;
-        }
-      q = g_utf8_next_char (q);
-    }
-  code->label_end = q;
-  *pp = q;
-  return TRUE;
-}
-
-/* Whether [s, e) is the name of @code, without allocating. */
-static gboolean
-label_matches (JxTaxonomy *taxonomy,
-               const char *code,
-               const char *s,
-               const char *e)
-{
-  char buf[128];
-
-  if ((gsize) (e - s) >= sizeof buf)
-    {
-      g_autofree char *label = g_strndup (s, e - s);
-      return jx_taxonomy_name_matches (taxonomy, code, label);
-    }
-  memcpy (buf, s, e - s);
-  buf[e - s] = '\0';
-  return jx_taxonomy_name_matches (taxonomy, code, buf);
 }
 
 /* When a separator is missing (“11-数量指标足额发放率”) the printed name
@@ -2043,12 +1919,12 @@ label_matches (JxTaxonomy *taxonomy,
 static void
 split_label (JxTaxonomy  *taxonomy,
              const char  *code,
-             Code        *c,
+             JxCode        *c,
              const char **p)
 {
   const char *names[2];
 
-  if (taxonomy == NULL || label_matches (taxonomy, code, c->label_start, c->label_end))
+  if (taxonomy == NULL || jx_text_label_matches (taxonomy, code, c->label_start, c->label_end))
     return;
   names[0] = jx_taxonomy_get_name_for_code (taxonomy, code, TRUE);
   names[1] = jx_taxonomy_get_name_for_code (taxonomy, code, FALSE);
@@ -2113,7 +1989,7 @@ static void
 check_label (ItemContext *ctx,
              JxIndicator *indicator,
              const char  *code,
-             const Code  *c,
+             const JxCode  *c,
              const char  *field)
 {
   Importer *self = ctx->self;
@@ -2121,7 +1997,7 @@ check_label (ItemContext *ctx,
   const char *expected;
 
   if (self->taxonomy == NULL || c->label_start == c->label_end ||
-      label_matches (self->taxonomy, code, c->label_start, c->label_end))
+      jx_text_label_matches (self->taxonomy, code, c->label_start, c->label_end))
     return;
   label = g_strndup (c->label_start, c->label_end - c->label_start);
   expected = jx_taxonomy_get_name_for_code (self->taxonomy, code, FALSE);
@@ -2188,11 +2064,11 @@ find_label (const char  *p,
   return e;
 }
 
-/* A code (at most three digits, see read_code()) into @buf. Not
+/* A code (at most three digits, see jx_text_read_code()) into @buf. Not
  * g_strlcpy(): that measures the whole rest of the cell. */
 static void
 copy_code (char        buf[8],
-           const Code *c)
+           const JxCode *c)
 {
   gsize n = MIN ((gsize) (c->code_end - c->code_start), 7);
 
@@ -2227,7 +2103,7 @@ parse_item (ItemContext *ctx,
   char cat[8] = "", sub[8] = "", id[24];
   const char *name_start, *name_end;
   const char *cycle_start = NULL, *cycle_end = NULL, *annual_start = NULL, *annual_end = NULL;
-  Code codes[2];
+  JxCode codes[2];
   guint n_codes = 0;
   const char *first_repeat = NULL;
   guint repeat_kinds = 0;   /* 1: cycle, 2: annual */
@@ -2247,7 +2123,7 @@ parse_item (ItemContext *ctx,
         t--;
       if (t > stop)
         {
-          const char *fs = skip_spaces (t, e);
+          const char *fs = jx_text_skip_spaces (t, e);
           if (is_label_prefix (fs, e))
             {
               cut = g_strndup (fs, e - fs);
@@ -2268,9 +2144,9 @@ parse_item (ItemContext *ctx,
   while (n_codes < 2 && p < head_end)
     {
       const char *q = p;
-      Code c;
+      JxCode c;
 
-      if (!read_code (&q, head_end, &c))
+      if (!jx_text_read_code (&q, head_end, &c))
         break;
       /* A second code is a sub-category: more digits than the first. */
       if (n_codes == 1 && (c.code_end - c.code_start) <= (codes[0].code_end - codes[0].code_start))
@@ -2323,9 +2199,9 @@ parse_item (ItemContext *ctx,
       else
         next_annual = find_label (v, e, LABEL_ANNUAL);
       ve = MIN (next_cycle, next_annual);
-      v = skip_spaces (v, ve);
-      if (separator_at (v, ve) > 0)
-        v = skip_spaces (v + separator_at (v, ve), ve);
+      v = jx_text_skip_spaces (v, ve);
+      if (jx_text_separator_at (v, ve) > 0)
+        v = jx_text_skip_spaces (v + jx_text_separator_at (v, ve), ve);
       trim_end (v, &ve, TRUE);
       n_labels++;
 
@@ -2598,7 +2474,7 @@ build_document (Importer  *self,
       for (const char *p = self->title; *p; p++)
         if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
             g_ascii_isdigit (p[3]) && (p == self->title || !g_ascii_isdigit (p[-1])) &&
-            !g_ascii_isdigit (p[4]) && literal_at (skip_spaces (p + 4, p + strlen (p)), p + strlen (p), "年"))
+            !g_ascii_isdigit (p[4]) && literal_at (jx_text_skip_spaces (p + 4, p + strlen (p)), p + strlen (p), "年"))
           {
             year = (int) g_ascii_strtoll (p, NULL, 10);
             if (self->department == NULL && p > self->title)

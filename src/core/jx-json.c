@@ -11,6 +11,7 @@
 
 #include "jx-history.h"
 #include "jx-json.h"
+#include "jx-previous.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 
@@ -74,6 +75,38 @@ add_sources (JsonBuilder *builder,
                 jx_project_get_source (project, k));
 }
 
+/* "previous": last year's values of @node (jx-previous.h), when it has
+ * them: {"year":2024, then a member per field, as the node's own}. */
+static void
+add_previous (JsonBuilder *builder,
+              JxNode      *node)
+{
+  int year = jx_node_get_previous_year (node);
+  guint n_fields;
+  const JxField *fields;
+
+  if (year <= 0)
+    return;
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  json_builder_set_member_name (builder, "previous");
+  json_builder_begin_object (builder);
+  add_int (builder, "year", year);
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const JxField *field = &fields[f];
+      const char *value;
+
+      if (!jx_field_has_previous (field) || field->json_member == NULL)
+        continue;
+      value = jx_node_get_previous (node, field);
+      if (field->kind == JX_FIELD_BOOLEAN)
+        add_boolean (builder, field->json_member, g_strcmp0 (value, "true") == 0);
+      else
+        add_string (builder, field->json_member, value);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_indicator (JsonBuilder *builder,
                JxIndicator *indicator,
@@ -94,6 +127,7 @@ add_indicator (JsonBuilder *builder,
       if (*value != '\0')
         add_string (builder, jx_field_lookup (JX_FIELD_OWNER_INDICATOR, *id)->json_member, value);
     }
+  add_previous (builder, JX_NODE (indicator));
   json_builder_end_object (builder);
 }
 
@@ -114,6 +148,7 @@ add_project (JsonBuilder *builder,
   if (format_2 && *jx_project_get_cycle_goal (project) != '\0')
     add_string (builder, "cycle_goal", jx_project_get_cycle_goal (project));
   add_boolean (builder, "confidential", jx_project_get_confidential (project));
+  add_previous (builder, JX_NODE (project));
   json_builder_set_member_name (builder, "indicators");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
@@ -137,6 +172,7 @@ add_unit (JsonBuilder   *builder,
   add_string (builder, "id", jx_node_get_id (JX_NODE (unit)));
   add_string (builder, "name", jx_funding_unit_get_name (unit));
   add_amount (builder, "total", jx_funding_unit_get_total (unit));
+  add_previous (builder, JX_NODE (unit));
   json_builder_set_member_name (builder, "projects");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
@@ -203,8 +239,8 @@ jx_json_from_document (JxDocument *doc)
 
   json_builder_begin_object (builder);
   /* A newer format is kept as read (such a document is read-only). */
-  format = jx_document_get_format (doc) > JX_FORMAT_VERSION ? jx_document_get_format (doc)
-                                                            : jx_document_get_save_format (doc);
+  format = jx_document_get_format (doc) > JX_FORMAT_NEWEST ? jx_document_get_format (doc)
+                                                           : jx_document_get_save_format (doc);
   add_int (builder, "format", format);
   add_int (builder, "year", jx_document_get_year (doc));
   add_string (builder, "unit", jx_document_get_unit (doc));
@@ -214,6 +250,7 @@ jx_json_from_document (JxDocument *doc)
   add_string (builder, "department", jx_document_get_department (doc));
   add_string (builder, "title", jx_document_get_title (doc));
   add_amount (builder, "total", jx_document_get_total (doc));
+  add_previous (builder, JX_NODE (doc));
 
   json_builder_set_member_name (builder, "units");
   json_builder_begin_array (builder);
@@ -566,6 +603,80 @@ read_id (JxDocument  *doc,
   return TRUE;
 }
 
+/* "previous", if there: last year's values of @node. */
+static gboolean
+read_previous (JxNode      *node,
+               JsonObject  *object,
+               const Path  *path,
+               GError     **error)
+{
+  JsonNode *member = get_member (object, "previous");
+  Path here = { path, "previous", -1 };
+  JsonObject *previous;
+  guint n_fields;
+  const JxField *fields;
+  int year = 0;
+
+  if (member == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (member))
+    {
+      g_autofree char *where = path_to_string (path, "previous");
+
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   _("%s must be an object (in braces)"), where);
+      return FALSE;
+    }
+  previous = json_node_get_object (member);
+  if (!read_int (previous, &here, "year", 1, 9999, &year, error))
+    return FALSE;
+  if (year == 0)
+    {
+      g_autofree char *where = path_to_string (&here, "year");
+
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   _("%s is missing: last year’s values need their year"), where);
+      return FALSE;
+    }
+  jx_node_set_previous_year (node, year);
+
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const JxField *field = &fields[f];
+
+      if (!jx_field_has_previous (field) || field->json_member == NULL)
+        continue;
+      if (field->kind == JX_FIELD_MONEY)
+        {
+          JxMoney amount = 0;
+          char buf[JX_MONEY_BUF_SIZE];
+
+          if (!read_amount (previous, &here, field->json_member, &amount, error))
+            return FALSE;
+          jx_money_to_decimal_buf (amount, buf);
+          jx_node_set_previous (node, field, buf);
+        }
+      else if (field->kind == JX_FIELD_BOOLEAN)
+        {
+          gboolean value = FALSE;
+
+          if (!read_boolean (previous, &here, field->json_member, &value, error))
+            return FALSE;
+          jx_node_set_previous (node, field, value ? "true" : "false");
+        }
+      else
+        {
+          const char *value = NULL;
+
+          if (!read_string (previous, &here, field->json_member, &value, error))
+            return FALSE;
+          jx_node_set_previous (node, field, value);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_indicator (JxDocument  *doc,
                 JxProject   *project,
@@ -582,7 +693,8 @@ read_indicator (JxDocument  *doc,
       !read_string (object, path, "subcategory", &subcategory, error) ||
       !read_string (object, path, "name", &name, error) ||
       !read_string (object, path, "cycle_value", &cycle_value, error) ||
-      !read_string (object, path, "annual_value", &annual_value, error))
+      !read_string (object, path, "annual_value", &annual_value, error) ||
+      !read_previous (JX_NODE (indicator), object, path, error))
     return FALSE;
 
   jx_indicator_set_category (indicator, category);
@@ -621,6 +733,7 @@ read_project (JxDocument    *doc,
       !read_string (object, path, "goal", &goal, error) ||
       !read_string (object, path, "cycle_goal", &cycle_goal, error) ||
       !read_boolean (object, path, "confidential", &confidential, error) ||
+      !read_previous (JX_NODE (project), object, path, error) ||
       !read_array (object, path, "indicators", &indicators, error))
     return FALSE;
 
@@ -675,6 +788,7 @@ read_unit (JxDocument  *doc,
 
   if (!read_id (doc, JX_NODE (unit), object, path, error) ||
       !read_string (object, path, "name", &name, error) ||
+      !read_previous (JX_NODE (unit), object, path, error) ||
       !read_array (object, path, "projects", &projects, error))
     return FALSE;
 
@@ -775,7 +889,8 @@ jx_json_to_document (JsonNode  *root,
       !read_string (object, NULL, "department", &department, error) ||
       !read_string (object, NULL, "title", &title, error) ||
       !read_array (object, NULL, "units", &units, error) ||
-      !read_array (object, NULL, "annotations", &annotations, error))
+      !read_array (object, NULL, "annotations", &annotations, error) ||
+      !read_previous (JX_NODE (doc), object, NULL, error))
     return NULL;
 
   if (template_id != NULL)

@@ -24,6 +24,11 @@ G_DECLARE_FINAL_TYPE (JxProject, jx_project, JX, PROJECT, JxNode)
  * document (never a re-sum); each notifies "total" once. A change that would
  * overflow any of those totals is refused: see jx_project_check_source().
  */
+/* What the official table, every export and a copy print in place of the
+ * goal and indicators of a confidential (涉密) project, whatever its goal
+ * field holds. Never translated: it is part of the official layout. */
+#define JX_PROJECT_CONFIDENTIAL_TEXT "此为涉密项目，不公开绩效目标和指标"
+
 JxProject   *jx_project_new               (const char *name);
 
 const char  *jx_project_get_name          (JxProject  *self);

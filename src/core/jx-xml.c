@@ -23,6 +23,7 @@
 #include "jx-history.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
+#include "jx-previous.h"
 #include "jx-problem.h"
 #include "jx-xml.h"
 #include "jx-xml-private.h"
@@ -342,6 +343,55 @@ write_extra_fields (Writer      *self,
     }
 }
 
+/* Whether @value is what an absent previous value means. */
+static gboolean
+is_default_previous (const JxField *field,
+                     const char    *value)
+{
+  if (field->kind == JX_FIELD_MONEY)
+    return g_str_equal (value, "0.00");
+  if (field->kind == JX_FIELD_BOOLEAN)
+    return g_str_equal (value, "false");
+  return *value == '\0';
+}
+
+/* <previous year="2024" …>: last year's values of @node's fields, after
+ * its own fields (jx-previous.h). Empty texts, 0.00 and false are left
+ * out. */
+static void
+write_previous (Writer *self,
+                JxNode *node)
+{
+  int year = jx_node_get_previous_year (node);
+  guint n_fields;
+  const JxField *fields;
+
+  if (year <= 0 || self->error != NULL)
+    return;
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  start_element (self, "previous");
+  if (self->error == NULL && xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "year", "%d", year) < 0)
+    self->failed = TRUE;
+  for (int pass = 0; pass < 2; pass++)
+    for (guint f = 0; f < n_fields; f++)
+      {
+        const JxField *field = &fields[f];
+        const char *value;
+
+        /* Attributes first, then elements, as XML wants. */
+        if (!jx_field_has_previous (field) || field->xml_element != (pass == 1))
+          continue;
+        value = jx_node_get_previous (node, field);
+        if (value == NULL || is_default_previous (field, value))
+          continue;
+        if (field->xml_element)
+          write_text (self, node, field->xml_name, value);
+        else
+          write_attribute (self, node, field->xml_name, value);
+      }
+  end_element (self);
+}
+
 static void
 write_indicator (Writer      *self,
                  JxIndicator *indicator)
@@ -357,6 +407,7 @@ write_indicator (Writer      *self,
   write_text (self, node, "cycle-value", jx_indicator_get_cycle_value (indicator));
   write_text (self, node, "annual-value", jx_indicator_get_annual_value (indicator));
   write_extra_fields (self, indicator, TRUE);
+  write_previous (self, node);
   end_element (self);
 }
 
@@ -377,6 +428,7 @@ write_project (Writer    *self,
   write_text (self, node, "goal", jx_project_get_goal (project));
   if (self->format >= 2 && *jx_project_get_cycle_goal (project) != '\0')
     write_text (self, node, "cycle-goal", jx_project_get_cycle_goal (project));
+  write_previous (self, node);
   for (guint i = 0; i < g_list_model_get_n_items (indicators) && self->error == NULL; i++)
     {
       g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
@@ -395,6 +447,7 @@ write_unit (Writer        *self,
   start_element (self, "funding-unit");
   write_id (self, node);
   write_attribute (self, node, "name", jx_funding_unit_get_name (unit));
+  write_previous (self, node);
   for (guint i = 0; i < g_list_model_get_n_items (projects) && self->error == NULL; i++)
     {
       g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
@@ -462,6 +515,7 @@ jx_xml_write (JxDocument  *document,
     write_attribute (&self, node, "template", jx_template_get_id (jx_document_get_template (document)));
   write_text (&self, node, "department", jx_document_get_department (document));
   write_text (&self, node, "title", jx_document_get_title (document));
+  write_previous (&self, node);
 
   units = jx_document_get_units (document);
   for (guint i = 0; i < g_list_model_get_n_items (units) && self.error == NULL; i++)
@@ -583,6 +637,7 @@ typedef enum
   KIND_ANNOTATIONS,
   KIND_ANNOTATION,
   KIND_TEXT,          /* an element holding a text field of `node` */
+  KIND_PREVIOUS,      /* <previous>: last year's values of `node` */
 } Kind;
 
 typedef enum
@@ -597,6 +652,7 @@ typedef enum
   FIELD_ANNUAL_VALUE,
   FIELD_EXPLANATION,
   FIELD_ANNOTATION_TEXT,
+  FIELD_PREVIOUS,     /* last year's value of `previous` */
 } TextField;
 
 /* An element that is open, or was just read. */
@@ -609,6 +665,7 @@ typedef struct
   gsize       offset;     /* of its '<' in the data; G_MAXSIZE if unknown */
   gsize       line_start; /* offset of the start of its line */
   guint       line;
+  const JxField *previous; /* FIELD_PREVIOUS: the field */
 } Frame;
 
 #define MAX_VALIDITY_MESSAGES 3
@@ -706,7 +763,7 @@ typedef struct
                    *n_id, *n_format, *n_year, *n_unit, *n_taxonomy,
                    *n_confidential, *n_category,
                    *n_subcategory, *n_target, *n_field, *n_author, *n_time,
-                   *n_resolved, *n_template, *n_cycle_goal, *n_explanation;
+                   *n_resolved, *n_template, *n_cycle_goal, *n_explanation, *n_previous;
   /* The indicator fields of format 2 that are attributes, by id. */
   const xmlChar    *n_extras[8];
   const char       *extra_ids[8];
@@ -1366,7 +1423,7 @@ start_table (Loader *self,
       return;
     }
   self->format = value;
-  if (self->format > JX_FORMAT_VERSION)
+  if (self->format > JX_FORMAT_NEWEST)
     {
       /* Read what is known; the schema of this build does not apply. */
       self->newer = TRUE;
@@ -1660,6 +1717,94 @@ start_annotation (Loader *self,
   attach (self, frame, "a", parent);
 }
 
+/* <previous year="2024" …> of the node of @frame: the year, then last
+ * year's values held in attributes (jx-previous.h). */
+static void
+start_previous (Loader *self,
+                Frame  *frame)
+{
+  xmlTextReaderPtr r = self->reader;
+  xmlChar *year_text = xmlTextReaderGetAttribute (r, self->n_year);
+  guint n_fields;
+  const JxField *fields = jx_fields_of (jx_node_get_field_owner (frame->node), &n_fields);
+  gint64 year;
+
+  if (year_text == NULL || !parse_int ((const char *) year_text, 1, 9999, &year))
+    {
+      g_autofree char *shown = year_text ? quotable ((const char *) year_text) : NULL;
+
+      xmlFree (year_text);
+      if (self->newer)
+        return;
+      clear_validity (self);
+      if (shown == NULL)
+        {
+          guint line, column;
+
+          frame_place (self, frame, &line, &column);
+          fail (self, JX_XML_ERROR_INVALID, "schema", line, column, jx_node_get_id (frame->node), "year",
+                g_strdup (_("Last year’s values (<previous>) do not say their year (a year attribute). "
+                            "Add it in a text editor.")));
+        }
+      else
+        fail_at_attribute (self, frame, "year", JX_XML_ERROR_INVALID, "schema",
+                           g_strdup_printf (_("The year “%s” of last year’s values is not a year between 1 and "
+                                              "9999. Correct it in a text editor."), shown));
+      return;
+    }
+  xmlFree (year_text);
+  jx_node_set_previous_year (frame->node, (int) year);
+
+  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstLocalName (r);
+      const char *v = (const char *) xmlTextReaderConstValue (r);
+
+      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
+        continue;
+      for (guint f = 0; f < n_fields; f++)
+        {
+          const JxField *field = &fields[f];
+          JxMoney amount;
+
+          if (field->xml_element || !jx_field_has_previous (field) || !g_str_equal (field->xml_name, name))
+            continue;
+          if (field->kind == JX_FIELD_MONEY && !jx_money_from_decimal (v, strlen (v), &amount))
+            {
+              g_autofree char *shown = quotable (v);
+
+              clear_validity (self);
+              fail_at_attribute (self, frame, field->id, JX_XML_ERROR_AMOUNT, "amount",
+                                 g_strdup_printf (_("Last year’s amount “%s” of %s is not a number with two "
+                                                    "decimals such as 1234.50. Correct it in a text editor."),
+                                                  shown, jx_field_get_label (field)));
+              xmlTextReaderMoveToElement (r);
+              return;
+            }
+          if (field->kind == JX_FIELD_BOOLEAN)
+            v = g_str_equal (v, "true") || g_str_equal (v, "1") ? "true" : "false";
+          jx_node_set_previous (frame->node, field, v);
+          break;
+        }
+    }
+  xmlTextReaderMoveToElement (r);
+}
+
+/* The field of last year's values held in an element called @name. */
+static const JxField *
+previous_element_field (JxNode        *node,
+                        const xmlChar *name)
+{
+  guint n_fields;
+  const JxField *fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+
+  for (guint f = 0; f < n_fields; f++)
+    if (fields[f].xml_element && jx_field_has_previous (&fields[f]) &&
+        g_str_equal (fields[f].xml_name, (const char *) name))
+      return &fields[f];
+  return NULL;
+}
+
 /* What an element called @name is, inside an element of @parent_kind. */
 static Kind
 classify (Loader        *self,
@@ -1672,6 +1817,8 @@ classify (Loader        *self,
     case KIND_TABLE:
       if (name_is (name, self->n_funding_unit))
         return KIND_UNIT;
+      if (name_is (name, self->n_previous))
+        return KIND_PREVIOUS;
       if (name_is (name, self->n_department))
         return (*field = FIELD_DEPARTMENT, KIND_TEXT);
       if (name_is (name, self->n_title))
@@ -1682,10 +1829,14 @@ classify (Loader        *self,
     case KIND_UNIT:
       if (name_is (name, self->n_project))
         return KIND_PROJECT;
+      if (name_is (name, self->n_previous))
+        return KIND_PREVIOUS;
       break;
     case KIND_PROJECT:
       if (name_is (name, self->n_indicator))
         return KIND_INDICATOR;
+      if (name_is (name, self->n_previous))
+        return KIND_PREVIOUS;
       if (name_is (name, self->n_name))
         return (*field = FIELD_PROJECT_NAME, KIND_TEXT);
       if (name_is (name, self->n_goal))
@@ -1694,6 +1845,8 @@ classify (Loader        *self,
         return (*field = FIELD_CYCLE_GOAL, KIND_TEXT);
       break;
     case KIND_INDICATOR:
+      if (name_is (name, self->n_previous))
+        return KIND_PREVIOUS;
       if (name_is (name, self->n_name))
         return (*field = FIELD_INDICATOR_NAME, KIND_TEXT);
       if (name_is (name, self->n_cycle_value))
@@ -1757,6 +1910,9 @@ set_text (Frame      *frame,
     case FIELD_ANNOTATION_TEXT:
       jx_annotation_set_text (JX_ANNOTATION (frame->node), text);
       break;
+    case FIELD_PREVIOUS:
+      jx_node_set_previous (frame->node, frame->previous, text);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -1786,9 +1942,20 @@ on_start_element (Loader *self)
   else if (parent->kind != KIND_SKIP && parent->kind != KIND_TEXT && xml->ns != NULL &&
            (xml->ns == self->namespace || g_strcmp0 ((const char *) xml->ns->href, JX_XML_NAMESPACE) == 0))
     {
-      frame.kind = classify (self, parent->kind, xmlTextReaderConstLocalName (r), &frame.field);
+      if (parent->kind == KIND_PREVIOUS)
+        {
+          frame.previous = previous_element_field (parent->node, xmlTextReaderConstLocalName (r));
+          frame.kind = frame.previous != NULL ? KIND_TEXT : KIND_SKIP;
+          frame.field = FIELD_PREVIOUS;
+        }
+      else
+        frame.kind = classify (self, parent->kind, xmlTextReaderConstLocalName (r), &frame.field);
       switch (frame.kind)
         {
+        case KIND_PREVIOUS:
+          frame.node = parent->node;
+          start_previous (self, &frame);
+          break;
         case KIND_UNIT:
           start_unit (self, &frame, parent->node);
           break;
@@ -2161,6 +2328,7 @@ loader_intern_names (Loader *self)
   INTERN (n_template, "template");
   INTERN (n_cycle_goal, "cycle-goal");
   INTERN (n_explanation, "explanation");
+  INTERN (n_previous, "previous");
 #undef INTERN
   for (const char * const *id = jx_indicator_extra_field_ids (); *id != NULL; id++)
     {
@@ -2416,7 +2584,7 @@ again:
       g_autofree char *sentence =
         g_strdup_printf (_("This file was written by a newer Jixiao (format %u; this version writes format %u). "
                            "It is open read-only so that nothing in it is lost; update Jixiao to edit it."),
-                         jx_document_get_format (document), JX_FORMAT_VERSION);
+                         jx_document_get_format (document), JX_FORMAT_NEWEST);
 
       *problem = jx_problem_new (JX_SEVERITY_WARNING, "format", 1, 0, NULL, NULL, sentence);
     }
