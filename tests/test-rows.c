@@ -247,19 +247,23 @@ test_bad_code_kept (void)
     "项目名称\t一级指标\t二级指标\t三级指标\n"
     "项目甲\t9-产出指标\t11-数量指标\t甲\n"
     "项目甲\t1-效益指标\t11\t乙\n"
-    "项目甲\t产出目标\t99\t丙\n");
+    "项目甲\t其他指标\t99\t丙\n"
+    /* Names other provinces print (jx-taxonomy's aliases) are codes. */
+    "项目甲\t产出目标\t数量目标\t丁\n");
   g_autoptr(JxDocument) fragment = jx_rows_parse (text, strlen (text), doc, NULL, problems, &error);
   JxProject *project;
   const JxProblem *problem;
 
   g_assert_no_error (error);
   project = nth_project (fragment, 0);
-  g_assert_cmpuint (n_indicators_of (project), ==, 3);
+  g_assert_cmpuint (n_indicators_of (project), ==, 4);
   /* Kept as written, never changed to what the label says. */
   g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 0)), ==, "9");
   g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 1)), ==, "1");
-  g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 2)), ==, "产出目标");
+  g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 2)), ==, "其他指标");
   g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (project, 2)), ==, "99");
+  g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 3)), ==, "1");
+  g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (project, 3)), ==, "11");
   g_assert_cmpuint (count_problems (problems, "rows-code"), ==, 4);
   problem = find_problem (problems, "rows-code");
   g_assert_cmpuint (problem->line, ==, 2);
