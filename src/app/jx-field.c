@@ -216,3 +216,17 @@ jx_field_bind_text_view (GtkTextView *view,
   g_return_if_fail (GTK_IS_TEXT_VIEW (view));
   field_bind (GTK_WIDGET (view), document, object, property);
 }
+
+char *
+jx_field_caption (const JxField *field)
+{
+  const char *label;
+  g_autofree char *first = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+  label = jx_field_get_label (field);
+  if (field->official == NULL || g_str_equal (label, field->official))
+    return g_strdup (label);
+  first = g_utf8_strup (label, g_utf8_next_char (label) - label);
+  return g_strdup_printf ("%s%s (%s)", first, g_utf8_next_char (label), field->official);
+}
