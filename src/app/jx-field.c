@@ -225,8 +225,11 @@ jx_field_caption (const JxField *field)
 
   g_return_val_if_fail (field != NULL, NULL);
   label = jx_field_get_label (field);
-  if (field->official == NULL || g_str_equal (label, field->official))
+  if (field->official == NULL)
     return g_strdup (label);
+  /* A Chinese translation gives way to the table's own term. */
+  if (!g_str_is_ascii (label))
+    return g_strdup (field->official);
   first = g_utf8_strup (label, g_utf8_next_char (label) - label);
   return g_strdup_printf ("%s%s (%s)", first, g_utf8_next_char (label), field->official);
 }
