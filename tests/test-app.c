@@ -16,6 +16,7 @@
 
 #include "jx-amount-entry.h"
 #include "jx-comments-panel.h"
+#include "jx-dialogs.h"
 #include "jx-application.h"
 #include "jx-clipboard.h"
 #include "jx-edit.h"
@@ -669,6 +670,258 @@ test_file_dialogs (void)
   close_window (window);
 }
 
+/* The visible windows (dialogs) modal on @parent. */
+static guint
+count_dialogs_on (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == parent && gtk_window_get_modal (window)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+no_dialog_on (gpointer parent)
+{
+  return count_dialogs_on (parent) == 0;
+}
+
+static gboolean
+dialog_on (gpointer parent)
+{
+  return count_dialogs_on (parent) == 1;
+}
+
+/* Closing an edited document asks through the one dialog helper (GtkAlertDialog
+ * on GTK >= 4.10, GtkMessageDialog on 4.8): Cancel keeps the window and its
+ * edit, "Close without Saving" closes it; an error has one Close button. */
+static void
+test_dialog_helper (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Save the changes to “%s” before closing?"),
+                                              name);
+  JxWindow *window = open_window (path);
+  g_autoptr(JxWindow) keep = g_object_ref (window);
+  const char *shown = NULL;
+  const char *body = NULL;
+
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_null (shown);
+
+  jx_edit_set_string (jx_window_get_document (window), lookup (window, "p1"), "name", "改名");
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_cmpstr (shown, ==, heading);
+  g_assert_cmpstr (body, ==, g_dgettext (GETTEXT_PACKAGE, "If you don’t save, the changes since the last save are lost."));
+  g_assert_false (jx_dialog_respond (GTK_WINDOW (window), "no such button"));
+
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Cancel")));
+  wait_until (no_dialog_on, window);
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (jx_window_is_unsaved (window));
+  g_assert_cmpstr (jx_project_get_name (JX_PROJECT (lookup (window, "p1"))), ==, "改名");
+
+  /* Escape is Cancel too. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), NULL));
+  wait_until (no_dialog_on, window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* An error: one Close button. */
+  jx_dialog_error (GTK_WINDOW (window), "heading", "detail");
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_cmpstr (shown, ==, "heading");
+  g_assert_cmpstr (body, ==, "detail");
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Close")));
+  wait_until (no_dialog_on, window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "Close _without Saving")));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+}
+
+/* ------------------------------------------------------------ layout */
+
+typedef struct { GtkWidget *widget; int width; int height; } SizeWait;
+
+/* The window (its surface, with the frame GTK draws around it) has the size
+ * asked: it would be larger if its minimum did not fit. */
+static gboolean
+allocated_size (gpointer data)
+{
+  SizeWait *wait = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (wait->widget));
+
+  return surface != NULL && gdk_surface_get_width (surface) == wait->width
+         && gdk_surface_get_height (surface) == wait->height;
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *window)
+{
+  graphene_rect_t rect;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &rect));
+  return rect;
+}
+
+static void
+assert_apart (const char            *what,
+              const graphene_rect_t *a,
+              const char            *other,
+              const graphene_rect_t *b)
+{
+  graphene_rect_t overlap;
+
+  /* Touching edges are fine; a pixel more is not. */
+  if (graphene_rect_intersection (a, b, &overlap) && overlap.size.width > 0.5 && overlap.size.height > 0.5)
+    g_error ("%s (%g,%g %g×%g) and %s (%g,%g %g×%g) overlap", what,
+             a->origin.x, a->origin.y, a->size.width, a->size.height, other,
+             b->origin.x, b->origin.y, b->size.width, b->size.height);
+}
+
+/* Every label shown in @form is allocated, lies inside the form's width and
+ * is not under the tree or a panel. */
+static void
+assert_labels_visible (GtkWidget             *widget,
+                       const graphene_rect_t *form,
+                       const graphene_rect_t *others,
+                       guint                  n_others,
+                       GtkWidget             *window,
+                       guint                 *n_labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0'
+          && gtk_widget_get_ancestor (child, GTK_TYPE_LIST_VIEW) == NULL)
+        {
+          graphene_rect_t rect = bounds_in (child, window);
+
+          if (gtk_widget_get_width (child) <= 0
+              || rect.origin.x < form->origin.x - 0.5
+              || rect.origin.x + rect.size.width > form->origin.x + form->size.width + 0.5)
+            g_error ("the form's label “%s” (x %g, width %g) is not inside the form (x %g, width %g)",
+                     gtk_label_get_text (GTK_LABEL (child)), rect.origin.x, rect.size.width,
+                     form->origin.x, form->size.width);
+          for (guint i = 0; i < n_others; i++)
+            assert_apart (gtk_label_get_text (GTK_LABEL (child)), &rect, "a pane", &others[i]);
+          (*n_labels)++;
+        }
+      assert_labels_visible (child, form, others, n_others, window, n_labels);
+    }
+}
+
+/* At 1024×768, 1280×800 and 1920×1080, with no side panel, either or both:
+ * the window is the size asked (its minimum fits), and the tree, the project
+ * form and the open panels lie side by side or stacked, never on top of one
+ * another, with every label of the form visible. */
+static void
+test_layout_sizes (void)
+{
+  static const int sizes[][2] = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 } };
+  g_autofree char *path = example_path ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      JxWindow *window = jx_window_new (GTK_APPLICATION (app));
+      GtkWidget *w = GTK_WIDGET (window);
+      GtkWidget *tree = gtk_widget_get_parent (gtk_widget_get_parent (jx_window_get_tree_view (window)));
+      GtkWidget *form = jx_window_get_project_form (window);
+      GtkWidget *problems_panel = jx_window_get_problems_panel (window);
+      GtkWidget *comments_panel = jx_window_get_comments_panel (window);
+      SizeWait size = { w, sizes[s][0], sizes[s][1] };
+      GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+      GdkRectangle area;
+
+      /* GTK fits a new window into the monitor. */
+      gdk_monitor_get_geometry (monitor, &area);
+      if (area.width < sizes[s][0] || area.height < sizes[s][1])
+        g_error ("the screen is %d×%d, too small for a %d×%d window: run the tests under "
+                 "Xvfb with build-aux/jx-dev.sh test (a 1920×1200 screen)",
+                 area.width, area.height, sizes[s][0], sizes[s][1]);
+
+      g_assert_true (jx_window_load_file (window, file, &error));
+      g_assert_no_error (error);
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      jx_window_select_node (window, lookup (window, "p1"));
+
+      for (guint panels = 0; panels < 4; panels++)
+        {
+          gboolean problems = (panels & 1) != 0, comments = (panels & 2) != 0;
+          graphene_rect_t rects[4];
+          guint n = 0, n_labels = 0;
+          int minimum;
+
+          g_test_message ("%d×%d, problems %s, comments %s", sizes[s][0], sizes[s][1],
+                          problems ? "open" : "closed", comments ? "open" : "closed");
+          if (gtk_widget_get_visible (problems_panel) != problems)
+            g_assert_true (gtk_widget_activate_action (w, "win.toggle-problems", NULL));
+          if (gtk_widget_get_visible (comments_panel) != comments)
+            g_assert_true (gtk_widget_activate_action (w, "win.show-comments", NULL));
+          iterate ();
+          wait_until (allocated_size, &size);
+          iterate ();
+
+          g_assert_true (gtk_widget_get_mapped (form));
+          g_assert_cmpint (gtk_widget_get_mapped (problems_panel), ==, problems);
+          g_assert_cmpint (gtk_widget_get_mapped (comments_panel), ==, comments);
+
+          rects[n++] = bounds_in (tree, w);
+          rects[n++] = bounds_in (form, w);
+          if (problems)
+            rects[n++] = bounds_in (problems_panel, w);
+          if (comments)
+            rects[n++] = bounds_in (comments_panel, w);
+          for (guint i = 0; i < n; i++)
+            {
+              g_assert_cmpfloat (rects[i].size.width, >, 0);
+              g_assert_cmpfloat (rects[i].origin.x, >=, 0);
+              g_assert_cmpfloat (rects[i].origin.x + rects[i].size.width, <=, gtk_widget_get_width (w));
+              for (guint j = i + 1; j < n; j++)
+                assert_apart ("a pane", &rects[i], "another pane", &rects[j]);
+            }
+          /* The form is not squeezed below what it needs. */
+          gtk_widget_measure (form, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_assert_cmpint (gtk_widget_get_width (form), >=, minimum);
+          {
+            graphene_rect_t others[3] = { rects[0] };
+            guint n_others = 1;
+
+            for (guint i = 2; i < n; i++)
+              others[n_others++] = rects[i];
+            assert_labels_visible (form, &rects[1], others, n_others, w, &n_labels);
+          }
+          g_assert_cmpuint (n_labels, >=, 8);   /* captions: name, unit, amounts, total, goal… */
+        }
+      close_window (window);
+    }
+}
+
 /* The row of the comments panel showing the annotation @id, or -1. */
 static int
 comment_row (JxCommentsPanel *panel,
@@ -1083,6 +1336,8 @@ main (int   argc,
   g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
   g_test_add_func ("/app/indicator/value-reading-beside-entry", test_value_reading);
   g_test_add_func ("/app/files/open-and-save-as-choosers", test_file_dialogs);
+  g_test_add_func ("/app/dialogs/unsaved-cancel-discard-error", test_dialog_helper);
+  g_test_add_func ("/app/layout/sizes-and-panels", test_layout_sizes);
   g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
   g_test_add_func ("/app/tree/add-duplicate-move", test_add_duplicate_move);
   g_test_add_func ("/app/tree/search-filters", test_search_filters);

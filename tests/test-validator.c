@@ -361,7 +361,7 @@ static void
 test_name_code_mismatch (void)
 {
   static const Ind wrong[] = {
-    /* DOMAIN.md: 政治效益 is not an 经济效益. */
+    /* docs/domain.md: 政治效益 is not an 经济效益. */
     { "2", "21", "政治效益", "提升党员干部政治站位", "提升党员干部政治站位" },
     /* The name of another sub-category, with or without 指标. */
     { "2", "22", "经济效益", "带动相关产业发展", "带动相关产业发展" },
@@ -588,7 +588,7 @@ test_annual_looser_than_cycle (void)
 
 /* --- confidential projects ------------------------------------------------------ */
 
-/* DOMAIN.md: 涉密 projects are never reported as missing data. */
+/* docs/domain.md: 涉密 projects are never reported as missing data. */
 static void
 test_confidential_exempt (void)
 {
@@ -877,7 +877,7 @@ test_messages_translated (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
-/* DOMAIN.md: a broken code or a wrong total is an error; a missing
+/* docs/domain.md: a broken code or a wrong total is an error; a missing
  * satisfaction indicator or an unquantified value is a warning. */
 static void
 test_severities (void)

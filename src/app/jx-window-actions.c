@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jx-dialogs.h"
 #include "jx-file-dialogs.h"
 #include "jx-application.h"
 #include "jx-clipboard.h"
@@ -23,14 +24,7 @@ jx_window_show_error (JxWindow   *self,
                       const char *title,
                       const char *detail)
 {
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                              "%s", title);
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jx_dialog_error (GTK_WINDOW (self), title, detail);
 }
 
 typedef struct
@@ -50,19 +44,18 @@ save_job_free (SaveJob *job)
 
 static void do_save (JxWindow *self, GFile *file, JxSaveFlags flags, JxWindowThen then);
 
-enum { CHANGED_OVERWRITE = 1, CHANGED_SAVE_AS = 2 };
+enum { CHANGED_CANCEL = 1, CHANGED_SAVE_AS = 2, CHANGED_OVERWRITE = 3 };
 
 static void
-on_changed_on_disk_response_cb (GtkDialog *dialog,
-                                int        response,
-                                SaveJob   *job)
+on_changed_on_disk_response_cb (int      response,
+                                gpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  SaveJob *job = data;
+
   if (response == CHANGED_OVERWRITE)
     do_save (job->window, job->file, JX_SAVE_OVERWRITE, job->then);
   else if (response == CHANGED_SAVE_AS)
     jx_window_save_as (job->window, job->then);
-  save_job_free (job);
 }
 
 static void
@@ -84,25 +77,21 @@ do_save (JxWindow     *self,
   if (g_error_matches (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK))
     {
       SaveJob *job = g_new0 (SaveJob, 1);
-      GtkWidget *dialog;
+      g_autofree char *heading = g_strdup_printf (_("“%s” was changed by another program"), name);
+      const JxDialogButton buttons[] = {
+        { CHANGED_CANCEL, _("_Cancel"), JX_DIALOG_BUTTON_NORMAL },
+        { CHANGED_SAVE_AS, _("Save _As…"), JX_DIALOG_BUTTON_SUGGESTED },
+        { CHANGED_OVERWRITE, _("_Overwrite"), JX_DIALOG_BUTTON_DESTRUCTIVE },
+      };
 
       job->window = g_object_ref (self);
       job->file = g_object_ref (file);
       job->then = then;
-      dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                       GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                       _("“%s” was changed by another program"), name);
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-        _("Since you opened it, the file on disk was changed. Overwriting it loses those changes "
-          "(a backup of them is kept); saving under another name keeps both."));
-      gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                              _("_Cancel"), GTK_RESPONSE_CANCEL,
-                              _("Save _As…"), CHANGED_SAVE_AS,
-                              _("_Overwrite"), CHANGED_OVERWRITE,
-                              NULL);
-      gtk_dialog_set_default_response (GTK_DIALOG (dialog), CHANGED_SAVE_AS);
-      g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), job);
-      gtk_window_present (GTK_WINDOW (dialog));
+      jx_dialog_ask (GTK_WINDOW (self), heading,
+                     _("Since you opened it, the file on disk was changed. Overwriting it loses those changes "
+                       "(a backup of them is kept); saving under another name keeps both."),
+                     buttons, G_N_ELEMENTS (buttons), CHANGED_SAVE_AS, CHANGED_CANCEL,
+                     on_changed_on_disk_response_cb, job, (GDestroyNotify) save_job_free);
       return;
     }
 

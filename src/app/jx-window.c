@@ -479,6 +479,15 @@ on_history_notify_cb (GObject    *object,
 /* ------------------------------------------------------------ document */
 
 void
+jx_window_set_banner (JxWindow   *self,
+                      const char *text)
+{
+  if (text != NULL)
+    gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner, text != NULL);
+}
+
+void
 jx_window_update_title (JxWindow *self)
 {
   g_autofree char *name = NULL;
@@ -585,15 +594,10 @@ set_document (JxWindow   *self,
       g_object_unref (row);
     }
 
-  if (jx_document_is_read_only (document))
-    {
-      gtk_label_set_text (self->banner_label,
-                          _("This document was written by a newer version of Jixiao. It is open read-only "
-                            "so that nothing it holds is lost; use a newer version to change it."));
-      gtk_widget_set_visible (GTK_WIDGET (self->banner), TRUE);
-    }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->banner), FALSE);
+  jx_window_set_banner (self, jx_document_is_read_only (document)
+                              ? _("This document was written by a newer version of Jixiao. It is open read-only "
+                                  "so that nothing it holds is lost; use a newer version to change it.")
+                              : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !jx_document_is_read_only (document));
 
   show_node (self, JX_NODE (document));
@@ -988,6 +992,7 @@ jx_window_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->context_menu));
       self->context_menu = NULL;
     }
+  g_clear_handle_id (&self->side_layout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
@@ -1008,15 +1013,50 @@ jx_window_finalize (GObject *object)
   G_OBJECT_CLASS (jx_window_parent_class)->finalize (object);
 }
 
-/* The side panels: problems, comments, either or both. */
+/* The side panels: problems, comments, either or both. Both open: side by
+ * side when the window is at least this wide, else one above the other, so
+ * that the tree (260 px at least), the form (420) and a side column (280)
+ * fit from 1024 px up. The side-by-side minimum (260 + 420 + 2 × 280) stays
+ * below this width, so a window shrinking past it can always switch. */
+#define SIDE_BY_SIDE_WIDTH 1500
+
 static void
 update_side_box (JxWindow *self)
 {
   gboolean problems = gtk_toggle_button_get_active (self->problems_button);
   gboolean comments = gtk_toggle_button_get_active (self->comments_button);
+  GtkOrientation orientation = self->side_by_side ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
 
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->side_box), orientation);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->side_separator),
+                                  self->side_by_side ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_visible (self->side_separator, problems && comments);
   gtk_widget_set_visible (self->side_box, problems || comments);
+}
+
+static gboolean
+update_side_layout_cb (gpointer data)
+{
+  JxWindow *self = data;
+
+  self->side_layout_id = 0;
+  self->side_by_side = gtk_widget_get_width (GTK_WIDGET (self)) >= SIDE_BY_SIDE_WIDTH;
+  update_side_box (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+jx_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (jx_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* Not while allocating: switching changes the minimum size. */
+  if ((width >= SIDE_BY_SIDE_WIDTH) != self->side_by_side && self->side_layout_id == 0)
+    self->side_layout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_side_layout_cb, self, NULL);
 }
 
 static void
@@ -1030,6 +1070,7 @@ jx_window_class_init (JxWindowClass *klass)
   object_class->finalize = jx_window_finalize;
   object_class->get_property = jx_window_get_property;
   window_class->close_request = jx_window_close_request;
+  widget_class->size_allocate = jx_window_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, JX_TYPE_DOCUMENT,

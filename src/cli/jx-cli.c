@@ -1,7 +1,7 @@
 /* jx-cli.c: jixiao-cli, the core on the command line
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The interface is stable (DESIGN.md, README.md): scripts and tests rely on
+ * The interface is stable (docs/design.md, README.md): scripts and tests rely on
  * the commands, the one-line problem format and these exit codes.
  */
 #define G_LOG_DOMAIN "jx-cli"

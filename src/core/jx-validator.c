@@ -60,7 +60,7 @@ static const JxRule rules[] = {
     N_("A printed total (总计, a funding unit’s total or 合计) is not the sum of its parts"),
     N_("Totals are derived; one that does not add up means an amount was mistyped or misread. "
        "Reported when a published table is imported.") },
-  /* The reviewers' rules (DOMAIN.md, "What reviewers check"). Confidential
+  /* The reviewers' rules (docs/domain.md, "What reviewers check"). Confidential
    * (涉密) projects are exempt from the completeness and quantification
    * rules (TRUE at the end); codes, amounts and names are still checked. */
   { "project-no-indicators", JX_SEVERITY_ERROR,
@@ -656,7 +656,7 @@ sub_by_name (const Scheme *scheme,
   };
   static const char *timeliness_words[] = { "及时率", "及时性", "时效" };
   static const struct { const char *name; gsize offset; } aliases[] = {
-    /* DOMAIN.md: 政治效益 is not an 经济效益 but a social one. */
+    /* docs/domain.md: 政治效益 is not an 经济效益 but a social one. */
     { "政治效益", G_STRUCT_OFFSET (Scheme, social_sub) },
     { "环境效益", G_STRUCT_OFFSET (Scheme, ecological_sub) },
     { "生态环境效益", G_STRUCT_OFFSET (Scheme, ecological_sub) },
@@ -681,7 +681,7 @@ sub_by_name (const Scheme *scheme,
       }
 
   /* Within outputs: a timeliness rate under 数量 / 质量, a failure or pass
-   * rate under 数量 (DOMAIN.md: a failure rate is 质量, not 数量). */
+   * rate under 数量 (docs/domain.md: a failure rate is 质量, not 数量). */
   if (scheme->timeliness_sub != NULL &&
       (is_code (subcategory, scheme->quantity_sub) || is_code (subcategory, scheme->quality_sub)) &&
       contains_any (name, timeliness_words, G_N_ELEMENTS (timeliness_words)))
