@@ -1297,6 +1297,50 @@ test_template_forms (void)
   close_window (window);
 }
 
+/* File → New asks which template, the default-template setting's first;
+ * the new window's document has the chosen one's sources and unit. */
+static void
+test_new_asks_template (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  GSettings *settings = jx_application_get_settings (app);
+  const char *heading = NULL, *body = NULL;
+  JxTemplate *sichuan = jx_template_get_builtin ("sichuan", NULL);
+  JxWindow *created = NULL;
+  JxDocument *document;
+  GList *windows;
+
+  g_settings_set_string (settings, "default-template", "plain");
+  g_assert_true (jx_window_get_default_template () == jx_template_get_builtin ("plain", NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  iterate ();
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &heading, &body));
+  g_assert_nonnull (heading);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), jx_template_get_label (sichuan)));
+  iterate ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (JX_IS_WINDOW (l->data) && l->data != window)
+      created = l->data;
+  g_assert_nonnull (created);
+  document = jx_window_get_document (created);
+  g_assert_true (jx_document_get_template (document) == sichuan);
+  g_assert_cmpstr (jx_document_get_unit (document), ==, "元");
+  g_assert_cmpuint (jx_document_get_n_sources (document), ==, 4);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+  close_window (created);
+
+  /* Escape creates nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  iterate ();
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_settings_reset (settings, "default-template");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1351,6 +1395,7 @@ main (int   argc,
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
   g_test_add_func ("/app/template/forms", test_template_forms);
+  g_test_add_func ("/app/template/new-asks", test_new_asks_template);
 
   status = g_test_run ();
   g_object_unref (app);

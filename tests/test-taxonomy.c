@@ -300,7 +300,7 @@ test_mof_cost_is_a_category (void)
   g_assert_true (jx_taxonomy_name_matches (t, "41", "经济成本"));
 }
 
-/* Names other provinces' tables give a category (DOMAIN.md). */
+/* Names other provinces' tables give a category (docs/domain.md). */
 static void
 test_aliases (void)
 {

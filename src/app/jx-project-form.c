@@ -71,6 +71,11 @@ build_source_rows (JxProjectForm *self,
 
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      /* “Special-account appropriation (财政专户拨款)” on two lines rather
+       * than a form too wide for a 1024-pixel window with its panels. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
       gtk_widget_set_margin_top (label, 6);
       gtk_widget_set_halign (entry, GTK_ALIGN_START);
       gtk_widget_set_name (entry, source->id);
