@@ -117,10 +117,11 @@ static const JxRule rules[] = {
     N_("A share of a whole cannot exceed 100%, so the target is impossible or mistyped. "
        "Growth rates (增长率, 提高…) are not concerned."), TRUE },
   /* Per template (data/templates/): only where the template has the field. */
-  { "weights-total", JX_SEVERITY_ERROR,
+  { "weights-total", JX_SEVERITY_WARNING,
     N_("The weights (权重 / 分值) of a project's indicators do not add up to the template's total (100)"),
-    N_("Indicators are scored by their weights; a project whose weights do not reach the total cannot "
-       "be scored, and reviewers send it back."), TRUE },
+    N_("Indicators are scored by their weights; a project whose weights do not reach the total is "
+       "usually sent back (unless the missing points belong to a part the table does not list, such as "
+       "预算执行)."), TRUE },
   { "weight-missing", JX_SEVERITY_WARNING,
     N_("An indicator has no weight, or a weight of zero, where the template has weights"),
     N_("An indicator without weight counts for nothing in the score; give it its share or remove it."), TRUE },
