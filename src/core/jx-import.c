@@ -2727,6 +2727,9 @@ read_title (JxDocument *doc,
     }
 }
 
+/* How far into the text the header of a row table may start. */
+#define ROWS_HEADER_WINDOW (64 * 1024)
+
 static gboolean
 import_rows_layout (const char  *utf8,
                     gsize        len,
@@ -2734,8 +2737,8 @@ import_rows_layout (const char  *utf8,
                     JxDocument **out,
                     GError     **error)
 {
-  g_autoptr(JxDocument) probe = jx_document_new_for_template (jx_template_get_builtin ("sichuan", NULL));
-  g_autoptr(JxRowsTable) table = jx_rows_read (utf8, len, probe, NULL, NULL);
+  g_autoptr(JxDocument) probe = NULL;
+  g_autoptr(JxRowsTable) table = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(JxDocument) doc = NULL;
   g_autoptr(JxDocument) fragment = NULL;
@@ -2743,6 +2746,13 @@ import_rows_layout (const char  *utf8,
   JxTemplate *template;
 
   *out = NULL;
+  /* The header comes first: a text without 三级指标 near its start is not
+   * such a table, and is not read twice (the published layout can be
+   * tens of megabytes). */
+  if (g_strstr_len (utf8, MIN (len, ROWS_HEADER_WINDOW), "三级指标") == NULL)
+    return FALSE;
+  probe = jx_document_new_for_template (jx_template_get_builtin ("sichuan", NULL));
+  table = jx_rows_read (utf8, len, probe, NULL, NULL);
   if (table == NULL || table->header_record == 0 ||
       jx_rows_table_find (table, JX_ROWS_COLUMN_INDICATOR, 0) < 0)
     return FALSE;
