@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jx-core-resources.h"
+#include "jx-init.h"
 #include "jx-template.h"
 
 /*
@@ -479,31 +480,13 @@ jx_template_new_from_file (const char  *path,
   return jx_template_new_from_bytes (bytes, display, error);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 const char * const *
 jx_template_list_builtin (void)
 {
   static char **ids = NULL;
 
   if (g_once_init_enter (&ids))
-    {
-      g_auto(GStrv) children = g_resource_enumerate_children (jx_core_get_resource (), BUILTIN_DIR,
-                                                              G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      GPtrArray *found = g_ptr_array_new ();
-
-      for (guint i = 0; children != NULL && children[i] != NULL; i++)
-        if (g_str_has_suffix (children[i], ".json"))
-          g_ptr_array_add (found, g_strndup (children[i], strlen (children[i]) - strlen (".json")));
-      g_ptr_array_sort (found, compare_strings);
-      g_ptr_array_add (found, NULL);
-      g_once_init_leave (&ids, (char **) g_ptr_array_free (found, FALSE));
-    }
+    g_once_init_leave (&ids, jx_core_list_json_ids (BUILTIN_DIR));
   return (const char * const *) ids;
 }
 
