@@ -888,6 +888,33 @@ test_load_huge_text (void)
 }
 
 
+/* Replaces what follows @stray in @xml by one last project whose name is
+ * @name_element, saves it to @path and asserts that it fails to load as
+ * malformed: the problem, and the error's message in @message. */
+static JxProblem *
+load_with_last_name (GString    *xml,
+                     gsize       stray,
+                     const char *path,
+                     const char *name_element,
+                     char      **message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) document = NULL;
+  JxProblem *problem = NULL;
+
+  g_string_truncate (xml, stray);
+  g_string_append_printf (xml, "    <project id=\"last\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
+                               "      %s<goal/>\n    </project>\n  </funding-unit>\n</table>\n", name_element);
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+  document = jx_xml_load_file (path, &problem, &error);
+  g_assert_null (document);
+  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  *message = g_strdup (error->message);
+  return problem;
+}
+
 /* A big file is read into memory that is given back as the parse goes on;
  * an error that needs to look back still gets its exact place. */
 static void
@@ -899,6 +926,7 @@ test_load_big_file_errors (void)
   g_autoptr(JxDocument) document = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jixiao-xml-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "big.jixiao", NULL);
+  g_autofree char *message = NULL;
   guint line = 6;
   gsize stray;
 
@@ -940,16 +968,16 @@ test_load_big_file_errors (void)
   g_clear_error (&error);
   g_clear_pointer (&problem, jx_problem_free);
 
+  /* A tag that does not match, near the end: the first reading looks back
+   * for its message and gives up, the second reports it at its place. */
+  problem = load_with_last_name (xml, stray, path, "<name>项目</nmae>", &message);
+  g_assert_cmpuint (problem->line, ==, line + 1);
+  g_assert_nonnull (strstr (message, "nmae"));
+  g_clear_pointer (&problem, jx_problem_free);
+  g_clear_pointer (&message, g_free);
+
   /* Bytes that are not UTF-8 near the end: found from the start. */
-  g_string_truncate (xml, stray);
-  g_string_append (xml, "    <project id=\"last\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
-                        "      <name>ab\xff</name><goal/>\n    </project>\n  </funding-unit>\n</table>\n");
-  g_file_set_contents (path, xml->str, xml->len, &error);
-  g_assert_no_error (error);
-  document = jx_xml_load_file (path, &problem, &error);
-  g_assert_null (document);
-  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_MALFORMED);
-  g_test_message ("%s", error->message);
+  problem = load_with_last_name (xml, stray, path, "<name>ab\xff</name>", &message);
   g_assert_cmpuint (problem->line, ==, line + 1);
   g_assert_cmpuint (problem->column, ==, 15);
 

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "jx-node.h"
+#include "jx-template.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ JxDocument *jx_window_get_document     (JxWindow       *self);
 GFile      *jx_window_get_file         (JxWindow       *self);
 /* A fresh document with one funding unit, untitled. */
 void        jx_window_new_document     (JxWindow       *self);
+/* A new, empty document of @template replaces the window's. */
+void        jx_window_new_document_for_template (JxWindow   *self,
+                                                 JxTemplate *template);
+/* The template File → New offers first (the default-template setting). */
+JxTemplate *jx_window_get_default_template (void);
 /* Loads @file into this window; FALSE with a message a person can act on. */
 gboolean    jx_window_load_file        (JxWindow       *self,
                                         GFile          *file,
@@ -37,6 +43,13 @@ gboolean    jx_window_is_unsaved       (JxWindow       *self);
  * object data "jx-changes-window"), or says why it cannot be read. */
 void        jx_window_compare_with     (JxWindow       *self,
                                         GFile          *file);
+/* Writes the comments report (the open comments with their replies, or
+ * all) to @file as PDF or CSV by its extension, off the main thread; the
+ * window's object data "jx-comments-exported" becomes 1 when done, -1
+ * after an error (which is shown). */
+void        jx_window_export_comments  (JxWindow       *self,
+                                        GFile          *file,
+                                        gboolean        open_only);
 /* Shows @document, made in the program (next year's table), as an unsaved
  * document without a file, with @message (or nothing) in the banner. */
 void        jx_window_show_made_document (JxWindow     *self,
