@@ -345,6 +345,26 @@ test_format_2_load (void)
                     "no amount “other”", 6);
 }
 
+/* JSON nested 100,000 levels deep would crash json-glib's recursive parser:
+ * a template is refused before, at the bracket one level too deep. */
+static void
+test_refuses_deep_nesting (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"sources\":");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JxTemplate) template = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  bytes = g_bytes_new (deep->str, deep->len);
+  template = jx_template_new_from_bytes (bytes, "deep.json", &error);
+  g_assert_null (template);
+  g_assert_nonnull (error);
+  /* {"sources": is 11 characters; the 64th '[' is too deep. */
+  g_assert_nonnull (strstr (error->message, "1:75"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/template/format-2-json", test_format_2_json);
   g_test_add_func ("/template/format-1-stays", test_format_1_stays);
   g_test_add_func ("/template/format-2-load", test_format_2_load);
+  g_test_add_func ("/template/refuses-deep-nesting", test_refuses_deep_nesting);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "jx-core-resources.h"
 #include "jx-init.h"
+#include "jx-limits.h"
 #include "jx-template.h"
 
 /*
@@ -355,7 +356,7 @@ jx_template_new_from_bytes (GBytes      *json,
     "indicator_fields", "checks", NULL
   };
   static const char * const check_keys[] = { "weights_total", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) owned_root = NULL;
   g_autoptr(JxTemplate) self = g_object_new (JX_TYPE_TEMPLATE, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *note = NULL;
@@ -367,6 +368,7 @@ jx_template_new_from_bytes (GBytes      *json,
   JsonNode *root, *checks;
   const char *data;
   gsize len;
+  guint line, column;
 
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -374,18 +376,16 @@ jx_template_new_from_bytes (GBytes      *json,
   if (origin == NULL)
     origin = "<data>";
   data = g_bytes_get_data (json, &len);
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))
+  /* Refuses deep nesting before json-glib, which recurses, sees it. */
+  root = owned_root = jx_json_parse_limited (data, len, &line, &column, &local_error);
+  if (root == NULL)
     {
-      const char *detail = local_error->message;
+      g_autofree char *detail = g_strdup_printf ("%u:%u: %s", line, column, local_error->message);
 
-      /* json-glib says "<data>:3:14: Parse error: …"; the origin is ours to name. */
-      if (g_str_has_prefix (detail, "<data>:"))
-        detail += strlen ("<data>:");
       invalid (error, origin, _("not valid JSON: %s. Correct the file at the line and column shown."),
                detail);
       return NULL;
     }
-  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       invalid (error, origin, _("the file must hold one JSON object with the members “id”, “name”, "
