@@ -35,7 +35,9 @@ jx_test_run (JxTestRun          *run,
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+  /* A crash is a status no command exits with. */
+  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc)
+                                                  : 128 + g_subprocess_get_term_sig (proc);
 }
 
 char *

@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* What a program run gave: its exit status (-1 when it did not exit, e.g.
- * killed by a signal), its standard output and error. */
+/* What a program run gave: its exit status (128 + the signal when it was
+ * killed, as a shell says), its standard output and error. */
 typedef struct
 {
   int   status;
