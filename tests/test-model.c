@@ -262,6 +262,31 @@ test_detached_on_dispose (void)
   g_assert_cmpint (jx_funding_unit_get_total (unit), ==, 100);
 }
 
+/* A comment whose item was removed (and the table saved) keeps its target
+ * id: a project added later must not take that id and inherit the comment. */
+static void
+test_new_id_skips_comment_targets (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  JxFundingUnit *unit = jx_funding_unit_new ("组织部");
+  g_autoptr(JxAnnotation) orphan = jx_annotation_new ("p1", NULL, "审核人", "2026-11-28T10:00:00+08:00",
+                                                      "项目已删除，但意见仍在");
+  JxProject *added;
+
+  jx_node_set_id (JX_NODE (unit), "u1");
+  jx_node_append_child (JX_NODE (doc), JX_NODE (unit));
+  g_object_unref (unit);
+  jx_node_set_id (JX_NODE (orphan), "a1");
+  jx_node_append_child (JX_NODE (doc), JX_NODE (orphan));
+
+  for (int i = 0; i < 3; i++)
+    {
+      added = jx_edit_add_project (doc, unit, 0, "新项目");
+      g_assert_cmpstr (jx_node_get_id (JX_NODE (added)), !=, "p1");
+      g_assert_cmpstr (jx_node_get_id (JX_NODE (added)), !=, "a1");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,6 +305,7 @@ main (int argc, char **argv)
   ADD ("/model/children/are-list-models", test_children_are_list_models);
 #undef ADD
   g_test_add_func ("/model/dispose/detaches-children", test_detached_on_dispose);
+  g_test_add_func ("/model/ids/new-id-skips-comment-targets", test_new_id_skips_comment_targets);
 
   return g_test_run ();
 }

@@ -461,6 +461,23 @@ jx_document_lookup (JxDocument *self,
   return g_hash_table_lookup (self->ids, id);
 }
 
+static gboolean
+is_comment_target (JxDocument *self,
+                   const char *id)
+{
+  GListModel *annotations = jx_document_get_annotations (self);
+  guint n = g_list_model_get_n_items (annotations);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JxAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (g_strcmp0 (jx_annotation_get_target (annotation), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 char *
 jx_document_make_id (JxDocument *self,
                      const char *prefix)
@@ -469,12 +486,14 @@ jx_document_make_id (JxDocument *self,
   g_return_val_if_fail (prefix != NULL, NULL);
 
   /* One counter for all kinds keeps new ids unique even among nodes that
-   * are not registered yet (a copy being built). */
+   * are not registered yet (a copy being built). An id that a comment still
+   * names is taken too, though its item is gone: a new item must not pick
+   * up the comments of a removed one. */
   for (;;)
     {
       char *id = g_strdup_printf ("%s%u", prefix, self->next_id++);
 
-      if (!g_hash_table_contains (self->ids, id))
+      if (!g_hash_table_contains (self->ids, id) && !is_comment_target (self, id))
         return id;
       g_free (id);
     }
