@@ -1385,6 +1385,113 @@ test_rows_paste_spreadsheet_text (void)
   close_window (window);
 }
 
+/* A Sichuan table: its four sources in the project form, its 指标性质,
+ * 指标值, 度量单位, 权重 and 指标方向 in the indicator form and no cycle value;
+ * each edits the model as one undo step. */
+static void
+test_template_forms (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "tests", "fixtures",
+                                            "sichuan.jixiao", NULL);
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *project = lookup (window, "p2");
+  JxNode *indicator = lookup (window, "i3");
+  JxProjectForm *pform = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  JxIndicatorForm *iform = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
+  GtkWidget *carryover, *other, *comparator, *weight;
+
+  jx_window_select_node (window, project);
+  iterate ();
+  carryover = jx_project_form_get_amount_entry (pform, "carryover");
+  other = jx_project_form_get_amount_entry (pform, "other");
+  g_assert_true (carryover != jx_project_form_get_amount_entry (pform, "fiscal"));
+  g_assert_true (other != carryover);
+  g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (carryover))), ==,
+                   "10,000.00");
+  type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (other)), "25");
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 3), ==, 2500);
+  g_assert_cmpint (jx_project_get_total (JX_PROJECT (project)), ==, 66000000 + 2500);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 3), ==, 0);
+
+  jx_window_select_node (window, indicator);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (jx_indicator_form_get_field_widget (iform, "cycle-value")));
+  comparator = jx_indicator_form_get_field_widget (iform, "comparator");
+  weight = jx_indicator_form_get_field_widget (iform, "weight");
+  g_assert_true (gtk_widget_get_visible (comparator));
+  g_assert_true (gtk_widget_get_visible (weight));
+  g_assert_true (gtk_widget_get_visible (jx_indicator_form_get_field_widget (iform, "direction")));
+  g_assert_false (gtk_widget_get_visible (jx_indicator_form_get_field_widget (iform, "explanation")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jx_indicator_form_get_field_widget (iform, "measure-unit"))),
+                   ==, "%");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, 70);
+
+  /* ≥ is shown; choosing ≤ changes the model, undo brings ≥ back. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (comparator)), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (comparator), 2);
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "comparator"), ==, "≤");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 12.5);
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "weight"), ==, "12.5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "weight"), ==, "70");
+  g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "comparator"), ==, "≥");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (comparator)), ==, 1);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+
+  close_window (window);
+}
+
+/* File → New asks which template, the default-template setting's first;
+ * the new window's document has the chosen one's sources and unit. */
+static void
+test_new_asks_template (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  GSettings *settings = jx_application_get_settings (app);
+  const char *heading = NULL, *body = NULL;
+  JxTemplate *sichuan = jx_template_get_builtin ("sichuan", NULL);
+  JxWindow *created = NULL;
+  JxDocument *document;
+  GList *windows;
+
+  g_settings_set_string (settings, "default-template", "plain");
+  g_assert_true (jx_window_get_default_template () == jx_template_get_builtin ("plain", NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  iterate ();
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &heading, &body));
+  g_assert_nonnull (heading);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), jx_template_get_label (sichuan)));
+  iterate ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (JX_IS_WINDOW (l->data) && l->data != window)
+      created = l->data;
+  g_assert_nonnull (created);
+  document = jx_window_get_document (created);
+  g_assert_true (jx_document_get_template (document) == sichuan);
+  g_assert_cmpstr (jx_document_get_unit (document), ==, "元");
+  g_assert_cmpuint (jx_document_get_n_sources (document), ==, 4);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+  close_window (created);
+
+  /* Escape creates nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  iterate ();
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_settings_reset (settings, "default-template");
+  close_window (window);
+}
+
 /* With no reviewer name set, the first comment asks for one instead of
  * signing with the login name; cancelling keeps the comment typed, and the
  * name given is kept in the settings for the next ones. */
@@ -1713,6 +1820,8 @@ main (int   argc,
   g_test_add_func ("/app/files/export-comments-csv-and-pdf", test_export_comments);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
+  g_test_add_func ("/app/template/forms", test_template_forms);
+  g_test_add_func ("/app/template/new-asks", test_new_asks_template);
 
   status = g_test_run ();
   g_object_unref (app);

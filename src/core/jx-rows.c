@@ -19,6 +19,7 @@
 #include "jx-money.h"
 #include "jx-limits.h"
 #include "jx-rows.h"
+#include "jx-template.h"
 #include "jx-taxonomy.h"
 #include "jx-text-private.h"
 #include "jx-xml.h"
@@ -79,9 +80,41 @@ static const struct { const char *name; JxRowsColumnKind kind; } synonyms[] = {
   { "年份", JX_ROWS_COLUMN_YEAR },
 };
 
-static gboolean
-is_held (JxRowsColumnKind kind)
+/* The indicator field a column of the kinds only some templates hold
+ * fills, or NULL. */
+static const char *
+column_field (JxRowsColumnKind kind)
 {
+  switch (kind)
+    {
+    case JX_ROWS_COLUMN_COMPARATOR:
+      return "comparator";
+    case JX_ROWS_COLUMN_NUMBER:
+      return "number";
+    case JX_ROWS_COLUMN_MEASURE:
+      return "measure-unit";
+    case JX_ROWS_COLUMN_WEIGHT:
+      return "weight";
+    case JX_ROWS_COLUMN_DIRECTION:
+      return "direction";
+    case JX_ROWS_COLUMN_EXPLANATION:
+      return "explanation";
+    default:
+      return NULL;
+    }
+}
+
+/* Whether @document holds what a column of @kind says: always for the
+ * columns every table has, by its template for 指标性质, 指标值, 度量单位,
+ * 权重, 指标方向 and 指标解释. */
+static gboolean
+is_held (JxDocument       *document,
+         JxRowsColumnKind  kind)
+{
+  const char *field = column_field (kind);
+
+  if (field != NULL)
+    return jx_template_has_field (jx_document_get_template (document), field);
   return kind > JX_ROWS_COLUMN_NONE && kind < JX_ROWS_COLUMN_COMPARATOR;
 }
 
@@ -947,7 +980,7 @@ jx_rows_read (const char  *text,
             column->kind = JX_ROWS_COLUMN_NONE;
           if (column->kind == JX_ROWS_COLUMN_NONE && *name != '\0')
             append_name (&unknown, name);
-          else if (column->kind != JX_ROWS_COLUMN_NONE && !is_held (column->kind))
+          else if (column->kind != JX_ROWS_COLUMN_NONE && !is_held (document, column->kind))
             append_name (&not_held, name);
         }
       if (not_held != NULL)
@@ -1401,6 +1434,9 @@ add_indicator (Builder         *b,
   indicator = jx_indicator_new (category, subcategory, cell_text (b, row, JX_ROWS_COLUMN_INDICATOR));
   jx_indicator_set_cycle_value (indicator, cell_text (b, row, JX_ROWS_COLUMN_CYCLE_VALUE));
   jx_indicator_set_annual_value (indicator, cell_text (b, row, JX_ROWS_COLUMN_ANNUAL_VALUE));
+  for (JxRowsColumnKind kind = JX_ROWS_COLUMN_COMPARATOR; kind <= JX_ROWS_COLUMN_EXPLANATION; kind++)
+    if (is_held (b->document, kind))
+      jx_indicator_set_field (indicator, column_field (kind), cell_text (b, row, kind));
   jx_node_set_line (JX_NODE (indicator), row->line);
   jx_node_append_child (JX_NODE (project), JX_NODE (indicator));
 }
@@ -1431,6 +1467,7 @@ jx_rows_build (const JxRowsTable *table,
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
 
   b.taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
+  jx_document_set_template (fragment, jx_document_get_template (document));
   jx_document_set_taxonomy (fragment, jx_document_get_taxonomy (document));
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
@@ -1631,6 +1668,7 @@ jx_rows_copy_nodes (JxDocument     *document,
 
   for (guint i = 0; i < n_nodes; i++)
     w.indicators &= JX_IS_INDICATOR (nodes[i]);
+  jx_document_set_template (fragment, jx_document_get_template (document));
   jx_document_set_taxonomy (fragment, jx_document_get_taxonomy (document));
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
@@ -1669,7 +1707,54 @@ typedef struct
   JxDocument *document;
   JxNode     *first;
   guint       n_projects, n_indicators;
+  JxTemplate *from;   /* the fragment's template, when not the document's */
 } Paste;
+
+/* A copy of a project of another template takes its amounts by source id;
+ * jx_rows_paste() has checked that none is lost. */
+static void
+remap_sources (JxProject  *copy,
+               JxTemplate *from,
+               JxTemplate *to)
+{
+  JxMoney amounts[JX_MAX_SOURCES] = { 0, };
+
+  for (guint k = 0; k < jx_template_get_n_sources (to); k++)
+    {
+      int i = jx_template_find_source (from, jx_template_get_source (to, k)->id);
+
+      amounts[k] = i >= 0 ? jx_project_get_source (copy, i) : 0;
+    }
+  for (guint k = 0; k < JX_MAX_SOURCES; k++)
+    jx_project_set_source (copy, k, amounts[k]);
+}
+
+/* The first funding source of @from, with an amount in @fragment, that
+ * @to does not have; NULL when none would be lost. */
+static const JxField *
+lost_source (JxDocument *fragment,
+             JxTemplate *to)
+{
+  JxTemplate *from = jx_document_get_template (fragment);
+  GListModel *units = jx_document_get_units (fragment);
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          for (guint k = 0; k < jx_template_get_n_sources (from); k++)
+            if (jx_project_get_source (project, k) != 0 &&
+                jx_template_find_source (to, jx_template_get_source (from, k)->id) < 0)
+              return jx_template_get_source (from, k);
+        }
+    }
+  return NULL;
+}
 
 static void
 paste_node (Paste  *paste,
@@ -1679,6 +1764,8 @@ paste_node (Paste  *paste,
 {
   g_autoptr(JxNode) copy = jx_node_copy (node);
 
+  if (paste->from != NULL && JX_IS_PROJECT (copy))
+    remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
   jx_edit_insert (paste->document, parent, position, copy, _("Paste Rows"));
   if (paste->first == NULL)
     paste->first = copy;
@@ -1739,7 +1826,6 @@ fits (JxDocument *document,
       JxDocument *fragment)
 {
   GListModel *units = jx_document_get_units (fragment);
-  guint n_sources = jx_document_get_n_sources (document);
   JxMoney total = jx_document_get_total (document);
 
   for (guint u = 0; u < g_list_model_get_n_items (units); u++)
@@ -1751,9 +1837,10 @@ fits (JxDocument *document,
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
 
-          for (guint i = 0; i < n_sources; i++)
-            if (!jx_money_add (total, jx_project_get_source (project, i), &total))
-              return FALSE;
+          /* The total, not source by source: the fragment may be of
+           * another template. */
+          if (!jx_money_add (total, jx_project_get_total (project), &total))
+            return FALSE;
         }
     }
   return TRUE;
@@ -1773,7 +1860,8 @@ jx_rows_paste (JxDocument     *document,
   JxProject *target = NULL, *only = NULL;
   JxFundingUnit *into = NULL;
   guint position = G_MAXUINT, n;
-  Paste paste = { document, NULL, 0, 0 };
+  Paste paste = { document, NULL, 0, 0, NULL };
+  const JxField *lost;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (JX_IS_DOCUMENT (fragment), NULL);
@@ -1802,6 +1890,21 @@ jx_rows_paste (JxDocument     *document,
       g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
                            _("These rows are indicators: select the project they belong to, then paste."));
       return NULL;
+    }
+
+  if (jx_document_get_template (fragment) != jx_document_get_template (document))
+    {
+      paste.from = jx_document_get_template (fragment);
+      if (content == JX_ROWS_CONTENT_PROJECTS &&
+          (lost = lost_source (fragment, jx_document_get_template (document))) != NULL)
+        {
+          g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
+                       _("These rows were not pasted: they have amounts of %s, a funding source this "
+                         "table (%s) does not have. Paste them into a table of their kind, or move "
+                         "those amounts to another source first."),
+                       jx_field_get_label (lost), jx_template_get_label (jx_document_get_template (document)));
+          return NULL;
+        }
     }
 
   if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment))
