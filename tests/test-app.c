@@ -1453,7 +1453,7 @@ test_template_forms (void)
 static void
 test_new_asks_template (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   GSettings *settings = jx_application_get_settings (app);
   const char *heading = NULL, *body = NULL;
