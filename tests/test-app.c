@@ -28,6 +28,7 @@
 #include "jx-rows.h"
 #include "jx-storage.h"
 #include "jx-window.h"
+#include "jx-test-util.h"
 #include "jx-window-private.h"
 #include "jx-xml.h"
 
@@ -69,13 +70,6 @@ iterate (void)
         ;
       wait_until (NULL, NULL);
     }
-}
-
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "data", "examples",
-                           "guangzhou-organization-dept-2024.jixiao", NULL);
 }
 
 static JxWindow *
@@ -149,7 +143,7 @@ type_into (GtkEditable *editable,
 static void
 test_totals_live_and_undo (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxNode *project = lookup (window, "p1");
   JxNode *unit = lookup (window, "u1");
@@ -205,7 +199,7 @@ test_totals_live_and_undo (void)
 static void
 test_invalid_amount_keeps_model (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxNode *project = lookup (window, "p2");
   JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
@@ -238,7 +232,7 @@ test_invalid_amount_keeps_model (void)
 static void
 test_category_limits_subcategories (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxIndicator *indicator = JX_INDICATOR (lookup (window, "i1"));
   JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
@@ -286,7 +280,7 @@ test_category_limits_subcategories (void)
 static void
 test_invalid_pair_shown_as_is (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxIndicator *indicator = JX_INDICATOR (lookup (window, "i1"));
   JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
@@ -308,7 +302,7 @@ test_invalid_pair_shown_as_is (void)
 static void
 test_remove_shows_parent (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxNode *project = lookup (window, "p2");
   JxNode *unit = lookup (window, "u1");
@@ -342,7 +336,7 @@ test_remove_shows_parent (void)
 static void
 test_add_duplicate_move (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxNode *p1 = lookup (window, "p1");
@@ -375,7 +369,7 @@ test_add_duplicate_move (void)
 static void
 test_save_reopen_equal (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *saved = g_build_filename (dir, "saved.jixiao", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (saved);
@@ -419,7 +413,7 @@ test_save_reopen_equal (void)
 static void
 test_autosave_draft (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   g_autofree char *draft = NULL;
   g_auto(GStrv) drafts = NULL;
@@ -466,7 +460,7 @@ test_autosave_draft (void)
 static void
 test_accessible_labels (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
   GtkWidget *fiscal = jx_project_form_get_amount_entry (form, "fiscal");
@@ -487,7 +481,7 @@ test_accessible_labels (void)
 static void
 test_search_filters (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   GtkListView *tree = GTK_LIST_VIEW (jx_window_get_tree_view (window));
   GListModel *model;
@@ -576,7 +570,7 @@ test_large_document_scrolls (void)
 static void
 test_chinese_labels (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window;
 
   if (g_getenv ("JX_EXPECT_ZH") == NULL)
@@ -601,7 +595,7 @@ test_chinese_labels (void)
 static void
 test_value_reading (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxIndicator *indicator = JX_INDICATOR (lookup (window, "i2"));
   JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
@@ -645,7 +639,7 @@ find_toplevel_titled (const char *title)
 static void
 test_file_dialogs (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   GtkWindow *chooser;
 
@@ -733,7 +727,7 @@ pdf_info (const char *pdf)
 static void
 test_export_and_print (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "table.pdf", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "table.xlsx", NULL);
@@ -841,7 +835,7 @@ dialog_on (gpointer parent)
 static void
 test_dialog_helper (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *heading = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Save the changes to “%s” before closing?"),
                                               name);
@@ -975,7 +969,7 @@ static void
 test_layout_sizes (void)
 {
   static const int sizes[][2] = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 } };
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
@@ -1073,7 +1067,7 @@ comment_row (JxCommentsPanel *panel,
 static void
 test_comments_listed (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
   JxProject *project = JX_PROJECT (lookup (window, "p1"));
@@ -1113,7 +1107,7 @@ test_comments_listed (void)
 static void
 test_comments_add_resolve_undo (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
@@ -1277,7 +1271,7 @@ tree_has_shortcut (GtkWidget  *tree,
 static void
 test_rows_copy_paste_undo (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxHistory *history = jx_document_get_history (document);
@@ -1356,7 +1350,7 @@ test_rows_copy_paste_undo (void)
 static void
 test_rows_paste_spreadsheet_text (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   GtkWidget *tree = jx_window_get_tree_view (window);
@@ -1459,7 +1453,7 @@ test_template_forms (void)
 static void
 test_new_asks_template (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   GSettings *settings = jx_application_get_settings (app);
   const char *heading = NULL, *body = NULL;
@@ -1504,7 +1498,7 @@ test_new_asks_template (void)
 static void
 test_comments_ask_reviewer_name (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
@@ -1574,7 +1568,7 @@ test_comments_ask_reviewer_name (void)
 static void
 test_tree_open_comment_counts (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxNode *p1 = lookup (window, "p1");
@@ -1624,7 +1618,7 @@ find_label_with (GtkWidget  *widget,
 static void
 test_new_year_window (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *saved_path = g_build_filename (dir, "2025.jixiao", NULL);
   g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
@@ -1685,7 +1679,7 @@ changes_shown (gpointer data)
 static void
 test_compare_with (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
   g_autofree char *text = NULL;
@@ -1737,7 +1731,7 @@ comments_exported (gpointer data)
 static void
 test_export_comments (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "批注.csv", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "批注.pdf", NULL);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jx-detail.h"
 #include "jx-edit.h"
 #include "jx-fields.h"
 #include "jx-money.h"
@@ -1564,45 +1565,6 @@ jx_rows_parse (const char     *text,
  * Copy
  * ------------------------------------------------------------------------ */
 
-/* Calls @func for each project of @nodes (the document: all of them; a
- * unit: its projects); @indicator is the one indicator copied, or NULL. */
-typedef void (*ProjectFunc) (JxProject *project, JxIndicator *indicator, gpointer data);
-
-static void
-foreach_copied (JxNode * const *nodes,
-                guint           n_nodes,
-                ProjectFunc     func,
-                gpointer        data)
-{
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      JxNode *node = nodes[i];
-
-      if (JX_IS_DOCUMENT (node) || JX_IS_FUNDING_UNIT (node))
-        {
-          GListModel *units = JX_IS_DOCUMENT (node) ? jx_document_get_units (JX_DOCUMENT (node)) : NULL;
-          guint n_units = units ? g_list_model_get_n_items (units) : 1;
-
-          for (guint u = 0; u < n_units; u++)
-            {
-              g_autoptr(JxFundingUnit) unit = units ? g_list_model_get_item (units, u)
-                                                    : g_object_ref (JX_FUNDING_UNIT (node));
-              GListModel *projects = jx_funding_unit_get_projects (unit);
-
-              for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-                {
-                  g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-                  func (project, NULL, data);
-                }
-            }
-        }
-      else if (JX_IS_PROJECT (node))
-        func (JX_PROJECT (node), NULL, data);
-      else if (JX_IS_INDICATOR (node) && jx_indicator_get_project (JX_INDICATOR (node)) != NULL)
-        func (jx_indicator_get_project (JX_INDICATOR (node)), JX_INDICATOR (node), data);
-    }
-}
-
 static void
 append_tsv_cell (GString    *out,
                  const char *text,
@@ -1625,75 +1587,17 @@ append_tsv_cell (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_code (GString    *out,
-             JxTaxonomy *taxonomy,
-             const char *code)
+static gboolean
+tsv_row (const JxDetailRow *row,
+         gpointer           data,
+         GError           **error)
 {
-  g_autofree char *label = taxonomy != NULL && *code != '\0' ? jx_taxonomy_format_label (taxonomy, code) : NULL;
+  GString *out = data;
 
-  append_tsv_cell (out, label != NULL ? label : code, FALSE);
-}
-
-typedef struct
-{
-  JxDocument *document;
-  JxTaxonomy *taxonomy;
-  GString    *out;
-} TsvWriter;
-
-static void
-tsv_row (TsvWriter   *w,
-         JxProject   *project,
-         JxIndicator *indicator)
-{
-  JxFundingUnit *unit = jx_project_get_unit (project);
-  guint n_sources = jx_document_get_n_sources (w->document);
-  gboolean secret = jx_project_get_confidential (project);
-  char buf[JX_MONEY_BUF_SIZE];
-
-  append_tsv_cell (w->out, unit ? jx_funding_unit_get_name (unit) : "", TRUE);
-  append_tsv_cell (w->out, jx_project_get_name (project), FALSE);
-  jx_money_to_decimal_buf (jx_project_get_total (project), buf);
-  append_tsv_cell (w->out, buf, FALSE);
-  for (guint i = 0; i < n_sources; i++)
-    {
-      jx_money_to_decimal_buf (jx_project_get_source (project, i), buf);
-      append_tsv_cell (w->out, buf, FALSE);
-    }
-  append_tsv_cell (w->out, secret ? JX_PROJECT_CONFIDENTIAL_TEXT : jx_project_get_goal (project), FALSE);
-  if (indicator != NULL && !secret)
-    {
-      append_code (w->out, w->taxonomy, jx_indicator_get_category (indicator));
-      append_code (w->out, w->taxonomy, jx_indicator_get_subcategory (indicator));
-      append_tsv_cell (w->out, jx_indicator_get_name (indicator), FALSE);
-      append_tsv_cell (w->out, jx_indicator_get_cycle_value (indicator), FALSE);
-      append_tsv_cell (w->out, jx_indicator_get_annual_value (indicator), FALSE);
-    }
-  else
-    g_string_append (w->out, "\t\t\t\t\t");
-  g_string_append (w->out, "\r\n");
-}
-
-static void
-tsv_project (JxProject   *project,
-             JxIndicator *indicator,
-             gpointer     data)
-{
-  TsvWriter *w = data;
-  GListModel *indicators = jx_project_get_indicators (project);
-  guint n = g_list_model_get_n_items (indicators);
-
-  if (indicator != NULL || jx_project_get_confidential (project) || n == 0)
-    {
-      tsv_row (w, project, indicator);
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JxIndicator) item = g_list_model_get_item (indicators, i);
-      tsv_row (w, project, item);
-    }
+  for (guint i = 0; i < row->n_cells; i++)
+    append_tsv_cell (out, row->cells[i], i == 0);
+  g_string_append (out, "\r\n");
+  return TRUE;
 }
 
 char *
@@ -1701,39 +1605,18 @@ jx_rows_copy_tsv (JxDocument     *document,
                   JxNode * const *nodes,
                   guint           n_nodes)
 {
-  TsvWriter w = { document, NULL, g_string_new (NULL) };
-  JxRowsColumn columns[32];
-  guint n_columns;
+  GString *out;
+  g_auto(GStrv) header = NULL;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
 
-  n_columns = detail_columns (document, NULL);
-  g_return_val_if_fail (n_columns <= G_N_ELEMENTS (columns), NULL);
-  detail_columns (document, columns);
-  w.taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      const JxField *field = NULL;
-
-      switch (columns[i].kind)
-        {
-        case JX_ROWS_COLUMN_UNIT: field = jx_field_lookup (JX_FIELD_OWNER_UNIT, "name"); break;
-        case JX_ROWS_COLUMN_PROJECT: field = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name"); break;
-        case JX_ROWS_COLUMN_TOTAL: field = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total"); break;
-        case JX_ROWS_COLUMN_SOURCE: field = jx_document_get_source (document, columns[i].source); break;
-        case JX_ROWS_COLUMN_GOAL: field = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal"); break;
-        case JX_ROWS_COLUMN_CATEGORY: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "category"); break;
-        case JX_ROWS_COLUMN_SUBCATEGORY: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "subcategory"); break;
-        case JX_ROWS_COLUMN_INDICATOR: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "name"); break;
-        case JX_ROWS_COLUMN_CYCLE_VALUE: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "cycle-value"); break;
-        case JX_ROWS_COLUMN_ANNUAL_VALUE: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value"); break;
-        default: g_assert_not_reached ();
-        }
-      append_tsv_cell (w.out, field->official, i == 0);
-    }
-  g_string_append (w.out, "\r\n");
-  foreach_copied (nodes, n_nodes, tsv_project, &w);
-  return g_string_free (w.out, FALSE);
+  out = g_string_new (NULL);
+  header = jx_detail_header (document);
+  for (guint i = 0; header[i] != NULL; i++)
+    append_tsv_cell (out, header[i], i == 0);
+  g_string_append (out, "\r\n");
+  jx_detail_foreach (document, nodes, n_nodes, tsv_row, out, NULL, NULL, NULL, NULL);
+  return g_string_free (out, FALSE);
 }
 
 typedef struct
@@ -1744,10 +1627,11 @@ typedef struct
   gboolean    indicators;
 } NodesWriter;
 
-static void
+static gboolean
 nodes_project (JxProject   *project,
                JxIndicator *indicator,
-               gpointer     data)
+               gpointer     data,
+               GError     **error)
 {
   NodesWriter *w = data;
   JxFundingUnit *unit = jx_project_get_unit (project);
@@ -1764,10 +1648,11 @@ nodes_project (JxProject   *project,
         }
       copy = jx_node_copy (JX_NODE (indicator));
       jx_node_append_child (JX_NODE (w->holder), copy);
-      return;
+      return TRUE;
     }
   copy = jx_node_copy (JX_NODE (project));
   jx_node_append_child (JX_NODE (copy_unit), copy);
+  return TRUE;
 }
 
 GBytes *
@@ -1788,7 +1673,7 @@ jx_rows_copy_nodes (JxDocument     *document,
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
   jx_document_set_title (fragment, w.indicators ? NODES_INDICATORS : NODES_PROJECTS);
-  foreach_copied (nodes, n_nodes, nodes_project, &w);
+  jx_detail_foreach_project (nodes, n_nodes, nodes_project, &w, NULL);
   jx_node_assign_ids (JX_NODE (fragment), fragment);
   return jx_xml_write (fragment, error);
 }
