@@ -28,6 +28,7 @@ packages=(
   libjson-glib-dev libglib-testing-0-dev
   libgtk-4-dev
   libpango1.0-dev libcairo2-dev libxlsxwriter-dev   # src/report: PDF and print, xlsx
+  libminizip-dev      # Debian 13: xlsxwriter.pc requires minizip, which libxlsxwriter-dev does not pull in
   poppler-utils libreoffice-calc-nogui              # the export suite reads the exports back
   gettext locales
   xvfb xauth
