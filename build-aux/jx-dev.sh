@@ -279,9 +279,6 @@ fuzz_summary () {
     "$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")"
 }
 
-usage () {
-  cat <<EOF
-usage: build-aux/jx-dev.sh deps|build|run|test|test-sanitize|fuzz [args]
 # ------------------------------------------------------------ Debian 13
 #
 # test-debian13: the whole suite on Debian 13 "trixie" (GTK 4.18, GLib 2.84:
