@@ -32,6 +32,7 @@ packages=(
   libjson-glib-dev libglib-testing-0-dev
   libgtk-4-dev
   libpango1.0-dev libcairo2-dev libxlsxwriter-dev   # src/report: PDF and print, xlsx
+  libminizip-dev      # Debian 13: xlsxwriter.pc requires minizip, which libxlsxwriter-dev does not pull in
   poppler-utils libreoffice-calc-nogui              # the export suite reads the exports back
   gettext locales
   xvfb xauth
@@ -278,9 +279,6 @@ fuzz_summary () {
     "$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")"
 }
 
-usage () {
-  cat <<EOF
-usage: build-aux/jx-dev.sh deps|build|run|test|test-sanitize|fuzz [args]
 # ------------------------------------------------------------ Debian 13
 #
 # test-debian13: the whole suite on Debian 13 "trixie" (GTK 4.18, GLib 2.84:

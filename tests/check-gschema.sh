@@ -33,6 +33,7 @@ expect () {   # description, expected, command...
 # prints GVariant text, so a uint32 shows its type).
 expect "keys and defaults of $schema" \
 "$schema autosave-interval uint32 30
+$schema default-template 'guangdong-2020'
 $schema reviewer-name ''
 $schema show-problems true
 $schema window-height 800
@@ -42,6 +43,7 @@ $schema window-width 1280" \
 
 expect "range of autosave-interval" "range u 5 3600" gsettings range "$schema" autosave-interval
 expect "type of reviewer-name" "type s" gsettings range "$schema" reviewer-name
+expect "type of default-template" "type s" gsettings range "$schema" default-template
 expect "type of window-width" "type i" gsettings range "$schema" window-width
 expect "type of window-height" "type i" gsettings range "$schema" window-height
 expect "type of window-maximized" "type b" gsettings range "$schema" window-maximized
@@ -53,5 +55,5 @@ if gsettings set "$schema" autosave-interval 4 2>/dev/null; then
   failed=1
 fi
 
-[ "$failed" -eq 0 ] && echo "check-gschema: ok: $schema has its six keys, types, defaults and range"
+[ "$failed" -eq 0 ] && echo "check-gschema: ok: $schema has its seven keys, types, defaults and range"
 exit "$failed"

@@ -29,6 +29,7 @@
 #include "jx-rows.h"
 #include "jx-storage.h"
 #include "jx-window.h"
+#include "jx-test-util.h"
 #include "jx-window-private.h"
 #include "jx-xml.h"
 
@@ -70,13 +71,6 @@ iterate (void)
         ;
       wait_until (NULL, NULL);
     }
-}
-
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "data", "examples",
-                           "guangzhou-organization-dept-2024.jixiao", NULL);
 }
 
 static JxWindow *
@@ -150,7 +144,7 @@ type_into (GtkEditable *editable,
 static void
 test_totals_live_and_undo (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxNode *project = lookup (window, "p1");
   JxNode *unit = lookup (window, "u1");
@@ -206,7 +200,7 @@ test_totals_live_and_undo (void)
 static void
 test_invalid_amount_keeps_model (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxNode *project = lookup (window, "p2");
   JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
@@ -239,7 +233,7 @@ test_invalid_amount_keeps_model (void)
 static void
 test_category_limits_subcategories (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxIndicator *indicator = JX_INDICATOR (lookup (window, "i1"));
   JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
@@ -287,7 +281,7 @@ test_category_limits_subcategories (void)
 static void
 test_invalid_pair_shown_as_is (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxIndicator *indicator = JX_INDICATOR (lookup (window, "i1"));
   JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
@@ -309,7 +303,7 @@ test_invalid_pair_shown_as_is (void)
 static void
 test_remove_shows_parent (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxNode *project = lookup (window, "p2");
   JxNode *unit = lookup (window, "u1");
@@ -343,7 +337,7 @@ test_remove_shows_parent (void)
 static void
 test_add_duplicate_move (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxNode *p1 = lookup (window, "p1");
@@ -376,7 +370,7 @@ test_add_duplicate_move (void)
 static void
 test_save_reopen_equal (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *saved = g_build_filename (dir, "saved.jixiao", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (saved);
@@ -420,7 +414,7 @@ test_save_reopen_equal (void)
 static void
 test_autosave_draft (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   g_autofree char *draft = NULL;
   g_auto(GStrv) drafts = NULL;
@@ -467,7 +461,7 @@ test_autosave_draft (void)
 static void
 test_accessible_labels (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
   GtkWidget *fiscal = jx_project_form_get_amount_entry (form, "fiscal");
@@ -488,7 +482,7 @@ test_accessible_labels (void)
 static void
 test_search_filters (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   GtkListView *tree = GTK_LIST_VIEW (jx_window_get_tree_view (window));
   GListModel *model;
@@ -577,7 +571,7 @@ test_large_document_scrolls (void)
 static void
 test_chinese_labels (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window;
 
   if (g_getenv ("JX_EXPECT_ZH") == NULL)
@@ -602,7 +596,7 @@ test_chinese_labels (void)
 static void
 test_value_reading (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxIndicator *indicator = JX_INDICATOR (lookup (window, "i2"));
   JxIndicatorForm *form = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
@@ -646,7 +640,7 @@ find_toplevel_titled (const char *title)
 static void
 test_file_dialogs (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   GtkWindow *chooser;
 
@@ -734,7 +728,7 @@ pdf_info (const char *pdf)
 static void
 test_export_and_print (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "table.pdf", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "table.xlsx", NULL);
@@ -842,7 +836,7 @@ dialog_on (gpointer parent)
 static void
 test_dialog_helper (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *heading = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Save the changes to “%s” before closing?"),
                                               name);
@@ -976,7 +970,7 @@ static void
 test_layout_sizes (void)
 {
   static const int sizes[][2] = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 } };
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
@@ -1074,7 +1068,7 @@ comment_row (JxCommentsPanel *panel,
 static void
 test_comments_listed (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
   JxProject *project = JX_PROJECT (lookup (window, "p1"));
@@ -1127,7 +1121,7 @@ comment_project (JxWindow     *window,
 static void
 test_comments_add_resolve_undo (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
@@ -1867,7 +1861,7 @@ tree_has_shortcut (GtkWidget  *tree,
 static void
 test_rows_copy_paste_undo (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxHistory *history = jx_document_get_history (document);
@@ -1946,7 +1940,7 @@ test_rows_copy_paste_undo (void)
 static void
 test_rows_paste_spreadsheet_text (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   GtkWidget *tree = jx_window_get_tree_view (window);
@@ -1981,13 +1975,120 @@ test_rows_paste_spreadsheet_text (void)
   close_window (window);
 }
 
+/* A Sichuan table: its four sources in the project form, its 指标性质,
+ * 指标值, 度量单位, 权重 and 指标方向 in the indicator form and no cycle value;
+ * each edits the model as one undo step. */
+static void
+test_template_forms (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "tests", "fixtures",
+                                            "sichuan.jixiao", NULL);
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *project = lookup (window, "p2");
+  JxNode *indicator = lookup (window, "i3");
+  JxProjectForm *pform = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  JxIndicatorForm *iform = JX_INDICATOR_FORM (jx_window_get_indicator_form (window));
+  GtkWidget *carryover, *other, *comparator, *weight;
+
+  jx_window_select_node (window, project);
+  iterate ();
+  carryover = jx_project_form_get_amount_entry (pform, "carryover");
+  other = jx_project_form_get_amount_entry (pform, "other");
+  g_assert_true (carryover != jx_project_form_get_amount_entry (pform, "fiscal"));
+  g_assert_true (other != carryover);
+  g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (carryover))), ==,
+                   "10,000.00");
+  type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (other)), "25");
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 3), ==, 2500);
+  g_assert_cmpint (jx_project_get_total (JX_PROJECT (project)), ==, 66000000 + 2500);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 3), ==, 0);
+
+  jx_window_select_node (window, indicator);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (jx_indicator_form_get_field_widget (iform, "cycle-value")));
+  comparator = jx_indicator_form_get_field_widget (iform, "comparator");
+  weight = jx_indicator_form_get_field_widget (iform, "weight");
+  g_assert_true (gtk_widget_get_visible (comparator));
+  g_assert_true (gtk_widget_get_visible (weight));
+  g_assert_true (gtk_widget_get_visible (jx_indicator_form_get_field_widget (iform, "direction")));
+  g_assert_false (gtk_widget_get_visible (jx_indicator_form_get_field_widget (iform, "explanation")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jx_indicator_form_get_field_widget (iform, "measure-unit"))),
+                   ==, "%");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, 70);
+
+  /* ≥ is shown; choosing ≤ changes the model, undo brings ≥ back. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (comparator)), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (comparator), 2);
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "comparator"), ==, "≤");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 12.5);
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "weight"), ==, "12.5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "weight"), ==, "70");
+  g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "comparator"), ==, "≥");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (comparator)), ==, 1);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+
+  close_window (window);
+}
+
+/* File → New asks which template, the default-template setting's first;
+ * the new window's document has the chosen one's sources and unit. */
+static void
+test_new_asks_template (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  GSettings *settings = jx_application_get_settings (app);
+  const char *heading = NULL, *body = NULL;
+  JxTemplate *sichuan = jx_template_get_builtin ("sichuan", NULL);
+  JxWindow *created = NULL;
+  JxDocument *document;
+  GList *windows;
+
+  g_settings_set_string (settings, "default-template", "plain");
+  g_assert_true (jx_window_get_default_template () == jx_template_get_builtin ("plain", NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  iterate ();
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &heading, &body));
+  g_assert_nonnull (heading);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), jx_template_get_label (sichuan)));
+  iterate ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (JX_IS_WINDOW (l->data) && l->data != window)
+      created = l->data;
+  g_assert_nonnull (created);
+  document = jx_window_get_document (created);
+  g_assert_true (jx_document_get_template (document) == sichuan);
+  g_assert_cmpstr (jx_document_get_unit (document), ==, "元");
+  g_assert_cmpuint (jx_document_get_n_sources (document), ==, 4);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+  close_window (created);
+
+  /* Escape creates nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  iterate ();
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_settings_reset (settings, "default-template");
+  close_window (window);
+}
+
 /* With no reviewer name set, the first comment asks for one instead of
  * signing with the login name; cancelling keeps the comment typed, and the
  * name given is kept in the settings for the next ones. */
 static void
 test_comments_ask_reviewer_name (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
@@ -2057,7 +2158,7 @@ test_comments_ask_reviewer_name (void)
 static void
 test_tree_open_comment_counts (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxNode *p1 = lookup (window, "p1");
@@ -2107,7 +2208,7 @@ find_label_with (GtkWidget  *widget,
 static void
 test_new_year_window (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *saved_path = g_build_filename (dir, "2025.jixiao", NULL);
   g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
@@ -2168,7 +2269,7 @@ changes_shown (gpointer data)
 static void
 test_compare_with (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
   g_autofree char *text = NULL;
@@ -2220,7 +2321,7 @@ comments_exported (gpointer data)
 static void
 test_export_comments (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "批注.csv", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "批注.pdf", NULL);
@@ -2318,6 +2419,8 @@ main (int   argc,
   g_test_add_func ("/app/files/export-comments-csv-and-pdf", test_export_comments);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
+  g_test_add_func ("/app/template/forms", test_template_forms);
+  g_test_add_func ("/app/template/new-asks", test_new_asks_template);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -11,35 +11,16 @@
 #include <json-glib/json-glib.h>
 
 #include "jx-money.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+#include "jx-test-util.h"
 
 /* Runs jixiao-cli with the arguments (NULL-terminated) in the C locale,
  * unless @lang is given. */
 static void
-run_cli_lang (Run        *run,
+run_cli_lang (JxTestRun  *run,
               const char *lang,
               ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list ap;
 
@@ -49,16 +30,7 @@ run_cli_lang (Run        *run,
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", lang ? lang : "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", lang ? "zh_CN" : "", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  /* A crash is a status no command exits with. */
-  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc)
-                                                  : 128 + g_subprocess_get_term_sig (proc);
+  jx_test_run (run, lang, (const char * const *) argv->pdata);
 }
 
 #define run_cli(run, ...) run_cli_lang (run, NULL, __VA_ARGS__)
@@ -69,17 +41,10 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", "cli", name, NULL);
 }
 
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "data", "examples",
-                           "guangzhou-organization-dept-2024.jixiao", NULL);
-}
-
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   g_autofree char *expected = g_strdup_printf ("jixiao-cli %s\n", PACKAGE_VERSION);
 
   run_cli (&run, "--version", NULL);
@@ -90,9 +55,9 @@ test_version (void)
 static void
 test_help_and_usage (void)
 {
-  g_auto(Run) help = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(JxTestRun) help = { 0 };
+  g_auto(JxTestRun) none = { 0 };
+  g_auto(JxTestRun) unknown = { 0 };
 
   run_cli (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
@@ -115,7 +80,7 @@ test_help_and_usage (void)
 static void
 test_validate_clean (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   g_autofree char *path = fixture ("clean.jixiao");
 
   run_cli (&run, "validate", path, NULL);
@@ -128,7 +93,7 @@ test_validate_clean (void)
 static void
 test_validate_problems (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   g_autofree char *path = fixture ("problems.jixiao");
   g_autofree char *mismatch = NULL;
   g_autofree char *negative = NULL;
@@ -145,7 +110,7 @@ test_validate_problems (void)
 static void
 test_validate_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   g_autofree char *path = fixture ("problems.jixiao");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -173,7 +138,7 @@ test_validate_json (void)
 static void
 test_validate_unreadable (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   g_autofree char *truncated = fixture ("truncated.jixiao");
   g_autofree char *clean = fixture ("clean.jixiao");
   g_autofree char *prefix = g_strdup_printf ("%s:", truncated);
@@ -188,7 +153,7 @@ test_validate_unreadable (void)
 static void
 test_validate_xxe (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   g_autofree char *path = fixture ("xxe.jixiao");
 
   run_cli (&run, "validate", "--json", path, NULL);
@@ -202,7 +167,7 @@ test_validate_xxe (void)
 static void
 test_validate_bad_amount (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   g_autofree char *path = fixture ("bad-amount.jixiao");
   g_autofree char *prefix = g_strdup_printf ("%s:6:", path);
 
@@ -225,7 +190,7 @@ parse_object (JsonParser *parser,
 static void
 test_totals_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   g_autofree char *path = fixture ("clean.jixiao");
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *unit, *project;
@@ -248,8 +213,8 @@ test_totals_json (void)
 static void
 test_totals_text (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) zh = { 0 };
+  g_auto(JxTestRun) run = { 0 };
+  g_auto(JxTestRun) zh = { 0 };
   g_autofree char *path = fixture ("clean.jixiao");
 
   run_cli (&run, "totals", path, NULL);
@@ -277,8 +242,8 @@ test_totals_text (void)
 static void
 test_totals_example (void)
 {
-  g_auto(Run) run = { 0 };
-  g_autofree char *path = example_path ();
+  g_auto(JxTestRun) run = { 0 };
+  g_autofree char *path = jx_test_example_path ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
   JsonArray *units;
@@ -333,16 +298,16 @@ static void
 test_convert_round_trip (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *a = g_build_filename (dir, "a.jixiao", NULL);
   g_autofree char *b = g_build_filename (dir, "b.jixiao", NULL);
   g_autofree char *j = g_build_filename (dir, "c.json", NULL);
   g_autofree char *c = g_build_filename (dir, "c.jixiao", NULL);
   g_autofree char *text_a = NULL, *text_b = NULL, *text_c = NULL;
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
-  g_auto(Run) r3 = { 0 };
-  g_auto(Run) r4 = { 0 };
+  g_auto(JxTestRun) r1 = { 0 };
+  g_auto(JxTestRun) r2 = { 0 };
+  g_auto(JxTestRun) r3 = { 0 };
+  g_auto(JxTestRun) r4 = { 0 };
 
   run_cli (&r1, "convert", example, a, NULL);
   g_assert_cmpint (r1.status, ==, 0);
@@ -374,7 +339,7 @@ test_convert_unknown_format (void)
     {
       g_autofree char *name = g_strdup_printf ("out.%s", unknown[i]);
       g_autofree char *out = g_build_filename (dir, name, NULL);
-      g_auto(Run) run = { 0 };
+      g_auto(JxTestRun) run = { 0 };
 
       run_cli (&run, "convert", clean, out, NULL);
       g_assert_cmpint (run.status, ==, 64);
@@ -391,8 +356,8 @@ test_convert_unreadable_writes_nothing (void)
   g_autofree char *json = g_build_filename (dir, "out.json", NULL);
   g_autofree char *truncated = fixture ("truncated.jixiao");
   g_autofree char *xxe = fixture ("xxe.jixiao");
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
+  g_auto(JxTestRun) r1 = { 0 };
+  g_auto(JxTestRun) r2 = { 0 };
 
   run_cli (&r1, "convert", truncated, out, NULL);
   g_assert_cmpint (r1.status, ==, 2);
@@ -422,8 +387,8 @@ test_import_sample (void)
   g_autofree char *head = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) totals = { 0 };
+  g_auto(JxTestRun) run = { 0 };
+  g_auto(JxTestRun) totals = { 0 };
   JsonObject *root;
   gboolean seen = FALSE;
 
@@ -467,8 +432,8 @@ test_import_refuses_to_overwrite (void)
   g_autofree char *input = sample ();
   g_autofree char *out = g_build_filename (dir, "draft.jixiao", NULL);
   g_autofree char *after = NULL;
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) forced = { 0 };
+  g_auto(JxTestRun) refused = { 0 };
+  g_auto(JxTestRun) forced = { 0 };
 
   g_assert_true (g_file_set_contents (out, "a day of work\n", -1, NULL));
   run_cli (&refused, "import", input, "-o", out, NULL);
@@ -493,9 +458,9 @@ test_import_unreadable (void)
   g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
   g_autofree char *prefix = g_strdup_printf ("%s: error: [import] Line 1, column 9:", binary);
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
-  g_auto(Run) r3 = { 0 };
+  g_auto(JxTestRun) r1 = { 0 };
+  g_auto(JxTestRun) r2 = { 0 };
+  g_auto(JxTestRun) r3 = { 0 };
 
   g_assert_true (g_file_set_contents (binary, "%PDF-1.7\0\x01\x02" "binary", 18, NULL));
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
@@ -514,9 +479,9 @@ static void
 test_import_usage (void)
 {
   g_autofree char *input = sample ();
-  g_auto(Run) no_output = { 0 };
-  g_auto(Run) two = { 0 };
-  g_auto(Run) ext = { 0 };
+  g_auto(JxTestRun) no_output = { 0 };
+  g_auto(JxTestRun) two = { 0 };
+  g_auto(JxTestRun) ext = { 0 };
 
   run_cli (&no_output, "import", input, NULL);
   g_assert_cmpint (no_output.status, ==, 64);
@@ -534,8 +499,8 @@ test_import_json (void)
   g_autofree char *input = sample ();
   g_autofree char *out = g_build_filename (dir, "imported.json", NULL);
   g_autofree char *back = g_build_filename (dir, "back.jixiao", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) convert = { 0 };
+  g_auto(JxTestRun) run = { 0 };
+  g_auto(JxTestRun) convert = { 0 };
 
   run_cli (&run, "import", input, "-o", out, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -548,10 +513,10 @@ static void
 test_example_is_canonical (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *copy = g_build_filename (dir, "copy.jixiao", NULL);
   g_autofree char *a = NULL, *b = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
 
   run_cli (&run, "convert", example, copy, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -599,7 +564,7 @@ test_json_too_deep (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(JxTestRun) run = { 0 };
       g_autofree char *place = g_strdup_printf ("%s:1:73:", path);
 
       if (g_str_equal (commands[i], "convert"))
@@ -622,7 +587,7 @@ test_validate_newer_format (void)
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GString) newer = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
 
   g_assert_true (g_file_get_contents (clean, &contents, NULL, NULL));
   newer = g_string_new (contents);
@@ -644,7 +609,7 @@ test_json_bad_id (void)
                                      "{\"format\":1,\"year\":2024,\"units\":[{\"id\":\"u 1\",\"name\":\"x\"}]}", -1);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *out = g_build_filename (dir, "out.jixiao", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
 
   run_cli (&run, "convert", path, out, NULL);
   g_assert_cmpint (run.status, !=, 0);
@@ -665,8 +630,8 @@ test_json_text_limits (void)
     {
       GString *json = g_string_new ("{\"format\":1,\"year\":2024,\"units\":[{\"name\":\"u\",\"projects\":[{\"name\":\"p\",\"goal\":\"");
       g_autofree char *path = NULL;
-      g_auto(Run) run = { 0 };
-      g_auto(Run) back = { 0 };
+      g_auto(JxTestRun) run = { 0 };
+      g_auto(JxTestRun) back = { 0 };
 
       /* 50,000 characters, each of which the writer escapes to 5 bytes. */
       for (guint i = 0; i < 50000 + over; i++)
@@ -704,7 +669,7 @@ edited_example (const char *dir,
                 const char *from,
                 const char *to)
 {
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *text = read_file (example);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_auto(GStrv) parts = g_strsplit (text, from, 2);
@@ -719,9 +684,9 @@ edited_example (const char *dir,
 static void
 test_diff_same (void)
 {
-  g_autofree char *example = example_path ();
-  g_auto(Run) run = { 0 };
-  g_auto(Run) json = { 0 };
+  g_autofree char *example = jx_test_example_path ();
+  g_auto(JxTestRun) run = { 0 };
+  g_auto(JxTestRun) json = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
 
@@ -741,11 +706,11 @@ static void
 test_diff_amount (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *changed = edited_example (dir, "returned.jixiao", "<project id=\"p3\" fiscal=\"8475.00\"",
                                              "<project id=\"p3\" fiscal=\"8500.50\"");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(JxTestRun) run = { 0 };
+  g_auto(JxTestRun) text = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *changes;
   JsonObject *change;
@@ -775,7 +740,7 @@ test_diff_amount (void)
     }
   setlocale (LC_ALL, "C.UTF-8");
   {
-    g_auto(Run) zh = { 0 };
+    g_auto(JxTestRun) zh = { 0 };
 
     run_cli_lang (&zh, "zh_CN.UTF-8", "diff", example, changed, NULL);
     g_assert_cmpint (zh.status, ==, 1);
@@ -788,13 +753,13 @@ static void
 test_diff_unreadable (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.jixiao", NULL);
   g_autofree char *prefix = g_strdup_printf ("%s:1:1: error: [xml-syntax] ", notes);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) gone = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(JxTestRun) run = { 0 };
+  g_auto(JxTestRun) gone = { 0 };
+  g_auto(JxTestRun) usage = { 0 };
 
   g_assert_true (g_file_set_contents (notes, "会议纪要\n", -1, NULL));
   run_cli (&run, "diff", example, notes, NULL);
@@ -820,8 +785,8 @@ test_new_year (void)
   g_autofree char *after = NULL;
   g_autofree char *written = NULL;
   g_autofree char *expected = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) diff = { 0 };
+  g_auto(JxTestRun) run = { 0 };
+  g_auto(JxTestRun) diff = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *changes;
 
@@ -862,10 +827,10 @@ test_new_year_refuses (void)
   g_autofree char *before = read_file (input);
   g_autofree char *after = NULL;
   g_autofree char *kept = NULL;
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) forced = { 0 };
-  g_auto(Run) onto_input = { 0 };
-  g_auto(Run) via_link = { 0 };
+  g_auto(JxTestRun) refused = { 0 };
+  g_auto(JxTestRun) forced = { 0 };
+  g_auto(JxTestRun) onto_input = { 0 };
+  g_auto(JxTestRun) via_link = { 0 };
 
   g_assert_true (g_file_set_contents (output, "next year's work\n", -1, NULL));
   run_cli (&refused, "new-year", input, "-o", output, NULL);
@@ -959,7 +924,7 @@ test_comments_csv (void)
   g_autofree char *csv = g_build_filename (dir, "comments.csv", NULL);
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(JxTestRun) run = { 0 };
   gsize len;
   char **header, **first, **second, **third;
 
@@ -1005,9 +970,9 @@ test_comments_open_and_formats (void)
   g_autofree char *pdf = g_build_filename (dir, "open.pdf", NULL);
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_auto(Run) open = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) later = { 0 };
+  g_auto(JxTestRun) open = { 0 };
+  g_auto(JxTestRun) text = { 0 };
+  g_auto(JxTestRun) later = { 0 };
   gsize len;
 
   run_cli (&open, "comments", "--open", input, "-o", csv, NULL);

@@ -24,62 +24,17 @@
 #include "jx-problem.h"
 #include "jx-project.h"
 #include "jx-storage.h"
+#include "jx-test-util.h"
 
 /* A confidential project's goal and indicator, which no export may show. */
 #define SECRET_GOAL      "机密目标内容XQZ不得公开"
 #define SECRET_INDICATOR "机密指标名称XQZ"
 #define NOTICE           "此为涉密项目，不公开绩效目标和指标"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs @argv (NULL-terminated); a program that is not installed fails the
- * test with a message naming the package. */
-static void
-run_argv (Run               *run,
-          const char * const *argv)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *found = g_find_program_in_path (argv[0]);
-
-  if (found == NULL)
-    g_error ("%s is not installed: install poppler-utils and libreoffice-calc-nogui "
-             "(build-aux/jx-dev.sh deps does)", argv[0]);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
-}
-
 #define run(r, ...) G_STMT_START { \
     const char *argv_[] = { __VA_ARGS__, NULL }; \
-    run_argv ((r), argv_); \
+    jx_test_run ((r), NULL, argv_); \
   } G_STMT_END
-
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "data", "examples",
-                           "guangzhou-organization-dept-2024.jixiao", NULL);
-}
 
 static char *
 read_text (const char *path)
@@ -111,7 +66,7 @@ export_to (const char *input,
            const char *name,
            const char *option)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(JxTestRun) r = { 0 };
   char *out = g_build_filename (dir, name, NULL);
 
   if (option)
@@ -131,7 +86,7 @@ variant (const char *dir,
          const char *from,
          const char *to)
 {
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *text = read_text (example);
   g_autoptr(GString) s = g_string_new (text);
   g_autoptr(GError) error = NULL;
@@ -148,7 +103,7 @@ variant (const char *dir,
 static char *
 confidential_variant (const char *dir)
 {
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *text = read_text (example);
   g_autoptr(GString) s = g_string_new (text);
   g_autoptr(GError) error = NULL;
@@ -170,7 +125,7 @@ static char *
 pdf_text (const char *pdf,
           int         page)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(JxTestRun) r = { 0 };
   g_autofree char *p = g_strdup_printf ("%d", page);
 
   if (page > 0)
@@ -204,7 +159,7 @@ squeeze (const char *text)
 static guint
 pdf_pages (const char *pdf)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(JxTestRun) r = { 0 };
   const char *pages;
 
   run (&r, "pdfinfo", pdf);
@@ -222,7 +177,7 @@ static void
 test_pdf_official_layout (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *pdf = export_to (example, dir, "table.pdf", NULL);
   g_autoptr(JxDocument) doc = load (example);
   g_autofree char *all = pdf_text (pdf, 0);
@@ -231,7 +186,7 @@ test_pdf_official_layout (void)
   g_autofree char *total = jx_money_format (jx_document_get_total (doc));
   GListModel *units = jx_document_get_units (doc);
   guint n_pages = pdf_pages (pdf), n_found = 0;
-  g_auto(Run) fonts = { 0 };
+  g_auto(JxTestRun) fonts = { 0 };
 
   /* 35 projects with their indicators do not fit on one page. */
   g_assert_cmpuint (n_pages, >, 1);
@@ -309,7 +264,7 @@ static void
 test_pdf_comments (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *plain = export_to (example, dir, "plain.pdf", NULL);
   g_autofree char *with = export_to (example, dir, "with.pdf", "--comments");
   g_autofree char *plain_text = pdf_text (plain, 0);
@@ -420,7 +375,7 @@ test_unwritable_and_existing (void)
 {
   static const char *exts[] = { "pdf", "xlsx", "csv" };
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
 
   /* A "folder" that is a file: no one can write in it, not even root. */
@@ -432,10 +387,10 @@ test_unwritable_and_existing (void)
       g_autofree char *missing = g_build_filename (dir, "no-such-folder", name, NULL);
       g_autofree char *existing = g_build_filename (dir, name, NULL);
       g_autofree char *before = NULL;
-      g_auto(Run) r1 = { 0 };
-      g_auto(Run) r2 = { 0 };
-      g_auto(Run) r3 = { 0 };
-      g_auto(Run) r4 = { 0 };
+      g_auto(JxTestRun) r1 = { 0 };
+      g_auto(JxTestRun) r2 = { 0 };
+      g_auto(JxTestRun) r3 = { 0 };
+      g_auto(JxTestRun) r4 = { 0 };
 
       run (&r1, g_getenv ("JX_CLI"), "convert", example, bad);
       g_assert_cmpint (r1.status, ==, 3);
@@ -713,7 +668,7 @@ test_libreoffice_reads_exports (void)
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
   g_autofree char *outdir = g_build_filename (dir, "lo", NULL);
   g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/profile", dir);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = jx_test_example_path ();
   g_autofree char *secret = confidential_variant (dir);
   g_autofree char *xlsx = export_to (example, dir, "table.xlsx", NULL);
   g_autofree char *secret_xlsx = export_to (secret, dir, "secret.xlsx", NULL);
@@ -722,8 +677,8 @@ test_libreoffice_reads_exports (void)
   g_autofree char *secret_pdf = export_to (secret, dir, "secret.pdf", NULL);
   g_autoptr(JxDocument) doc = load (example);
   g_autoptr(JxDocument) secret_doc = load (secret);
-  g_auto(Run) lo = { 0 };
-  g_auto(Run) lo_csv = { 0 };
+  g_auto(JxTestRun) lo = { 0 };
+  g_auto(JxTestRun) lo_csv = { 0 };
 
   /* Every sheet to its own csv, UTF-8, values not as shown (raw numbers). */
   run (&lo, "soffice", profile, "--headless", "--norestore",

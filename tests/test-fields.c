@@ -41,7 +41,7 @@ test_table_shape (void)
 {
   const JxFieldOwner owners[] = {
     JX_FIELD_OWNER_DOCUMENT, JX_FIELD_OWNER_UNIT, JX_FIELD_OWNER_PROJECT,
-    JX_FIELD_OWNER_INDICATOR, JX_FIELD_OWNER_ANNOTATION,
+    JX_FIELD_OWNER_INDICATOR, JX_FIELD_OWNER_ANNOTATION, JX_FIELD_OWNER_SOURCE,
   };
 
   for (guint o = 0; o < G_N_ELEMENTS (owners); o++)
@@ -268,7 +268,7 @@ test_translated (void)
   g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
   const JxFieldOwner owners[] = {
     JX_FIELD_OWNER_DOCUMENT, JX_FIELD_OWNER_UNIT, JX_FIELD_OWNER_PROJECT,
-    JX_FIELD_OWNER_INDICATOR, JX_FIELD_OWNER_ANNOTATION,
+    JX_FIELD_OWNER_INDICATOR, JX_FIELD_OWNER_ANNOTATION, JX_FIELD_OWNER_SOURCE,
   };
 
   if (localedir == NULL || setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)

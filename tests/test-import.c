@@ -11,6 +11,8 @@
 
 #include "jx-gen.h"
 #include "jx-import.h"
+#include "jx-validator.h"
+#include "jx-template.h"
 #include "jx-init.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
@@ -1087,6 +1089,80 @@ test_indicator_noise (void)
   g_assert_cmpuint (count_rule (warnings, "import-category-name"), ==, 2);
 }
 
+/* --- tables of one indicator per row, and refusals ---------------------------- */
+
+/* Sichuan's 申报表 as a web page shows it: read by its columns as a sichuan
+ * table, every project, amount (元) and indicator, with 指标性质, 指标值,
+ * 度量单位, 权重 and 指标方向 kept through save and load, and no
+ * cycle-value-missing. */
+static void
+test_rows_layout_sichuan (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "rows", "sichuan-matazhen-2023.txt", NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) doc = jx_import_file (path, warnings, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) back = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  JxProject *first;
+  JxIndicator *indicator;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc)), ==, "sichuan");
+  g_assert_nonnull (find_warning (warnings, "import-template", 4));
+  g_assert_cmpstr (jx_document_get_unit (doc), ==, "元");
+  g_assert_cmpint (jx_document_get_year (doc), ==, 2023);
+  g_assert_cmpstr (jx_document_get_title (doc), ==, "部门预算项目绩效目标申报表(2023年度)");
+  g_assert_cmpuint (jx_document_get_n_projects (doc), ==, 2);
+  g_assert_cmpuint (jx_document_get_n_indicators (doc), ==, 13);
+  g_assert_cmpint (jx_document_get_total (doc), ==, 396984000);
+  first = find_project (doc, "村组干部报酬");
+  g_assert_cmpint (jx_project_get_total (first), ==, 330984000);
+  indicator = nth_indicator (first, 4);
+  g_assert_cmpstr (jx_indicator_get_name (indicator), ==, "村组干部230人");
+  g_assert_cmpstr (jx_indicator_get_field (indicator, "comparator"), ==, "≥");
+  g_assert_cmpstr (jx_indicator_get_field (indicator, "number"), ==, "230");
+  g_assert_cmpstr (jx_indicator_get_field (indicator, "measure-unit"), ==, "个");
+  g_assert_cmpstr (jx_indicator_get_field (indicator, "weight"), ==, "10");
+  g_assert_cmpstr (jx_indicator_get_field (indicator, "direction"), ==, "正向指标");
+
+  saved = jx_xml_write (doc, &error);
+  g_assert_no_error (error);
+  back = jx_xml_load_bytes (saved, "saved", NULL, &error);
+  g_assert_no_error (error);
+  indicator = nth_indicator (find_project (back, "村组干部报酬"), 4);
+  g_assert_cmpstr (jx_indicator_get_field (indicator, "measure-unit"), ==, "个");
+  problems = jx_validate_document (back);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_cmpstr (((JxProblem *) g_ptr_array_index (problems, i))->rule, !=, "cycle-value-missing");
+}
+
+static void
+assert_refused (const char *text,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) doc = import_string (text, -1, NULL, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_NOT_A_TABLE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+/* Refuse rather than invent: a form's label/value pairs are no projects,
+ * and indicator rows without a project are no table. */
+static void
+test_unrecognised_layouts_refused (void)
+{
+  assert_refused ("项目支出绩效目标申报表\n项目名称\t乡村振兴示范项目\n主管部门\t某县农业农村局\n"
+                  "年度资金总额\t120.00\n其中：财政拨款\t100.00\n其他资金\t20.00\n",
+                  "is a column or field label");
+  assert_refused ("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t示范村数量\t≥3个\n",
+                  "no row names a project");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1096,6 +1172,8 @@ main (int argc, char **argv)
   jx_init ();
 
   g_test_add_func ("/import/sample/projects-and-totals", test_sample_projects);
+  g_test_add_func ("/import/rows-layout/sichuan", test_rows_layout_sichuan);
+  g_test_add_func ("/import/refused/unrecognised-layouts", test_unrecognised_layouts_refused);
   g_test_add_func ("/import/sample/title-department-year-unit", test_sample_document);
   g_test_add_func ("/import/sample/misread-amount-recovered", test_sample_recovered_amount);
   g_test_add_func ("/import/sample/indicators", test_sample_indicators);

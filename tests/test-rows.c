@@ -13,6 +13,7 @@
 #include "jx-init.h"
 #include "jx-money.h"
 #include "jx-rows.h"
+#include "jx-template.h"
 #include "jx-xml.h"
 
 /* The 指标明细 header of a default document, built from the field table. */
@@ -247,19 +248,23 @@ test_bad_code_kept (void)
     "项目名称\t一级指标\t二级指标\t三级指标\n"
     "项目甲\t9-产出指标\t11-数量指标\t甲\n"
     "项目甲\t1-效益指标\t11\t乙\n"
-    "项目甲\t产出目标\t99\t丙\n");
+    "项目甲\t其他指标\t99\t丙\n"
+    /* Names other provinces print (jx-taxonomy's aliases) are codes. */
+    "项目甲\t产出目标\t数量目标\t丁\n");
   g_autoptr(JxDocument) fragment = jx_rows_parse (text, strlen (text), doc, NULL, problems, &error);
   JxProject *project;
   const JxProblem *problem;
 
   g_assert_no_error (error);
   project = nth_project (fragment, 0);
-  g_assert_cmpuint (n_indicators_of (project), ==, 3);
+  g_assert_cmpuint (n_indicators_of (project), ==, 4);
   /* Kept as written, never changed to what the label says. */
   g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 0)), ==, "9");
   g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 1)), ==, "1");
-  g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 2)), ==, "产出目标");
+  g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 2)), ==, "其他指标");
   g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (project, 2)), ==, "99");
+  g_assert_cmpstr (jx_indicator_get_category (nth_indicator (project, 3)), ==, "1");
+  g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (project, 3)), ==, "11");
   g_assert_cmpuint (count_problems (problems, "rows-code"), ==, 4);
   problem = find_problem (problems, "rows-code");
   g_assert_cmpuint (problem->line, ==, 2);
@@ -842,6 +847,81 @@ test_truncated_anywhere (void)
   g_assert_cmpuint (n_errors, >, 0);
 }
 
+/* Into a Sichuan document the sample's 指标性质, 指标值, 度量单位, 权重 and
+ * 指标方向性 are held, kept as printed, and the check of weights applies. */
+static void
+test_sichuan_sample_held (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new_for_template (jx_template_get_builtin ("sichuan", NULL));
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  g_autofree char *text = read_fixture ("sichuan-matazhen-2023.txt", &len);
+  g_autoptr(JxRowsTable) table = jx_rows_read (text, len, doc, problems, &error);
+  g_autoptr(JxDocument) fragment = NULL;
+  JxIndicator *first;
+
+  g_assert_no_error (error);
+  g_assert_null (find_problem (problems, "rows-not-held"));
+  g_assert_null (find_problem (problems, "rows-unit"));
+  fragment = jx_rows_build (table, doc, NULL, problems, &error);
+  g_assert_no_error (error);
+  g_assert_true (jx_document_get_template (fragment) == jx_document_get_template (doc));
+  first = nth_indicator (nth_project (fragment, 0), 0);
+  g_assert_cmpstr (jx_indicator_get_name (first), ==, "维护社会稳定");
+  g_assert_cmpstr (jx_indicator_get_field (first, "comparator"), ==, "≥");
+  g_assert_cmpstr (jx_indicator_get_field (first, "number"), ==, "95");
+  g_assert_cmpstr (jx_indicator_get_field (first, "measure-unit"), ==, "%");
+  g_assert_cmpstr (jx_indicator_get_field (first, "weight"), ==, "10");
+  g_assert_cmpstr (jx_indicator_get_field (first, "direction"), ==, "正向指标");
+  g_assert_cmpint (jx_project_get_total (nth_project (fragment, 0)), ==, money ("3,309,840.00"));
+}
+
+/* Projects copied from a Sichuan table paste into a Guangdong one by source
+ * id (其他资金 stays 其他资金); one with 上年结转, which Guangdong has not, is
+ * refused rather than moved to another source. */
+static void
+test_paste_across_templates (void)
+{
+  g_autoptr(JxDocument) sichuan = jx_document_new_for_template (jx_template_get_builtin ("sichuan", NULL));
+  g_autoptr(JxDocument) target = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JxDocument) fragment = NULL;
+  JxRowsContent content = JX_ROWS_CONTENT_INDICATORS;
+  JxFundingUnit *unit = jx_edit_add_unit (sichuan, 0, "单位");
+  JxProject *project = jx_edit_add_project (sichuan, unit, 0, "新项目");
+  JxNode *node = JX_NODE (project);
+  JxNode *pasted;
+  JxMoney before = jx_document_get_total (target);
+
+  g_assert_true (jx_edit_set_money (sichuan, project, "fiscal", 100, NULL));
+  g_assert_true (jx_edit_set_money (sichuan, project, "other", 7, NULL));
+  bytes = jx_rows_copy_nodes (sichuan, &node, 1, &error);
+  g_assert_no_error (error);
+  fragment = jx_rows_read_nodes (bytes, &content, &error);
+  g_assert_no_error (error);
+  g_assert_true (jx_document_get_template (fragment) == jx_document_get_template (sichuan));
+  pasted = jx_rows_paste (target, JX_NODE (jx_document_lookup (target, "u1")), fragment, content, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (pasted), 0), ==, 100);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (pasted), 1), ==, 0);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (pasted), 2), ==, 7);
+  g_assert_cmpint (jx_document_get_total (target), ==, before + 107);
+
+  g_assert_true (jx_edit_set_money (sichuan, project, "carryover", 5, NULL));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_object (&fragment);
+  bytes = jx_rows_copy_nodes (sichuan, &node, 1, &error);
+  fragment = jx_rows_read_nodes (bytes, &content, &error);
+  g_assert_no_error (error);
+  g_assert_null (jx_rows_paste (target, JX_NODE (jx_document_lookup (target, "u1")), fragment, content,
+                                NULL, NULL, &error));
+  g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET);
+  g_assert_nonnull (strstr (error->message, jx_field_label_for_id ("carryover")));
+  g_assert_cmpint (jx_document_get_total (target), ==, before + 107);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -869,6 +949,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rows/copy/nodes-round-trip", test_copy_nodes_round_trip);
   g_test_add_func ("/rows/paste/one-undo-step", test_paste_one_undo_step);
   g_test_add_func ("/rows/paste/onto-document-by-unit", test_paste_onto_document);
+  g_test_add_func ("/rows/template/sichuan-sample-held", test_sichuan_sample_held);
+  g_test_add_func ("/rows/template/paste-across-templates", test_paste_across_templates);
 
   return g_test_run ();
 }

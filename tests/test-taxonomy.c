@@ -300,6 +300,35 @@ test_mof_cost_is_a_category (void)
   g_assert_true (jx_taxonomy_name_matches (t, "41", "经济成本"));
 }
 
+/* Names other provinces' tables give a category (docs/domain.md). */
+static void
+test_aliases (void)
+{
+  JxTaxonomy *g = jx_taxonomy_get_builtin ("guangdong-2020", NULL);
+  JxTaxonomy *m = jx_taxonomy_get_builtin ("mof-2021", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxTaxonomy) bad = NULL;
+
+  g_assert_true (jx_taxonomy_name_matches (g, "31", "社会公众或服务对象满意度指标"));
+  g_assert_true (jx_taxonomy_name_matches (g, "31", "满意度指标"));
+  g_assert_true (jx_taxonomy_name_matches (g, "1", "产出目标"));
+  g_assert_true (jx_taxonomy_name_matches (g, "11", " 数量目标 "));
+  g_assert_true (jx_taxonomy_name_matches (g, "14", "经济成本指标"));
+  g_assert_true (jx_taxonomy_name_matches (m, "31", "社会公众或服务对象满意度指标"));
+  g_assert_true (jx_taxonomy_name_matches (m, "2", "效益目标"));
+  /* An alias belongs to its entry only. */
+  g_assert_false (jx_taxonomy_name_matches (g, "11", "产出目标"));
+  g_assert_false (jx_taxonomy_name_matches (g, "3", "社会公众或服务对象满意度指标"));
+
+  bad = load_string ("{\"id\": \"x\", \"name\": \"x\", \"categories\": ["
+                     "  {\"code\": \"1\", \"name\": \"产出\", \"aliases\": [\"\"], \"subcategories\": ["
+                     "    {\"code\": \"11\", \"name\": \"数量\"}]}]}", &error);
+  g_assert_null (bad);
+  g_assert_error (error, JX_TAXONOMY_ERROR, JX_TAXONOMY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“aliases”"));
+  g_assert_nonnull (strstr (error->message, "category 1"));
+}
+
 /* Loading */
 
 static void
@@ -464,6 +493,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/taxonomy/builtin/lists-both-sorted", test_builtin_lists_both_sorted);
+  g_test_add_func ("/taxonomy/aliases", test_aliases);
   g_test_add_func ("/taxonomy/builtin/loads-once", test_builtin_loads_once);
   g_test_add_func ("/taxonomy/builtin/unknown-id-is-not-found", test_builtin_unknown_id_is_not_found);
   g_test_add_func ("/taxonomy/builtin/is-thread-safe", test_builtin_is_thread_safe);

@@ -988,6 +988,81 @@ test_large_document_in_order (void)
     }
 }
 
+/* --- checks per template ----------------------------------------------------- */
+
+/* A Sichuan table as it should be: no cycle value anywhere, and nothing to
+ * say (cycle-value-missing is Guangdong's). */
+static void
+test_template_clean (void)
+{
+  g_autofree char *path = fixture ("sichuan-clean.jixiao");
+  g_autoptr(JxDocument) doc = load (path);
+  g_autoptr(GPtrArray) problems = jx_validate_document (doc);
+  g_autofree char *summary = summarize (problems);
+
+  g_assert_cmpstr (summary, ==, "");
+}
+
+/* Each new check once, where its fixture puts it; a placeholder in a value
+ * is not also reported as a formula. */
+static void
+test_template_problems (void)
+{
+  g_autofree char *path = fixture ("sichuan-problems.jixiao");
+  g_autoptr(JxDocument) doc = load (path);
+  g_autoptr(GPtrArray) problems = jx_validate_document (doc);
+  g_autofree char *summary = summarize (problems);
+
+  g_assert_cmpstr (summary, ==,
+                   "weights-total@p1.- weight-missing@i1.weight unit-missing@i3.measure-unit "
+                   "placeholder-left@i4.name percent-over-100@i5.number "
+                   "name-value-mismatch@i6.name");
+}
+
+/* The same indicators in a Guangdong document are missing their values. */
+static void
+test_template_decides_values (void)
+{
+  g_autofree char *path = fixture ("sichuan-clean.jixiao");
+  g_autoptr(JxDocument) sichuan = load (path);
+  JxProject *project = JX_PROJECT (jx_document_lookup (sichuan, "p1"));
+  JxDocument *guangdong = jx_document_new ();
+  JxFundingUnit *unit = jx_edit_add_unit (guangdong, 0, "单位");
+  JxProject *copy = jx_edit_add_project (guangdong, unit, 0, jx_project_get_name (project));
+  GListModel *indicators = jx_project_get_indicators (project);
+
+  jx_project_set_goal (copy, jx_project_get_goal (project));
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(JxIndicator) from = g_list_model_get_item (indicators, i);
+      JxIndicator *to = jx_edit_add_indicator (guangdong, copy, i, jx_indicator_get_category (from),
+                                               jx_indicator_get_subcategory (from));
+
+      jx_indicator_set_name (to, jx_indicator_get_name (from));
+      jx_indicator_set_annual_value (to, "≥95%");
+    }
+  assert_rule (guangdong, "cycle-value-missing",
+               "cycle-value-missing@i3.cycle-value cycle-value-missing@i4.cycle-value "
+               "cycle-value-missing@i5.cycle-value");
+}
+
+/* 百分比 is read as %: a rate over 100 is impossible either way; weights
+ * given as decimals add up exactly. */
+static void
+test_template_weights_exact (void)
+{
+  g_autofree char *path = fixture ("sichuan-clean.jixiao");
+  g_autoptr(JxDocument) doc = load (path);
+  JxIndicator *i1 = JX_INDICATOR (jx_document_lookup (doc, "i1"));
+  JxIndicator *i2 = JX_INDICATOR (jx_document_lookup (doc, "i2"));
+
+  jx_indicator_set_field (i1, "weight", "33.33");
+  jx_indicator_set_field (i2, "weight", "36.67");
+  assert_rule (g_object_ref (doc), "weights-total", "");
+  jx_indicator_set_field (i2, "weight", "36.66");
+  assert_rule (g_object_ref (doc), "weights-total", "weights-total@p1.-");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -995,6 +1070,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/validator/clean-document-has-no-problems", test_clean_document);
+  g_test_add_func ("/validator/template/clean", test_template_clean);
+  g_test_add_func ("/validator/template/problems", test_template_problems);
+  g_test_add_func ("/validator/template/decides-values", test_template_decides_values);
+  g_test_add_func ("/validator/template/weights-exact", test_template_weights_exact);
   g_test_add_func ("/validator/subcategory-mismatch", test_subcategory_mismatch);
   g_test_add_func ("/validator/unknown-codes", test_unknown_codes);
   g_test_add_func ("/validator/scheme-decides-valid-codes", test_scheme_matters);

@@ -285,12 +285,80 @@ offer_drafts_idle (gpointer data)
 
 /* ------------------------------------------------------------ actions */
 
+typedef struct
+{
+  JxApplication *app;
+  GStrv          ids;   /* the templates, by response - 1 */
+} NewChoice;
+
+static void
+new_choice_free (gpointer data)
+{
+  NewChoice *choice = data;
+
+  g_object_unref (choice->app);
+  g_strfreev (choice->ids);
+  g_free (choice);
+}
+
+static void
+on_template_chosen_cb (int      response,
+                       gpointer data)
+{
+  NewChoice *choice = data;
+  JxWindow *window;
+  JxTemplate *template;
+
+  if (response <= 0 || (guint) response > g_strv_length (choice->ids))
+    return;   /* Cancel or Escape */
+  template = jx_template_get_builtin (choice->ids[response - 1], NULL);
+  g_return_if_fail (template != NULL);
+  window = jx_window_new (GTK_APPLICATION (choice->app));
+  jx_window_new_document_for_template (window, template);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* File → New: which kind of table? One button per template, the
+ * default-template setting's first and chosen by Enter. */
 static void
 new_activated (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  gtk_window_present (GTK_WINDOW (jx_window_new (GTK_APPLICATION (user_data))));
+  JxApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char * const *builtin = jx_template_list_builtin ();
+  JxTemplate *first = jx_window_get_default_template ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree JxDialogButton *buttons = NULL;
+  NewChoice *choice;
+  guint n;
+
+  if (parent == NULL)
+    {
+      gtk_window_present (GTK_WINDOW (jx_window_new (GTK_APPLICATION (self))));
+      return;
+    }
+  g_ptr_array_add (ids, g_strdup (jx_template_get_id (first)));
+  for (guint i = 0; builtin[i] != NULL; i++)
+    if (!g_str_equal (builtin[i], jx_template_get_id (first)))
+      g_ptr_array_add (ids, g_strdup (builtin[i]));
+  n = ids->len;
+  g_ptr_array_add (ids, NULL);
+  buttons = g_new0 (JxDialogButton, n + 1);
+  buttons[0] = (JxDialogButton) { n + 1, _("_Cancel"), JX_DIALOG_BUTTON_NORMAL };
+  for (guint i = 0; i < n; i++)
+    buttons[i + 1] = (JxDialogButton) {
+      (int) i + 1, jx_template_get_label (jx_template_get_builtin (g_ptr_array_index (ids, i), NULL)),
+      i == 0 ? JX_DIALOG_BUTTON_SUGGESTED : JX_DIALOG_BUTTON_NORMAL
+    };
+  choice = g_new0 (NewChoice, 1);
+  choice->app = g_object_ref (self);
+  choice->ids = (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+  jx_dialog_ask (parent, _("New Table"),
+                 _("Which kind of table? It decides the funding sources, the goals and the indicator "
+                   "columns (指标值, 度量单位, 权重…) the table has."),
+                 buttons, n + 1, 1, 0, on_template_chosen_cb, choice, new_choice_free);
 }
 
 static void

@@ -254,3 +254,20 @@ jx_field_get_bound_property (GtkWidget *widget)
 
   return field != NULL && field->object != NULL ? field->property : NULL;
 }
+
+char *
+jx_field_caption (const JxField *field)
+{
+  const char *label;
+  g_autofree char *first = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+  label = jx_field_get_label (field);
+  if (field->official == NULL)
+    return g_strdup (label);
+  /* A Chinese translation gives way to the table's own term. */
+  if (!g_str_is_ascii (label))
+    return g_strdup (field->official);
+  first = g_utf8_strup (label, g_utf8_next_char (label) - label);
+  return g_strdup_printf ("%s%s (%s)", first, g_utf8_next_char (label), field->official);
+}

@@ -5,7 +5,7 @@
 
 #include <gtk/gtk.h>
 
-#include "jx-types.h"
+#include "jx-fields.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +31,9 @@ void jx_field_bind_text_view (GtkTextView *view,
 /* The property @widget is bound to by the functions above (the field id,
  * see jx-fields.h), or NULL. */
 const char *jx_field_get_bound_property (GtkWidget *widget);
+/* A form's caption for @field: “Fiscal appropriation (财政拨款)”, the
+ * translated label with the official term as the table prints it, or only
+ * the term where the translation is Chinese (指标方向性, not 指标方向). */
+char *jx_field_caption       (const JxField *field);
 
 G_END_DECLS

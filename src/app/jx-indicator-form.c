@@ -10,7 +10,10 @@
 #include "jx-edit.h"
 #include "jx-field.h"
 #include "jx-indicator-form.h"
+#include <string.h>
+
 #include "jx-taxonomy.h"
+#include "jx-template.h"
 #include "jx-value.h"
 
 struct _JxIndicatorForm
@@ -26,6 +29,23 @@ struct _JxIndicatorForm
   GtkLabel    *cycle_parsed;
   GtkLabel    *annual_parsed;
   GtkLabel    *project_label;
+  GtkLabel    *cycle_caption;
+  GtkLabel    *annual_caption;
+  /* The fields only some templates have (jx-template.h). */
+  GtkLabel    *comparator_caption;
+  GtkDropDown *comparator_dropdown;
+  GtkLabel    *number_caption;
+  GtkEntry    *number_entry;
+  GtkLabel    *measure_caption;
+  GtkEntry    *measure_entry;
+  GtkLabel    *weight_caption;
+  GtkSpinButton *weight_spin;
+  GtkLabel    *direction_caption;
+  GtkDropDown *direction_dropdown;
+  GtkLabel    *explanation_caption;
+  GtkEntry    *explanation_entry;
+  GPtrArray   *comparator_choices;  /* what the dropdowns offer, by position */
+  GPtrArray   *direction_choices;
 
   JxDocument  *document;
   JxIndicator *indicator;
@@ -38,6 +58,173 @@ struct _JxIndicatorForm
 };
 
 G_DEFINE_FINAL_TYPE (JxIndicatorForm, jx_indicator_form, GTK_TYPE_WIDGET)
+
+/* 指标性质 as the tables print it; "" is none chosen. */
+static const char * const comparators[] = { "", "≥", "≤", "=", "＞", "＜", "定性", NULL };
+static const char * const directions[] = { "", "正向指标", "反向指标", NULL };
+/* 度量单位 offered while typing; any other is kept as typed. */
+static const char * const measure_units[] = {
+  "%", "人", "人次", "个", "次", "项", "家", "户", "元", "万元", "元/人", "天", "个工作日", "月", "年",
+  "平方米", "公里", "亩", "份", "场", "期", "篇", "件", "台", "套", "分", NULL
+};
+
+/* Fills a dropdown of fixed texts, with @current added when it is not one
+ * of them (nothing typed elsewhere is lost), and selects it. */
+static void
+fill_choices (GtkDropDown        *dropdown,
+              GPtrArray          *store,
+              const char * const *choices,
+              const char         *current)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_ptr_array_set_size (store, 0);
+  for (guint i = 0; choices[i] != NULL; i++)
+    {
+      if (g_strcmp0 (choices[i], current) == 0)
+        selected = store->len;
+      g_ptr_array_add (store, g_strdup (choices[i]));
+      /* TRANSLATORS: a dropdown entry for no choice made */
+      gtk_string_list_append (labels, *choices[i] != '\0' ? choices[i] : _("(none)"));
+    }
+  if (selected == GTK_INVALID_LIST_POSITION)
+    {
+      selected = store->len;
+      g_ptr_array_add (store, g_strdup (current));
+      gtk_string_list_append (labels, current);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+/* Shows the caption and widget of @id when the template has the field,
+ * captioned as it prints it. */
+static void
+show_field (JxTemplate *template,
+            const char *id,
+            GtkLabel   *caption,
+            GtkWidget  *widget)
+{
+  const JxField *field = template != NULL ? jx_template_get_field (template, id) : NULL;
+  const JxField *own = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, id);
+
+  gtk_widget_set_visible (GTK_WIDGET (caption), field != NULL);
+  gtk_widget_set_visible (widget, field != NULL);
+  /* The .ui's caption (with its mnemonic) where the template prints the
+   * field as the table of fields does; else the template's term. */
+  if (field != NULL && (field != own || *gtk_label_get_label (caption) == '\0'))
+    {
+      g_autofree char *text = jx_field_caption (field);
+
+      gtk_label_set_text (caption, text);
+    }
+}
+
+static void
+show_template_fields (JxIndicatorForm *self)
+{
+  JxTemplate *template = self->document != NULL ? jx_document_get_template (self->document)
+                                                : jx_template_get_default ();
+
+  show_field (template, "cycle-value", self->cycle_caption, GTK_WIDGET (self->cycle_entry));
+  gtk_widget_set_visible (GTK_WIDGET (self->cycle_parsed), jx_template_has_field (template, "cycle-value"));
+  show_field (template, "annual-value", self->annual_caption, GTK_WIDGET (self->annual_entry));
+  gtk_widget_set_visible (GTK_WIDGET (self->annual_parsed), jx_template_has_field (template, "annual-value"));
+  show_field (template, "comparator", self->comparator_caption, GTK_WIDGET (self->comparator_dropdown));
+  show_field (template, "number", self->number_caption, GTK_WIDGET (self->number_entry));
+  show_field (template, "measure-unit", self->measure_caption, GTK_WIDGET (self->measure_entry));
+  show_field (template, "weight", self->weight_caption, GTK_WIDGET (self->weight_spin));
+  show_field (template, "direction", self->direction_caption, GTK_WIDGET (self->direction_dropdown));
+  show_field (template, "explanation", self->explanation_caption, GTK_WIDGET (self->explanation_entry));
+}
+
+/* The weight as the model keeps it: "10", "12.5". */
+static char *
+weight_text (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  g_ascii_formatd (buf, sizeof buf, "%.2f", value);
+  end = buf + strlen (buf);
+  while (end > buf && end[-1] == '0')
+    *--end = '\0';
+  if (end > buf && end[-1] == '.')
+    *--end = '\0';
+  return g_strdup (buf);
+}
+
+static void
+sync_extra_fields (JxIndicatorForm *self)
+{
+  const char *weight = jx_indicator_get_field (self->indicator, "weight");
+
+  fill_choices (self->comparator_dropdown, self->comparator_choices, comparators,
+                jx_indicator_get_field (self->indicator, "comparator"));
+  fill_choices (self->direction_dropdown, self->direction_choices, directions,
+                jx_indicator_get_field (self->indicator, "direction"));
+  if (*weight != '\0')
+    {
+      g_autofree char *shown = weight_text (gtk_spin_button_get_value (self->weight_spin));
+
+      /* Not while it says the same: that would move the cursor. */
+      if (!g_str_equal (shown, weight))
+        gtk_spin_button_set_value (self->weight_spin, g_ascii_strtod (weight, NULL));
+    }
+  else
+    gtk_spin_button_set_value (self->weight_spin, 0);
+}
+
+static void
+on_choice_selected (JxIndicatorForm *self,
+                    GtkDropDown     *dropdown,
+                    GPtrArray       *store,
+                    const char      *property)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *value;
+
+  if (self->syncing || self->indicator == NULL || selected >= store->len)
+    return;
+  value = g_ptr_array_index (store, selected);
+  if (g_strcmp0 (value, jx_indicator_get_field (self->indicator, property)) != 0)
+    jx_edit_set_string (self->document, self->indicator, property, value);
+}
+
+static void
+on_comparator_selected_cb (GtkDropDown     *dropdown,
+                           GParamSpec      *pspec,
+                           JxIndicatorForm *self)
+{
+  on_choice_selected (self, dropdown, self->comparator_choices, "comparator");
+}
+
+static void
+on_direction_selected_cb (GtkDropDown     *dropdown,
+                          GParamSpec      *pspec,
+                          JxIndicatorForm *self)
+{
+  on_choice_selected (self, dropdown, self->direction_choices, "direction");
+}
+
+static void
+on_weight_changed_cb (GtkSpinButton   *spin,
+                      JxIndicatorForm *self)
+{
+  g_autofree char *text = NULL;
+  const char *current;
+
+  if (self->syncing || self->indicator == NULL)
+    return;
+  text = weight_text (gtk_spin_button_get_value (spin));
+  current = jx_indicator_get_field (self->indicator, "weight");
+  /* An empty weight shows as 0: leave it empty until one is typed. */
+  if (g_str_equal (text, "0") && *current == '\0')
+    return;
+  if (!g_str_equal (text, current))
+    jx_edit_set_string (self->document, self->indicator, "weight", text);
+}
 
 static char *
 label_for_code (JxTaxonomy *taxonomy,
@@ -89,6 +276,25 @@ fill_dropdown (JxIndicatorForm    *self,
   gtk_drop_down_set_selected (dropdown, selected);
 }
 
+/* 度量单位: the usual units offered as one types (GtkEntryCompletion is
+ * what GTK 4.8 has for this). */
+static void
+add_unit_suggestions (GtkEntry *entry)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GtkListStore) store = gtk_list_store_new (1, G_TYPE_STRING);
+  g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
+
+  for (guint i = 0; measure_units[i] != NULL; i++)
+    gtk_list_store_insert_with_values (store, NULL, -1, 0, measure_units[i], -1);
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (store));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_minimum_key_length (completion, 0);
+  gtk_entry_completion_set_inline_completion (completion, FALSE);
+  gtk_entry_set_completion (entry, completion);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
 static void
 sync_from_model (JxIndicatorForm *self)
 {
@@ -104,6 +310,7 @@ sync_from_model (JxIndicatorForm *self)
   project = jx_indicator_get_project (self->indicator);
 
   self->syncing = TRUE;
+  sync_extra_fields (self);
   fill_dropdown (self, self->category_dropdown, self->category_codes,
                  self->taxonomy ? jx_taxonomy_get_categories (self->taxonomy) : NULL, category);
   fill_dropdown (self, self->subcategory_dropdown, self->subcategory_codes,
@@ -145,7 +352,9 @@ on_indicator_notify_cb (GObject         *object,
 
   /* Later, not now: the change may come from a dropdown's own "selected"
    * handler, and replacing its model there frees the selection in use. */
-  if ((g_str_equal (name, "category") || g_str_equal (name, "subcategory")) && self->sync_id == 0)
+  if ((g_str_equal (name, "category") || g_str_equal (name, "subcategory") ||
+       g_str_equal (name, "comparator") || g_str_equal (name, "direction") ||
+       g_str_equal (name, "weight")) && self->sync_id == 0)
     self->sync_id = g_idle_add (sync_idle_cb, self);
 }
 
@@ -225,6 +434,10 @@ jx_indicator_form_bind (JxIndicatorForm *self,
   jx_field_bind_editable (GTK_EDITABLE (self->name_entry), document, indicator, "name");
   jx_field_bind_editable (GTK_EDITABLE (self->cycle_entry), document, indicator, "cycle-value");
   jx_field_bind_editable (GTK_EDITABLE (self->annual_entry), document, indicator, "annual-value");
+  jx_field_bind_editable (GTK_EDITABLE (self->number_entry), document, indicator, "number");
+  jx_field_bind_editable (GTK_EDITABLE (self->measure_entry), document, indicator, "measure-unit");
+  jx_field_bind_editable (GTK_EDITABLE (self->explanation_entry), document, indicator, "explanation");
+  show_template_fields (self);
   sync_from_model (self);
 }
 
@@ -274,21 +487,35 @@ jx_indicator_form_describe_subcategories (JxIndicatorForm *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+GtkWidget *
+jx_indicator_form_get_field_widget (JxIndicatorForm *self,
+                                    const char      *field)
+{
+  const struct { const char *id; gsize offset; } widgets[] = {
+    { "category", G_STRUCT_OFFSET (JxIndicatorForm, category_dropdown) },
+    { "subcategory", G_STRUCT_OFFSET (JxIndicatorForm, subcategory_dropdown) },
+    { "cycle-value", G_STRUCT_OFFSET (JxIndicatorForm, cycle_entry) },
+    { "annual-value", G_STRUCT_OFFSET (JxIndicatorForm, annual_entry) },
+    { "comparator", G_STRUCT_OFFSET (JxIndicatorForm, comparator_dropdown) },
+    { "number", G_STRUCT_OFFSET (JxIndicatorForm, number_entry) },
+    { "measure-unit", G_STRUCT_OFFSET (JxIndicatorForm, measure_entry) },
+    { "weight", G_STRUCT_OFFSET (JxIndicatorForm, weight_spin) },
+    { "direction", G_STRUCT_OFFSET (JxIndicatorForm, direction_dropdown) },
+    { "explanation", G_STRUCT_OFFSET (JxIndicatorForm, explanation_entry) },
+  };
+
+  g_return_val_if_fail (JX_IS_INDICATOR_FORM (self), NULL);
+  for (guint k = 0; field != NULL && k < G_N_ELEMENTS (widgets); k++)
+    if (g_str_equal (field, widgets[k].id))
+      return G_STRUCT_MEMBER (GtkWidget *, self, widgets[k].offset);
+  return GTK_WIDGET (self->name_entry);
+}
+
 void
 jx_indicator_form_focus_field (JxIndicatorForm *self,
                                const char      *field)
 {
-  GtkWidget *widget = GTK_WIDGET (self->name_entry);
-
-  if (g_strcmp0 (field, "category") == 0)
-    widget = GTK_WIDGET (self->category_dropdown);
-  else if (g_strcmp0 (field, "subcategory") == 0)
-    widget = GTK_WIDGET (self->subcategory_dropdown);
-  else if (g_strcmp0 (field, "cycle-value") == 0)
-    widget = GTK_WIDGET (self->cycle_entry);
-  else if (g_strcmp0 (field, "annual-value") == 0)
-    widget = GTK_WIDGET (self->annual_entry);
-  gtk_widget_grab_focus (widget);
+  gtk_widget_grab_focus (jx_indicator_form_get_field_widget (self, field));
 }
 
 static void
@@ -315,6 +542,8 @@ jx_indicator_form_finalize (GObject *object)
 
   g_ptr_array_unref (self->category_codes);
   g_ptr_array_unref (self->subcategory_codes);
+  g_ptr_array_unref (self->comparator_choices);
+  g_ptr_array_unref (self->direction_choices);
   G_OBJECT_CLASS (jx_indicator_form_parent_class)->finalize (object);
 }
 
@@ -338,6 +567,23 @@ jx_indicator_form_class_init (JxIndicatorFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, annual_parsed);
   gtk_widget_class_bind_template_callback (widget_class, on_value_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, project_label);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, cycle_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, annual_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, comparator_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, comparator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, number_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, number_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, measure_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, measure_entry);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, weight_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, weight_spin);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, direction_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, direction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, explanation_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxIndicatorForm, explanation_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_comparator_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_direction_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_weight_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_subcategory_selected_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -348,5 +594,9 @@ jx_indicator_form_init (JxIndicatorForm *self)
 {
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
   self->subcategory_codes = g_ptr_array_new_with_free_func (g_free);
+  self->comparator_choices = g_ptr_array_new_with_free_func (g_free);
+  self->direction_choices = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_unit_suggestions (self->measure_entry);
+  show_template_fields (self);
 }

@@ -35,4 +35,9 @@ GtkLabel    *jx_indicator_form_get_value_reading        (JxIndicatorForm *self,
 /* The codes the sub-category dropdown offers now, e.g. "21 22 23 24". */
 char        *jx_indicator_form_describe_subcategories   (JxIndicatorForm *self);
 
+/* The widget of the field @id ("name", "category", "weight"…), the name's
+ * entry for an id the form does not show. Transfer none. */
+GtkWidget   *jx_indicator_form_get_field_widget (JxIndicatorForm *self,
+                                                 const char      *field);
+
 G_END_DECLS

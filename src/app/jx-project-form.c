@@ -20,12 +20,18 @@ struct _JxProjectForm
 
   GtkEntry      *name_entry;
   GtkLabel      *unit_label;
-  /* One per funding source of the table of fields, in its order: the
-   * template's "<id>_entry" (see class_init). */
+  GtkGrid       *fields_grid;
+  /* One row per funding source of the document's template, in its order,
+   * from row SOURCE_ROW of the grid (build_source_rows()). */
+  JxTemplate    *built_for;
   JxAmountEntry *source_entries[JX_MAX_SOURCES];
   guint          n_sources;
   GtkLabel      *total_label;
+  GtkLabel      *goal_caption;
   GtkTextView   *goal_view;
+  GtkLabel      *cycle_goal_caption;
+  GtkWidget     *cycle_goal_frame;
+  GtkTextView   *cycle_goal_view;
   GtkSwitch     *confidential_switch;
   GtkListView   *indicator_list;
   GtkLabel      *indicators_caption;
@@ -38,6 +44,71 @@ struct _JxProjectForm
 };
 
 G_DEFINE_FINAL_TYPE (JxProjectForm, jx_project_form, GTK_TYPE_WIDGET)
+
+/* The grid row of the first funding source: after the name and the unit. */
+#define SOURCE_ROW 2
+
+/* The rows of @template's funding sources replace those of the template the
+ * form was built for: a caption and an amount entry each. */
+static void
+build_source_rows (JxProjectForm *self,
+                   JxTemplate    *template)
+{
+  if (self->built_for == template)
+    return;
+  for (guint k = 0; k < self->n_sources; k++)
+    {
+      jx_amount_entry_bind (self->source_entries[k], NULL, NULL, NULL);
+      gtk_grid_remove_row (self->fields_grid, SOURCE_ROW);
+    }
+  self->n_sources = jx_template_get_n_sources (template);
+  for (guint k = 0; k < self->n_sources; k++)
+    {
+      const JxField *source = jx_template_get_source (template, k);
+      g_autofree char *caption = jx_field_caption (source);
+      GtkWidget *label = gtk_label_new (caption);
+      GtkWidget *entry = jx_amount_entry_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      /* “Special-account appropriation (财政专户拨款)” on two lines rather
+       * than a form too wide for a 1024-pixel window with its panels. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_halign (entry, GTK_ALIGN_START);
+      gtk_widget_set_name (entry, source->id);
+      gtk_grid_insert_row (self->fields_grid, SOURCE_ROW + k);
+      gtk_grid_attach (self->fields_grid, label, 0, SOURCE_ROW + k, 1, 1);
+      gtk_grid_attach (self->fields_grid, entry, 1, SOURCE_ROW + k, 1, 1);
+      self->source_entries[k] = JX_AMOUNT_ENTRY (entry);
+      jx_amount_entry_set_accessible_label (self->source_entries[k], caption);
+    }
+  self->built_for = template;
+}
+
+/* The goals as the template names them: 绩效目标, or 中长期目标 + 年度目标. */
+static void
+show_goals (JxProjectForm *self,
+            JxTemplate    *template)
+{
+  const JxField *goal = jx_template_get_field (template, "goal");
+  const JxField *cycle_goal = jx_template_get_field (template, "cycle-goal");
+  g_autofree char *goal_text = NULL;
+
+  /* TRANSLATORS: %s is the goal's name as the official table prints it, such as 年度目标. */
+  goal_text = g_strdup_printf (_("Performance _goal (%s)"), goal != NULL ? goal->official : "绩效目标");
+  gtk_label_set_text_with_mnemonic (self->goal_caption, goal_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->cycle_goal_caption), cycle_goal != NULL);
+  gtk_widget_set_visible (self->cycle_goal_frame, cycle_goal != NULL);
+  if (cycle_goal != NULL)
+    {
+      /* TRANSLATORS: %s is the goal's name as the official table prints it, such as 中长期目标. */
+      g_autofree char *text = g_strdup_printf (_("_Medium-term goal (%s)"), cycle_goal->official);
+      gtk_label_set_text_with_mnemonic (self->cycle_goal_caption, text);
+    }
+}
 
 enum { NODE_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -146,8 +217,14 @@ jx_project_form_bind (JxProjectForm *self,
   if (project != NULL)
     self->notify_id = g_signal_connect (project, "notify", G_CALLBACK (on_project_notify_cb), self);
 
+  if (document != NULL)
+    {
+      build_source_rows (self, jx_document_get_template (document));
+      show_goals (self, jx_document_get_template (document));
+    }
   jx_field_bind_editable (GTK_EDITABLE (self->name_entry), document, project, "name");
   jx_field_bind_text_view (self->goal_view, document, project, "goal");
+  jx_field_bind_text_view (self->cycle_goal_view, document, project, "cycle-goal");
   for (guint k = 0; k < self->n_sources; k++)
     jx_amount_entry_bind (self->source_entries[k], document, project,
                           jx_document_get_source (document, k)->id);
@@ -191,6 +268,8 @@ jx_project_form_focus_field (JxProjectForm *self,
     widget = jx_project_form_get_amount_entry (self, field);
   else if (g_strcmp0 (field, "goal") == 0)
     widget = GTK_WIDGET (self->goal_view);
+  else if (g_strcmp0 (field, "cycle-goal") == 0)
+    widget = GTK_WIDGET (self->cycle_goal_view);
   else if (g_strcmp0 (field, "confidential") == 0)
     widget = GTK_WIDGET (self->confidential_switch);
   else if (g_strcmp0 (field, "indicators") == 0)
@@ -235,15 +314,13 @@ jx_project_form_class_init (JxProjectFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-project-form.ui");
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, name_entry);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, unit_label);
-  /* The template has a row per funding source, its entry named after the
-   * source's id ("fiscal_entry"); a source without one fails here, loudly. */
-  for (guint k = 0; k < jx_document_get_n_sources (NULL); k++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s_entry", jx_document_get_source (NULL, k)->id);
-      gtk_widget_class_bind_template_child_full (widget_class, name, FALSE, 0);
-    }
+  gtk_widget_class_bind_template_child (widget_class, JxProjectForm, fields_grid);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, total_label);
+  gtk_widget_class_bind_template_child (widget_class, JxProjectForm, goal_caption);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, goal_view);
+  gtk_widget_class_bind_template_child (widget_class, JxProjectForm, cycle_goal_caption);
+  gtk_widget_class_bind_template_child (widget_class, JxProjectForm, cycle_goal_frame);
+  gtk_widget_class_bind_template_child (widget_class, JxProjectForm, cycle_goal_view);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, confidential_switch);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, indicator_list);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, indicators_caption);
@@ -259,22 +336,9 @@ jx_project_form_init (JxProjectForm *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->n_sources = jx_document_get_n_sources (NULL);
-  for (guint k = 0; k < self->n_sources; k++)
-    {
-      const JxField *source = jx_document_get_source (NULL, k);
-      g_autofree char *name = g_strdup_printf ("%s_entry", source->id);
-      const char *label = jx_field_get_label (source);
-      g_autofree char *accessible = NULL;
-
-      self->source_entries[k] = JX_AMOUNT_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                                JX_TYPE_PROJECT_FORM, name));
-      /* The official term beside a translation that differs from it:
-       * “fiscal appropriation (财政拨款)”, but “财政拨款” in Chinese. */
-      accessible = g_str_equal (label, source->official) ? g_strdup (label)
-                                                          : g_strdup_printf ("%s (%s)", label, source->official);
-      jx_amount_entry_set_accessible_label (self->source_entries[k], accessible);
-    }
+  /* The default template's rows until a document says otherwise. */
+  build_source_rows (self, jx_template_get_default ());
+  show_goals (self, jx_template_get_default ());
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);

@@ -629,10 +629,29 @@ set_document (JxWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/* The template of new documents: the default-template setting, when it
+ * names one this build has. */
+JxTemplate *
+jx_window_get_default_template (void)
+{
+  GSettings *settings = jx_application_get_settings (NULL);
+  g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "default-template") : NULL;
+  JxTemplate *template = id != NULL ? jx_template_get_builtin (id, NULL) : NULL;
+
+  return template != NULL ? template : jx_template_get_default ();
+}
+
 void
 jx_window_new_document (JxWindow *self)
 {
-  g_autoptr(JxDocument) document = jx_document_new ();
+  jx_window_new_document_for_template (self, jx_window_get_default_template ());
+}
+
+void
+jx_window_new_document_for_template (JxWindow   *self,
+                                     JxTemplate *template)
+{
+  g_autoptr(JxDocument) document = jx_document_new_for_template (template);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(JxFundingUnit) unit = jx_funding_unit_new (_("Funding unit"));
 

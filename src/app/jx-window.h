@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "jx-node.h"
+#include "jx-template.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ JxDocument *jx_window_get_document     (JxWindow       *self);
 GFile      *jx_window_get_file         (JxWindow       *self);
 /* A fresh document with one funding unit, untitled. */
 void        jx_window_new_document     (JxWindow       *self);
+/* A new, empty document of @template replaces the window's. */
+void        jx_window_new_document_for_template (JxWindow   *self,
+                                                 JxTemplate *template);
+/* The template File → New offers first (the default-template setting). */
+JxTemplate *jx_window_get_default_template (void);
 /* Loads @file into this window; FALSE with a message a person can act on. */
 gboolean    jx_window_load_file        (JxWindow       *self,
                                         GFile          *file,

@@ -596,6 +596,29 @@ check_output_extension (const char *output)
   return FALSE;
 }
 
+/* The arguments of a command that reads one INPUT into -o OUTPUT (a
+ * document): parses @context, then says on stderr what is missing, with the
+ * command's own (translated) @one_input and @needs_output messages. */
+static gboolean
+parse_input_output (GOptionContext *context,
+                    int            *argc,
+                    char         ***argv,
+                    GStrv          *files,
+                    char          **output,
+                    const char     *one_input,
+                    const char     *needs_output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (error->message), FALSE;
+  if (*files == NULL || (*files)[0] == NULL || (*files)[1] != NULL)
+    return usage_error (one_input), FALSE;
+  if (*output == NULL)
+    return usage_error (needs_output), FALSE;
+  return check_output_extension (*output);
+}
+
 /* Refuses, on stderr, to write onto an existing file without --force. */
 static gboolean
 refuse_existing (const char *output,
@@ -700,13 +723,8 @@ cmd_import (int argc, char **argv)
                                   "proves it, and reported as warnings on standard error, each with its line; "
                                   "text that cannot be placed is kept as a comment in the document."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message), EXIT_USAGE;
-  if (files == NULL || files[0] == NULL || files[1] != NULL)
-    return usage_error (_("import needs exactly one INPUT")), EXIT_USAGE;
-  if (output == NULL)
-    return usage_error (_("import needs the output document: -o OUTPUT.jixiao")), EXIT_USAGE;
-  if (!check_output_extension (output))
+  if (!parse_input_output (context, &argc, &argv, &files, &output, _("import needs exactly one INPUT"),
+                           _("import needs the output document: -o OUTPUT.jixiao")))
     return EXIT_USAGE;
   /* An import never replaces a document silently: it may hold a day of work. */
   if (refuse_existing (output, force))
@@ -811,13 +829,8 @@ cmd_new_year (int argc, char **argv)
                                   "the same funding units, projects and indicators with the same ids and amounts, "
                                   "and no comments (they stay with this year’s table). INPUT is never changed."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message), EXIT_USAGE;
-  if (files == NULL || files[0] == NULL || files[1] != NULL)
-    return usage_error (_("new-year needs exactly one INPUT")), EXIT_USAGE;
-  if (output == NULL)
-    return usage_error (_("new-year needs the output document: -o OUTPUT.jixiao")), EXIT_USAGE;
-  if (!check_output_extension (output))
+  if (!parse_input_output (context, &argc, &argv, &files, &output, _("new-year needs exactly one INPUT"),
+                           _("new-year needs the output document: -o OUTPUT.jixiao")))
     return EXIT_USAGE;
   /* Not even --force replaces this year's table with next year's. */
   if (same_file (files[0], output))

@@ -10,6 +10,7 @@
 
 #include "jx-history.h"
 #include "jx-model-private.h"
+#include "jx-previous.h"
 #include "jx-money.h"
 
 struct _JxDocument
@@ -21,6 +22,7 @@ struct _JxDocument
   char       *title;
   char       *unit;
   char       *taxonomy;
+  JxTemplate *template;   /* never NULL; the built-ins live for the program */
   guint       format;
 
   JxMoney     total;
@@ -43,6 +45,7 @@ enum {
   PROP_TITLE,
   PROP_UNIT,
   PROP_TAXONOMY,
+  PROP_TEMPLATE,
   PROP_FORMAT,
   PROP_TOTAL,
   PROP_N_PROJECTS,
@@ -135,6 +138,7 @@ jx_document_finalize (GObject *object)
   jx_clear_string (&self->title);
   jx_clear_string (&self->unit);
   jx_clear_string (&self->taxonomy);
+  g_clear_object (&self->template);
   g_clear_object (&self->units);
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->ids, g_hash_table_unref);
@@ -165,6 +169,9 @@ jx_document_get_property (GObject    *object,
       break;
     case PROP_TAXONOMY:
       g_value_set_string (value, self->taxonomy);
+      break;
+    case PROP_TEMPLATE:
+      g_value_set_object (value, self->template);
       break;
     case PROP_FORMAT:
       g_value_set_uint (value, self->format);
@@ -235,6 +242,7 @@ jx_document_class_init (JxDocumentClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
   properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, JX_DOCUMENT_DEFAULT_UNIT, rw);
   properties[PROP_TAXONOMY] = g_param_spec_string ("taxonomy", NULL, NULL, "guangdong-2020", rw);
+  properties[PROP_TEMPLATE] = g_param_spec_object ("template", NULL, NULL, JX_TYPE_TEMPLATE, ro);
   properties[PROP_FORMAT] = g_param_spec_uint ("format", NULL, NULL, 1, G_MAXUINT, JX_FORMAT_VERSION, ro);
   properties[PROP_TOTAL] = g_param_spec_int64 ("total", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   properties[PROP_N_PROJECTS] = g_param_spec_uint ("n-projects", NULL, NULL, 0, G_MAXUINT, 0, ro);
@@ -258,6 +266,7 @@ jx_document_init (JxDocument *self)
   self->title = jx_empty_string;
   self->unit = g_strdup (JX_DOCUMENT_DEFAULT_UNIT);
   self->taxonomy = g_strdup ("guangdong-2020");
+  self->template = g_object_ref (jx_template_get_default ());
   self->format = JX_FORMAT_VERSION;
   self->units = g_list_store_new (JX_TYPE_FUNDING_UNIT);
   self->annotations = g_list_store_new (JX_TYPE_ANNOTATION);
@@ -380,6 +389,81 @@ jx_document_set_taxonomy (JxDocument *self,
   g_return_if_fail (JX_IS_DOCUMENT (self));
   if (jx_replace_string (&self->taxonomy, taxonomy))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAXONOMY]);
+}
+
+JxTemplate *
+jx_document_get_template (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), NULL);
+  return self->template;
+}
+
+void
+jx_document_set_template (JxDocument *self,
+                          JxTemplate *template)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+  g_return_if_fail (JX_IS_TEMPLATE (template));
+  g_return_if_fail (self->n_projects == 0);
+
+  if (self->template == template)
+    return;
+  g_set_object (&self->template, template);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
+}
+
+JxDocument *
+jx_document_new_for_template (JxTemplate *template)
+{
+  JxDocument *self = jx_document_new ();
+
+  jx_document_set_template (self, template);
+  jx_document_set_unit (self, jx_template_get_unit (template));
+  jx_document_set_taxonomy (self, jx_template_get_taxonomy (template));
+  return self;
+}
+
+static gboolean
+project_needs_format_2 (JxProject *project)
+{
+  GListModel *indicators = jx_project_get_indicators (project);
+  guint n = g_list_model_get_n_items (indicators);
+
+  if (*jx_project_get_cycle_goal (project) != '\0')
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      if (jx_indicator_has_extra_fields (indicator))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+jx_document_get_save_format (JxDocument *self)
+{
+  guint n_units;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), JX_FORMAT_VERSION);
+  if (self->template != jx_template_get_default () || jx_document_has_previous (self))
+    return 2;
+  n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  for (guint u = 0; u < n_units; u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          if (project_needs_format_2 (project))
+            return 2;
+        }
+    }
+  return 1;
 }
 
 guint

@@ -5,6 +5,7 @@
 
 #include "jx-fields.h"
 #include "jx-node.h"
+#include "jx-template.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,8 @@ G_DECLARE_FINAL_TYPE (JxDocument, jx_document, JX, DOCUMENT, JxNode)
 
 /*
  * Properties: year, department, title, unit, taxonomy (an id, see
- * jx-taxonomy.h), total (read-only: 合计, the sum of the funding units),
+ * jx-taxonomy.h), template (read-only: the JxTemplate that says which
+ * funding sources, goals and indicator fields the document has), total (read-only: 合计, the sum of the funding units),
  * n-projects and n-indicators (read-only counts), format (the format
  * version of the file it was read from; a newer one than this build
  * writes makes the document read-only).
@@ -44,7 +46,20 @@ void         jx_document_set_unit            (JxDocument *self,
 const char  *jx_document_get_taxonomy        (JxDocument *self);
 void         jx_document_set_taxonomy        (JxDocument *self,
                                               const char *taxonomy);
+/* A new document of @template, with its unit and taxonomy. */
+JxDocument  *jx_document_new_for_template    (JxTemplate *template);
+/* Transfer none. Never NULL: guangdong-2020 unless set. */
+JxTemplate  *jx_document_get_template        (JxDocument *self);
+/* Only on a document without projects (being built or loaded): a
+ * project's amounts are indexed by the template's sources. */
+void         jx_document_set_template        (JxDocument *self,
+                                              JxTemplate *template);
 guint        jx_document_get_format          (JxDocument *self);
+/* The format a save writes: 1 (JX_FORMAT_VERSION) while the document is
+ * what format 1 holds (template guangdong-2020, no field only format 2 has,
+ * no previous values), so that format-1 files save back byte for byte; 2
+ * otherwise. */
+guint        jx_document_get_save_format     (JxDocument *self);
 gboolean     jx_document_is_read_only        (JxDocument *self);
 
 JxMoney      jx_document_get_total           (JxDocument *self);

@@ -33,6 +33,8 @@ label_for_property (gpointer    object,
     owner = JX_FIELD_OWNER_ANNOTATION;
 
   field = jx_field_lookup (owner, property);
+  if (field == NULL && owner == JX_FIELD_OWNER_PROJECT)
+    field = jx_field_lookup_source (property);
   if (field != NULL && field->undo_label != NULL)
     return jx_field_get_undo_label (field);
   return _("Edit");

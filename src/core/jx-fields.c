@@ -9,12 +9,14 @@
 
 #include "jx-fields.h"
 #include "jx-document.h"
+#include "jx-template.h"
 
 #define DOC  JX_FIELD_OWNER_DOCUMENT
 #define UNIT JX_FIELD_OWNER_UNIT
 #define PROJ JX_FIELD_OWNER_PROJECT
 #define IND  JX_FIELD_OWNER_INDICATOR
 #define ANN  JX_FIELD_OWNER_ANNOTATION
+#define SRC  JX_FIELD_OWNER_SOURCE
 
 /* Grouped by owner (jx_fields_of() relies on it), each group in the order
  * the official table prints its columns. Adding a funding source: a
@@ -50,6 +52,9 @@ static const JxField fields[] = {
     "其他资金", NC_("field", "other funds"), N_("Change Other Funding"), N_("Other") },
   { "goal", PROJ, JX_FIELD_LONG_TEXT, "goal", TRUE, "goal",
     "绩效目标", NC_("field", "performance goal"), N_("Change Goal"), NULL },
+  /* Only in templates with two goals (central: 中长期目标 + 年度目标). */
+  { "cycle-goal", PROJ, JX_FIELD_LONG_TEXT, "cycle-goal", TRUE, "cycle_goal",
+    "中长期目标", NC_("field", "medium-term goal"), N_("Change Medium-Term Goal"), NULL },
   { "confidential", PROJ, JX_FIELD_BOOLEAN, "confidential", FALSE, "confidential",
     "涉密", NC_("field", "confidential"), N_("Change Confidential"), NULL },
 
@@ -63,6 +68,21 @@ static const JxField fields[] = {
     "实施周期指标值", NC_("field", "implementation-period value"), N_("Change Cycle Value"), NULL },
   { "annual-value", IND, JX_FIELD_TEXT, "annual-value", TRUE, "annual_value",
     "年度指标值", NC_("field", "annual value"), N_("Change Annual Value"), NULL },
+  /* The fields below are kept only in templates that have them (format 2):
+   * 指标性质, 指标值 and 度量单位 as their own columns, as Sichuan's 申报表
+   * prints them, 权重 / 分值, 指标方向 and 指标解释 / 评分标准. */
+  { "comparator", IND, JX_FIELD_TEXT, "comparator", FALSE, "comparator",
+    "指标性质", NC_("field", "comparator"), N_("Change Comparator"), NULL },
+  { "number", IND, JX_FIELD_TEXT, "number", FALSE, "number",
+    "指标值", NC_("field", "target number"), N_("Change Target Number"), NULL },
+  { "measure-unit", IND, JX_FIELD_TEXT, "measure-unit", FALSE, "measure_unit",
+    "度量单位", NC_("field", "unit of measure"), N_("Change Unit of Measure"), NULL },
+  { "weight", IND, JX_FIELD_TEXT, "weight", FALSE, "weight",
+    "权重", NC_("field", "weight"), N_("Change Weight"), NULL },
+  { "direction", IND, JX_FIELD_TEXT, "direction", FALSE, "direction",
+    "指标方向", NC_("field", "direction"), N_("Change Direction"), NULL },
+  { "explanation", IND, JX_FIELD_LONG_TEXT, "explanation", TRUE, "explanation",
+    "指标解释", NC_("field", "explanation"), N_("Change Explanation"), NULL },
 
   /* Comments are not printed in the official table: no official label. */
   { "id", ANN, JX_FIELD_TEXT, "id", FALSE, "id",
@@ -79,28 +99,20 @@ static const JxField fields[] = {
     NULL, NC_("field", "resolved"), N_("Resolve Comment"), NULL },
   { "text", ANN, JX_FIELD_LONG_TEXT, "text", TRUE, "text",
     NULL, NC_("field", "text"), N_("Edit Comment"), NULL },
+
+  /* Funding sources beyond the project's own three, for templates to
+   * choose from (data/templates/). The file attribute is the id. */
+  { "unit-funds", SRC, JX_FIELD_MONEY, "unit-funds", FALSE, "unit_funds",
+    "单位资金", NC_("field", "unit's own funds"), N_("Change Unit Funds"), N_("Unit funds") },
+  { "carryover", SRC, JX_FIELD_MONEY, "carryover", FALSE, "carryover",
+    "上年结转", NC_("field", "carry-over from last year"), N_("Change Carry-over"), N_("Carry-over") },
+  { "superior", SRC, JX_FIELD_MONEY, "superior", FALSE, "superior",
+    "上级资金", NC_("field", "funds from higher levels"), N_("Change Higher-Level Funds"), N_("Higher level") },
+  { "local", SRC, JX_FIELD_MONEY, "local", FALSE, "local",
+    "本级资金", NC_("field", "funds of this level"), N_("Change Own-Level Funds"), N_("This level") },
+  { "self-raised", SRC, JX_FIELD_MONEY, "self-raised", FALSE, "self_raised",
+    "自有资金", NC_("field", "self-raised funds"), N_("Change Self-Raised Funds"), N_("Self-raised") },
 };
-
-/* The project's funding sources, indexes into fields[], found once. */
-static guint source_index[JX_MAX_SOURCES];
-static guint n_sources;
-
-static void
-init_sources (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        if (fields[i].owner == PROJ && fields[i].kind == JX_FIELD_MONEY)
-          {
-            g_assert (n_sources < G_N_ELEMENTS (source_index));
-            source_index[n_sources++] = i;
-          }
-      g_once_init_leave (&done, 1);
-    }
-}
 
 const JxField *
 jx_fields_of (JxFieldOwner  owner,
@@ -129,6 +141,18 @@ jx_field_lookup (JxFieldOwner  owner,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].owner == owner && g_str_equal (fields[i].id, id))
+      return &fields[i];
+  return NULL;
+}
+
+const JxField *
+jx_field_lookup_source (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].kind == JX_FIELD_MONEY && (fields[i].owner == PROJ || fields[i].owner == SRC) &&
+        g_str_equal (fields[i].id, id))
       return &fields[i];
   return NULL;
 }
@@ -176,30 +200,29 @@ jx_field_label_for_id (const char *id)
   return field != NULL ? jx_field_get_label (field) : id;
 }
 
+/* A document's template; NULL (a document being built) is the default. */
+static JxTemplate *
+template_of (JxDocument *document)
+{
+  return document != NULL ? jx_document_get_template (document) : jx_template_get_default ();
+}
+
 guint
 jx_document_get_n_sources (JxDocument *document)
 {
-  init_sources ();
-  return n_sources;
+  return jx_template_get_n_sources (template_of (document));
 }
 
 const JxField *
 jx_document_get_source (JxDocument *document,
                         guint       index)
 {
-  init_sources ();
-  g_return_val_if_fail (index < n_sources, NULL);
-  return &fields[source_index[index]];
+  return jx_template_get_source (template_of (document), index);
 }
 
 int
 jx_document_find_source (JxDocument *document,
                          const char *id)
 {
-  init_sources ();
-  g_return_val_if_fail (id != NULL, -1);
-  for (guint i = 0; i < n_sources; i++)
-    if (g_str_equal (fields[source_index[i]].id, id))
-      return (int) i;
-  return -1;
+  return jx_template_find_source (template_of (document), id);
 }

@@ -30,6 +30,8 @@ typedef enum {
   JX_FIELD_OWNER_PROJECT,
   JX_FIELD_OWNER_INDICATOR,
   JX_FIELD_OWNER_ANNOTATION,  /* a comment's fields, and the id every node has */
+  JX_FIELD_OWNER_SOURCE,      /* funding sources a template may add to the project's
+                               * own (单位资金, 上年结转 …): JX_FIELD_MONEY rows */
 } JxFieldOwner;
 
 /* The most funding sources a table can have: room in a project's array. */
@@ -68,6 +70,9 @@ const JxField *jx_fields_of          (JxFieldOwner  owner,
 /* The field of @owner with @id, or NULL. */
 const JxField *jx_field_lookup       (JxFieldOwner  owner,
                                       const char   *id);
+/* A funding source any template may name (a money field of the project or
+ * of JX_FIELD_OWNER_SOURCE) with @id, or NULL. */
+const JxField *jx_field_lookup_source (const char  *id);
 /* The first field with @id of any owner, or NULL. */
 const JxField *jx_field_find         (const char   *id);
 
@@ -81,8 +86,9 @@ const char    *jx_field_get_short_label (const JxField *field);
  * does not know (an annotation's field from a newer version). */
 const char    *jx_field_label_for_id    (const char    *id);
 
-/* The funding sources of @document's projects, in order. Transfer none.
- * @document may be NULL (a document being built): the built-in sources. */
+/* The funding sources of @document's projects, in order: those of its
+ * template (jx-template.h). Transfer none. @document may be NULL (a
+ * document being built): the built-in sources, those of guangdong-2020. */
 guint          jx_document_get_n_sources (JxDocument *document);
 const JxField *jx_document_get_source    (JxDocument *document,
                                           guint       index);

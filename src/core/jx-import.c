@@ -29,6 +29,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-import.h"
+#include "jx-rows.h"
+#include "jx-history.h"
 #include "jx-limits.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
@@ -104,6 +106,10 @@ static const JxRule rules[] = {
   { "import-too-many-warnings", JX_SEVERITY_WARNING,
     N_("More warnings were found than are listed"),
     N_("The text is probably not a published table.") },
+  { "import-template", JX_SEVERITY_WARNING,
+    N_("A table of one indicator per row was read with the template its columns fit"),
+    N_("Its columns (指标性质, 度量单位, 权重…) say which kind of table it is; the document keeps them, "
+       "and the checks that apply to that kind.") },
 };
 
 const JxRule *
@@ -2625,6 +2631,197 @@ build_document (Importer  *self,
   return g_steal_pointer (&doc);
 }
 
+/* Row-per-indicator tables (Sichuan's 申报表, the central and plain
+ * layouts; pipe, TSV or space-run columns) have a header naming 三级指标:
+ * they are read by the row reader (jx-rows.h), the one the app pastes with,
+ * into a document of the template their columns fit. FALSE when the text is
+ * not such a table (the published Guangdong layout is read below). */
+/* Refuse rather than invent: rows of another layout (a single-project
+ * form's label/value pairs, another province's columns) read as this one
+ * give projects named after labels ("主管部门", "产出指标"). */
+static gboolean
+layout_recognised (JxDocument  *doc,
+                   GError     **error)
+{
+  static const char * const labels[] = {
+    "项目名称", "主管部门", "实施单位", "单位名称", "项目属性", "实施期", "年度资金总额", "资金总额",
+    "其中", "财政拨款", "其他资金", "绩效目标", "年度目标", "总体目标", "中长期目标", "一级指标",
+    "二级指标", "三级指标", "产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "时效指标",
+    "成本指标", "指标值", "指标性质", "度量单位", "权重", "分值", "合计", "年度",
+  };
+  GListModel *units = jx_document_get_units (doc);
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          g_autofree char *name = g_strstrip (g_strdup (jx_project_get_name (project)));
+
+          if (g_str_has_suffix (name, "：") || g_str_has_suffix (name, ":"))
+            name[strlen (name) - (g_str_has_suffix (name, ":") ? 1 : strlen ("："))] = '\0';
+          for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+            if (g_str_equal (name, labels[k]))
+              {
+                g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_NOT_A_TABLE,
+                             _("Line %u: a project would be named “%s”, which is a column or field "
+                               "label: the text is not laid out as a published 项目支出绩效目标表 (项目名称, "
+                               "总计, the funding sources, 绩效目标, 绩效指标), nor as a table of one "
+                               "indicator per row with a header naming 三级指标. Nothing was imported."),
+                             jx_node_get_line (JX_NODE (project)), labels[k]);
+                return FALSE;
+              }
+        }
+    }
+  return TRUE;
+}
+
+static int
+compare_problem_lines (gconstpointer a,
+                       gconstpointer b)
+{
+  const JxProblem *pa = *(const JxProblem * const *) a;
+  const JxProblem *pb = *(const JxProblem * const *) b;
+
+  return (pa->line > pb->line) - (pa->line < pb->line);
+}
+
+static const char *
+template_for_columns (const JxRowsTable *table)
+{
+  static const JxRowsColumnKind structured[] = {
+    JX_ROWS_COLUMN_COMPARATOR, JX_ROWS_COLUMN_MEASURE, JX_ROWS_COLUMN_WEIGHT, JX_ROWS_COLUMN_DIRECTION,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (structured); i++)
+    if (jx_rows_table_find (table, structured[i], 0) >= 0)
+      return "sichuan";
+  if (jx_rows_table_find (table, JX_ROWS_COLUMN_LONG_TERM, 0) >= 0)
+    return "central";
+  if (jx_rows_table_find (table, JX_ROWS_COLUMN_CYCLE_VALUE, 0) >= 0)
+    return JX_TEMPLATE_DEFAULT_ID;
+  return "plain";
+}
+
+/* The title above a row table ("| 部门预算项目绩效目标申报表(2023年度) | |"):
+ * the first line before the header with text in one cell only, not the
+ * unit's line; and the year it names. */
+static void
+read_title (JxDocument *doc,
+            const char *utf8,
+            gsize       len,
+            guint       header_line)
+{
+  const char *p = utf8, *end = utf8 + len;
+
+  for (guint line = 1; line < header_line && p < end; line++)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      g_autofree char *raw = g_strndup (p, (eol ? eol : end) - p);
+      g_auto(GStrv) cells = g_regex_split_simple ("[|\t]", raw, 0, 0);
+      const char *text = NULL;
+      guint filled = 0;
+
+      p = eol ? eol + 1 : end;
+      for (guint i = 0; cells[i] != NULL; i++)
+        if (*g_strstrip (cells[i]) != '\0')
+          {
+            filled++;
+            text = cells[i];
+          }
+      if (filled != 1 || strstr (text, "单位") != NULL || !g_utf8_validate (text, -1, NULL) ||
+          g_utf8_strlen (text, -1) < 6 || strstr (text, "://") != NULL)
+        continue;
+      jx_document_set_title (doc, text);
+      for (const char *q = text; *q != '\0'; q++)
+        if (g_ascii_isdigit (q[0]) && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2]) &&
+            g_ascii_isdigit (q[3]) && !g_ascii_isdigit (q[4]) && g_str_has_prefix (q + 4, "年") &&
+            (q == text || !g_ascii_isdigit (q[-1])))
+          {
+            jx_document_set_year (doc, (int) g_ascii_strtoll (q, NULL, 10));
+            break;
+          }
+      return;
+    }
+}
+
+/* How far into the text the header of a row table may start. */
+#define ROWS_HEADER_WINDOW (64 * 1024)
+
+static gboolean
+import_rows_layout (const char  *utf8,
+                    gsize        len,
+                    GPtrArray   *warnings,
+                    JxDocument **out,
+                    GError     **error)
+{
+  g_autoptr(JxDocument) probe = NULL;
+  g_autoptr(JxRowsTable) table = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(JxDocument) doc = NULL;
+  g_autoptr(JxDocument) fragment = NULL;
+  JxRowsContent content = JX_ROWS_CONTENT_PROJECTS;
+  JxTemplate *template;
+
+  *out = NULL;
+  /* The header comes first: a text without 三级指标 near its start is not
+   * such a table, and is not read twice (the published layout can be
+   * tens of megabytes). */
+  if (g_strstr_len (utf8, MIN (len, ROWS_HEADER_WINDOW), "三级指标") == NULL)
+    return FALSE;
+  probe = jx_document_new_for_template (jx_template_get_builtin ("sichuan", NULL));
+  table = jx_rows_read (utf8, len, probe, NULL, NULL);
+  if (table == NULL || table->header_record == 0 ||
+      jx_rows_table_find (table, JX_ROWS_COLUMN_INDICATOR, 0) < 0)
+    return FALSE;
+
+  template = jx_template_get_builtin (template_for_columns (table), NULL);
+  doc = jx_document_new_for_template (template);
+  if (table->amount_unit != NULL)
+    jx_document_set_unit (doc, table->amount_unit);
+  /* Again with the template's sources, and the findings kept this time. */
+  g_clear_pointer (&table, jx_rows_table_free);
+  table = jx_rows_read (utf8, len, doc, warnings, &local);
+  if (table != NULL)
+    fragment = jx_rows_build (table, doc, &content, warnings, &local);
+  if (fragment == NULL || content != JX_ROWS_CONTENT_PROJECTS)
+    {
+      g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_NOT_A_TABLE,
+                   _("The text is a table of one indicator per row (its header names 三级指标), but %s "
+                     "Nothing was imported."),
+                   local != NULL ? local->message : _("no row names a project (项目名称)."));
+      return TRUE;
+    }
+  if (jx_document_get_n_indicators (fragment) == 0)
+    {
+      g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_NOT_A_TABLE,
+                   _("The table has a column of indicators (三级指标), but no row under it gives one: "
+                     "%u projects and no indicator. Nothing was imported; check the text."),
+                   jx_document_get_n_projects (fragment));
+      return TRUE;
+    }
+  if (table->layout != JX_ROWS_LAYOUT_TSV)
+    read_title (fragment, utf8, len, table->header_record);
+  jx_node_assign_ids (JX_NODE (fragment), fragment);
+  jx_history_set_save_point (jx_document_get_history (fragment));
+  if (warnings != NULL)
+    {
+      /* In a text file a row's number is its line. */
+      g_autofree char *message = g_strdup_printf (_("A table of one indicator per row: read as a “%s” (%s) "
+                                                    "table, by its columns."),
+                                                  jx_template_get_label (template), jx_template_get_id (template));
+
+      g_ptr_array_add (warnings, jx_problem_new (JX_SEVERITY_WARNING, "import-template", table->header_record,
+                                                 0, NULL, NULL, message));
+      g_ptr_array_sort (warnings, compare_problem_lines);
+    }
+  *out = g_steal_pointer (&fragment);
+  return TRUE;
+}
+
 JxDocument *
 jx_import_text (const char  *text,
                 gsize        len,
@@ -2667,6 +2864,9 @@ jx_import_text (const char  *text,
     g_warning ("The built-in taxonomy is missing: %s", tax_error->message);
   self.now = annotation_time ();
 
+  if (import_rows_layout (utf8, self.len, warnings, &doc, error))
+    goto out;
+
   read_rows (&self);
 
   if (self.rows->len == 0 && !self.have_grand && !self.table_started)
@@ -2684,6 +2884,8 @@ jx_import_text (const char  *text,
     }
 
   doc = build_document (&self, warnings);
+  if (doc != NULL && !layout_recognised (doc, error))
+    g_clear_object (&doc);
 
 out:
   g_array_unref (self.rows);

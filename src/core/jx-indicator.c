@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "jx-model-private.h"
@@ -16,6 +17,12 @@ enum {
   PROP_NAME,
   PROP_CYCLE_VALUE,
   PROP_ANNUAL_VALUE,
+  PROP_COMPARATOR,
+  PROP_NUMBER,
+  PROP_MEASURE_UNIT,
+  PROP_WEIGHT,
+  PROP_DIRECTION,
+  PROP_EXPLANATION,
   N_PROPS
 };
 
@@ -105,6 +112,12 @@ jx_indicator_class_init (JxIndicatorClass *klass)
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
   properties[PROP_CYCLE_VALUE] = g_param_spec_string ("cycle-value", NULL, NULL, "", rw);
   properties[PROP_ANNUAL_VALUE] = g_param_spec_string ("annual-value", NULL, NULL, "", rw);
+  properties[PROP_COMPARATOR] = g_param_spec_string ("comparator", NULL, NULL, "", rw);
+  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, "", rw);
+  properties[PROP_MEASURE_UNIT] = g_param_spec_string ("measure-unit", NULL, NULL, "", rw);
+  properties[PROP_WEIGHT] = g_param_spec_string ("weight", NULL, NULL, "", rw);
+  properties[PROP_DIRECTION] = g_param_spec_string ("direction", NULL, NULL, "", rw);
+  properties[PROP_EXPLANATION] = g_param_spec_string ("explanation", NULL, NULL, "", rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -133,6 +146,62 @@ JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, 
 JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, set_field, name, PROP_NAME)
 JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, set_field, cycle_value, PROP_CYCLE_VALUE)
 JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, set_field, annual_value, PROP_ANNUAL_VALUE)
+
+/* The fields only some templates have, by their id in the table of fields. */
+static guint
+extra_prop (const char *id)
+{
+  for (guint i = PROP_COMPARATOR; i < N_PROPS; i++)
+    if (strcmp (properties[i]->name, id) == 0)
+      return i;
+  return 0;
+}
+
+const char *
+jx_indicator_get_field (JxIndicator *self,
+                        const char  *id)
+{
+  guint prop;
+
+  g_return_val_if_fail (JX_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  prop = extra_prop (id);
+  g_return_val_if_fail (prop != 0, NULL);
+  return self->fields[prop];
+}
+
+void
+jx_indicator_set_field (JxIndicator *self,
+                        const char  *id,
+                        const char  *value)
+{
+  guint prop;
+
+  g_return_if_fail (JX_IS_INDICATOR (self));
+  g_return_if_fail (id != NULL);
+  prop = extra_prop (id);
+  g_return_if_fail (prop != 0);
+  set_field (self, prop, value);
+}
+
+gboolean
+jx_indicator_has_extra_fields (JxIndicator *self)
+{
+  g_return_val_if_fail (JX_IS_INDICATOR (self), FALSE);
+  for (guint i = PROP_COMPARATOR; i < N_PROPS; i++)
+    if (*self->fields[i] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+const char * const *
+jx_indicator_extra_field_ids (void)
+{
+  static const char * const ids[] = {
+    "comparator", "number", "measure-unit", "weight", "direction", "explanation", NULL
+  };
+  return ids;
+}
 
 JxProject *
 jx_indicator_get_project (JxIndicator *self)

@@ -119,7 +119,8 @@ add_previous (JsonBuilder *builder,
 
 static void
 add_indicator (JsonBuilder *builder,
-               JxIndicator *indicator)
+               JxIndicator *indicator,
+               gboolean     format_2)
 {
   json_builder_begin_object (builder);
   add_string (builder, "id", jx_node_get_id (JX_NODE (indicator)));
@@ -128,13 +129,22 @@ add_indicator (JsonBuilder *builder,
   add_string (builder, "name", jx_indicator_get_name (indicator));
   add_string (builder, "cycle_value", jx_indicator_get_cycle_value (indicator));
   add_string (builder, "annual_value", jx_indicator_get_annual_value (indicator));
+  /* Format 2: the fields only some templates have, when filled in. */
+  for (const char * const *id = jx_indicator_extra_field_ids (); format_2 && *id != NULL; id++)
+    {
+      const char *value = jx_indicator_get_field (indicator, *id);
+
+      if (*value != '\0')
+        add_string (builder, jx_field_lookup (JX_FIELD_OWNER_INDICATOR, *id)->json_member, value);
+    }
   add_previous (builder, JX_NODE (indicator));
   json_builder_end_object (builder);
 }
 
 static void
 add_project (JsonBuilder *builder,
-             JxProject   *project)
+             JxProject   *project,
+             gboolean     format_2)
 {
   GListModel *indicators = jx_project_get_indicators (project);
   guint n = g_list_model_get_n_items (indicators);
@@ -145,6 +155,8 @@ add_project (JsonBuilder *builder,
   add_sources (builder, project);
   add_amount (builder, "total", jx_project_get_total (project));
   add_string (builder, "goal", jx_project_get_goal (project));
+  if (format_2 && *jx_project_get_cycle_goal (project) != '\0')
+    add_string (builder, "cycle_goal", jx_project_get_cycle_goal (project));
   add_boolean (builder, "confidential", jx_project_get_confidential (project));
   add_previous (builder, JX_NODE (project));
   json_builder_set_member_name (builder, "indicators");
@@ -152,7 +164,7 @@ add_project (JsonBuilder *builder,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
-      add_indicator (builder, indicator);
+      add_indicator (builder, indicator, format_2);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -160,7 +172,8 @@ add_project (JsonBuilder *builder,
 
 static void
 add_unit (JsonBuilder   *builder,
-          JxFundingUnit *unit)
+          JxFundingUnit *unit,
+          gboolean       format_2)
 {
   GListModel *projects = jx_funding_unit_get_projects (unit);
   guint n = g_list_model_get_n_items (projects);
@@ -175,7 +188,7 @@ add_unit (JsonBuilder   *builder,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
-      add_project (builder, project);
+      add_project (builder, project, format_2);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -226,6 +239,7 @@ jx_json_from_document (JxDocument *doc)
   g_autoptr(JsonBuilder) builder = NULL;
   GListModel *units;
   GListModel *annotations;
+  guint format;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (doc), NULL);
 
@@ -234,10 +248,15 @@ jx_json_from_document (JxDocument *doc)
   annotations = jx_document_get_annotations (doc);
 
   json_builder_begin_object (builder);
-  add_int (builder, "format", jx_document_get_format (doc));
+  /* A newer format is kept as read (such a document is read-only). */
+  format = jx_document_get_format (doc) > JX_FORMAT_NEWEST ? jx_document_get_format (doc)
+                                                           : jx_document_get_save_format (doc);
+  add_int (builder, "format", format);
   add_int (builder, "year", jx_document_get_year (doc));
   add_string (builder, "unit", jx_document_get_unit (doc));
   add_string (builder, "taxonomy", jx_document_get_taxonomy (doc));
+  if (format >= 2)
+    add_string (builder, "template", jx_template_get_id (jx_document_get_template (doc)));
   add_string (builder, "department", jx_document_get_department (doc));
   add_string (builder, "title", jx_document_get_title (doc));
   add_amount (builder, "total", jx_document_get_total (doc));
@@ -248,7 +267,7 @@ jx_json_from_document (JxDocument *doc)
   for (guint i = 0; i < g_list_model_get_n_items (units); i++)
     {
       g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, i);
-      add_unit (builder, unit);
+      add_unit (builder, unit, format >= 2);
     }
   json_builder_end_array (builder);
 
@@ -741,6 +760,16 @@ read_indicator (JxDocument  *doc,
   jx_indicator_set_name (indicator, name);
   jx_indicator_set_cycle_value (indicator, cycle_value);
   jx_indicator_set_annual_value (indicator, annual_value);
+  for (const char * const *id = jx_indicator_extra_field_ids (); *id != NULL; id++)
+    {
+      const char *value = NULL;
+
+      if (!read_string (object, path, jx_field_lookup (JX_FIELD_OWNER_INDICATOR, *id)->json_member,
+                        &value, error))
+        return FALSE;
+      if (value != NULL)
+        jx_indicator_set_field (indicator, *id, value);
+    }
   if (!read_previous (JX_NODE (indicator), object, path, error))
     return FALSE;
   jx_node_append_child (JX_NODE (project), JX_NODE (indicator));
@@ -755,19 +784,21 @@ read_project (JxDocument    *doc,
               GError       **error)
 {
   g_autoptr(JxProject) project = jx_project_new (NULL);
-  const char *name = NULL, *goal = NULL;
+  const char *name = NULL, *goal = NULL, *cycle_goal = NULL;
   gboolean confidential = FALSE;
   JsonArray *indicators;
 
   if (!read_id (doc, JX_NODE (project), object, path, error) ||
       !read_string (object, path, "name", &name, error) ||
       !read_string (object, path, "goal", &goal, error) ||
+      !read_string (object, path, "cycle_goal", &cycle_goal, error) ||
       !read_boolean (object, path, "confidential", &confidential, error) ||
       !read_array (object, path, "indicators", &indicators, error))
     return FALSE;
 
   jx_project_set_name (project, name);
   jx_project_set_goal (project, goal);
+  jx_project_set_cycle_goal (project, cycle_goal);
   jx_project_set_confidential (project, confidential);
 
   /* Attached before the amounts, so that the overflow check covers the
@@ -895,7 +926,7 @@ jx_json_to_document (JsonNode  *root,
 {
   g_autoptr(JxDocument) doc = NULL;
   JsonObject *object;
-  const char *unit = NULL, *taxonomy = NULL, *department = NULL, *title = NULL;
+  const char *unit = NULL, *taxonomy = NULL, *department = NULL, *title = NULL, *template_id = NULL;
   int format = JX_FORMAT_VERSION;
   int year = 0;
   JsonArray *units, *annotations;
@@ -916,12 +947,27 @@ jx_json_to_document (JsonNode  *root,
       !read_int (object, NULL, "year", 0, 9999, &year, error) ||
       !read_string (object, NULL, "unit", &unit, error) ||
       !read_string (object, NULL, "taxonomy", &taxonomy, error) ||
+      !read_string (object, NULL, "template", &template_id, error) ||
       !read_string (object, NULL, "department", &department, error) ||
       !read_string (object, NULL, "title", &title, error) ||
       !read_array (object, NULL, "units", &units, error) ||
       !read_array (object, NULL, "annotations", &annotations, error))
     return NULL;
 
+  if (template_id != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      JxTemplate *template = jx_template_get_builtin (template_id, &local_error);
+
+      if (template == NULL)
+        {
+          g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                       /* TRANSLATORS: "template" is the JSON member; keep it as it is. */
+                       _("template: %s"), local_error->message);
+          return NULL;
+        }
+      jx_document_set_template (doc, template);
+    }
   jx_document_set_format (doc, format);
   jx_document_set_year (doc, year);
   if (unit != NULL)

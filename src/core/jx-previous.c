@@ -62,8 +62,8 @@ jx_node_peek_field_text (JxNode        *node,
       {
         int index = jx_document_find_source (jx_node_get_document (node), field->id);
 
-        g_return_val_if_fail (index >= 0, NULL);
-        scratch->amount = jx_project_get_source (JX_PROJECT (node), index);
+        /* A source the document's template does not have holds nothing. */
+        scratch->amount = index >= 0 ? jx_project_get_source (JX_PROJECT (node), index) : 0;
         jx_money_to_decimal_buf (scratch->amount, scratch->buf);
         return scratch->buf;
       }

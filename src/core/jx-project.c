@@ -20,6 +20,7 @@ struct _JxProject
   JxMoney     sources[JX_MAX_SOURCES];   /* indexed as jx_document_get_source() */
   JxMoney     total;   /* the sum of the sources, kept in step by jx_project_set_source() */
   char       *goal;
+  char       *cycle_goal;   /* 中长期目标, in templates that have it */
   gboolean    confidential;
   GListStore *indicators;
   guint       n_indicators;   /* kept by child_added/removed, cheaper than a signal */
@@ -34,12 +35,46 @@ enum {
   PROP_GOAL,
   PROP_CONFIDENTIAL,
   PROP_N_INDICATORS,
-  PROP_SOURCE,   /* one property per funding source from here, named by its id */
-  N_PROPS = PROP_SOURCE + JX_MAX_SOURCES
+  PROP_CYCLE_GOAL,
+  /* From here one property per funding source any template may have (the
+   * money fields of the table of fields), named by its id. */
+  PROP_SOURCE,
+  N_PROPS = PROP_SOURCE + 2 * JX_MAX_SOURCES
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint n_sources;
+static guint n_source_props;
+
+/* The template of the project's document (the default while detached). */
+static JxTemplate *
+template_of (JxProject *self)
+{
+  JxDocument *document = jx_node_get_document (JX_NODE (self));
+
+  return document != NULL ? jx_document_get_template (document) : jx_template_get_default ();
+}
+
+/* The index of the source property @prop_id in the project's template, or -1. */
+static int
+source_of_property (JxProject *self,
+                    guint      prop_id)
+{
+  if (prop_id < PROP_SOURCE || prop_id >= PROP_SOURCE + n_source_props)
+    return -1;
+  return jx_template_find_source (template_of (self), properties[prop_id]->name);
+}
+
+static GParamSpec *
+property_of_source (JxProject *self,
+                    guint      index)
+{
+  const char *id = jx_template_get_source (template_of (self), index)->id;
+
+  for (guint k = 0; k < n_source_props; k++)
+    if (strcmp (properties[PROP_SOURCE + k]->name, id) == 0)
+      return properties[PROP_SOURCE + k];
+  g_return_val_if_reached (NULL);
+}
 
 static GListStore *
 jx_project_get_store (JxNode *node,
@@ -89,6 +124,7 @@ jx_project_copy (JxNode *node)
   memcpy (copy->sources, self->sources, sizeof self->sources);
   copy->total = self->total;
   jx_replace_string (&copy->goal, self->goal);
+  jx_replace_string (&copy->cycle_goal, self->cycle_goal);
   copy->confidential = self->confidential;
   return JX_NODE (copy);
 }
@@ -100,6 +136,7 @@ jx_project_finalize (GObject *object)
 
   jx_clear_string (&self->name);
   jx_clear_string (&self->goal);
+  jx_clear_string (&self->cycle_goal);
   g_clear_object (&self->indicators);
   G_OBJECT_CLASS (jx_project_parent_class)->finalize (object);
 }
@@ -129,11 +166,19 @@ jx_project_get_property (GObject    *object,
     case PROP_N_INDICATORS:
       g_value_set_uint (value, self->n_indicators);
       break;
+    case PROP_CYCLE_GOAL:
+      g_value_set_string (value, self->cycle_goal);
+      break;
     default:
-      if (prop_id >= PROP_SOURCE && prop_id < PROP_SOURCE + n_sources)
-        g_value_set_int64 (value, self->sources[prop_id - PROP_SOURCE]);
-      else
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      {
+        int index = source_of_property (self, prop_id);
+
+        /* A source the template does not have holds nothing. */
+        if (index >= 0)
+          g_value_set_int64 (value, self->sources[index]);
+        else if (prop_id < PROP_SOURCE || prop_id >= PROP_SOURCE + n_source_props)
+          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      }
     }
 }
 
@@ -156,11 +201,21 @@ jx_project_set_property (GObject      *object,
     case PROP_CONFIDENTIAL:
       jx_project_set_confidential (self, g_value_get_boolean (value));
       break;
+    case PROP_CYCLE_GOAL:
+      jx_project_set_cycle_goal (self, g_value_get_string (value));
+      break;
     default:
-      if (prop_id >= PROP_SOURCE && prop_id < PROP_SOURCE + n_sources)
-        jx_project_set_source (self, prop_id - PROP_SOURCE, g_value_get_int64 (value));
-      else
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      {
+        int index = source_of_property (self, prop_id);
+
+        if (index >= 0)
+          jx_project_set_source (self, index, g_value_get_int64 (value));
+        else if (prop_id < PROP_SOURCE || prop_id >= PROP_SOURCE + n_source_props)
+          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        else
+          g_critical ("The template “%s” has no funding source “%s”",
+                      jx_template_get_id (template_of (self)), pspec->name);
+      }
     }
 }
 
@@ -171,6 +226,7 @@ jx_project_class_init (JxProjectClass *klass)
   JxNodeClass *node_class = JX_NODE_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
   const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const JxFieldOwner owners[] = { JX_FIELD_OWNER_PROJECT, JX_FIELD_OWNER_SOURCE };
 
   object_class->finalize = jx_project_finalize;
   object_class->get_property = jx_project_get_property;
@@ -186,13 +242,24 @@ jx_project_class_init (JxProjectClass *klass)
   properties[PROP_GOAL] = g_param_spec_string ("goal", NULL, NULL, "", rw);
   properties[PROP_CONFIDENTIAL] = g_param_spec_boolean ("confidential", NULL, NULL, FALSE, rw);
   properties[PROP_N_INDICATORS] = g_param_spec_uint ("n-indicators", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  /* The amounts: a property per funding source of the table, named by its
-   * id (fiscal), so that bindings and jx_edit_set_money() find them. */
-  n_sources = jx_document_get_n_sources (NULL);
-  for (guint i = 0; i < n_sources; i++)
-    properties[PROP_SOURCE + i] = g_param_spec_int64 (jx_document_get_source (NULL, i)->id, NULL, NULL,
-                                                      G_MININT64, G_MAXINT64, 0, rw);
-  g_object_class_install_properties (object_class, PROP_SOURCE + n_sources, properties);
+  properties[PROP_CYCLE_GOAL] = g_param_spec_string ("cycle-goal", NULL, NULL, "", rw);
+  /* The amounts: a property per funding source of the table of fields,
+   * named by its id (fiscal), so that bindings and jx_edit_set_money()
+   * find them; each maps to its index in the document's template. */
+  for (guint o = 0; o < G_N_ELEMENTS (owners); o++)
+    {
+      guint n;
+      const JxField *fields = jx_fields_of (owners[o], &n);
+
+      for (guint i = 0; i < n; i++)
+        if (fields[i].kind == JX_FIELD_MONEY)
+          {
+            g_assert (n_source_props < 2 * JX_MAX_SOURCES);
+            properties[PROP_SOURCE + n_source_props++] =
+              g_param_spec_int64 (fields[i].id, NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+          }
+    }
+  g_object_class_install_properties (object_class, PROP_SOURCE + n_source_props, properties);
 }
 
 static void
@@ -200,6 +267,7 @@ jx_project_init (JxProject *self)
 {
   self->name = jx_empty_string;
   self->goal = jx_empty_string;
+  self->cycle_goal = jx_empty_string;
   self->indicators = g_list_store_new (JX_TYPE_INDICATOR);
 }
 
@@ -236,7 +304,7 @@ jx_project_check_source (JxProject *self,
   JxMoney delta, sum;
 
   g_return_val_if_fail (JX_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (index < n_sources, FALSE);
+  g_return_val_if_fail (index < JX_MAX_SOURCES, FALSE);
 
   unit = jx_node_get_parent (JX_NODE (self));
   document = jx_node_get_document (JX_NODE (self));
@@ -257,7 +325,7 @@ jx_project_get_source (JxProject *self,
                        guint      index)
 {
   g_return_val_if_fail (JX_IS_PROJECT (self), 0);
-  g_return_val_if_fail (index < n_sources, 0);
+  g_return_val_if_fail (index < JX_MAX_SOURCES, 0);
   return self->sources[index];
 }
 
@@ -272,7 +340,7 @@ jx_project_set_source (JxProject *self,
   JxMoney delta;
 
   g_return_if_fail (JX_IS_PROJECT (self));
-  g_return_if_fail (index < n_sources);
+  g_return_if_fail (index < JX_MAX_SOURCES);
 
   if (self->sources[index] == amount)
     return;
@@ -285,7 +353,8 @@ jx_project_set_source (JxProject *self,
   delta = amount - self->sources[index];
   self->sources[index] = amount;
   self->total += delta;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE + index]);
+  if (index < jx_template_get_n_sources (template_of (self)))
+    g_object_notify_by_pspec (G_OBJECT (self), property_of_source (self, index));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
 
   unit = jx_node_get_parent (JX_NODE (self));
@@ -314,6 +383,22 @@ jx_project_set_goal (JxProject  *self,
   g_return_if_fail (JX_IS_PROJECT (self));
   if (jx_replace_string (&self->goal, goal))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL]);
+}
+
+const char *
+jx_project_get_cycle_goal (JxProject *self)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), NULL);
+  return self->cycle_goal;
+}
+
+void
+jx_project_set_cycle_goal (JxProject  *self,
+                           const char *goal)
+{
+  g_return_if_fail (JX_IS_PROJECT (self));
+  if (jx_replace_string (&self->cycle_goal, goal))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CYCLE_GOAL]);
 }
 
 gboolean

@@ -12,10 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JxProject, jx_project, JX, PROJECT, JxNode)
 
 /*
- * Properties: name, one gint64 property per funding source named by the
- * source's id in jx-fields.h (the amounts, read and written by index with
+ * Properties: name, one gint64 property per funding source any template
+ * may have, named by the source's id in jx-fields.h (a source the
+ * document's template lacks reads 0 and cannot be set) (the amounts, read and written by index with
  * jx_project_get_source() / jx_project_set_source()), total (read-only
- * 总计 = the sum of the sources), goal (绩效目标), confidential (涉密),
+ * 总计 = the sum of the sources), goal (绩效目标 / 年度目标), cycle-goal (中长期目标), confidential (涉密),
  * n-indicators (read-only).
  *
  * Amounts are JxMoney (gint64 hundredths of the document unit). A change of
@@ -36,6 +37,10 @@ void         jx_project_set_name          (JxProject  *self,
 JxMoney      jx_project_get_total         (JxProject  *self);
 const char  *jx_project_get_goal          (JxProject  *self);
 void         jx_project_set_goal          (JxProject  *self,
+                                           const char *goal);
+/* 中长期目标: kept in templates with two goals (central). */
+const char  *jx_project_get_cycle_goal    (JxProject  *self);
+void         jx_project_set_cycle_goal    (JxProject  *self,
                                            const char *goal);
 gboolean     jx_project_get_confidential  (JxProject  *self);
 void         jx_project_set_confidential  (JxProject  *self,

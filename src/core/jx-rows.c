@@ -13,11 +13,13 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jx-detail.h"
 #include "jx-edit.h"
 #include "jx-fields.h"
 #include "jx-money.h"
 #include "jx-limits.h"
 #include "jx-rows.h"
+#include "jx-template.h"
 #include "jx-taxonomy.h"
 #include "jx-text-private.h"
 #include "jx-xml.h"
@@ -78,9 +80,41 @@ static const struct { const char *name; JxRowsColumnKind kind; } synonyms[] = {
   { "年份", JX_ROWS_COLUMN_YEAR },
 };
 
-static gboolean
-is_held (JxRowsColumnKind kind)
+/* The indicator field a column of the kinds only some templates hold
+ * fills, or NULL. */
+static const char *
+column_field (JxRowsColumnKind kind)
 {
+  switch (kind)
+    {
+    case JX_ROWS_COLUMN_COMPARATOR:
+      return "comparator";
+    case JX_ROWS_COLUMN_NUMBER:
+      return "number";
+    case JX_ROWS_COLUMN_MEASURE:
+      return "measure-unit";
+    case JX_ROWS_COLUMN_WEIGHT:
+      return "weight";
+    case JX_ROWS_COLUMN_DIRECTION:
+      return "direction";
+    case JX_ROWS_COLUMN_EXPLANATION:
+      return "explanation";
+    default:
+      return NULL;
+    }
+}
+
+/* Whether @document holds what a column of @kind says: always for the
+ * columns every table has, by its template for 指标性质, 指标值, 度量单位,
+ * 权重, 指标方向 and 指标解释. */
+static gboolean
+is_held (JxDocument       *document,
+         JxRowsColumnKind  kind)
+{
+  const char *field = column_field (kind);
+
+  if (field != NULL)
+    return jx_template_has_field (jx_document_get_template (document), field);
   return kind > JX_ROWS_COLUMN_NONE && kind < JX_ROWS_COLUMN_COMPARATOR;
 }
 
@@ -946,7 +980,7 @@ jx_rows_read (const char  *text,
             column->kind = JX_ROWS_COLUMN_NONE;
           if (column->kind == JX_ROWS_COLUMN_NONE && *name != '\0')
             append_name (&unknown, name);
-          else if (column->kind != JX_ROWS_COLUMN_NONE && !is_held (column->kind))
+          else if (column->kind != JX_ROWS_COLUMN_NONE && !is_held (document, column->kind))
             append_name (&not_held, name);
         }
       if (not_held != NULL)
@@ -1400,6 +1434,9 @@ add_indicator (Builder         *b,
   indicator = jx_indicator_new (category, subcategory, cell_text (b, row, JX_ROWS_COLUMN_INDICATOR));
   jx_indicator_set_cycle_value (indicator, cell_text (b, row, JX_ROWS_COLUMN_CYCLE_VALUE));
   jx_indicator_set_annual_value (indicator, cell_text (b, row, JX_ROWS_COLUMN_ANNUAL_VALUE));
+  for (JxRowsColumnKind kind = JX_ROWS_COLUMN_COMPARATOR; kind <= JX_ROWS_COLUMN_EXPLANATION; kind++)
+    if (is_held (b->document, kind))
+      jx_indicator_set_field (indicator, column_field (kind), cell_text (b, row, kind));
   jx_node_set_line (JX_NODE (indicator), row->line);
   jx_node_append_child (JX_NODE (project), JX_NODE (indicator));
 }
@@ -1430,6 +1467,7 @@ jx_rows_build (const JxRowsTable *table,
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
 
   b.taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
+  jx_document_set_template (fragment, jx_document_get_template (document));
   jx_document_set_taxonomy (fragment, jx_document_get_taxonomy (document));
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
@@ -1527,45 +1565,6 @@ jx_rows_parse (const char     *text,
  * Copy
  * ------------------------------------------------------------------------ */
 
-/* Calls @func for each project of @nodes (the document: all of them; a
- * unit: its projects); @indicator is the one indicator copied, or NULL. */
-typedef void (*ProjectFunc) (JxProject *project, JxIndicator *indicator, gpointer data);
-
-static void
-foreach_copied (JxNode * const *nodes,
-                guint           n_nodes,
-                ProjectFunc     func,
-                gpointer        data)
-{
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      JxNode *node = nodes[i];
-
-      if (JX_IS_DOCUMENT (node) || JX_IS_FUNDING_UNIT (node))
-        {
-          GListModel *units = JX_IS_DOCUMENT (node) ? jx_document_get_units (JX_DOCUMENT (node)) : NULL;
-          guint n_units = units ? g_list_model_get_n_items (units) : 1;
-
-          for (guint u = 0; u < n_units; u++)
-            {
-              g_autoptr(JxFundingUnit) unit = units ? g_list_model_get_item (units, u)
-                                                    : g_object_ref (JX_FUNDING_UNIT (node));
-              GListModel *projects = jx_funding_unit_get_projects (unit);
-
-              for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-                {
-                  g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-                  func (project, NULL, data);
-                }
-            }
-        }
-      else if (JX_IS_PROJECT (node))
-        func (JX_PROJECT (node), NULL, data);
-      else if (JX_IS_INDICATOR (node) && jx_indicator_get_project (JX_INDICATOR (node)) != NULL)
-        func (jx_indicator_get_project (JX_INDICATOR (node)), JX_INDICATOR (node), data);
-    }
-}
-
 static void
 append_tsv_cell (GString    *out,
                  const char *text,
@@ -1588,75 +1587,17 @@ append_tsv_cell (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_code (GString    *out,
-             JxTaxonomy *taxonomy,
-             const char *code)
+static gboolean
+tsv_row (const JxDetailRow *row,
+         gpointer           data,
+         GError           **error)
 {
-  g_autofree char *label = taxonomy != NULL && *code != '\0' ? jx_taxonomy_format_label (taxonomy, code) : NULL;
+  GString *out = data;
 
-  append_tsv_cell (out, label != NULL ? label : code, FALSE);
-}
-
-typedef struct
-{
-  JxDocument *document;
-  JxTaxonomy *taxonomy;
-  GString    *out;
-} TsvWriter;
-
-static void
-tsv_row (TsvWriter   *w,
-         JxProject   *project,
-         JxIndicator *indicator)
-{
-  JxFundingUnit *unit = jx_project_get_unit (project);
-  guint n_sources = jx_document_get_n_sources (w->document);
-  gboolean secret = jx_project_get_confidential (project);
-  char buf[JX_MONEY_BUF_SIZE];
-
-  append_tsv_cell (w->out, unit ? jx_funding_unit_get_name (unit) : "", TRUE);
-  append_tsv_cell (w->out, jx_project_get_name (project), FALSE);
-  jx_money_to_decimal_buf (jx_project_get_total (project), buf);
-  append_tsv_cell (w->out, buf, FALSE);
-  for (guint i = 0; i < n_sources; i++)
-    {
-      jx_money_to_decimal_buf (jx_project_get_source (project, i), buf);
-      append_tsv_cell (w->out, buf, FALSE);
-    }
-  append_tsv_cell (w->out, secret ? JX_PROJECT_CONFIDENTIAL_TEXT : jx_project_get_goal (project), FALSE);
-  if (indicator != NULL && !secret)
-    {
-      append_code (w->out, w->taxonomy, jx_indicator_get_category (indicator));
-      append_code (w->out, w->taxonomy, jx_indicator_get_subcategory (indicator));
-      append_tsv_cell (w->out, jx_indicator_get_name (indicator), FALSE);
-      append_tsv_cell (w->out, jx_indicator_get_cycle_value (indicator), FALSE);
-      append_tsv_cell (w->out, jx_indicator_get_annual_value (indicator), FALSE);
-    }
-  else
-    g_string_append (w->out, "\t\t\t\t\t");
-  g_string_append (w->out, "\r\n");
-}
-
-static void
-tsv_project (JxProject   *project,
-             JxIndicator *indicator,
-             gpointer     data)
-{
-  TsvWriter *w = data;
-  GListModel *indicators = jx_project_get_indicators (project);
-  guint n = g_list_model_get_n_items (indicators);
-
-  if (indicator != NULL || jx_project_get_confidential (project) || n == 0)
-    {
-      tsv_row (w, project, indicator);
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JxIndicator) item = g_list_model_get_item (indicators, i);
-      tsv_row (w, project, item);
-    }
+  for (guint i = 0; i < row->n_cells; i++)
+    append_tsv_cell (out, row->cells[i], i == 0);
+  g_string_append (out, "\r\n");
+  return TRUE;
 }
 
 char *
@@ -1664,39 +1605,18 @@ jx_rows_copy_tsv (JxDocument     *document,
                   JxNode * const *nodes,
                   guint           n_nodes)
 {
-  TsvWriter w = { document, NULL, g_string_new (NULL) };
-  JxRowsColumn columns[32];
-  guint n_columns;
+  GString *out;
+  g_auto(GStrv) header = NULL;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
 
-  n_columns = detail_columns (document, NULL);
-  g_return_val_if_fail (n_columns <= G_N_ELEMENTS (columns), NULL);
-  detail_columns (document, columns);
-  w.taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      const JxField *field = NULL;
-
-      switch (columns[i].kind)
-        {
-        case JX_ROWS_COLUMN_UNIT: field = jx_field_lookup (JX_FIELD_OWNER_UNIT, "name"); break;
-        case JX_ROWS_COLUMN_PROJECT: field = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name"); break;
-        case JX_ROWS_COLUMN_TOTAL: field = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total"); break;
-        case JX_ROWS_COLUMN_SOURCE: field = jx_document_get_source (document, columns[i].source); break;
-        case JX_ROWS_COLUMN_GOAL: field = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal"); break;
-        case JX_ROWS_COLUMN_CATEGORY: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "category"); break;
-        case JX_ROWS_COLUMN_SUBCATEGORY: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "subcategory"); break;
-        case JX_ROWS_COLUMN_INDICATOR: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "name"); break;
-        case JX_ROWS_COLUMN_CYCLE_VALUE: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "cycle-value"); break;
-        case JX_ROWS_COLUMN_ANNUAL_VALUE: field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value"); break;
-        default: g_assert_not_reached ();
-        }
-      append_tsv_cell (w.out, field->official, i == 0);
-    }
-  g_string_append (w.out, "\r\n");
-  foreach_copied (nodes, n_nodes, tsv_project, &w);
-  return g_string_free (w.out, FALSE);
+  out = g_string_new (NULL);
+  header = jx_detail_header (document);
+  for (guint i = 0; header[i] != NULL; i++)
+    append_tsv_cell (out, header[i], i == 0);
+  g_string_append (out, "\r\n");
+  jx_detail_foreach (document, nodes, n_nodes, tsv_row, out, NULL, NULL, NULL, NULL);
+  return g_string_free (out, FALSE);
 }
 
 typedef struct
@@ -1707,10 +1627,11 @@ typedef struct
   gboolean    indicators;
 } NodesWriter;
 
-static void
+static gboolean
 nodes_project (JxProject   *project,
                JxIndicator *indicator,
-               gpointer     data)
+               gpointer     data,
+               GError     **error)
 {
   NodesWriter *w = data;
   JxFundingUnit *unit = jx_project_get_unit (project);
@@ -1727,10 +1648,11 @@ nodes_project (JxProject   *project,
         }
       copy = jx_node_copy (JX_NODE (indicator));
       jx_node_append_child (JX_NODE (w->holder), copy);
-      return;
+      return TRUE;
     }
   copy = jx_node_copy (JX_NODE (project));
   jx_node_append_child (JX_NODE (copy_unit), copy);
+  return TRUE;
 }
 
 GBytes *
@@ -1746,11 +1668,12 @@ jx_rows_copy_nodes (JxDocument     *document,
 
   for (guint i = 0; i < n_nodes; i++)
     w.indicators &= JX_IS_INDICATOR (nodes[i]);
+  jx_document_set_template (fragment, jx_document_get_template (document));
   jx_document_set_taxonomy (fragment, jx_document_get_taxonomy (document));
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
   jx_document_set_title (fragment, w.indicators ? NODES_INDICATORS : NODES_PROJECTS);
-  foreach_copied (nodes, n_nodes, nodes_project, &w);
+  jx_detail_foreach_project (nodes, n_nodes, nodes_project, &w, NULL);
   jx_node_assign_ids (JX_NODE (fragment), fragment);
   return jx_xml_write (fragment, error);
 }
@@ -1784,7 +1707,54 @@ typedef struct
   JxDocument *document;
   JxNode     *first;
   guint       n_projects, n_indicators;
+  JxTemplate *from;   /* the fragment's template, when not the document's */
 } Paste;
+
+/* A copy of a project of another template takes its amounts by source id;
+ * jx_rows_paste() has checked that none is lost. */
+static void
+remap_sources (JxProject  *copy,
+               JxTemplate *from,
+               JxTemplate *to)
+{
+  JxMoney amounts[JX_MAX_SOURCES] = { 0, };
+
+  for (guint k = 0; k < jx_template_get_n_sources (to); k++)
+    {
+      int i = jx_template_find_source (from, jx_template_get_source (to, k)->id);
+
+      amounts[k] = i >= 0 ? jx_project_get_source (copy, i) : 0;
+    }
+  for (guint k = 0; k < JX_MAX_SOURCES; k++)
+    jx_project_set_source (copy, k, amounts[k]);
+}
+
+/* The first funding source of @from, with an amount in @fragment, that
+ * @to does not have; NULL when none would be lost. */
+static const JxField *
+lost_source (JxDocument *fragment,
+             JxTemplate *to)
+{
+  JxTemplate *from = jx_document_get_template (fragment);
+  GListModel *units = jx_document_get_units (fragment);
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          for (guint k = 0; k < jx_template_get_n_sources (from); k++)
+            if (jx_project_get_source (project, k) != 0 &&
+                jx_template_find_source (to, jx_template_get_source (from, k)->id) < 0)
+              return jx_template_get_source (from, k);
+        }
+    }
+  return NULL;
+}
 
 static void
 paste_node (Paste  *paste,
@@ -1794,6 +1764,8 @@ paste_node (Paste  *paste,
 {
   g_autoptr(JxNode) copy = jx_node_copy (node);
 
+  if (paste->from != NULL && JX_IS_PROJECT (copy))
+    remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
   jx_edit_insert (paste->document, parent, position, copy, _("Paste Rows"));
   if (paste->first == NULL)
     paste->first = copy;
@@ -1854,7 +1826,6 @@ fits (JxDocument *document,
       JxDocument *fragment)
 {
   GListModel *units = jx_document_get_units (fragment);
-  guint n_sources = jx_document_get_n_sources (document);
   JxMoney total = jx_document_get_total (document);
 
   for (guint u = 0; u < g_list_model_get_n_items (units); u++)
@@ -1866,9 +1837,10 @@ fits (JxDocument *document,
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
 
-          for (guint i = 0; i < n_sources; i++)
-            if (!jx_money_add (total, jx_project_get_source (project, i), &total))
-              return FALSE;
+          /* The total, not source by source: the fragment may be of
+           * another template. */
+          if (!jx_money_add (total, jx_project_get_total (project), &total))
+            return FALSE;
         }
     }
   return TRUE;
@@ -1888,7 +1860,8 @@ jx_rows_paste (JxDocument     *document,
   JxProject *target = NULL, *only = NULL;
   JxFundingUnit *into = NULL;
   guint position = G_MAXUINT, n;
-  Paste paste = { document, NULL, 0, 0 };
+  Paste paste = { document, NULL, 0, 0, NULL };
+  const JxField *lost;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (JX_IS_DOCUMENT (fragment), NULL);
@@ -1917,6 +1890,21 @@ jx_rows_paste (JxDocument     *document,
       g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
                            _("These rows are indicators: select the project they belong to, then paste."));
       return NULL;
+    }
+
+  if (jx_document_get_template (fragment) != jx_document_get_template (document))
+    {
+      paste.from = jx_document_get_template (fragment);
+      if (content == JX_ROWS_CONTENT_PROJECTS &&
+          (lost = lost_source (fragment, jx_document_get_template (document))) != NULL)
+        {
+          g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
+                       _("These rows were not pasted: they have amounts of %s, a funding source this "
+                         "table (%s) does not have. Paste them into a table of their kind, or move "
+                         "those amounts to another source first."),
+                       jx_field_get_label (lost), jx_template_get_label (jx_document_get_template (document)));
+          return NULL;
+        }
     }
 
   if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment))

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jx-core-resources.h"
+#include "jx-init.h"
 #include "jx-limits.h"
 #include "jx-taxonomy.h"
 
@@ -23,7 +24,11 @@
  *         "subcategories": [
  *           { "code": "11", "name": "数量指标", "name_en": "Quantity" }, … ] }, … ] }
  *
- * "name_en" and the top-level "note" are optional; everything else is
+ * An entry may list "aliases": other names published tables give it
+ * ("社会公众或服务对象满意度指标" for 31, "产出目标" for 产出指标); a name
+ * matches its entry by any of them (jx_taxonomy_name_matches()).
+ *
+ * "name_en", "aliases" and the top-level "note" are optional; everything else is
  * required. Any other member is an error rather than ignored, so that a typo
  * such as "subcategory" is reported instead of silently losing data.
  *
@@ -45,6 +50,7 @@ struct _Entry
   char      *name;        /* canonical, as in the file: "经济效益指标" */
   char      *short_name;  /* as tables print it: "经济效益", but "产出指标" */
   char      *name_en;     /* nullable */
+  char     **aliases;     /* other names tables use: 社会公众或服务对象满意度指标, 产出目标; nullable */
   gsize      base_len;    /* bytes of name without a trailing 指标 */
   Entry     *parent;      /* NULL for a category */
   GPtrArray *children;    /* categories only: sub-category codes, NULL-terminated */
@@ -89,6 +95,7 @@ entry_free (gpointer data)
   g_free (entry->name);
   g_free (entry->short_name);
   g_free (entry->name_en);
+  g_strfreev (entry->aliases);
   g_clear_pointer (&entry->children, g_ptr_array_unref);
   g_free (entry);
 }
@@ -364,6 +371,54 @@ get_array_member (JsonObject  *object,
   return json_node_get_array (node);
 }
 
+/* The optional list "aliases" of non-empty texts into *@out (NULL if absent). */
+static gboolean
+get_aliases (JsonObject  *object,
+             const char  *origin,
+             const char  *where,
+             char      ***out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "aliases");
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  builder = g_strv_builder_new ();
+  array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *text;
+      gsize len;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        break;
+      text = json_node_get_string (element);
+      len = strlen (text);
+      trim_span (&text, &len);
+      if (len == 0)
+        break;
+      {
+        g_autofree char *alias = g_strndup (text, len);
+
+        g_strv_builder_add (builder, alias);
+      }
+      if (i + 1 == json_array_get_length (array))
+        {
+          *out = g_strv_builder_end (builder);
+          return TRUE;
+        }
+    }
+  g_set_error (error, JX_TAXONOMY_ERROR, JX_TAXONOMY_ERROR_INVALID,
+               _("Taxonomy “%s”: in %s, “aliases” must be a non-empty list of names in double "
+                 "quotes, such as [\"产出目标\"]."),
+               origin, where);
+  return FALSE;
+}
+
 /* Reads a category (@parent NULL) with its sub-categories, or a sub-category,
  * and adds it to @self. Returns the new entry, or NULL with @error set.
  */
@@ -376,12 +431,13 @@ parse_entry (JxTaxonomy  *self,
              const char  *origin,
              GError     **error)
 {
-  static const char * const category_keys[] = { "code", "name", "name_en", "subcategories", NULL };
-  static const char * const subcategory_keys[] = { "code", "name", "name_en", NULL };
+  static const char * const category_keys[] = { "code", "name", "name_en", "aliases", "subcategories", NULL };
+  static const char * const subcategory_keys[] = { "code", "name", "name_en", "aliases", NULL };
   g_autofree char *where = NULL;
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
   g_autofree char *name_en = NULL;
+  g_auto(GStrv) aliases = NULL;
   JsonObject *object;
   JsonArray *subcategories = NULL;
   Entry *other;
@@ -447,11 +503,14 @@ parse_entry (JxTaxonomy  *self,
   if (parent == NULL &&
       !(subcategories = get_array_member (object, "subcategories", origin, where, error)))
     return NULL;
+  if (!get_aliases (object, origin, where, &aliases, error))
+    return NULL;
 
   entry = g_new0 (Entry, 1);
   entry->code = g_steal_pointer (&code);
   entry->name = g_steal_pointer (&name);
   entry->name_en = g_steal_pointer (&name_en);
+  entry->aliases = g_steal_pointer (&aliases);
   entry->base_len = base_length (entry->name, strlen (entry->name));
   entry->parent = parent;
   entry->cat_pos = cat_pos;
@@ -626,13 +685,6 @@ jx_taxonomy_new_from_file (const char  *path,
   return jx_taxonomy_new_from_bytes (bytes, display, error);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /**
  * jx_taxonomy_list_builtin:
  *
@@ -647,25 +699,7 @@ jx_taxonomy_list_builtin (void)
   static char **ids = NULL;
 
   if (g_once_init_enter (&ids))
-    {
-      g_auto(GStrv) children = NULL;
-      GPtrArray *found = g_ptr_array_new ();
-
-      children = g_resource_enumerate_children (jx_core_get_resource (), BUILTIN_DIR,
-                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-
-      for (guint i = 0; children != NULL && children[i] != NULL; i++)
-        {
-          if (g_str_has_suffix (children[i], ".json"))
-            g_ptr_array_add (found, g_strndup (children[i], strlen (children[i]) - strlen (".json")));
-        }
-
-      g_ptr_array_sort (found, compare_strings);
-      g_ptr_array_add (found, NULL);
-
-      g_once_init_leave (&ids, (char **) g_ptr_array_free (found, FALSE));
-    }
-
+    g_once_init_leave (&ids, jx_core_list_json_ids (BUILTIN_DIR));
   return (const char * const *) ids;
 }
 
@@ -978,7 +1012,16 @@ jx_taxonomy_name_matches (JxTaxonomy *self,
   trim_span (&name, &len);
   len = base_length (name, len);
 
-  return len == entry->base_len && memcmp (name, entry->name, len) == 0;
+  if (len == entry->base_len && memcmp (name, entry->name, len) == 0)
+    return TRUE;
+  for (guint i = 0; entry->aliases != NULL && entry->aliases[i] != NULL; i++)
+    {
+      const char *alias = entry->aliases[i];
+
+      if (len == base_length (alias, strlen (alias)) && memcmp (name, alias, len) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -19,4 +19,8 @@ typedef struct _JxProblem     JxProblem;
 /* Amounts are exact: a count of hundredths of the document unit (0.01 万元). */
 typedef gint64 JxMoney;
 
+/* Reports progress from 0.0 to 1.0. Called in the thread doing the work. */
+typedef void (*JxProgressFunc) (double   fraction,
+                                gpointer user_data);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "jx-model-private.h"
 #include "jx-taxonomy.h"
+#include "jx-template.h"
 #include "jx-validator.h"
 #include "jx-value.h"
 
@@ -115,6 +116,24 @@ static const JxRule rules[] = {
     N_("A rate is to reach more than 100% (≥, ＞ or ＝ a percentage above 100)"),
     N_("A share of a whole cannot exceed 100%, so the target is impossible or mistyped. "
        "Growth rates (增长率, 提高…) are not concerned."), TRUE },
+  /* Per template (data/templates/): only where the template has the field. */
+  { "weights-total", JX_SEVERITY_WARNING,
+    N_("The weights (权重 / 分值) of a project's indicators do not add up to the template's total (100)"),
+    N_("Indicators are scored by their weights; a project whose weights do not reach the total is "
+       "usually sent back (unless the missing points belong to a part the table does not list, such as "
+       "预算执行)."), TRUE },
+  { "weight-missing", JX_SEVERITY_WARNING,
+    N_("An indicator has no weight, or a weight of zero, where the template has weights"),
+    N_("An indicator without weight counts for nothing in the score; give it its share or remove it."), TRUE },
+  { "unit-missing", JX_SEVERITY_WARNING,
+    N_("A target number (指标值) has no unit of measure (度量单位) where the template has one"),
+    N_("“95” alone could be 95%, 95 人 or 95 万元; the unit says which."), TRUE },
+  { "placeholder-left", JX_SEVERITY_WARNING,
+    N_("A name or value still holds a template's placeholder (≥**%, XX人, **万元)"),
+    N_("Placeholders are left from a copied template; the real figure was never filled in."), TRUE },
+  { "name-value-mismatch", JX_SEVERITY_WARNING,
+    N_("An indicator's name states a target that differs from its value (…达标率100% with ≥98%)"),
+    N_("Reviewers read both; when they disagree, one of them was not updated."), TRUE },
   { "annual-looser-than-cycle", JX_SEVERITY_WARNING,
     N_("An annual percentage target is looser than the one for the whole period"),
     N_("For a rate, the year should pull at least as hard as the whole period: ≥90% (annual) "
@@ -206,6 +225,7 @@ shorten (const char *text)
  */
 typedef struct
 {
+  JxTemplate *template;            /* the document's: which fields and checks apply */
   JxTaxonomy *taxonomy;            /* NULL when the scheme is unknown */
   const char *required[3];         /* 产出, 效益, 满意度 categories */
   const char *satisfaction_cat;
@@ -224,13 +244,15 @@ typedef struct
 
 static void
 scheme_init (Scheme     *scheme,
-             JxTaxonomy *taxonomy)
+             JxDocument *document)
 {
   static const char *required_names[] = { "产出", "效益", "满意度" };
+  JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
   const char * const *categories;
   guint n_numeric = 0;
 
   memset (scheme, 0, sizeof *scheme);
+  scheme->template = jx_document_get_template (document);
   scheme->taxonomy = taxonomy;
   if (taxonomy == NULL)
     return;
@@ -754,6 +776,14 @@ check_value (const Scheme   *scheme,
 {
   const char *property = field_property (field);
   const char *label = jx_field_label_for_id (property);
+
+  /* A template with 指标值 as its own columns (Sichuan) has no annual value
+   * text: the value checked is the one its columns make. */
+  if (field == FIELD_ANNUAL && !jx_template_has_field (scheme->template, "annual-value"))
+    {
+      property = "number";
+      label = jx_field_label_for_id (property);
+    }
   const char *display_name = jx_indicator_get_name (indicator);
 
   if (value->flags & JX_VALUE_EMPTY)
@@ -928,6 +958,205 @@ same_indicator (JxIndicator *a,
          strip_text (jx_indicator_get_name (b), b_name) && g_str_equal (a_name, b_name);
 }
 
+/* The annual value as one text: the annual value where the template has
+ * one, else what its 指标性质 · 指标值 · 度量单位 columns say ("≥95%"),
+ * 百分比 read as %. Transfer full. */
+static char *
+annual_value_text (JxTemplate  *template,
+                   JxIndicator *indicator)
+{
+  const char *comparator, *number, *unit;
+
+  if (jx_template_has_field (template, "annual-value") || !jx_template_has_field (template, "number"))
+    return g_strdup (jx_indicator_get_annual_value (indicator));
+  comparator = jx_indicator_get_field (indicator, "comparator");
+  number = jx_indicator_get_field (indicator, "number");
+  unit = jx_indicator_get_field (indicator, "measure-unit");
+  if (*number == '\0')
+    return g_strdup (jx_indicator_get_annual_value (indicator));
+  if (g_str_equal (comparator, "定性"))
+    comparator = "";
+  if (g_str_equal (unit, "百分比") || g_str_equal (unit, "％"))
+    unit = "%";
+  return g_strconcat (comparator, number, unit, NULL);
+}
+
+/* A placeholder of a copied template: ≥**%, **万元, XX人, ＊＊. */
+static gboolean
+has_placeholder (const char *text)
+{
+  static const char *marks[] = { "**", "＊＊", "*%", "＊%", "ＸＸ", "××人", "××个", "※※" };
+
+  if (contains_any (text, marks, G_N_ELEMENTS (marks)))
+    return TRUE;
+  /* XX or xx, not part of a longer Latin word (XXL, Linux). */
+  for (const char *p = text; *p != '\0'; p++)
+    if ((p[0] == 'X' || p[0] == 'x') && (p[1] == 'X' || p[1] == 'x') &&
+        (p == text || !g_ascii_isalpha (p[-1])))
+      {
+        const char *q = p;
+
+        while (*q == 'X' || *q == 'x')
+          q++;
+        if (!g_ascii_isalpha (*q))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Reports the first placeholder of @indicator; TRUE when it was in a value
+ * (whose other checks would only repeat it). */
+static gboolean
+check_placeholders (JxIndicator *indicator,
+                    GPtrArray   *problems)
+{
+  static const char * const ids[] = { "name", "cycle-value", "annual-value", "number", "measure-unit" };
+  gboolean reported = FALSE, in_value = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *short_text = NULL;
+
+      g_object_get (indicator, ids[k], &text, NULL);
+      if (text == NULL || !has_placeholder (text))
+        continue;
+      in_value = in_value || k > 0;
+      if (reported)
+        continue;   /* one per indicator: the rest is the same copy */
+      reported = TRUE;
+      short_text = shorten (text);
+      add_problem (problems, "placeholder-left", JX_NODE (indicator), ids[k],
+                   k == 0
+                   ? g_strdup_printf (_("The name “%s” still holds a placeholder (** or XX); "
+                                        "fill in the real figure"), short_text)
+                   : g_strdup_printf (_("The %s “%s” of “%s” still holds a placeholder (** or XX); "
+                                        "fill in the real figure"),
+                                      jx_field_label_for_id (ids[k]), short_text,
+                                      jx_indicator_get_name (indicator)));
+    }
+  return in_value;
+}
+
+/* A number without its 度量单位, where the template has that column. */
+static void
+check_unit (JxTemplate    *template,
+            JxIndicator   *indicator,
+            const JxValue *annual,
+            GPtrArray     *problems)
+{
+  const char *number;
+
+  if (!jx_template_has_field (template, "measure-unit") || !jx_template_has_field (template, "number"))
+    return;
+  number = jx_indicator_get_field (indicator, "number");
+  if (*number == '\0' || *jx_indicator_get_field (indicator, "measure-unit") != '\0' ||
+      !jx_value_is_quantitative (annual) || (annual->flags & JX_VALUE_DATE))
+    return;
+  add_problem (problems, "unit-missing", JX_NODE (indicator), "measure-unit",
+               g_strdup_printf (_("The target number “%s” of “%s” has no unit of measure; "
+                                  "say what it counts (%%, 人, 个, 万元…)"),
+                                number, jx_indicator_get_name (indicator)));
+}
+
+/* "…达标率100%" with the value ≥98%: the name ends in a figure with the
+ * value's unit, and the figures differ. */
+static void
+check_name_against_value (JxIndicator   *indicator,
+                          const JxValue *value,
+                          GPtrArray     *problems)
+{
+  const JxValueFlags unsure = JX_VALUE_APPROXIMATE | JX_VALUE_RANK | JX_VALUE_DATE |
+                              JX_VALUE_SEVERAL | JX_VALUE_FORMULA | JX_VALUE_PLACEHOLDER;
+  const char *name = jx_indicator_get_name (indicator);
+  JxValue stated;
+
+  if (!jx_value_is_quantitative (value) || (value->flags & unsure) || *value->unit == '\0')
+    return;
+  jx_value_init (&stated, name);
+  if (!jx_value_is_quantitative (&stated) || (stated.flags & unsure) ||
+      strcmp (stated.unit, value->unit) != 0 ||
+      !(g_str_has_suffix (name, stated.unit) || g_str_has_suffix (name, "％")) ||
+      jx_value_compare_numbers (stated.number, value->number) == 0)
+    return;
+  {
+    g_autofree char *shown = jx_value_format (value);
+
+    add_problem (problems, "name-value-mismatch", JX_NODE (indicator), "name",
+                 g_strdup_printf (_("The name “%s” states %s%s, but its value is %s; make the two agree"),
+                                  name, stated.number, stated.unit, shown));
+  }
+}
+
+/* The weight in hundredths, or -1 when it is not a plain number. */
+static gint64
+weight_hundredths (JxIndicator *indicator)
+{
+  const char *text = jx_indicator_get_field (indicator, "weight");
+  JxValue value;
+  gint64 hundredths;
+
+  jx_value_init (&value, text);
+  if (!jx_value_is_quantitative (&value) || value.comparator != JX_COMPARATOR_EQ ||
+      (value.flags & ~JX_VALUE_PERCENT) != 0 || !jx_value_get_hundredths (&value, &hundredths))
+    return -1;
+  return hundredths;
+}
+
+static void
+check_weight (JxIndicator *indicator,
+              GPtrArray   *problems)
+{
+  const char *text = jx_indicator_get_field (indicator, "weight");
+  gint64 weight = weight_hundredths (indicator);
+
+  if (weight > 0)
+    return;
+  add_problem (problems, "weight-missing", JX_NODE (indicator), "weight",
+               *text == '\0'
+               ? g_strdup_printf (_("“%s” has no weight; give its share of the project's score"),
+                                  jx_indicator_get_name (indicator))
+               : g_strdup_printf (_("The weight “%s” of “%s” is not a number above zero; give its share "
+                                    "of the project's score"),
+                                  text, jx_indicator_get_name (indicator)));
+}
+
+/* The weights of a project add up to the template's total. Indicators whose
+ * weight is missing are reported on their own (weight-missing). */
+static void
+check_weights_total (JxTemplate *template,
+                     JxProject  *project,
+                     GPtrArray  *problems)
+{
+  GListModel *indicators = jx_project_get_indicators (project);
+  guint n = g_list_model_get_n_items (indicators);
+  gint64 total = 0, wanted = (gint64) jx_template_get_weights_total (template) * 100;
+
+  if (wanted == 0 || n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
+      gint64 weight = weight_hundredths (indicator);
+
+      if (weight > 0 && total <= G_MAXINT64 - weight)
+        total += weight;
+    }
+  if (total != wanted)
+    {
+      g_autofree char *sum = total % 100 == 0
+        ? g_strdup_printf ("%" G_GINT64_FORMAT, total / 100)
+        : g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", total / 100, (int) (total % 100));
+
+      add_problem (problems, "weights-total", JX_NODE (project), NULL,
+                   g_strdup_printf (_("The weights of the indicators of “%s” add up to %s, not %u; "
+                                      "correct them so that they make %u"),
+                                    jx_project_get_name (project), sum,
+                                    jx_template_get_weights_total (template),
+                                    jx_template_get_weights_total (template)));
+    }
+}
+
 typedef struct
 {
   const Scheme *scheme;
@@ -946,6 +1175,7 @@ check_indicator (IndicatorContext *ctx,
   char name[TEXT_BUF];
   gboolean codes_ok = FALSE, name_fits;
   JxValue cycle, annual;
+  g_autofree char *annual_text = NULL;
 
   if (scheme->taxonomy != NULL)
     check_codes (scheme, indicator, &codes_ok, problems);
@@ -984,13 +1214,27 @@ check_indicator (IndicatorContext *ctx,
   if (ctx->exempt)
     return;
 
-  jx_value_init (&cycle, jx_indicator_get_cycle_value (indicator));
-  jx_value_init (&annual, jx_indicator_get_annual_value (indicator));
-  check_value (scheme, indicator, FIELD_CYCLE, jx_indicator_get_cycle_value (indicator), &cycle,
-               name, problems);
-  check_value (scheme, indicator, FIELD_ANNUAL, jx_indicator_get_annual_value (indicator), &annual,
-               name, problems);
-  check_annual_against_cycle (indicator, &cycle, &annual, problems);
+  if (check_placeholders (indicator, problems))
+    return;
+  annual_text = annual_value_text (scheme->template, indicator);
+  jx_value_init (&annual, annual_text);
+  /* Only the values the template has: a per-indicator 实施周期指标值 is
+   * Guangdong's (and the central template's 中长期指标值). */
+  if (jx_template_has_field (scheme->template, "cycle-value"))
+    {
+      jx_value_init (&cycle, jx_indicator_get_cycle_value (indicator));
+      check_value (scheme, indicator, FIELD_CYCLE, jx_indicator_get_cycle_value (indicator), &cycle,
+                   name, problems);
+    }
+  if (jx_template_has_field (scheme->template, "annual-value") ||
+      jx_template_has_field (scheme->template, "number"))
+    check_value (scheme, indicator, FIELD_ANNUAL, annual_text, &annual, name, problems);
+  if (jx_template_has_field (scheme->template, "cycle-value"))
+    check_annual_against_cycle (indicator, &cycle, &annual, problems);
+  check_unit (scheme->template, indicator, &annual, problems);
+  check_name_against_value (indicator, &annual, problems);
+  if (jx_template_get_weights_total (scheme->template) > 0)
+    check_weight (indicator, problems);
 }
 
 #define SMALL_PROJECT 64
@@ -1057,7 +1301,10 @@ validate_project (const Scheme *scheme,
     }
   check_amounts (project, problems);
   if (!exempt)
-    check_goal (project, problems);
+    {
+      check_goal (project, problems);
+      check_weights_total (scheme->template, project, problems);
+    }
 
   if (n <= SMALL_PROJECT)
     ctx.earlier = small;
@@ -1089,7 +1336,7 @@ jx_validate_project (JxDocument *document,
   g_return_if_fail (JX_IS_PROJECT (project));
   g_return_if_fail (problems != NULL);
 
-  scheme_init (&scheme, jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL));
+  scheme_init (&scheme, document);
   validate_project (&scheme, project, problems);
 }
 
@@ -1137,7 +1384,7 @@ jx_validate_document (JxDocument *document)
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
-  scheme_init (&scheme, jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL));
+  scheme_init (&scheme, document);
   if (scheme.taxonomy == NULL)
     add_problem (problems, "taxonomy-unknown", NULL, NULL,
                  g_strdup_printf (_("The category scheme “%s” is not known; use guangdong-2020 or mof-2021"),

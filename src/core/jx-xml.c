@@ -110,6 +110,7 @@ typedef struct
   gboolean          failed;   /* the writer itself reported an error */
   const JxField    *sources[JX_MAX_SOURCES];   /* the funding sources, in table order */
   guint             n_sources;
+  guint             format;   /* what this save writes: jx_document_get_save_format() */
 } Writer;
 
 /* Who @node is, for a message: "the project “社区党员活动经费” (p1)". */
@@ -323,6 +324,31 @@ write_annotation (Writer       *self,
   end_element (self);
 }
 
+/* Format 2: the indicator fields only some templates have, when filled in:
+ * the attributes (@elements FALSE) or the child elements. Format 1 has none. */
+static void
+write_extra_fields (Writer      *self,
+                    JxIndicator *indicator,
+                    gboolean     elements)
+{
+  const char * const *ids = jx_indicator_extra_field_ids ();
+
+  if (self->format < 2)
+    return;
+  for (guint k = 0; ids[k] != NULL; k++)
+    {
+      const JxField *field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, ids[k]);
+      const char *value = jx_indicator_get_field (indicator, ids[k]);
+
+      if (*value == '\0' || field->xml_element != elements)
+        continue;
+      if (elements)
+        write_text (self, JX_NODE (indicator), field->xml_name, value);
+      else
+        write_attribute (self, JX_NODE (indicator), field->xml_name, value);
+    }
+}
+
 /* <previous year="2024" …>: last year's values of @node's fields, after
  * its own fields (jx-previous.h). Only those that differ from this year's
  * are written: a value left out is the same as the node's own. */
@@ -374,9 +400,11 @@ write_indicator (Writer      *self,
   write_id (self, node);
   write_attribute (self, node, "category", jx_indicator_get_category (indicator));
   write_attribute (self, node, "subcategory", jx_indicator_get_subcategory (indicator));
+  write_extra_fields (self, indicator, FALSE);
   write_text (self, node, "name", jx_indicator_get_name (indicator));
   write_text (self, node, "cycle-value", jx_indicator_get_cycle_value (indicator));
   write_text (self, node, "annual-value", jx_indicator_get_annual_value (indicator));
+  write_extra_fields (self, indicator, TRUE);
   write_previous (self, node);
   end_element (self);
 }
@@ -396,6 +424,8 @@ write_project (Writer    *self,
     write_attribute (self, node, "confidential", "true");
   write_text (self, node, "name", jx_project_get_name (project));
   write_text (self, node, "goal", jx_project_get_goal (project));
+  if (self->format >= 2 && *jx_project_get_cycle_goal (project) != '\0')
+    write_text (self, node, "cycle-goal", jx_project_get_cycle_goal (project));
   write_previous (self, node);
   for (guint i = 0; i < g_list_model_get_n_items (indicators) && self->error == NULL; i++)
     {
@@ -459,6 +489,7 @@ jx_xml_write (JxDocument  *document,
   self.n_sources = jx_document_get_n_sources (document);
   for (guint k = 0; k < self.n_sources; k++)
     self.sources[k] = jx_document_get_source (document, k);
+  self.format = jx_document_get_save_format (document);
 
   node = JX_NODE (document);
   if (xmlTextWriterStartDocument (self.writer, NULL, "UTF-8", NULL) < 0)
@@ -473,13 +504,13 @@ jx_xml_write (JxDocument  *document,
                    "Correct the year and save again."),
                  jx_document_get_year (document));
   if (self.error == NULL &&
-      (xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "format", "%d",
-                                          jx_document_has_previous (document)
-                                          ? JX_FORMAT_NEWEST : JX_FORMAT_VERSION) < 0 ||
+      (xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "format", "%u", self.format) < 0 ||
        xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "year", "%d", jx_document_get_year (document)) < 0))
     self.failed = TRUE;
   write_attribute (&self, node, "unit", jx_document_get_unit (document));
   write_attribute (&self, node, "taxonomy", jx_document_get_taxonomy (document));
+  if (self.format >= 2)
+    write_attribute (&self, node, "template", jx_template_get_id (jx_document_get_template (document)));
   write_text (&self, node, "department", jx_document_get_department (document));
   write_text (&self, node, "title", jx_document_get_title (document));
   write_previous (&self, node);
@@ -613,9 +644,11 @@ typedef enum
   FIELD_TITLE,
   FIELD_PROJECT_NAME,
   FIELD_GOAL,
+  FIELD_CYCLE_GOAL,
   FIELD_INDICATOR_NAME,
   FIELD_CYCLE_VALUE,
   FIELD_ANNUAL_VALUE,
+  FIELD_EXPLANATION,
   FIELD_ANNOTATION_TEXT,
   FIELD_PREVIOUS,     /* last year's value of `previous` */
 } TextField;
@@ -716,7 +749,11 @@ typedef struct
                    *n_id, *n_format, *n_year, *n_unit, *n_taxonomy,
                    *n_confidential, *n_category,
                    *n_subcategory, *n_target, *n_field, *n_author, *n_time,
-                   *n_resolved, *n_previous;
+                   *n_resolved, *n_template, *n_cycle_goal, *n_explanation, *n_previous;
+  /* The indicator fields of format 2 that are attributes, by id. */
+  const xmlChar    *n_extras[8];
+  const char       *extra_ids[8];
+  guint             n_extra_names;
   /* The funding sources' attributes, in the order of the table of fields. */
   const JxField    *sources[JX_MAX_SOURCES];
   const xmlChar    *n_sources[JX_MAX_SOURCES];
@@ -1324,6 +1361,19 @@ attach (Loader     *self,
   return TRUE;
 }
 
+/* The funding sources' attributes are those of @template. */
+static void
+loader_use_template (Loader     *self,
+                     JxTemplate *template)
+{
+  self->n_source_names = jx_template_get_n_sources (template);
+  for (guint k = 0; k < self->n_source_names; k++)
+    {
+      self->sources[k] = jx_template_get_source (template, k);
+      self->n_sources[k] = xmlTextReaderConstString (self->reader, BAD_CAST self->sources[k]->xml_name);
+    }
+}
+
 static void
 start_table (Loader *self,
              Frame  *frame)
@@ -1427,6 +1477,24 @@ start_table (Loader *self,
         jx_document_set_unit (self->document, v);
       else if (name_is (name, self->n_taxonomy))
         jx_document_set_taxonomy (self->document, v);
+      else if (name_is (name, self->n_template))
+        {
+          g_autoptr(GError) error = NULL;
+          JxTemplate *template = jx_template_get_builtin (v, &error);
+
+          if (template == NULL)
+            {
+              clear_validity (self);
+              fail_at_attribute (self, frame, "template", JX_XML_ERROR_INVALID, "template",
+                                 g_strdup_printf (_("%s This table cannot be opened without it: "
+                                                    "update Jixiao, or ask whoever sent the file "
+                                                    "which version they use."),
+                                                  error->message));
+              break;
+            }
+          jx_document_set_template (self->document, template);
+          loader_use_template (self, template);
+        }
     }
   xmlTextReaderMoveToElement (r);
 }
@@ -1484,9 +1552,26 @@ start_project (Loader *self,
       else if (name_is (name, self->n_confidential))
         jx_project_set_confidential (project, g_str_equal (v, "true") || g_str_equal (v, "1"));
       else
-        for (guint k = 0; k < self->n_source_names && which < 0; k++)
-          if (name_is (name, self->n_sources[k]))
-            which = (int) k;
+        {
+          for (guint k = 0; k < self->n_source_names && which < 0; k++)
+            if (name_is (name, self->n_sources[k]))
+              which = (int) k;
+          /* A source of another template: its amount would be lost. */
+          if (which < 0 && !self->newer && jx_field_lookup_source ((const char *) name) != NULL)
+            {
+              JxTemplate *template = jx_document_get_template (self->document);
+              g_autofree char *shown = quotable ((const char *) name);
+
+              clear_validity (self);
+              fail_at_attribute (self, frame, (const char *) name, JX_XML_ERROR_INVALID, "schema",
+                                 g_strdup_printf (_("The project has an amount “%s”, which is not a funding "
+                                                    "source of its table's template “%s”. Correct the "
+                                                    "template attribute of the table in a text editor."),
+                                                  shown, jx_template_get_id (template)));
+              xmlTextReaderMoveToElement (r);
+              return;
+            }
+        }
 
       if (which >= 0)
         {
@@ -1521,6 +1606,25 @@ start_project (Loader *self,
     }
   xmlTextReaderMoveToElement (r);
 
+  /* The schema cannot say which sources a template has: every one of them
+   * is written, so a missing one means a damaged file. */
+  for (guint i = 0; i < self->n_source_names && !self->newer; i++)
+    if (!amounts[i].present)
+      {
+        guint line, column;
+
+        frame_place (self, frame, &line, &column);
+        clear_validity (self);
+        fail (self, JX_XML_ERROR_INVALID, "schema", line, column, jx_node_get_id (frame->node),
+              self->sources[i]->id,
+              g_strdup_printf (_("The project has no amount “%s” (%s), which its table's template "
+                                 "“%s” has. Add it, such as %s=\"0.00\", in a text editor."),
+                               self->sources[i]->xml_name, jx_field_get_label (self->sources[i]),
+                               jx_template_get_id (jx_document_get_template (self->document)),
+                               self->sources[i]->xml_name));
+        return;
+      }
+
   if (!attach (self, frame, "p", parent))
     return;
 
@@ -1553,6 +1657,7 @@ start_indicator (Loader *self,
   xmlTextReaderPtr r = self->reader;
   g_autoptr(JxIndicator) indicator = NULL;
   gboolean has_id = FALSE;
+  char *extras[G_N_ELEMENTS (self->n_extras)] = { NULL, };   /* format 2 only */
 
   /* The codes go to the constructor, which saves two notifications on
    * the commonest element of all. */
@@ -1575,10 +1680,23 @@ start_indicator (Loader *self,
         g_string_assign (self->scratch[1], v);
       else if (name_is (name, self->n_subcategory))
         g_string_assign (self->scratch[2], v);
+      else
+        for (guint k = 0; k < self->n_extra_names; k++)
+          if (name_is (name, self->n_extras[k]))
+            {
+              g_free (extras[k]);
+              extras[k] = g_strdup (v);
+            }
     }
   xmlTextReaderMoveToElement (r);
 
   indicator = jx_indicator_new (self->scratch[1]->str, self->scratch[2]->str, NULL);
+  for (guint k = 0; k < self->n_extra_names; k++)
+    if (extras[k] != NULL)
+      {
+        jx_indicator_set_field (indicator, self->extra_ids[k], extras[k]);
+        g_free (extras[k]);
+      }
   frame->node = JX_NODE (indicator);
   if (has_id)
     jx_node_set_id (frame->node, self->scratch[0]->str);
@@ -1744,6 +1862,8 @@ classify (Loader        *self,
         return (*field = FIELD_PROJECT_NAME, KIND_TEXT);
       if (name_is (name, self->n_goal))
         return (*field = FIELD_GOAL, KIND_TEXT);
+      if (name_is (name, self->n_cycle_goal))
+        return (*field = FIELD_CYCLE_GOAL, KIND_TEXT);
       break;
     case KIND_INDICATOR:
       if (name_is (name, self->n_previous))
@@ -1754,6 +1874,8 @@ classify (Loader        *self,
         return (*field = FIELD_CYCLE_VALUE, KIND_TEXT);
       if (name_is (name, self->n_annual_value))
         return (*field = FIELD_ANNUAL_VALUE, KIND_TEXT);
+      if (name_is (name, self->n_explanation))
+        return (*field = FIELD_EXPLANATION, KIND_TEXT);
       break;
     case KIND_ANNOTATIONS:
       if (name_is (name, self->n_annotation))
@@ -1791,6 +1913,9 @@ set_text (Frame      *frame,
     case FIELD_GOAL:
       jx_project_set_goal (JX_PROJECT (frame->node), text);
       break;
+    case FIELD_CYCLE_GOAL:
+      jx_project_set_cycle_goal (JX_PROJECT (frame->node), text);
+      break;
     case FIELD_INDICATOR_NAME:
       jx_indicator_set_name (JX_INDICATOR (frame->node), text);
       break;
@@ -1799,6 +1924,9 @@ set_text (Frame      *frame,
       break;
     case FIELD_ANNUAL_VALUE:
       jx_indicator_set_annual_value (JX_INDICATOR (frame->node), text);
+      break;
+    case FIELD_EXPLANATION:
+      jx_indicator_set_field (JX_INDICATOR (frame->node), "explanation", text);
       break;
     case FIELD_ANNOTATION_TEXT:
       jx_annotation_set_text (JX_ANNOTATION (frame->node), text);
@@ -2219,14 +2347,22 @@ loader_intern_names (Loader *self)
   INTERN (n_author, "author");
   INTERN (n_time, "time");
   INTERN (n_resolved, "resolved");
+  INTERN (n_template, "template");
+  INTERN (n_cycle_goal, "cycle-goal");
+  INTERN (n_explanation, "explanation");
   INTERN (n_previous, "previous");
 #undef INTERN
-  self->n_source_names = jx_document_get_n_sources (NULL);
-  for (guint k = 0; k < self->n_source_names; k++)
+  for (const char * const *id = jx_indicator_extra_field_ids (); *id != NULL; id++)
     {
-      self->sources[k] = jx_document_get_source (NULL, k);
-      self->n_sources[k] = xmlTextReaderConstString (r, BAD_CAST self->sources[k]->xml_name);
+      const JxField *field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, *id);
+
+      if (field->xml_element)
+        continue;
+      g_assert (self->n_extra_names < G_N_ELEMENTS (self->n_extras));
+      self->extra_ids[self->n_extra_names] = field->id;
+      self->n_extras[self->n_extra_names++] = xmlTextReaderConstString (r, BAD_CAST field->xml_name);
     }
+  loader_use_template (self, jx_template_get_default ());
 }
 
 static void
@@ -2462,7 +2598,7 @@ again:
       g_autofree char *sentence =
         g_strdup_printf (_("This file was written by a newer Jixiao (format %u; this version writes format %u). "
                            "It is open read-only so that nothing in it is lost; update Jixiao to edit it."),
-                         jx_document_get_format (document), JX_FORMAT_VERSION);
+                         jx_document_get_format (document), JX_FORMAT_NEWEST);
 
       *problem = jx_problem_new (JX_SEVERITY_WARNING, "format", 1, 0, NULL, NULL, sentence);
     }

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "jx-detail.h"
 #include "jx-document.h"
 #include "jx-export.h"
 #include "jx-fields.h"
@@ -159,125 +160,6 @@ jx_export_pdf (JxDocument            *document,
   return target_commit (&target, error);
 }
 
-/* --- the 指标明细 shape ---------------------------------------------------- */
-
-/* Columns: 资金使用单位, 项目名称, 总计, the sources, then these texts. */
-enum { TEXT_GOAL, TEXT_CATEGORY, TEXT_SUBCATEGORY, TEXT_NAME, TEXT_CYCLE, TEXT_ANNUAL, N_TEXTS };
-
-char **
-jx_export_detail_header (JxDocument *document)
-{
-  static const struct { JxFieldOwner owner; const char *id; } texts[N_TEXTS] = {
-    { JX_FIELD_OWNER_PROJECT, "goal" },
-    { JX_FIELD_OWNER_INDICATOR, "category" },
-    { JX_FIELD_OWNER_INDICATOR, "subcategory" },
-    { JX_FIELD_OWNER_INDICATOR, "name" },
-    { JX_FIELD_OWNER_INDICATOR, "cycle-value" },
-    { JX_FIELD_OWNER_INDICATOR, "annual-value" },
-  };
-  guint n_sources = jx_document_get_n_sources (document);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **header;
-
-  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_UNIT, "name")->official);
-  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official);
-  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official);
-  for (guint s = 0; s < n_sources; s++)
-    g_strv_builder_add (builder, jx_document_get_source (document, s)->official);
-  for (guint t = 0; t < N_TEXTS; t++)
-    g_strv_builder_add (builder, jx_field_lookup (texts[t].owner, texts[t].id)->official);
-  header = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return header;
-}
-
-typedef struct {
-  JxDocument    *document;
-  JxFundingUnit *unit;
-  JxProject     *project;
-  JxIndicator   *indicator;  /* NULL: a project without indicators, or confidential */
-  guint          project_index;
-  char          *texts[N_TEXTS];
-} DetailRow;
-
-typedef gboolean (*DetailFunc) (DetailRow *row,
-                                gpointer   data,
-                                GError   **error);
-
-static void
-detail_texts (DetailRow *row)
-{
-  JxIndicator *indicator = row->indicator;
-
-  for (guint t = 0; t < N_TEXTS; t++)
-    g_clear_pointer (&row->texts[t], g_free);
-  row->texts[TEXT_GOAL] = g_strdup (jx_report_get_goal (row->project));
-  row->texts[TEXT_CATEGORY] = indicator ? jx_report_format_code (row->document, jx_indicator_get_category (indicator)) : NULL;
-  row->texts[TEXT_SUBCATEGORY] = indicator ? jx_report_format_code (row->document, jx_indicator_get_subcategory (indicator)) : NULL;
-  row->texts[TEXT_NAME] = indicator ? g_strdup (jx_indicator_get_name (indicator)) : NULL;
-  row->texts[TEXT_CYCLE] = indicator ? g_strdup (jx_indicator_get_cycle_value (indicator)) : NULL;
-  row->texts[TEXT_ANNUAL] = indicator ? g_strdup (jx_indicator_get_annual_value (indicator)) : NULL;
-  for (guint t = 0; t < N_TEXTS; t++)
-    if (row->texts[t] == NULL)
-      row->texts[t] = g_strdup ("");
-}
-
-/* Calls @func for every row of the 指标明细 shape: one per indicator, one
- * for a project without any, one for a confidential project. */
-static gboolean
-foreach_detail_row (JxDocument    *document,
-                    DetailFunc     func,
-                    gpointer       data,
-                    JxProgressFunc progress,
-                    gpointer       user_data,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  GListModel *units = jx_document_get_units (document);
-  guint n_units = g_list_model_get_n_items (units);
-  guint n_projects = MAX (jx_document_get_n_projects (document), 1);
-  DetailRow row = { document };
-  gboolean ok = TRUE;
-
-  for (guint u = 0; ok && u < n_units; u++)
-    {
-      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
-      GListModel *projects = jx_funding_unit_get_projects (unit);
-      guint n = g_list_model_get_n_items (projects);
-
-      row.unit = unit;
-      for (guint p = 0; ok && p < n; p++)
-        {
-          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-          GListModel *indicators = jx_project_get_indicators (project);
-          guint n_indicators = jx_project_get_confidential (project) ? 0 : g_list_model_get_n_items (indicators);
-
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              ok = FALSE;
-              break;
-            }
-          row.project = project;
-          row.indicator = NULL;
-          for (guint i = 0; ok && i < MAX (n_indicators, 1); i++)
-            {
-              g_autoptr(JxIndicator) indicator = n_indicators ? g_list_model_get_item (indicators, i) : NULL;
-
-              row.indicator = indicator;
-              detail_texts (&row);
-              ok = func (&row, data, error);
-              row.indicator = NULL;
-            }
-          row.project_index++;
-          if (progress && (row.project_index % 256 == 0 || row.project_index == n_projects))
-            progress ((double) row.project_index / n_projects, user_data);
-        }
-    }
-  for (guint t = 0; t < N_TEXTS; t++)
-    g_free (row.texts[t]);
-  return ok;
-}
-
 /* --- csv ----------------------------------------------------------------- */
 
 static void
@@ -305,7 +187,6 @@ csv_field (GString    *line,
 typedef struct {
   FILE    *file;
   GString *line;
-  guint    n_sources;
 } Csv;
 
 static gboolean
@@ -320,24 +201,14 @@ csv_flush (Csv *csv)
 }
 
 static gboolean
-csv_row (DetailRow *row,
-         gpointer   data,
-         GError   **error)
+csv_row (const JxDetailRow *row,
+         gpointer           data,
+         GError           **error)
 {
   Csv *csv = data;
-  char buf[JX_MONEY_BUF_SIZE];
 
-  csv_field (csv->line, jx_funding_unit_get_name (row->unit), TRUE);
-  csv_field (csv->line, jx_project_get_name (row->project), FALSE);
-  jx_money_to_decimal_buf (jx_project_get_total (row->project), buf);
-  csv_field (csv->line, buf, FALSE);
-  for (guint s = 0; s < csv->n_sources; s++)
-    {
-      jx_money_to_decimal_buf (jx_project_get_source (row->project, s), buf);
-      csv_field (csv->line, buf, FALSE);
-    }
-  for (guint t = 0; t < N_TEXTS; t++)
-    csv_field (csv->line, row->texts[t], FALSE);
+  for (guint i = 0; i < row->n_cells; i++)
+    csv_field (csv->line, row->cells[i], i == 0);
   if (!csv_flush (csv))
     {
       g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE, "%s", g_strerror (errno ? errno : EIO));
@@ -359,7 +230,7 @@ jx_export_csv (JxDocument            *document,
   g_auto(GStrv) header = NULL;
   g_autoptr(GString) line = g_string_new ("\xEF\xBB\xBF");  /* the BOM: Excel reads UTF-8 */
   g_autoptr(GError) local = NULL;
-  Csv csv = { NULL, line, 0 };
+  Csv csv = { NULL, line };
   gboolean ok;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
@@ -370,12 +241,12 @@ jx_export_csv (JxDocument            *document,
   if (!(csv.file = g_fopen (target.tmp, "wb")))
     return write_failed (path, error);
 
-  csv.n_sources = jx_document_get_n_sources (document);
-  header = jx_export_detail_header (document);
+  header = jx_detail_header (document);
   for (guint i = 0; header[i]; i++)
     csv_field (line, header[i], i == 0);
   ok = csv_flush (&csv)
-       && foreach_detail_row (document, csv_row, &csv, progress, user_data, cancellable, &local);
+       && jx_detail_foreach (document, (JxNode *[]) { JX_NODE (document) }, 1, csv_row, &csv,
+                             progress, user_data, cancellable, &local);
   errno = 0;
   if (fclose (csv.file) != 0 || !ok)
     {
@@ -657,32 +528,31 @@ typedef struct {
 } DetailSheet;
 
 static gboolean
-xlsx_detail_row (DetailRow *row,
-                 gpointer   data,
-                 GError   **error)
+xlsx_detail_row (const JxDetailRow *row,
+                 gpointer           data,
+                 GError           **error)
 {
   DetailSheet *d = data;
   Xlsx *x = d->x;
-  guint col = 0;
 
-  if (!xlsx_check (x, worksheet_write_string (d->ws, d->row, (lxw_col_t) col++, jx_funding_unit_get_name (row->unit), x->text),
-                   row->project, jx_field_lookup (JX_FIELD_OWNER_UNIT, "name")->official, error) ||
-      !xlsx_check (x, worksheet_write_string (d->ws, d->row, (lxw_col_t) col++, jx_project_get_name (row->project), x->text),
-                   row->project, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official, error))
-    return FALSE;
-  worksheet_write_number (d->ws, d->row, (lxw_col_t) col++, money_value (jx_project_get_total (row->project)), x->money);
-  for (guint s = 0; s < x->n_sources; s++)
-    worksheet_write_number (d->ws, d->row, (lxw_col_t) col++, money_value (jx_project_get_source (row->project, s)), x->money);
-  for (guint t = 0; t < N_TEXTS; t++, col++)
+  for (guint c = 0; c < row->n_cells; c++)
     {
-      lxw_error status = worksheet_write_string (d->ws, d->row, (lxw_col_t) col, row->texts[t], x->text);
+      guint amount = c - JX_DETAIL_FIRST_AMOUNT;
+      lxw_error status;
       g_auto(GStrv) header = NULL;
 
+      /* Amounts as numbers, everything else as text. */
+      if (c >= JX_DETAIL_FIRST_AMOUNT && amount < row->n_amounts)
+        {
+          worksheet_write_number (d->ws, d->row, (lxw_col_t) c, money_value (row->amounts[amount]), x->money);
+          continue;
+        }
+      status = worksheet_write_string (d->ws, d->row, (lxw_col_t) c, row->cells[c], x->text);
       if (status == LXW_NO_ERROR)
         continue;
       /* Name the column in the message. */
-      header = jx_export_detail_header (x->document);
-      return xlsx_check (x, status, row->project, header[col], error);
+      header = jx_detail_header (x->document);
+      return xlsx_check (x, status, row->project, header[c], error);
     }
   d->row++;
   return TRUE;
@@ -753,7 +623,7 @@ jx_export_xlsx (JxDocument            *document,
   if (ok)
     {
       detail.ws = workbook_add_worksheet (x.workbook, SHEET_DETAIL);
-      header = jx_export_detail_header (document);
+      header = jx_detail_header (document);
       n_columns = g_strv_length (header);
       for (guint c = 0; c < n_columns; c++)
         {
@@ -765,8 +635,8 @@ jx_export_xlsx (JxDocument            *document,
         }
       worksheet_freeze_panes (detail.ws, 1, 0);
       detail.row = 1;
-      ok = foreach_detail_row (document, xlsx_detail_row, &detail,
-                               progress ? half_progress : NULL, &chain, cancellable, error);
+      ok = jx_detail_foreach (document, (JxNode *[]) { JX_NODE (document) }, 1, xlsx_detail_row, &detail,
+                              progress ? half_progress : NULL, &chain, cancellable, error);
       worksheet_autofilter (detail.ws, 0, 0, detail.row - 1, (lxw_col_t) (n_columns - 1));
       worksheet_set_landscape (detail.ws);
       worksheet_set_paper (detail.ws, 9);

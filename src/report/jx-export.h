@@ -73,9 +73,4 @@ gboolean jx_export                  (JxDocument            *document,
                                      GCancellable          *cancellable,
                                      GError               **error);
 
-/* The column headers of the 指标明细 shape (xlsx sheet, csv, clipboard):
- * 资金使用单位, 项目名称, 总计, one per funding source, 绩效目标, 一级指标,
- * 二级指标, 三级指标, 实施周期指标值, 年度指标值. Free with g_strfreev(). */
-char   **jx_export_detail_header    (JxDocument            *document);
-
 G_END_DECLS

@@ -7,6 +7,8 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "jx-types.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -30,10 +32,6 @@ G_BEGIN_DECLS
 /* 297 × 210 mm, exactly as GTK's A4 paper size. */
 #define JX_REPORT_A4_LONG  (297.0 / 25.4 * 72.0)
 #define JX_REPORT_A4_SHORT (210.0 / 25.4 * 72.0)
-
-/* Reports progress from 0.0 to 1.0. Called in the thread doing the work. */
-typedef void (*JxProgressFunc) (double   fraction,
-                                gpointer user_data);
 
 typedef enum {
   JX_REPORT_STYLE_BODY,     /* table cells, paragraphs */

@@ -1,0 +1,223 @@
+/* jx-detail.c: the 指标明细 shape, one row per indicator
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Jixiao"
+
+#include "config.h"
+
+#include "jx-detail.h"
+#include "jx-fields.h"
+#include "jx-funding-unit.h"
+#include "jx-indicator.h"
+#include "jx-money.h"
+#include "jx-project.h"
+#include "jx-taxonomy.h"
+
+/* After 资金使用单位, 项目名称, 总计 and the sources: these texts. */
+enum { TEXT_GOAL, TEXT_CATEGORY, TEXT_SUBCATEGORY, TEXT_NAME, TEXT_CYCLE, TEXT_ANNUAL, N_TEXTS };
+
+gboolean
+jx_detail_foreach_project (JxNode * const     *nodes,
+                           guint               n_nodes,
+                           JxDetailProjectFunc func,
+                           gpointer            data,
+                           GError            **error)
+{
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      JxNode *node = nodes[i];
+
+      if (JX_IS_DOCUMENT (node) || JX_IS_FUNDING_UNIT (node))
+        {
+          GListModel *units = JX_IS_DOCUMENT (node) ? jx_document_get_units (JX_DOCUMENT (node)) : NULL;
+          guint n_units = units ? g_list_model_get_n_items (units) : 1;
+
+          for (guint u = 0; u < n_units; u++)
+            {
+              g_autoptr(JxFundingUnit) unit = units ? g_list_model_get_item (units, u)
+                                                    : g_object_ref (JX_FUNDING_UNIT (node));
+              GListModel *projects = jx_funding_unit_get_projects (unit);
+
+              for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+                {
+                  g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+                  if (!func (project, NULL, data, error))
+                    return FALSE;
+                }
+            }
+        }
+      else if (JX_IS_PROJECT (node))
+        {
+          if (!func (JX_PROJECT (node), NULL, data, error))
+            return FALSE;
+        }
+      else if (JX_IS_INDICATOR (node) && jx_indicator_get_project (JX_INDICATOR (node)) != NULL)
+        {
+          if (!func (jx_indicator_get_project (JX_INDICATOR (node)), JX_INDICATOR (node), data, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+char **
+jx_detail_header (JxDocument *document)
+{
+  static const struct { JxFieldOwner owner; const char *id; } texts[N_TEXTS] = {
+    { JX_FIELD_OWNER_PROJECT, "goal" },
+    { JX_FIELD_OWNER_INDICATOR, "category" },
+    { JX_FIELD_OWNER_INDICATOR, "subcategory" },
+    { JX_FIELD_OWNER_INDICATOR, "name" },
+    { JX_FIELD_OWNER_INDICATOR, "cycle-value" },
+    { JX_FIELD_OWNER_INDICATOR, "annual-value" },
+  };
+  guint n_sources;
+  GStrvBuilder *builder;
+  char **header;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+
+  n_sources = jx_document_get_n_sources (document);
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_UNIT, "name")->official);
+  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official);
+  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official);
+  for (guint s = 0; s < n_sources; s++)
+    g_strv_builder_add (builder, jx_document_get_source (document, s)->official);
+  for (guint t = 0; t < N_TEXTS; t++)
+    g_strv_builder_add (builder, jx_field_lookup (texts[t].owner, texts[t].id)->official);
+  header = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return header;
+}
+
+typedef struct {
+  JxDocument    *document;
+  JxTaxonomy    *taxonomy;
+  guint          n_sources;
+  JxDetailFunc   func;
+  gpointer       data;
+  JxProgressFunc progress;
+  gpointer       user_data;
+  GCancellable  *cancellable;
+  guint          n_projects;
+  guint          project_index;
+  /* The row's storage: amounts[] and the texts cells[] points into. */
+  JxMoney       *amounts;
+  char         (*buf)[JX_MONEY_BUF_SIZE];
+  char          *texts[N_TEXTS];
+  const char   **cells;
+} Walk;
+
+/* "21-经济效益指标" for a code the taxonomy knows, the code as it is otherwise. */
+static char *
+format_code (JxTaxonomy *taxonomy,
+             const char *code)
+{
+  char *label = taxonomy != NULL && code != NULL && *code != '\0' ? jx_taxonomy_format_label (taxonomy, code) : NULL;
+
+  return label != NULL ? label : g_strdup (code != NULL ? code : "");
+}
+
+static gboolean
+emit_row (Walk        *w,
+          JxProject   *project,
+          JxIndicator *indicator,
+          GError     **error)
+{
+  JxFundingUnit *unit = jx_project_get_unit (project);
+  guint n_amounts = 1 + w->n_sources;
+  guint c = 0;
+  JxDetailRow row = { unit, project, indicator, JX_DETAIL_FIRST_AMOUNT + n_amounts + N_TEXTS,
+                      w->cells, n_amounts, w->amounts };
+
+  for (guint t = 0; t < N_TEXTS; t++)
+    g_clear_pointer (&w->texts[t], g_free);
+  w->texts[TEXT_GOAL] = g_strdup (jx_project_get_confidential (project) ? JX_PROJECT_CONFIDENTIAL_TEXT
+                                                                        : jx_project_get_goal (project));
+  if (indicator != NULL)
+    {
+      w->texts[TEXT_CATEGORY] = format_code (w->taxonomy, jx_indicator_get_category (indicator));
+      w->texts[TEXT_SUBCATEGORY] = format_code (w->taxonomy, jx_indicator_get_subcategory (indicator));
+      w->texts[TEXT_NAME] = g_strdup (jx_indicator_get_name (indicator));
+      w->texts[TEXT_CYCLE] = g_strdup (jx_indicator_get_cycle_value (indicator));
+      w->texts[TEXT_ANNUAL] = g_strdup (jx_indicator_get_annual_value (indicator));
+    }
+  for (guint t = 0; t < N_TEXTS; t++)
+    if (w->texts[t] == NULL)
+      w->texts[t] = g_strdup ("");
+
+  w->cells[c++] = unit ? jx_funding_unit_get_name (unit) : "";
+  w->cells[c++] = jx_project_get_name (project);
+  for (guint a = 0; a < n_amounts; a++)
+    {
+      w->amounts[a] = a == 0 ? jx_project_get_total (project) : jx_project_get_source (project, a - 1);
+      jx_money_to_decimal_buf (w->amounts[a], w->buf[a]);
+      w->cells[c++] = w->buf[a];
+    }
+  for (guint t = 0; t < N_TEXTS; t++)
+    w->cells[c++] = w->texts[t];
+  g_assert (c == row.n_cells);
+  return w->func (&row, w->data, error);
+}
+
+static gboolean
+walk_project (JxProject   *project,
+              JxIndicator *indicator,
+              gpointer     data,
+              GError     **error)
+{
+  Walk *w = data;
+  GListModel *indicators = jx_project_get_indicators (project);
+  gboolean secret = jx_project_get_confidential (project);
+  guint n = secret ? 0 : g_list_model_get_n_items (indicators);
+  gboolean ok = TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+    return FALSE;
+  if (indicator != NULL || n == 0)
+    ok = emit_row (w, project, secret ? NULL : indicator, error);
+  for (guint i = 0; ok && indicator == NULL && i < n; i++)
+    {
+      g_autoptr(JxIndicator) item = g_list_model_get_item (indicators, i);
+
+      ok = emit_row (w, project, item, error);
+    }
+  w->project_index++;
+  if (ok && w->progress && (w->project_index % 256 == 0 || w->project_index == w->n_projects))
+    w->progress ((double) w->project_index / w->n_projects, w->user_data);
+  return ok;
+}
+
+gboolean
+jx_detail_foreach (JxDocument    *document,
+                   JxNode * const *nodes,
+                   guint          n_nodes,
+                   JxDetailFunc   func,
+                   gpointer       data,
+                   JxProgressFunc progress,
+                   gpointer       user_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Walk w = { document, NULL, 0, func, data, progress, user_data, cancellable };
+  gboolean ok;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  w.taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
+  w.n_sources = jx_document_get_n_sources (document);
+  w.n_projects = MAX (jx_document_get_n_projects (document), 1);
+  w.amounts = g_new0 (JxMoney, 1 + w.n_sources);
+  w.buf = g_malloc0 (sizeof *w.buf * (1 + w.n_sources));
+  w.cells = g_new0 (const char *, JX_DETAIL_FIRST_AMOUNT + 1 + w.n_sources + N_TEXTS);
+  ok = jx_detail_foreach_project (nodes, n_nodes, walk_project, &w, error);
+  for (guint t = 0; t < N_TEXTS; t++)
+    g_free (w.texts[t]);
+  g_free (w.cells);
+  g_free (w.buf);
+  g_free (w.amounts);
+  return ok;
+}

@@ -1,0 +1,77 @@
+/* jx-detail.h: the 指标明细 shape, one row per indicator
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "jx-document.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The 指标明细 shape, written by the clipboard copy (jx_rows_copy_tsv()),
+ * the csv export and the xlsx sheet 指标明细 alike: one row per indicator
+ * with the columns
+ *
+ *   资金使用单位, 项目名称, 总计, one per funding source, 绩效目标,
+ *   一级指标, 二级指标, 三级指标, 实施周期指标值, 年度指标值
+ *
+ * (labels from jx-fields.h as the official table prints them). A project
+ * without indicators gives one row with the indicator cells empty; a
+ * confidential (涉密) project one row with JX_PROJECT_CONFIDENTIAL_TEXT as its
+ * goal and no indicator. Codes read "21-经济效益指标" where the document's
+ * taxonomy knows them.
+ */
+
+/* cells[JX_DETAIL_FIRST_AMOUNT + i] is amounts[i]: 总计, then each source. */
+#define JX_DETAIL_FIRST_AMOUNT 2
+
+typedef struct {
+  JxFundingUnit       *unit;       /* NULL for a project outside any unit */
+  JxProject           *project;
+  JxIndicator         *indicator;  /* NULL: a project without indicators, or confidential */
+  guint                n_cells;    /* as many as the header has */
+  const char * const  *cells;      /* every cell as text, amounts formatted exactly */
+  guint                n_amounts;  /* 1 + the document's number of sources */
+  const JxMoney       *amounts;
+} JxDetailRow;
+
+/* Returns FALSE with @error set to stop. */
+typedef gboolean (*JxDetailFunc) (const JxDetailRow *row,
+                                  gpointer           data,
+                                  GError           **error);
+
+/* Calls @func for each project of @nodes: the document gives all of its
+ * projects, a unit its projects, a project itself, an indicator its project
+ * with @indicator set (otherwise NULL). Stops at the first FALSE. */
+typedef gboolean (*JxDetailProjectFunc) (JxProject   *project,
+                                         JxIndicator *indicator,
+                                         gpointer     data,
+                                         GError     **error);
+
+gboolean jx_detail_foreach_project (JxNode * const     *nodes,
+                                    guint               n_nodes,
+                                    JxDetailProjectFunc func,
+                                    gpointer            data,
+                                    GError            **error);
+
+/* The header row: a NULL-terminated array of the official labels. */
+char   **jx_detail_header          (JxDocument         *document);
+
+/*
+ * Calls @func for every row of @nodes (as jx_detail_foreach_project() walks
+ * them; an indicator gives only its own row). @progress, if set, hears the
+ * fraction of the document's projects done every 256 projects and at the
+ * end; @cancellable is checked before each project. Returns FALSE when
+ * @func did, or with G_IO_ERROR_CANCELLED.
+ */
+gboolean jx_detail_foreach         (JxDocument         *document,
+                                    JxNode * const     *nodes,
+                                    guint               n_nodes,
+                                    JxDetailFunc        func,
+                                    gpointer            data,
+                                    JxProgressFunc      progress,
+                                    gpointer            user_data,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,48 @@
+/* jx-test-util.c: helpers the test programs share
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-util"
+
+#include "config.h"
+
+#include "jx-test-util.h"
+
+void
+jx_test_run_clear (JxTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+jx_test_run (JxTestRun          *run,
+             const char         *lang,
+             const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = argv[0] ? g_find_program_in_path (argv[0]) : NULL;
+
+  if (found == NULL)
+    g_error ("%s is not installed: build-aux/jx-dev.sh deps installs what the tests run "
+             "(poppler-utils, libreoffice-calc-nogui); JX_CLI names jixiao-cli",
+             argv[0] ? argv[0] : "the program");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", lang ? lang : "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", lang ? "zh_CN" : "", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  /* A crash is a status no command exits with. */
+  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc)
+                                                  : 128 + g_subprocess_get_term_sig (proc);
+}
+
+char *
+jx_test_example_path (void)
+{
+  return g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "data", "examples",
+                           "guangzhou-organization-dept-2024.jixiao", NULL);
+}

@@ -1,0 +1,34 @@
+/* jx-test-util.h: helpers the test programs share (running a program,
+ * the example document)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* What a program run gave: its exit status (128 + the signal when it was
+ * killed, as a shell says), its standard output and error. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} JxTestRun;
+
+void  jx_test_run_clear    (JxTestRun          *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JxTestRun, jx_test_run_clear)
+
+/* Runs @argv (NULL-terminated) with LC_ALL=@lang (C.UTF-8 when NULL; with
+ * a @lang, LANGUAGE=zh_CN). A program that is not installed fails the test
+ * with a message saying how to install it. */
+void  jx_test_run          (JxTestRun          *run,
+                            const char         *lang,
+                            const char * const *argv);
+
+/* data/examples/guangzhou-organization-dept-2024.jixiao in the source tree. */
+char *jx_test_example_path (void);
+
+G_END_DECLS
