@@ -1216,7 +1216,7 @@ test_comments_add_resolve_undo (void)
 static void
 test_comments_reply_survives_changes (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
@@ -1259,7 +1259,7 @@ test_comments_reply_survives_changes (void)
 static void
 test_comments_filter_order_places (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
@@ -1339,7 +1339,7 @@ in_view_last (JxCommentsPanel *panel)
 static void
 test_comments_new_scrolled_into_view (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
@@ -1395,7 +1395,7 @@ key_in (GtkEditable *editable,
 static void
 test_review_mode_blocks_figures (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
@@ -1472,7 +1472,7 @@ test_review_mode_blocks_figures (void)
 static void
 test_review_field_comment_mark (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxIndicator *i7 = JX_INDICATOR (lookup (window, "i7"));
@@ -1533,7 +1533,7 @@ test_review_field_comment_mark (void)
 static void
 test_units_add_remove_undo (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   GListModel *units = jx_document_get_units (document);
@@ -1593,7 +1593,7 @@ test_units_add_remove_undo (void)
 static void
 test_units_move_project (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
@@ -1682,7 +1682,7 @@ problem_row_listed (gpointer data)
 static void
 test_tree_filter_comments_problems (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   g_autoptr(GPtrArray) nodes = NULL;
@@ -1733,7 +1733,7 @@ test_tree_filter_comments_problems (void)
 static void
 test_export_comments_csv (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = jx_test_example_path ();
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
