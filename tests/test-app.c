@@ -1730,6 +1730,8 @@ test_tree_filter_comments_problems (void)
 /* File → Export Comments…: a chooser for .csv; the file written holds the
  * open comments with their replies, the same bytes as jixiao-cli comments
  * --open. */
+static gboolean comments_exported (gpointer data);
+
 static void
 test_export_comments_csv (void)
 {
@@ -1739,15 +1741,15 @@ test_export_comments_csv (void)
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "comments.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (out);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) expected = NULL;
   g_autofree char *contents = NULL;
   gsize length;
   GtkWindow *chooser;
 
   jx_edit_set_resolved (document, JX_ANNOTATION (lookup (window, "a2")), TRUE);
-  g_assert_true (jx_window_export_comments_to (window, file, &error));
-  g_assert_no_error (error);
+  jx_window_export_comments (window, file, TRUE);
+  wait_until (comments_exported, window);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "jx-comments-exported")), ==, 1);
   g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
   expected = jx_review_to_csv (document, TRUE);
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
@@ -1755,7 +1757,7 @@ test_export_comments_csv (void)
   g_assert_nonnull (strstr (contents, "组织部 张起草"));          /* a reply */
   g_assert_nonnull (strstr (contents, "请说明社区党员活动经费的测算依据。"));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comments", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comments", "s", "csv");
   iterate ();
   chooser = find_toplevel_titled (g_dgettext (GETTEXT_PACKAGE, "Export Comments"));
   g_assert_nonnull (chooser);

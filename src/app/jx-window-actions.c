@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "jx-dialogs.h"
@@ -393,17 +395,35 @@ on_export_comments_chosen_cb (GFile    *file,
   g_object_unref (data);
 }
 
+/* Parameter "pdf" or "csv": the chooser proposes "<title> 批注.pdf|csv". */
 static void
 export_comments_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   JxWindow *self = JX_WINDOW (widget);
+  JxDocument *document = jx_window_get_document (self);
+  gboolean pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
+  const char *title;
+  g_autofree char *csv_name = NULL;
+  g_autofree char *name = NULL;
 
-  if (jx_window_get_document (self) != NULL)
-    /* TRANSLATORS: the file name proposed for the comments report */
-    jx_file_dialog_save (GTK_WINDOW (self), NULL, _("comments.pdf"), on_export_comments_chosen_cb,
-                         g_object_ref (self));
+  if (document == NULL)
+    return;
+  title = jx_document_get_title (document);
+  /* Translators: the file name of the comments report: "<table title> 批注.csv" */
+  csv_name = g_strdup_printf (_("%s comments.csv"), *title ? title : _("Untitled document"));
+  if (pdf && g_str_has_suffix (csv_name, ".csv"))
+    {
+      csv_name[strlen (csv_name) - 4] = '\0';
+      name = g_strconcat (csv_name, ".pdf", NULL);
+    }
+  else
+    name = g_steal_pointer (&csv_name);
+  jx_file_dialog_export (GTK_WINDOW (self), _("Export Comments"),
+                         pdf ? _("PDF documents (*.pdf)") : _("Comma-separated values (*.csv)"),
+                         pdf ? "*.pdf" : "*.csv", name,
+                         on_export_comments_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -706,7 +726,7 @@ jx_window_class_install_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
-  gtk_widget_class_install_action (widget_class, "win.export-comments", NULL, export_comments_action);
+  gtk_widget_class_install_action (widget_class, "win.export-comments", "s", export_comments_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -662,54 +662,6 @@ jx_window_review_update_actions (JxWindow *self)
     }
 }
 
-/* ---------------------------------------------------- export comments */
-
-gboolean
-jx_window_export_comments_to (JxWindow  *self,
-                              GFile     *file,
-                              GError   **error)
-{
-  g_autoptr(GBytes) csv = jx_review_to_csv (self->document, TRUE);
-  gsize size;
-  const char *data = g_bytes_get_data (csv, &size);
-
-  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
-}
-
-static void
-on_export_chosen_cb (GFile    *file,
-                     gpointer  data)
-{
-  g_autoptr(JxWindow) self = data;
-  g_autoptr(GError) error = NULL;
-
-  if (file == NULL)
-    return;
-  if (!jx_window_export_comments_to (self, file, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *title = g_strdup_printf (_("The comments could not be written to “%s”"), name);
-
-      jx_window_show_error (self, title, error->message);
-    }
-}
-
-static void
-export_comments_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  JxWindow *self = JX_WINDOW (widget);
-  const char *title = jx_document_get_title (self->document);
-  /* Translators: the file name of the comments report: "<table title> 批注.csv" */
-  g_autofree char *name = g_strdup_printf (_("%s comments.csv"), *title ? title : _("Untitled document"));
-
-  jx_file_dialog_export (GTK_WINDOW (self), _("Export Comments"),
-                         _("Comma-separated values (*.csv)"), "*.csv", name,
-                         on_export_chosen_cb, g_object_ref (self));
-}
-
 /* --------------------------------------------------------------- setup */
 
 void
@@ -726,5 +678,4 @@ jx_window_class_install_review_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-unit-down", NULL, move_unit_down_action);
   gtk_widget_class_install_action (widget_class, "win.move-to-unit", NULL, move_to_unit_ask_action);
   gtk_widget_class_install_action (widget_class, "win.move-project-to", "s", move_to_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.export-comments", NULL, export_comments_action);
 }

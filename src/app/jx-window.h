@@ -102,9 +102,5 @@ guint       jx_window_get_field_mark     (JxWindow       *self,
  * with problems (the dropdown beside the search field). */
 void        jx_window_set_row_filter     (JxWindow       *self,
                                           guint           filter);
-/* The open comments with their replies as CSV (File → Export Comments…). */
-gboolean    jx_window_export_comments_to (JxWindow       *self,
-                                          GFile          *file,
-                                          GError        **error);
 
 G_END_DECLS
