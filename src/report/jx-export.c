@@ -390,6 +390,42 @@ units_formula (GArray *unit_rows,
   return g_string_free (formula, FALSE);
 }
 
+/* Spreadsheets do not grow a row to fit wrapped text written by a program:
+ * the row's height is set from the lines its longest cell needs, counting a
+ * wide (CJK) character as two column-width units. Excel caps a row at 409 pt. */
+static double
+wrapped_lines (const char *text,
+               double      column_width)
+{
+  double units = 0, lines = 1;
+
+  for (const char *c = text; c != NULL && *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      if (ch == '\n')
+        {
+          lines += units > 0 ? (double) (guint) ((units - 1) / column_width) + 1 : 1;
+          units = 0;
+          continue;
+        }
+      units += g_unichar_iswide (ch) ? 2 : 1.1;
+    }
+  if (units > 0)
+    lines += (double) (guint) ((units - 1) / column_width);
+  return lines;
+}
+
+static double
+row_height (const char *name,
+            const char *goal,
+            const char *indicators)
+{
+  double lines = MAX (wrapped_lines (name, 28), MAX (wrapped_lines (goal, 40), wrapped_lines (indicators, 70)));
+
+  return MIN (409, 13.5 * lines + 3);
+}
+
 static gboolean
 xlsx_table_sheet (Xlsx          *x,
                   JxProgressFunc progress,
@@ -494,6 +530,11 @@ xlsx_table_sheet (Xlsx          *x,
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
 
+          if (!jx_project_get_confidential (project))
+            indicators = jx_report_format_indicators (document, project);
+          worksheet_set_row (ws, row, row_height (jx_project_get_name (project),
+                                                  indicators ? jx_project_get_goal (project) : NULL,
+                                                  indicators), NULL);
           if (!xlsx_check (x, worksheet_write_string (ws, row, 0, jx_project_get_name (project), x->text),
                            project, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official, error))
             return FALSE;
@@ -507,7 +548,6 @@ xlsx_table_sheet (Xlsx          *x,
                                      JX_REPORT_CONFIDENTIAL, x->text);
               continue;
             }
-          indicators = jx_report_format_indicators (document, project);
           if (!xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) goal_col, jx_project_get_goal (project), x->text),
                            project, goal_label, error) ||
               !xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) last_col, indicators, x->text),
