@@ -127,6 +127,9 @@ jx_project_form_set_problems (JxProjectForm *self,
                               JxProblemSet  *problems)
 {
   g_set_object (&self->problems, problems);
+  jx_amount_entry_set_problems (self->fiscal_entry, problems);
+  jx_amount_entry_set_problems (self->special_entry, problems);
+  jx_amount_entry_set_problems (self->other_entry, problems);
 }
 
 void

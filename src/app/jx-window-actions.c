@@ -65,29 +65,27 @@ on_changed_on_disk_response_cb (GtkDialog *dialog,
 }
 
 static void
-do_save (JxWindow     *self,
-         GFile        *file,
-         JxSaveFlags   flags,
-         JxWindowThen  then)
+on_saved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
+  JxWindow *self = JX_WINDOW (source);
+  SaveJob *job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = g_file_get_basename (job->file);
 
-  if (jx_window_save_to (self, file, flags, &error))
+  if (jx_window_save_to_finish (self, result, &error))
     {
-      if (then != NULL)
-        then (self);
+      if (job->then != NULL)
+        job->then (self);
+      save_job_free (job);
       return;
     }
 
   if (g_error_matches (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK))
     {
-      SaveJob *job = g_new0 (SaveJob, 1);
       GtkWidget *dialog;
 
-      job->window = g_object_ref (self);
-      job->file = g_object_ref (file);
-      job->then = then;
       dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                        GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
                                        _("“%s” was changed by another program"), name);
@@ -110,6 +108,22 @@ do_save (JxWindow     *self,
 
     jx_window_show_error (self, title, error->message);
   }
+  save_job_free (job);
+}
+
+/* The file is written by a worker; @then runs after it is saved. */
+static void
+do_save (JxWindow     *self,
+         GFile        *file,
+         JxSaveFlags   flags,
+         JxWindowThen  then)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->then = then;
+  jx_window_save_to_async (self, file, flags, on_saved_cb, job);
 }
 
 static void
@@ -149,14 +163,85 @@ jx_window_save_as (JxWindow     *self,
   jx_file_dialog_save (GTK_WINDOW (self), self->file, name, on_save_as_chosen_cb, job);
 }
 
-void
-jx_window_save (JxWindow     *self,
-                JxWindowThen  then)
+static void
+save_now (JxWindow     *self,
+          JxWindowThen  then)
 {
   if (self->file == NULL)
     jx_window_save_as (self, then);
   else
     do_save (self, self->file, JX_SAVE_DEFAULT, then);
+}
+
+enum { INPUTS_SAVE = 1, INPUTS_SHOW = 2 };
+
+static void
+on_inputs_response_cb (GtkDialog *dialog,
+                       int        response,
+                       SaveJob   *job)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == INPUTS_SAVE)
+    save_now (job->window, job->then);
+  else if (response == INPUTS_SHOW && jx_problem_set_get_n_inputs (job->window->problems) > 0)
+    {
+      const JxProblem *first = jx_problem_set_get_input (job->window->problems, 0);
+      JxNode *node = jx_document_lookup (job->window->document, first->target);
+
+      if (node != NULL)
+        jx_window_select_node (job->window, node);
+      jx_window_focus_field (job->window, first->field);
+    }
+  save_job_free (job);
+}
+
+/* Text typed into a field that the document did not take (an amount that
+ * is not one) is not saved: say so before saving, never silently. */
+static void
+ask_about_inputs (JxWindow     *self,
+                  JxWindowThen  then)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n = jx_problem_set_get_n_inputs (self->problems);
+  GtkWidget *dialog;
+
+  job->window = g_object_ref (self);
+  job->then = then;
+  for (guint i = 0; i < n && i < 6; i++)
+    {
+      const JxProblem *problem = jx_problem_set_get_input (self->problems, i);
+      JxNode *node = jx_document_lookup (self->document, problem->target);
+
+      g_string_append_printf (list, "• %s — %s\n",
+                              JX_IS_PROJECT (node) ? jx_project_get_name (JX_PROJECT (node)) : "",
+                              problem->message);
+    }
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   ngettext ("One field holds text that is not saved",
+                                             "%u fields hold text that is not saved", n), n);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+    _("%s\nThe file gets the amounts the table keeps, not the text typed. Correct the text first, or save "
+      "the table as it is."), list->str);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Show the _Field"), INPUTS_SHOW,
+                          _("Save _Anyway"), INPUTS_SAVE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), INPUTS_SHOW);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_inputs_response_cb), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+jx_window_save (JxWindow     *self,
+                JxWindowThen  then)
+{
+  if (jx_problem_set_get_n_inputs (self->problems) > 0)
+    ask_about_inputs (self, then);
+  else
+    save_now (self, then);
 }
 
 /* -------------------------------------------------------------- files */
@@ -308,15 +393,24 @@ remove_action (GtkWidget  *widget,
 {
   JxWindow *self = JX_WINDOW (widget);
   g_autoptr(JxNode) node = self->shown ? g_object_ref (self->shown) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
   JxNode *parent;
 
   if (!is_editable_node (node))
     return;
   parent = jx_node_get_parent (node);
   self->need_full = TRUE;
+  name = g_strdup (JX_IS_PROJECT (node) ? jx_project_get_name (JX_PROJECT (node))
+                                        : jx_indicator_get_name (JX_INDICATOR (node)));
   jx_edit_remove (self->document, node);
   /* Show where the node was, never a neighbour that was not chosen. */
   jx_window_select_node (self, parent);
+
+  /* Translators: %s is the name of the project or indicator removed */
+  message = g_strdup_printf (JX_IS_PROJECT (node) ? _("Removed the project “%s”") : _("Removed the indicator “%s”"),
+                             *name ? name : _("(unnamed)"));
+  jx_window_show_toast (self, message, _("_Undo"), "win.undo");
 }
 
 static void
