@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "jx-amount-entry.h"
 #include "jx-edit.h"
@@ -25,6 +26,7 @@ struct _JxAmountEntry
 
   GtkEntry   *entry;
   GtkLabel   *error_label;
+  GtkLabel   *error_detail;
 
   JxDocument *document;
   JxProject  *project;
@@ -52,10 +54,15 @@ set_error (JxAmountEntry *self,
            const char    *message)
 {
   gboolean valid = message == NULL;
+  const char *newline = message ? strchr (message, '\n') : NULL;
+  g_autofree char *first = newline ? g_strndup (message, newline - message) : g_strdup (message);
 
-  /* The line under the entry keeps its height either way: an error never
-   * moves the fields below. */
-  gtk_label_set_text (self->error_label, message ? message : "");
+  /* Two single lines under the entry, there whether empty or not, so an
+   * error never moves the fields below; the whole message is the tooltip
+   * (and in the Problems panel). */
+  gtk_label_set_text (self->error_label, first ? first : "");
+  gtk_label_set_text (self->error_detail, newline ? newline + 1 : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_detail), message);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), message);
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
@@ -313,7 +320,7 @@ const char *
 jx_amount_entry_get_error_text (JxAmountEntry *self)
 {
   g_return_val_if_fail (JX_IS_AMOUNT_ENTRY (self), NULL);
-  return self->valid ? NULL : gtk_label_get_text (self->error_label);
+  return self->valid ? NULL : gtk_widget_get_tooltip_text (GTK_WIDGET (self->error_label));
 }
 
 void
@@ -397,6 +404,7 @@ jx_amount_entry_class_init (JxAmountEntryClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-amount-entry.ui");
   gtk_widget_class_bind_template_child (widget_class, JxAmountEntry, entry);
   gtk_widget_class_bind_template_child (widget_class, JxAmountEntry, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JxAmountEntry, error_detail);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

@@ -11,6 +11,7 @@
 #include "jx-file-dialogs.h"
 #include "jx-application.h"
 #include "jx-document.h"
+#include "jx-preferences.h"
 #include "jx-window-private.h"
 
 struct _JxApplication
@@ -225,6 +226,9 @@ on_unsaved_response_cb (GtkDialog *dialog,
                         int        response,
                         JxWindow  *window)
 {
+  /* The window may go before the dialog's last reference (the emission's):
+   * the dialog lets go of it first. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == UNSAVED_SAVE)
     jx_window_save (window, close_after_save);
@@ -435,7 +439,27 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  JxApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    {
+      if (JX_IS_WINDOW (parent))
+        jx_window_show_error (JX_WINDOW (parent), _("Preferences cannot be kept"),
+                              _("The settings schema org.jixiao.Jixiao is not installed. Install Jixiao "
+                                "(or set GSETTINGS_SCHEMA_DIR for a run from the build folder)."));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (jx_preferences_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated },
   { "new", new_activated },
   { "open", open_activated },
   { "quit", quit_activated },
@@ -448,6 +472,9 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.cycle-area", { "F6", NULL } },
+  { "win.cycle-area-back", { "<Shift>F6", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.close", { "<Control>w", NULL } },

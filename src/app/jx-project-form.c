@@ -33,6 +33,7 @@ struct _JxProjectForm
   JxDocument    *document;
   JxProject     *project;
   gulong         notify_id;
+  gulong         items_id;
   gboolean       syncing;
 };
 
@@ -142,11 +143,20 @@ jx_project_form_bind (JxProjectForm *self,
   g_return_if_fail (JX_IS_PROJECT_FORM (self));
 
   if (self->project != NULL)
-    g_clear_signal_handler (&self->notify_id, self->project);
+    {
+      g_clear_signal_handler (&self->notify_id, self->project);
+      g_clear_signal_handler (&self->items_id, jx_project_get_indicators (self->project));
+    }
   g_set_object (&self->project, project);
   g_set_object (&self->document, document);
   if (project != NULL)
-    self->notify_id = g_signal_connect (project, "notify", G_CALLBACK (on_project_notify_cb), self);
+    {
+      self->notify_id = g_signal_connect (project, "notify", G_CALLBACK (on_project_notify_cb), self);
+      /* The count follows the list itself: an undone or redone insertion
+       * changes the list after the project's own notifications. */
+      self->items_id = g_signal_connect_swapped (jx_project_get_indicators (project), "items-changed",
+                                                 G_CALLBACK (sync_from_model), self);
+    }
 
   jx_field_bind_editable (GTK_EDITABLE (self->name_entry), document, project, "name");
   jx_field_bind_text_view (self->goal_view, document, project, "goal");
@@ -175,6 +185,12 @@ jx_project_form_get_amount_entry (JxProjectForm *self,
   if (g_strcmp0 (property, "other") == 0)
     return GTK_WIDGET (self->other_entry);
   return GTK_WIDGET (self->fiscal_entry);
+}
+
+const char *
+jx_project_form_get_indicators_caption (JxProjectForm *self)
+{
+  return gtk_label_get_text (self->indicators_caption);
 }
 
 const char *
@@ -257,6 +273,9 @@ jx_project_form_init (JxProjectForm *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Values to read and copy, not to type into: no Tab stops. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->unit_label), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->total_label), FALSE);
 
   jx_amount_entry_set_accessible_label (self->fiscal_entry, _("Fiscal funding (财政拨款)"));
   jx_amount_entry_set_accessible_label (self->special_entry, _("Special account funding (财政专户拨款)"));

@@ -23,4 +23,7 @@ void        jx_tree_row_set_item     (JxTreeRow    *self,
 /* What the row shows, for tests: "name|amount". */
 char       *jx_tree_row_describe     (JxTreeRow    *self);
 
+/* The problems the row's mark stands for (its tooltip), or NULL. */
+const char  *jx_tree_row_get_mark (JxTreeRow *self);
+
 G_END_DECLS

@@ -521,6 +521,14 @@ focus_tree_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (JX_WINDOW (widget)->tree_view));
 }
 
+static void
+cycle_area_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  jx_window_cycle_area (JX_WINDOW (widget), g_str_equal (action_name, "win.cycle-area") ? 1 : -1);
+}
+
 void
 jx_window_update_actions (JxWindow *self)
 {
@@ -575,4 +583,6 @@ jx_window_class_install_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-comments", NULL, show_comments_action);
   gtk_widget_class_install_action (widget_class, "win.context-menu", NULL, context_menu_action);
   gtk_widget_class_install_action (widget_class, "win.focus-tree", NULL, focus_tree_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-area", NULL, cycle_area_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-area-back", NULL, cycle_area_action);
 }

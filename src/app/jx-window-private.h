@@ -102,6 +102,9 @@ void jx_window_save_as               (JxWindow      *self,
                                       JxWindowThen   then);
 void jx_window_save                  (JxWindow      *self,
                                       JxWindowThen   then);
+/* F6 (@step 1) and Shift+F6 (-1): the next area of tree, form, panels. */
+void jx_window_cycle_area            (JxWindow      *self,
+                                      int            step);
 /* The banner under the header bar: read-only, changed on disk. */
 void jx_window_update_banner         (JxWindow      *self);
 void jx_window_show_toast            (JxWindow      *self,

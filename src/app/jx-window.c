@@ -15,6 +15,7 @@
 #include "jx-field.h"
 #include "jx-money.h"
 #include "jx-storage.h"
+#include "jx-taxonomy.h"
 #include "jx-tree-row.h"
 #include "jx-window-private.h"
 #include "jx-xml.h"
@@ -627,8 +628,13 @@ jx_window_new_document (JxWindow *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(JxFundingUnit) unit = jx_funding_unit_new (_("Funding unit"));
 
+  GSettings *settings = jx_application_get_settings (NULL);
+  g_autofree char *template = settings ? g_settings_get_string (settings, "default-template") : NULL;
+
   /* Built like a loader builds, so a new document starts unmodified. */
   jx_document_set_year (document, g_date_time_get_year (now) + 1);
+  if (template != NULL && g_strv_contains (jx_taxonomy_list_builtin (), template))
+    jx_document_set_taxonomy (document, template);
   jx_node_append_child (JX_NODE (document), JX_NODE (unit));
   jx_node_assign_ids (JX_NODE (unit), document);
   jx_history_set_save_point (jx_document_get_history (document));
@@ -1398,6 +1404,15 @@ find_row_widget (GtkWidget *widget,
 }
 
 char *
+jx_window_get_row_mark (JxWindow *self,
+                        JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+
+  return row ? g_strdup (jx_tree_row_get_mark (row)) : NULL;
+}
+
+char *
 jx_window_describe_row (JxWindow *self,
                         JxNode   *node)
 {
@@ -1435,6 +1450,91 @@ on_tree_pressed_cb (GtkGestureClick *gesture,
     gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (row));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* ------------------------------------------------------------ keyboard */
+
+/* The window's three areas, in Tab and F6 order. */
+enum { AREA_TREE, AREA_FORM, AREA_PANELS, N_AREAS };
+
+static int
+focused_area (JxWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *tree_box = gtk_paned_get_start_child (self->outer_paned);
+
+  if (focus == NULL)
+    return -1;
+  if (gtk_widget_is_ancestor (focus, tree_box) || focus == tree_box)
+    return AREA_TREE;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
+    return AREA_FORM;
+  if (gtk_widget_is_ancestor (focus, self->side_box))
+    return AREA_PANELS;
+  return -1;
+}
+
+static gboolean
+focus_area (JxWindow         *self,
+            int               area,
+            GtkDirectionType  direction)
+{
+  switch (area)
+    {
+    case AREA_TREE:
+      return gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+    case AREA_FORM:
+      return gtk_widget_child_focus (GTK_WIDGET (self->stack), direction);
+    case AREA_PANELS:
+      return gtk_widget_get_visible (self->side_box)
+             && gtk_widget_child_focus (self->side_box, direction);
+    default:
+      return FALSE;
+    }
+}
+
+/* F6 and Shift+F6: tree → form → panels → tree, as in GNOME applications;
+ * an area that takes no focus (no panel open) is passed over. */
+void
+jx_window_cycle_area (JxWindow *self,
+                      int       step)
+{
+  int area = focused_area (self);
+
+  if (area < 0)
+    area = step > 0 ? N_AREAS - 1 : 0;
+  for (int i = 1; i <= N_AREAS; i++)
+    {
+      int next = ((area + step * i) % N_AREAS + N_AREAS) % N_AREAS;
+
+      if (focus_area (self, next, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
+/* The tree is one Tab stop: Tab leaves it for the form (the list view
+ * would walk its rows), Shift+Tab for the search entry. */
+static gboolean
+on_tree_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        JxWindow              *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (!focus_area (self, AREA_FORM, GTK_DIR_TAB_FORWARD))
+        focus_area (self, AREA_PANELS, GTK_DIR_TAB_FORWARD);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* ------------------------------------------------------------ GObject */
@@ -1655,6 +1755,7 @@ jx_window_init (JxWindow *self)
   GtkListItemFactory *factory;
   GtkGesture *gesture;
   GtkEventController *shortcuts;
+  GtkEventController *keys;
   GtkBuilder *builder;
   GSettings *settings;
 
@@ -1706,6 +1807,13 @@ jx_window_init (JxWindow *self)
                                                    gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
                       gtk_named_action_new ("win.context-menu")));
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), shortcuts);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_tree_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
+  /* A value to read, not to type into: no Tab stop. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->total_status), FALSE);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tree_view), GTK_ACCESSIBLE_PROPERTY_LABEL,

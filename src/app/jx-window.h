@@ -96,5 +96,8 @@ const char *jx_window_get_banner_text  (JxWindow       *self);
 /* The text of the tree row showing @node, if it is realized: "name|amount". */
 char       *jx_window_describe_row     (JxWindow       *self,
                                         JxNode         *node);
+/* The problems marked on @node's row (if realized and marked), or NULL. */
+char       *jx_window_get_row_mark     (JxWindow       *self,
+                                        JxNode         *node);
 
 G_END_DECLS
