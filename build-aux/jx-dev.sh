@@ -29,6 +29,7 @@ packages=(
   librsvg2-common libgdk-pixbuf2.0-bin   # the data suite renders the icons as GTK loads them
   libgtk-4-bin                           # gtk4-update-icon-cache, run by meson install
   imagemagick time x11-utils
+  xdotool                                # the crash-recovery test types into the editor
   fonts-noto-cjk dbus-x11 at-spi2-core
   python3
 )

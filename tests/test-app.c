@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <gtk/gtk.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
@@ -1641,6 +1643,167 @@ test_preferences (void)
   close_window (window);
 }
 
+/* ------------------------------------------------------- crash recovery */
+
+/* Runs xdotool with @args; its output (first line) or NULL. */
+static char *
+xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL) || out == NULL || *out == '\0')
+    return NULL;
+  out[strcspn (out, "\n")] = '\0';
+  return g_steal_pointer (&out);
+}
+
+/* The X window of the other process whose title matches @pattern. */
+static char *
+find_x_window (const char *pattern)
+{
+  const char *args[] = { "search", "--onlyvisible", "--name", pattern, NULL };
+
+  return xdotool (args);
+}
+
+static GPid
+spawn_editor (char       **envp,
+              const char  *file)
+{
+  const char *argv[] = { g_getenv ("JX_APP"), "--select", "p1", file, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+
+  if (file == NULL)
+    argv[1] = NULL;
+  g_assert_true (g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+static void
+kill_editor (GPid pid)
+{
+  int status;
+
+  kill (pid, SIGKILL);
+  waitpid (pid, &status, 0);
+  g_spawn_close_pid (pid);
+}
+
+/* The draft in @drafts_dir holding an edit of p1's name, or NULL. */
+static char *
+draft_with_edit (const char *drafts_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (drafts_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".jixiao"))
+      {
+        g_autofree char *path = g_build_filename (drafts_dir, name, NULL);
+        g_autofree char *info = g_strconcat (path, ".info", NULL);
+        g_autoptr(JxDocument) draft = g_file_test (info, G_FILE_TEST_EXISTS)
+                                      ? jx_storage_load (path, NULL, NULL) : NULL;
+        JxNode *p1 = draft ? jx_document_lookup (draft, "p1") : NULL;
+
+        if (JX_IS_PROJECT (p1) && strstr (jx_project_get_name (JX_PROJECT (p1)), "XYZ") != NULL)
+          return g_steal_pointer (&path);
+      }
+  return NULL;
+}
+
+/* The real editor, a typed edit, SIGKILL: the draft holds the edit, and
+ * the next start offers it and restores it under the document's name. */
+static void
+test_crash_recovery (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("jx-app-crash-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *drafts = g_build_filename (data, "jixiao", "drafts", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *restored_title = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  GPid pid;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_test_fail_printf ("xdotool is missing: install the Debian package xdotool (build-aux/jx-dev.sh deps)");
+      else
+        g_test_skip ("xdotool is missing: install the Debian package xdotool");
+      return;
+    }
+  g_mkdir_with_parents (data, 0700);
+  g_mkdir_with_parents (config, 0700);
+  file = copy_example (home, "crash.jixiao");
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+
+  /* Started on the document; once it shows (its name is the title), the
+   * tree gets the keyboard, Tab goes to the form's first field, and typing
+   * changes the project's name. */
+  pid = spawn_editor (envp, file);
+  WAIT_FOR ((g_free (window), window = find_x_window ("^crash\\.jixiao$")) != NULL);
+  {
+    const char *focus[] = { "windowfocus", "--sync", window, NULL };
+    const char *keys[] = { "key", "--delay", "100", "ctrl+l", "Tab", NULL };
+    const char *type[] = { "type", "--delay", "60", "XYZ", NULL };
+
+    g_free (xdotool (focus));
+    g_free (xdotool (keys));
+    g_free (xdotool (type));
+  }
+  /* Unsaved now; the draft follows a moment after typing stops. */
+  title = g_strdup_printf ("^crash\\.jixiao •$");
+  WAIT_FOR (find_x_window (title) != NULL);
+  WAIT_FOR ((g_free (draft), draft = draft_with_edit (drafts)) != NULL);
+  kill_editor (pid);
+  g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  /* The next start offers it; Enter takes the default, Restore. */
+  pid = spawn_editor (envp, NULL);
+  {
+    g_autofree char *offer = g_strdup_printf ("^%s$", g_dgettext (GETTEXT_PACKAGE, "Restore Unsaved Work"));
+    g_autofree char *dialog = NULL;
+
+    WAIT_FOR ((g_free (dialog), dialog = find_x_window (offer)) != NULL);
+    {
+      const char *focus[] = { "windowfocus", "--sync", dialog, NULL };
+      const char *enter[] = { "key", "Return", NULL };
+
+      g_free (xdotool (focus));
+      g_free (xdotool (enter));
+    }
+  }
+  /* Restored under its own name and path: "crash.jixiao — recovered •". */
+  restored_title = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s — recovered"), "crash\\.jixiao");
+  WAIT_FOR (find_x_window (restored_title) != NULL);
+  kill_editor (pid);
+
+  {
+    g_autofree char *leftover = draft_with_edit (drafts);
+
+    if (leftover != NULL)
+      g_unlink (leftover);
+    g_clear_pointer (&leftover, g_free);
+  }
+  g_unlink (file);
+}
+
 static void
 add_editor_tests (void)
 {
@@ -1656,6 +1819,7 @@ add_editor_tests (void)
   g_test_add_func ("/app/files/async-open-progress", test_async_open_progress);
   g_test_add_func ("/app/validation/live", test_live_validation);
   g_test_add_func ("/app/preferences", test_preferences);
+  g_test_add_func ("/app/recovery/crash-sigkill", test_crash_recovery);
 }
 
 

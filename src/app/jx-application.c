@@ -355,6 +355,8 @@ jx_application_offer_drafts (JxApplication *self)
   dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    "%s", _("Restore unsaved work?"));
+  /* A title too, for window lists (and the crash-recovery test). */
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Restore Unsaved Work"));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
     _("Jixiao was closed without saving these documents. Their last automatic drafts can be restored:\n\n%s"),
     list->str);
