@@ -1299,22 +1299,6 @@ capture_key_controller (GtkWidget *widget)
   return NULL;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 focus_within (JxWindow  *window,
               GtkWidget *area)
@@ -1346,14 +1330,14 @@ test_keyboard_areas (void)
   g_assert_true (handled);
   WAIT_FOR (focus_within (window, GTK_WIDGET (form)));
 
-  /* The 资金使用单位 value is read-only: no Tab stop. */
-  {
-    JxFundingUnit *unit = jx_project_get_unit (JX_PROJECT (lookup (window, "p1")));
-    GtkWidget *label = find_label (GTK_WIDGET (form), jx_funding_unit_get_name (unit));
-
-    g_assert_nonnull (label);
-    g_assert_false (gtk_widget_get_focusable (label));
-  }
+  /* Tab from the name goes past the 资金使用单位 value to 财政拨款, and from
+   * 其他资金 past 总计 to the goal: read-only values are no Tab stops. */
+  jx_window_focus_field (window, "name");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_within (window, jx_project_form_get_amount_entry (form, "fiscal")));
+  jx_window_focus_field (window, "other");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window))));
 
   /* F6: form → panels → tree → form. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-area", NULL));

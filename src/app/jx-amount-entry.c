@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "jx-amount-entry.h"
 #include "jx-edit.h"
@@ -26,7 +25,6 @@ struct _JxAmountEntry
 
   GtkEntry   *entry;
   GtkLabel   *error_label;
-  GtkLabel   *error_detail;
 
   JxDocument *document;
   JxProject  *project;
@@ -54,15 +52,12 @@ set_error (JxAmountEntry *self,
            const char    *message)
 {
   gboolean valid = message == NULL;
-  const char *newline = message ? strchr (message, '\n') : NULL;
-  g_autofree char *first = newline ? g_strndup (message, newline - message) : g_strdup (message);
+  g_autofree char *line = message ? g_strdelimit (g_strdup (message), "\n", ' ') : NULL;
 
-  /* Two single lines under the entry, there whether empty or not, so an
-   * error never moves the fields below; the whole message is the tooltip
-   * (and in the Problems panel). */
-  gtk_label_set_text (self->error_label, first ? first : "");
-  gtk_label_set_text (self->error_detail, newline ? newline + 1 : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_detail), message);
+  /* One line under the entry, there (empty) when all is well, so an error
+   * never moves the fields below; the whole message is its tooltip, and in
+   * the Problems panel. */
+  gtk_label_set_text (self->error_label, line ? line : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), message);
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
@@ -193,7 +188,8 @@ on_entry_changed_cb (GtkEditable   *editable,
     {
       g_autofree char *kept = jx_money_format (self->begin_value);
       g_autofree char *not_saved = g_strdup_printf (_("not saved: the table keeps %s"), kept);
-      g_autofree char *shown = g_strdup_printf ("%s\n%s", not_saved, error->message);
+      /* Translators: "not saved: the table keeps 53.85" and why */
+      g_autofree char *shown = g_strdup_printf (_("%s — %s"), not_saved, error->message);
       g_autofree char *finding = NULL;
 
       /* Half-typed text never stays in the document: the amount goes back
@@ -404,7 +400,6 @@ jx_amount_entry_class_init (JxAmountEntryClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-amount-entry.ui");
   gtk_widget_class_bind_template_child (widget_class, JxAmountEntry, entry);
   gtk_widget_class_bind_template_child (widget_class, JxAmountEntry, error_label);
-  gtk_widget_class_bind_template_child (widget_class, JxAmountEntry, error_detail);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

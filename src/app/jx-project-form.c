@@ -273,9 +273,10 @@ jx_project_form_init (JxProjectForm *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Values to read and copy, not to type into: no Tab stops. */
-  gtk_widget_set_focusable (GTK_WIDGET (self->unit_label), FALSE);
-  gtk_widget_set_focusable (GTK_WIDGET (self->total_label), FALSE);
+  /* Values to read, not to type into: no Tab stops. (A selectable label
+   * takes Tab even when not focusable, and keeps the focus where it was.) */
+  gtk_label_set_selectable (self->unit_label, FALSE);
+  gtk_label_set_selectable (self->total_label, FALSE);
 
   jx_amount_entry_set_accessible_label (self->fiscal_entry, _("Fiscal funding (财政拨款)"));
   jx_amount_entry_set_accessible_label (self->special_entry, _("Special account funding (财政专户拨款)"));

@@ -1813,7 +1813,7 @@ jx_window_init (JxWindow *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_tree_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
   /* A value to read, not to type into: no Tab stop. */
-  gtk_widget_set_focusable (GTK_WIDGET (self->total_status), FALSE);
+  gtk_label_set_selectable (self->total_status, FALSE);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tree_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
