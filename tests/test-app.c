@@ -113,6 +113,32 @@ settle (void)
     ;
 }
 
+/* The 20,000-project document of jx-generate, made once per run (in the
+ * run's private home, removed with it). */
+static char *large_path;
+
+static const char *
+large_document (void)
+{
+  const char *generator = g_getenv ("JX_GENERATE");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (large_path == NULL)
+    {
+      const char *argv[] = { generator, "--projects", "20000", NULL, NULL };
+
+      g_assert_nonnull (generator);
+      large_path = g_build_filename (g_get_user_cache_dir (), "big.jixiao", NULL);
+      argv[3] = large_path;
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                                   NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  return large_path;
+}
+
 static char *
 example_path (void)
 {
@@ -601,12 +627,6 @@ last_rows_shown (gpointer data)
 static void
 test_large_document_scrolls (void)
 {
-  const char *generator = g_getenv ("JX_GENERATE");
-  g_autofree char *dir = g_dir_make_tmp ("jx-app-large-XXXXXX", NULL);
-  g_autofree char *big = g_build_filename (dir, "big.jixiao", NULL);
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { generator, "--projects", "20000", big, NULL };
-  int status = 0;
   JxWindow *window;
   JxDocument *document;
   GListModel *units, *projects;
@@ -615,16 +635,7 @@ test_large_document_scrolls (void)
   g_autoptr(JxIndicator) indicator = NULL;
   gpointer pair[2];
 
-  if (generator == NULL)
-    {
-      g_test_skip ("JX_GENERATE is not set");
-      return;
-    }
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  window = open_window (big);
+  window = open_window (large_document ());
   document = jx_window_get_document (window);
   g_assert_cmpuint (jx_document_get_n_projects (document), ==, 20000);
 
@@ -648,8 +659,6 @@ test_large_document_scrolls (void)
   g_assert_cmpstr (jx_window_get_visible_page (window), ==, "indicator");
 
   close_window (window);
-  g_unlink (big);
-  g_rmdir (dir);
 }
 
 static void
@@ -1408,23 +1417,6 @@ test_toast_undo_after_remove (void)
 
 /* ----------------------------------------------------------- async open */
 
-static char *
-generate_large (const char *dir)
-{
-  const char *generator = g_getenv ("JX_GENERATE");
-  char *big = g_build_filename (dir, "big.jixiao", NULL);
-  const char *argv[] = { generator, "--projects", "20000", big, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_nonnull (generator);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return big;
-}
-
 static guint
 n_jx_windows (void)
 {
@@ -1440,9 +1432,7 @@ n_jx_windows (void)
 static void
 test_async_open_progress (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("jx-app-async-XXXXXX", NULL);
-  g_autofree char *big = generate_large (dir);
-  g_autoptr(GFile) file = g_file_new_for_path (big);
+  g_autoptr(GFile) file = g_file_new_for_path (large_document ());
   JxWindow *window;
   JxToast *progress;
   GdkFrameClock *clock;
@@ -1485,8 +1475,6 @@ test_async_open_progress (void)
     g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), title));
   }
   close_window (window);
-  g_unlink (big);
-  g_rmdir (dir);
 }
 
 /* A broken file leaves no empty window: with nothing else open, its
@@ -1864,5 +1852,8 @@ main (int   argc,
 
   status = g_test_run ();
   g_object_unref (app);
+  if (large_path != NULL)
+    g_unlink (large_path);
+  g_free (large_path);
   return status;
 }
