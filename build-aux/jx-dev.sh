@@ -7,6 +7,9 @@
 #   build-aux/jx-dev.sh run     deps + build + open the example document
 #   build-aux/jx-dev.sh test [MESON TEST ARGS...]
 #                               deps + build + the whole test suite under Xvfb
+#   build-aux/jx-dev.sh test-debian13 [MESON TEST ARGS...]
+#                               the same on Debian 13 (GTK 4.18, GLib 2.84) in a
+#                               debootstrap chroot (root only; see cmd_test_debian13)
 #
 # Run it as yourself: only the package and locale steps need root, and for
 # those it uses sudo when you are not root.
@@ -16,7 +19,8 @@ srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 builddir=${JX_BUILDDIR:-_build}
 cd "$srcdir"
 
-# What building, testing and running Jixiao needs on Debian 12.
+# What building, testing and running Jixiao needs on Debian 12 (and, with
+# the same names, on Debian 13: test-debian13 runs `deps` inside its chroot).
 packages=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
@@ -28,8 +32,7 @@ packages=(
   desktop-file-utils appstream shared-mime-info
   librsvg2-common libgdk-pixbuf2.0-bin   # the data suite renders the icons as GTK loads them
   libgtk-4-bin                           # gtk4-update-icon-cache, run by meson install
-  imagemagick time x11-utils
-  xdotool                                # the crash-recovery test types into the editor
+  imagemagick time x11-utils xdotool   # xdotool: build-aux/screenshot.sh and the crash-recovery test
   fonts-noto-cjk dbus-x11 at-spi2-core
   python3
 )
@@ -159,20 +162,168 @@ cmd_test () {
   cmd_build
 
   # Under Xvfb so the app suites find a display; -a picks a free server number.
+  # The screen holds the largest window the layout test opens (1920×1080).
   local status=0
-  xvfb-run -a -s '-screen 0 1280x1024x24 -nolisten tcp' \
+  xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
     meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
+  return "$status"
+}
+
+# ------------------------------------------------------------ Debian 13
+#
+# test-debian13: the whole suite on Debian 13 "trixie" (GTK 4.18, GLib 2.84:
+# the GTK >= 4.10 code paths, GtkFileDialog and GtkAlertDialog), in a chroot
+# made with debootstrap and kept for the next run:
+#   $JX_DEBIAN13_ROOT (default /var/cache/jixiao-debian13/root)
+# The first run makes it (a minimal system, ~1 min) and installs the packages
+# above inside it with `jx-dev.sh deps` (~3 min); later runs only check them.
+# The source tree is bind-mounted at /src; the build goes to
+# $JX_DEBIAN13_BUILDDIR (default _build-debian13, in the tree, ignored by git),
+# so its meson-logs/testlog.json is where .ci/run reads it. Always a clean
+# build, so that its log shows every compiler warning: the command fails when
+# our code has a deprecation or "Not available before" warning there.
+# Everything mounted is unmounted on exit, also on failure or Ctrl+C.
+
+debian13_cache=${JX_DEBIAN13_ROOT:-/var/cache/jixiao-debian13/root}
+debian13_builddir=${JX_DEBIAN13_BUILDDIR:-_build-debian13}
+debian13_mounts=()
+
+# The Debian mirror this machine uses (deb822 "URIs:" or one-line "deb"),
+# which carries trixie as well; deb.debian.org when there is none.
+debian_mirror () {
+  local f uri
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [ -r "$f" ] || continue
+    uri=$(sed -n -E -e 's/^URIs:[[:space:]]*([^[:space:]]+).*/\1/p' \
+                    -e 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' "$f" |
+          grep -E '/debian/?$' | head -n 1 || true)
+    if [ -n "$uri" ]; then
+      printf '%s\n' "${uri%/}"
+      return
+    fi
+  done
+  echo http://deb.debian.org/debian
+}
+
+debian13_mount () {   # debian13_mount WHAT WHERE [mount options...]
+  local what=$1 where=$2
+  shift 2
+  mkdir -p "$where"
+  mount "$@" "$what" "$where"
+  debian13_mounts+=("$where")
+}
+
+debian13_unmount_all () {
+  local i
+  for (( i=${#debian13_mounts[@]}-1; i>=0; i-- )); do
+    umount "${debian13_mounts[i]}" 2>/dev/null || umount -l "${debian13_mounts[i]}" ||
+      say "warning: could not unmount ${debian13_mounts[i]}"
+  done
+  debian13_mounts=()
+}
+
+debian13_enter () {   # runs "$@" inside the chroot, as root, in /src
+  chroot "$debian13_cache" /usr/bin/env -i \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" \
+    DEBIAN_FRONTEND=noninteractive JX_BUILDDIR="$debian13_builddir" \
+    /bin/sh -c 'cd /src && exec "$@"' sh "$@"
+}
+
+# The minimal system, once: made in a sibling directory and renamed when
+# complete, so an interrupted debootstrap is never taken for a finished one.
+debian13_make_root () {
+  local mirror tmp
+  [ -x "$debian13_cache/usr/bin/apt-get" ] && return
+  command -v debootstrap >/dev/null ||
+    die "test-debian13 needs debootstrap: apt-get install debootstrap"
+  mirror=$(debian_mirror)
+  tmp="$debian13_cache.tmp"
+  if [ -e "$tmp" ]; then
+    findmnt -R "$tmp" >/dev/null 2>&1 && die "$tmp has something mounted: unmount it first"
+    rm -rf --one-file-system "$tmp"
+  fi
+  say "making a Debian 13 (trixie) system in $debian13_cache from $mirror"
+  mkdir -p "$(dirname "$debian13_cache")"
+  local t0=$SECONDS
+  debootstrap --variant=minbase trixie "$tmp" "$mirror" >"$tmp.log" 2>&1 ||
+    { tail -n 20 "$tmp.log" >&2; die "debootstrap failed (whole log: $tmp.log)"; }
+  mv "$tmp" "$debian13_cache"
+  say "minimal system made in $(( SECONDS - t0 )) s"
+}
+
+cmd_test_debian13 () {
+  [ "$(id -u)" -eq 0 ] || die "test-debian13 mounts and chroots: run it as root (sudo $0 test-debian13)"
+  mkdir -p "$(dirname "$debian13_cache")"
+  exec 9>"$debian13_cache.lock"
+  flock -n 9 || { say "another test-debian13 is running; waiting for it"; flock 9; }
+
+  debian13_make_root
+  trap debian13_unmount_all EXIT
+  trap 'exit 130' INT TERM
+
+  # Services never start in the chroot; DNS as on this machine.
+  printf '#!/bin/sh\nexit 101\n' >"$debian13_cache/usr/sbin/policy-rc.d"
+  chmod +x "$debian13_cache/usr/sbin/policy-rc.d"
+  cp -L /etc/resolv.conf "$debian13_cache/etc/resolv.conf" 2>/dev/null || true
+
+  debian13_mount proc "$debian13_cache/proc" -t proc
+  debian13_mount sysfs "$debian13_cache/sys" -t sysfs
+  debian13_mount /dev "$debian13_cache/dev" --bind
+  debian13_mount /dev/pts "$debian13_cache/dev/pts" --bind
+  debian13_mount shm "$debian13_cache/dev/shm" -t tmpfs -o mode=1777
+  debian13_mount tmp "$debian13_cache/tmp" -t tmpfs -o mode=1777
+  debian13_mount "$srcdir" "$debian13_cache/src" --bind
+
+  local t0=$SECONDS
+  # Packages: the same list as Debian 12, installed by this script inside.
+  if ! debian13_enter build-aux/jx-dev.sh deps >"$debian13_cache.deps.log" 2>&1; then
+    tail -n 40 "$debian13_cache.deps.log" >&2
+    die "installing the packages in the Debian 13 chroot failed (log: $debian13_cache.deps.log)"
+  fi
+  say "Debian 13 packages ready in $(( SECONDS - t0 )) s"
+  debian13_enter sh -c 'printf "Debian %s, GTK %s, GLib %s\n" "$(cat /etc/debian_version)" \
+    "$(pkg-config --modversion gtk4)" "$(pkg-config --modversion glib-2.0)"' >&2
+
+  # A clean build each time, its compiler output kept.
+  t0=$SECONDS
+  rm -rf --one-file-system "$srcdir/$debian13_builddir"
+  local buildlog="$debian13_cache.compile.log"
+  if ! debian13_enter sh -c 'meson setup "$JX_BUILDDIR" && ninja -C "$JX_BUILDDIR" -j 2' >"$buildlog" 2>&1; then
+    tail -n 40 "$buildlog" >&2
+    die "the Debian 13 build failed (log: $buildlog)"
+  fi
+  local warnings deprecations
+  warnings=$(grep -c 'warning:' "$buildlog" || true)
+  deprecations=$(grep -E 'warning:.*(deprecated|Not available before|-Wdeprecated-declarations)' "$buildlog" |
+                 grep -v -E '^/usr/' || true)
+  say "Debian 13 build: $(( SECONDS - t0 )) s, $warnings compiler warning(s)"
+
+  t0=$SECONDS
+  local status=0
+  debian13_enter xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
+    meson test -C "$debian13_builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
+  say "Debian 13 suite: $(( SECONDS - t0 )) s, exit status $status"
+
+  if [ -n "$deprecations" ]; then
+    printf '%s\n' "$deprecations" >&2
+    say "error: our code has $(printf '%s\n' "$deprecations" | wc -l) deprecation / \"Not available before\" warning(s) on Debian 13 (listed above; whole log: $buildlog)"
+    [ "$status" -ne 0 ] || status=1
+  fi
   return "$status"
 }
 
 usage () {
   cat <<EOF
-usage: build-aux/jx-dev.sh deps|build|run|test [meson test args]
+usage: build-aux/jx-dev.sh deps|build|run|test|test-debian13 [meson test args]
   deps   install the Debian packages Jixiao needs (with sudo when not root)
          and generate the zh_CN.UTF-8 and de_DE.UTF-8 locales
   build  configure $builddir with meson (if needed) and build with ninja
   run    deps + build, then open the example document
   test   deps + build, then run the whole test suite under Xvfb
+  test-debian13 [meson test args]
+         as root: build and run the whole suite on Debian 13 (GTK 4.18) in a
+         debootstrap chroot kept in ${JX_DEBIAN13_ROOT:-/var/cache/jixiao-debian13/root}
 EOF
 }
 
@@ -181,6 +332,7 @@ case "${1:-}" in
   build) cmd_build ;;
   run)   cmd_run ;;
   test)  shift; cmd_test "$@" ;;
+  test-debian13) shift; cmd_test_debian13 "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 64 ;;
 esac

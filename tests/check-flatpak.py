@@ -7,6 +7,9 @@
 # what it would rely on:
 #   - flatpak/APP_ID.json is JSON (no duplicate keys), on org.gnome.Platform
 #     with org.gnome.Sdk, and its id is APP_ID;
+#   - its runtime-version, the ONE place the GNOME runtime is named, is a
+#     supported one: a whole number, at least OLDEST_SUPPORTED_RUNTIME
+#     (software centres warn users away from apps on an end-of-life runtime);
 #   - finish-args are exactly --share=ipc --socket=wayland
 #     --socket=fallback-x11 --device=dri: no file system, no bus names;
 #     documents go through the file-chooser portal;
@@ -29,6 +32,10 @@ import xml.etree.ElementTree as ET
 ALLOWED_FINISH_ARGS = ['--share=ipc', '--socket=wayland', '--socket=fallback-x11',
                        '--device=dri']
 MIME_TYPE = 'application/x-jixiao'
+# GNOME runtimes get updates for about a year, until two newer ones are out:
+# 47 is end-of-life since October 2025, 48 since 50 came out. Raise this when
+# Flathub ends a runtime, then move the manifest (and README's lines) on.
+OLDEST_SUPPORTED_RUNTIME = 50
 MIME_NS = '{http://www.freedesktop.org/standards/shared-mime-info}'
 
 failures = []
@@ -80,8 +87,14 @@ def check_manifest(root, app_id, manifest_path):
         fail(f'{rel}: runtime is {m.get("runtime")!r}, expected "org.gnome.Platform"')
     if m.get('sdk') != 'org.gnome.Sdk':
         fail(f'{rel}: sdk is {m.get("sdk")!r}, expected "org.gnome.Sdk"')
-    if not isinstance(m.get('runtime-version'), str) or not m['runtime-version']:
-        fail(f'{rel}: runtime-version must be a non-empty string such as "47"')
+    version = m.get('runtime-version')
+    if not isinstance(version, str) or not re.fullmatch(r'[0-9]+', version):
+        fail(f'{rel}: runtime-version must be a GNOME release as a string, such as '
+             f'"{OLDEST_SUPPORTED_RUNTIME}" (is {version!r})')
+    elif int(version) < OLDEST_SUPPORTED_RUNTIME:
+        fail(f'{rel}: runtime-version is "{version}", an end-of-life GNOME runtime: '
+             f'use "{OLDEST_SUPPORTED_RUNTIME}" or newer (and the same in README.md\'s '
+             'flatpak install line)')
     if not isinstance(m.get('command'), str) or not m['command']:
         fail(f'{rel}: command is missing')
 

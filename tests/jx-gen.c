@@ -73,11 +73,11 @@ jx_gen_document (guint n_projects,
       project = jx_project_new (name);
       id = g_strdup_printf ("p%u", serial++);
       jx_node_set_id (JX_NODE (project), id);
-      jx_project_set_fiscal (project, g_rand_int_range (rand, 100, 100000000));
+      jx_project_set_source (project, 0, g_rand_int_range (rand, 100, 100000000));
       if (g_rand_int_range (rand, 0, 5) == 0)
-        jx_project_set_special (project, g_rand_int_range (rand, 0, 1000000));
+        jx_project_set_source (project, 1, g_rand_int_range (rand, 0, 1000000));
       if (g_rand_int_range (rand, 0, 7) == 0)
-        jx_project_set_other (project, g_rand_int_range (rand, 0, 1000000));
+        jx_project_set_source (project, 2, g_rand_int_range (rand, 0, 1000000));
       jx_project_set_goal (project, goals[g_rand_int_range (rand, 0, G_N_ELEMENTS (goals))]);
       jx_node_append_child (JX_NODE (unit), JX_NODE (project));
 
@@ -285,9 +285,9 @@ jx_gen_published_text (JxDocument *document,
       for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-          jx_money_add (fiscal, jx_project_get_fiscal (project), &fiscal);
-          jx_money_add (special, jx_project_get_special (project), &special);
-          jx_money_add (other, jx_project_get_other (project), &other);
+          jx_money_add (fiscal, jx_project_get_source (project, 0), &fiscal);
+          jx_money_add (special, jx_project_get_source (project, 1), &special);
+          jx_money_add (other, jx_project_get_source (project, 2), &other);
         }
     }
   append_row (out, "合计", jx_document_get_total (document), fiscal, special, other, rand);
@@ -303,9 +303,9 @@ jx_gen_published_text (JxDocument *document,
       for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-          jx_money_add (uf, jx_project_get_fiscal (project), &uf);
-          jx_money_add (us, jx_project_get_special (project), &us);
-          jx_money_add (uo, jx_project_get_other (project), &uo);
+          jx_money_add (uf, jx_project_get_source (project, 0), &uf);
+          jx_money_add (us, jx_project_get_source (project, 1), &us);
+          jx_money_add (uo, jx_project_get_source (project, 2), &uo);
         }
       append_row (out, jx_funding_unit_get_name (unit), jx_funding_unit_get_total (unit), uf, us, uo, rand);
       g_string_append (out, "\t\n");
@@ -322,8 +322,8 @@ jx_gen_published_text (JxDocument *document,
               until_header = g_rand_int_range (rand, 3, 9);
             }
           append_wrapped (name, jx_project_get_name (project), rand, 3);
-          append_row (out, name->str, jx_project_get_total (project), jx_project_get_fiscal (project),
-                      jx_project_get_special (project), jx_project_get_other (project), rand);
+          append_row (out, name->str, jx_project_get_total (project), jx_project_get_source (project, 0),
+                      jx_project_get_source (project, 1), jx_project_get_source (project, 2), rand);
           append_wrapped (out, jx_project_get_goal (project), rand, 2);
           g_string_append_c (out, '\t');
           append_indicators (out, project, rand);

@@ -18,7 +18,9 @@
 
 #include "jx-amount-entry.h"
 #include "jx-comments-panel.h"
+#include "jx-dialogs.h"
 #include "jx-application.h"
+#include "jx-clipboard.h"
 #include "jx-edit.h"
 #include "jx-indicator-form.h"
 #include "jx-init.h"
@@ -28,6 +30,7 @@
 #include "jx-project-form.h"
 #include "jx-taxonomy.h"
 #include "jx-toast.h"
+#include "jx-rows.h"
 #include "jx-storage.h"
 #include "jx-window.h"
 #include "jx-xml.h"
@@ -241,7 +244,7 @@ test_totals_live_and_undo (void)
   /* Typing into 财政拨款 changes 总计, the unit's subtotal and 合计 at once. */
   fiscal = jx_project_form_get_amount_entry (form, "fiscal");
   type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (fiscal)), "10000");
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1000000);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1000000);
   g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "10,000.00");
   g_assert_true (strstr (jx_window_get_status_total (window), "56,075.19") != NULL);
   settle ();
@@ -259,7 +262,7 @@ test_totals_live_and_undo (void)
   /* Undo (Ctrl+Z's action) restores the amount, the entry and every label. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   settle ();
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1046480);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1046480);
   g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (fiscal))), ==,
                    "10,464.80");
   g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "10,464.80");
@@ -293,13 +296,13 @@ test_invalid_amount_keeps_model (void)
   g_assert_true (strstr (jx_amount_entry_get_error_text (entry), "4") != NULL);   /* the column */
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
   g_assert_cmpstr (gtk_editable_get_text (editable), ==, "25. 7€");   /* kept to fix */
-  g_assert_cmpint (jx_project_get_other (JX_PROJECT (project)), ==, 0);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 2), ==, 0);
   g_assert_false (jx_history_can_undo (jx_document_get_history (jx_window_get_document (window))));
 
   type_into (editable, "25.76");
   g_assert_true (jx_amount_entry_get_valid (entry));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
-  g_assert_cmpint (jx_project_get_other (JX_PROJECT (project)), ==, 2576);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 2), ==, 2576);
   g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "8,500.76");
 
   close_window (window);
@@ -482,7 +485,7 @@ test_save_reopen_equal (void)
   after = jx_xml_write (jx_window_get_document (again), &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (jx_project_get_special (JX_PROJECT (lookup (again, "p3"))), ==, 123456);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (lookup (again, "p3")), 1), ==, 123456);
   g_assert_cmpstr (jx_window_get_status_total (window), ==, jx_window_get_status_total (again));
 
   close_window (again);
@@ -760,6 +763,258 @@ test_file_dialogs (void)
   close_window (window);
 }
 
+/* The visible windows (dialogs) modal on @parent. */
+static guint
+count_dialogs_on (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == parent && gtk_window_get_modal (window)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+no_dialog_on (gpointer parent)
+{
+  return count_dialogs_on (parent) == 0;
+}
+
+static gboolean
+dialog_on (gpointer parent)
+{
+  return count_dialogs_on (parent) == 1;
+}
+
+/* Closing an edited document asks through the one dialog helper (GtkAlertDialog
+ * on GTK >= 4.10, GtkMessageDialog on 4.8): Cancel keeps the window and its
+ * edit, "Close without Saving" closes it; an error has one Close button. */
+static void
+test_dialog_helper (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Save the changes to “%s” before closing?"),
+                                              name);
+  JxWindow *window = open_window (path);
+  g_autoptr(JxWindow) keep = g_object_ref (window);
+  const char *shown = NULL;
+  const char *body = NULL;
+
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_null (shown);
+
+  jx_edit_set_string (jx_window_get_document (window), lookup (window, "p1"), "name", "改名");
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_cmpstr (shown, ==, heading);
+  g_assert_cmpstr (body, ==, g_dgettext (GETTEXT_PACKAGE, "If you don’t save, the changes since the last save are lost."));
+  g_assert_false (jx_dialog_respond (GTK_WINDOW (window), "no such button"));
+
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Cancel")));
+  wait_until (no_dialog_on, window);
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (jx_window_is_unsaved (window));
+  g_assert_cmpstr (jx_project_get_name (JX_PROJECT (lookup (window, "p1"))), ==, "改名");
+
+  /* Escape is Cancel too. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), NULL));
+  wait_until (no_dialog_on, window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* An error: one Close button. */
+  jx_dialog_error (GTK_WINDOW (window), "heading", "detail");
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
+  g_assert_cmpstr (shown, ==, "heading");
+  g_assert_cmpstr (body, ==, "detail");
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Close")));
+  wait_until (no_dialog_on, window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_on, window);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "Close _without Saving")));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_false (jx_dialog_get_pending (GTK_WINDOW (window), NULL, NULL));
+}
+
+/* ------------------------------------------------------------ layout */
+
+typedef struct { GtkWidget *widget; int width; int height; } SizeWait;
+
+/* The window (its surface, with the frame GTK draws around it) has the size
+ * asked: it would be larger if its minimum did not fit. */
+static gboolean
+allocated_size (gpointer data)
+{
+  SizeWait *wait = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (wait->widget));
+
+  return surface != NULL && gdk_surface_get_width (surface) == wait->width
+         && gdk_surface_get_height (surface) == wait->height;
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *window)
+{
+  graphene_rect_t rect;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &rect));
+  return rect;
+}
+
+static void
+assert_apart (const char            *what,
+              const graphene_rect_t *a,
+              const char            *other,
+              const graphene_rect_t *b)
+{
+  graphene_rect_t overlap;
+
+  /* Touching edges are fine; a pixel more is not. */
+  if (graphene_rect_intersection (a, b, &overlap) && overlap.size.width > 0.5 && overlap.size.height > 0.5)
+    g_error ("%s (%g,%g %g×%g) and %s (%g,%g %g×%g) overlap", what,
+             a->origin.x, a->origin.y, a->size.width, a->size.height, other,
+             b->origin.x, b->origin.y, b->size.width, b->size.height);
+}
+
+/* Every label shown in @form is allocated, lies inside the form's width and
+ * is not under the tree or a panel. */
+static void
+assert_labels_visible (GtkWidget             *widget,
+                       const graphene_rect_t *form,
+                       const graphene_rect_t *others,
+                       guint                  n_others,
+                       GtkWidget             *window,
+                       guint                 *n_labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0'
+          && gtk_widget_get_ancestor (child, GTK_TYPE_LIST_VIEW) == NULL)
+        {
+          graphene_rect_t rect = bounds_in (child, window);
+
+          if (gtk_widget_get_width (child) <= 0
+              || rect.origin.x < form->origin.x - 0.5
+              || rect.origin.x + rect.size.width > form->origin.x + form->size.width + 0.5)
+            g_error ("the form's label “%s” (x %g, width %g) is not inside the form (x %g, width %g)",
+                     gtk_label_get_text (GTK_LABEL (child)), rect.origin.x, rect.size.width,
+                     form->origin.x, form->size.width);
+          for (guint i = 0; i < n_others; i++)
+            assert_apart (gtk_label_get_text (GTK_LABEL (child)), &rect, "a pane", &others[i]);
+          (*n_labels)++;
+        }
+      assert_labels_visible (child, form, others, n_others, window, n_labels);
+    }
+}
+
+/* At 1024×768, 1280×800 and 1920×1080, with no side panel, either or both:
+ * the window is the size asked (its minimum fits), and the tree, the project
+ * form and the open panels lie side by side or stacked, never on top of one
+ * another, with every label of the form visible. */
+static void
+test_layout_sizes (void)
+{
+  static const int sizes[][2] = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 } };
+  g_autofree char *path = example_path ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      JxWindow *window = jx_window_new (GTK_APPLICATION (app));
+      GtkWidget *w = GTK_WIDGET (window);
+      GtkWidget *tree = gtk_widget_get_parent (gtk_widget_get_parent (jx_window_get_tree_view (window)));
+      GtkWidget *form = jx_window_get_project_form (window);
+      GtkWidget *problems_panel = jx_window_get_problems_panel (window);
+      GtkWidget *comments_panel = jx_window_get_comments_panel (window);
+      SizeWait size = { w, sizes[s][0], sizes[s][1] };
+      GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+      GdkRectangle area;
+
+      /* GTK fits a new window into the monitor. */
+      gdk_monitor_get_geometry (monitor, &area);
+      if (area.width < sizes[s][0] || area.height < sizes[s][1])
+        g_error ("the screen is %d×%d, too small for a %d×%d window: run the tests under "
+                 "Xvfb with build-aux/jx-dev.sh test (a 1920×1200 screen)",
+                 area.width, area.height, sizes[s][0], sizes[s][1]);
+
+      g_assert_true (jx_window_load_file (window, file, &error));
+      g_assert_no_error (error);
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      jx_window_select_node (window, lookup (window, "p1"));
+
+      for (guint panels = 0; panels < 4; panels++)
+        {
+          gboolean problems = (panels & 1) != 0, comments = (panels & 2) != 0;
+          graphene_rect_t rects[4];
+          guint n = 0, n_labels = 0;
+          int minimum;
+
+          g_test_message ("%d×%d, problems %s, comments %s", sizes[s][0], sizes[s][1],
+                          problems ? "open" : "closed", comments ? "open" : "closed");
+          if (gtk_widget_get_visible (problems_panel) != problems)
+            g_assert_true (gtk_widget_activate_action (w, "win.toggle-problems", NULL));
+          if (gtk_widget_get_visible (comments_panel) != comments)
+            g_assert_true (gtk_widget_activate_action (w, "win.show-comments", NULL));
+          settle ();
+          wait_until (allocated_size, &size);
+          settle ();
+
+          g_assert_true (gtk_widget_get_mapped (form));
+          g_assert_cmpint (gtk_widget_get_mapped (problems_panel), ==, problems);
+          g_assert_cmpint (gtk_widget_get_mapped (comments_panel), ==, comments);
+
+          rects[n++] = bounds_in (tree, w);
+          rects[n++] = bounds_in (form, w);
+          if (problems)
+            rects[n++] = bounds_in (problems_panel, w);
+          if (comments)
+            rects[n++] = bounds_in (comments_panel, w);
+          for (guint i = 0; i < n; i++)
+            {
+              g_assert_cmpfloat (rects[i].size.width, >, 0);
+              g_assert_cmpfloat (rects[i].origin.x, >=, 0);
+              g_assert_cmpfloat (rects[i].origin.x + rects[i].size.width, <=, gtk_widget_get_width (w));
+              for (guint j = i + 1; j < n; j++)
+                assert_apart ("a pane", &rects[i], "another pane", &rects[j]);
+            }
+          /* The form is not squeezed below what it needs. */
+          gtk_widget_measure (form, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_assert_cmpint (gtk_widget_get_width (form), >=, minimum);
+          {
+            graphene_rect_t others[3] = { rects[0] };
+            guint n_others = 1;
+
+            for (guint i = 2; i < n; i++)
+              others[n_others++] = rects[i];
+            assert_labels_visible (form, &rects[1], others, n_others, w, &n_labels);
+          }
+          g_assert_cmpuint (n_labels, >=, 8);   /* captions: name, unit, amounts, total, goal… */
+        }
+      close_window (window);
+    }
+}
+
 /* The row of the comments panel showing the annotation @id, or -1. */
 static int
 comment_row (JxCommentsPanel *panel,
@@ -885,6 +1140,193 @@ test_comments_add_resolve_undo (void)
   close_window (window);
 }
 
+/* ------------------------------------------------------- rows clipboard */
+
+typedef struct { char *text; gboolean done; } TextRead;
+
+static void
+on_text_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  TextRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return ((TextRead *) data)->done;
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  TextRead read = { NULL, FALSE };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_cb, &read);
+  wait_until (text_read, &read);
+  return read.text;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return jx_clipboard_get_message (data) != NULL;
+}
+
+/* Ctrl+C / Ctrl+V belong to the tree only, so entries keep text copy. */
+static gboolean
+tree_has_shortcut (GtkWidget  *tree,
+                   guint       keyval,
+                   const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (tree);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK &&
+              GTK_IS_NAMED_ACTION (named) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_rows_copy_paste_undo (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxHistory *history = jx_document_get_history (document);
+  GtkWidget *tree = jx_window_get_tree_view (window);
+  JxProject *p1 = JX_PROJECT (lookup (window, "p1"));
+  guint n_own = g_list_model_get_n_items (jx_project_get_indicators (p1));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) accels = NULL;
+  JxFundingUnit *unit;
+  guint projects, indicators, steps;
+  JxNode *pasted;
+  g_autoptr(JxProject) copy = NULL;
+  g_autofree char *row = NULL;
+
+  g_assert_true (tree_has_shortcut (tree, GDK_KEY_c, "win.copy-rows"));
+  g_assert_true (tree_has_shortcut (tree, GDK_KEY_v, "win.paste-rows"));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.copy-rows");
+  g_assert_cmpuint (g_strv_length (accels), ==, 0);
+
+  /* Copy a project: the 指标明细 rows, one per indicator, and the own format. */
+  jx_window_select_node (window, JX_NODE (p1));
+  gtk_widget_grab_focus (tree);
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-rows", NULL));
+  settle ();
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (gtk_widget_get_clipboard (tree)),
+                                                        JX_ROWS_MIME_TYPE));
+  text = clipboard_text (tree);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "资金使用单位\t项目名称\t总计\t"));
+  g_assert_nonnull (strstr (text, jx_project_get_name (p1)));
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+    /* Header, one row per indicator, the final line end. */
+    g_assert_cmpuint (g_strv_length (lines), ==, n_own + 2);
+  }
+
+  /* Paste onto another unit: exactly that project and its indicators,
+   * one undo step. */
+  unit = jx_edit_add_unit (document, 1, "另一单位");
+  settle ();
+  jx_window_select_node (window, JX_NODE (unit));
+  settle ();
+  projects = jx_document_get_n_projects (document);
+  indicators = jx_document_get_n_indicators (document);
+  steps = jx_history_get_n_steps (history);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
+  wait_until (message_shown, window);
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects + 1);
+  g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators + n_own);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 1);
+  g_assert_cmpuint (jx_history_get_n_steps (history), ==, steps + 1);
+  copy = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+  g_assert_cmpstr (jx_project_get_name (copy), ==, jx_project_get_name (p1));
+  g_assert_cmpint (jx_project_get_total (copy), ==, jx_project_get_total (p1));
+  g_assert_cmpstr (jx_project_get_goal (copy), ==, jx_project_get_goal (p1));
+  g_assert_cmpstr (jx_node_get_id (JX_NODE (copy)), !=, "p1");
+  /* The new project is selected and shown in the tree. */
+  pasted = jx_window_get_shown_node (window);
+  g_assert_true (pasted == JX_NODE (copy));
+  row = row_text (window, pasted);
+  g_assert_nonnull (strstr (row, jx_project_get_name (p1)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
+  g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 0);
+  /* “Added …” would now be wrong: the bar is gone. */
+  g_assert_null (jx_clipboard_get_message (window));
+
+  close_window (window);
+}
+
+/* Text from a spreadsheet with a mistake: what was read is added, what
+ * was not is named with its row. */
+static void
+test_rows_paste_spreadsheet_text (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  GtkWidget *tree = jx_window_get_tree_view (window);
+  JxProject *p2 = JX_PROJECT (lookup (window, "p2"));
+  guint before = g_list_model_get_n_items (jx_project_get_indicators (p2));
+  guint projects = jx_document_get_n_projects (document);
+  g_autofree char *tsv = g_strdup_printf ("项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\r\n"
+                                          "%s\t1-产出指标\t11-数量指标\t新指标甲\t10人\r\n"
+                                          "\t9-乱码指标\t11\t新指标乙\t20人\r\n",
+                                          jx_project_get_name (p2));
+  const char *message;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (tree), tsv);
+  jx_window_select_node (window, JX_NODE (p2));
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
+  wait_until (message_shown, window);
+  /* Rows of this project pasted onto it: its indicators, no new project. */
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (p2)), ==, before + 2);
+  message = jx_clipboard_get_message (window);
+  if (g_getenv ("JX_EXPECT_ZH") == NULL)
+    {
+      g_assert_nonnull (strstr (message, "Added 2 indicators."));
+      g_assert_nonnull (strstr (message, "Row 3"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (message, "已添加 2 个指标。"));
+      g_assert_nonnull (strstr (message, "第 3 行"));
+    }
+  g_assert_nonnull (strstr (message, "9-乱码指标"));
+  close_window (window);
+}
+
 static void
 test_no_display_in_ci (void)
 {
@@ -894,40 +1336,21 @@ test_no_display_in_ci (void)
 
 /* ------------------------------------------- amounts that are not amounts */
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-/* As a click on a button does: the dialog stays alive through its own
- * response (its handler destroys it). */
-static void
-respond (GtkWindow *dialog,
-         int        response)
-{
-  g_autoptr(GtkWindow) keep = g_object_ref (dialog);
-
-  gtk_dialog_response (GTK_DIALOG (keep), response);
-}
-
+/* The heading and body of the dialog waiting on @parent, or NULL. */
 static char *
-message_dialog_text (GtkWindow *dialog)
+pending_dialog (GtkWindow *parent)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *secondary = NULL;
+  const char *heading = NULL, *body = NULL;
 
-  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
-  return g_strdup_printf ("%s\n%s", text ? text : "", secondary ? secondary : "");
+  if (!jx_dialog_get_pending (parent, &heading, &body))
+    return NULL;
+  return g_strdup_printf ("%s\n%s", heading ? heading : "", body ? body : "");
+}
+
+static gboolean
+has_dialog (GtkWindow *parent)
+{
+  return jx_dialog_get_pending (parent, NULL, NULL);
 }
 
 static double
@@ -980,13 +1403,13 @@ test_amount_half_typed_keeps_value (void)
   gtk_widget_grab_focus (GTK_WIDGET (editable));
   gtk_editable_set_text (editable, "1");
   gtk_editable_set_text (editable, "12");
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1200);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1200);
   g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "12.00");
   gtk_editable_set_text (editable, "12a");
   settle ();
 
   g_assert_false (jx_amount_entry_get_valid (fiscal));
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1046480);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1046480);
   g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "10,464.80");
   g_assert_nonnull (strstr (jx_window_get_status_total (window), "56,539.99"));
   g_assert_cmpstr (gtk_editable_get_text (editable), ==, "12a");
@@ -1021,21 +1444,21 @@ test_amount_half_typed_keeps_value (void)
             && gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (editable)));
 
   /* Save asks first; cancelling writes nothing. */
-  g_assert_null (find_message_dialog ());
+  g_assert_false (has_dialog (GTK_WINDOW (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  WAIT_FOR (find_message_dialog () != NULL);
+  WAIT_FOR (has_dialog (GTK_WINDOW (window)));
   {
-    g_autofree char *text = message_dialog_text (find_message_dialog ());
+    g_autofree char *text = pending_dialog (GTK_WINDOW (window));
 
     g_assert_nonnull (strstr (text, "12a"));
   }
-  respond (find_message_dialog (), GTK_RESPONSE_CANCEL);
-  WAIT_FOR (find_message_dialog () == NULL);
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Cancel")));
+  WAIT_FOR (!has_dialog (GTK_WINDOW (window)));
 
   /* Corrected, the document takes it and the finding goes. */
   gtk_editable_set_text (editable, "53.85");
   g_assert_true (jx_amount_entry_get_valid (fiscal));
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 5385);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 5385);
   WAIT_FOR (jx_problems_panel_get_n_rows (panel) == rows_before);
   g_assert_cmpfloat (widget_y (special, GTK_WIDGET (form)), ==, special_y);
 
@@ -1060,21 +1483,21 @@ test_amount_precision_and_range (void)
   gtk_widget_grab_focus (GTK_WIDGET (editable));
 
   gtk_editable_set_text (editable, "0.33");
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 33);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 33);
   gtk_editable_set_text (editable, "0.333");
   g_assert_false (jx_amount_entry_get_valid (fiscal));
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1046480);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1046480);
 
   gtk_editable_set_text (editable, "99999999999999999999999");
   g_assert_false (jx_amount_entry_get_valid (fiscal));
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1046480);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1046480);
   g_assert_nonnull (strstr (jx_amount_entry_get_error_text (fiscal), "999,999,999,999.99"));
   g_assert_null (strstr (jx_amount_entry_get_error_text (fiscal), "92,233"));
 
   /* Within the number type, still far beyond any budget: refused too. */
   gtk_editable_set_text (editable, "99999999999999999");
   g_assert_false (jx_amount_entry_get_valid (fiscal));
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (project)), ==, 1046480);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 1046480);
   g_assert_nonnull (strstr (jx_window_get_status_total (window), "56,539.99"));
 
   gtk_editable_set_text (editable, "999,999,999,999.99");
@@ -1208,13 +1631,14 @@ test_restored_keeps_path (void)
 
   /* Offered at the next start; Restore opens it. */
   {
-    GtkWidget *dialog = jx_application_offer_drafts (app);
     g_autofree char *text = NULL;
 
-    g_assert_nonnull (dialog);
-    text = message_dialog_text (GTK_WINDOW (dialog));
+    g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    g_assert_true (jx_application_offer_drafts (app));
+    WAIT_FOR (has_dialog (NULL));
+    text = pending_dialog (NULL);
     g_assert_nonnull (strstr (text, "budget.jixiao"));
-    respond (GTK_WINDOW (dialog), 1);   /* Restore */
+    g_assert_true (jx_dialog_respond (NULL, g_dgettext (GETTEXT_PACKAGE, "_Restore")));
   }
   restored = NULL;
   WAIT_FOR ((restored = JX_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)))) != NULL
@@ -1245,8 +1669,8 @@ test_restored_keeps_path (void)
   /* ...and Save asks before replacing it: Overwrite writes the restored
    * document to its own file. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "win.save", NULL));
-  WAIT_FOR (find_message_dialog () != NULL);
-  respond (find_message_dialog (), 1);   /* Overwrite */
+  WAIT_FOR (has_dialog (GTK_WINDOW (restored)));
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (restored), g_dgettext (GETTEXT_PACKAGE, "_Overwrite")));
   WAIT_FOR (!jx_window_is_unsaved (restored));
   {
     g_autoptr(JxDocument) saved = jx_storage_load (original, NULL, &error);
@@ -1267,27 +1691,6 @@ test_restored_keeps_path (void)
   }
   g_unlink (original);
   g_rmdir (dir);
-}
-
-/* Closing with unsaved changes asks; Cancel keeps the window, Discard
- * closes it. */
-static void
-test_unsaved_dialog_flow (void)
-{
-  g_autofree char *path = example_path ();
-  JxWindow *window = open_window (path);
-
-  jx_edit_set_string (jx_window_get_document (window), lookup (window, "p1"), "name", "未保存");
-  gtk_window_close (GTK_WINDOW (window));
-  WAIT_FOR (find_message_dialog () != NULL);
-  respond (find_message_dialog (), GTK_RESPONSE_CANCEL);
-  WAIT_FOR (find_message_dialog () == NULL);
-  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
-
-  gtk_window_close (GTK_WINDOW (window));
-  WAIT_FOR (find_message_dialog () != NULL);
-  respond (find_message_dialog (), 1);   /* Close without Saving */
-  WAIT_FOR (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window) == NULL);
 }
 
 /* ----------------------------------------------------------- keyboard */
@@ -1485,22 +1888,18 @@ test_broken_file_no_empty_window (void)
   g_autofree char *dir = g_dir_make_tmp ("jx-app-broken-XXXXXX", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.jixiao", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (broken);
-  GtkWindow *dialog;
 
   g_assert_true (g_file_set_contents (broken, "<jixiao><unit", -1, NULL));
   g_assert_cmpuint (n_jx_windows (), ==, 0);
   jx_application_open_file (app, file, NULL);
-  WAIT_FOR (find_message_dialog () != NULL && n_jx_windows () == 0);
-  dialog = find_message_dialog ();
+  WAIT_FOR (has_dialog (NULL) && n_jx_windows () == 0);
   {
-    g_autofree char *text = message_dialog_text (dialog);
+    g_autofree char *text = pending_dialog (NULL);
 
     g_assert_nonnull (strstr (text, "broken.jixiao"));
   }
-  /* It keeps the application alive while it is shown. */
-  g_assert_true (gtk_window_get_application (dialog) == GTK_APPLICATION (app));
-  respond (dialog, GTK_RESPONSE_CLOSE);
-  WAIT_FOR (find_message_dialog () == NULL);
+  g_assert_true (jx_dialog_respond (NULL, g_dgettext (GETTEXT_PACKAGE, "_Close")));
+  WAIT_FOR (!has_dialog (NULL));
   g_unlink (broken);
   g_rmdir (dir);
 }
@@ -1618,8 +2017,21 @@ test_preferences (void)
 /* ------------------------------------------------------- crash recovery */
 
 /* Runs xdotool with @args; its output (first line) or NULL. */
+static char *xdotool_all (const char * const *args);
+
 static char *
 xdotool (const char * const *args)
+{
+  char *out = xdotool_all (args);
+
+  if (out != NULL)
+    out[strcspn (out, "\n")] = '\0';
+  return out;
+}
+
+/* The same, all of its output. */
+static char *
+xdotool_all (const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
@@ -1633,7 +2045,6 @@ xdotool (const char * const *args)
                      NULL, NULL, &out, NULL, &status, NULL)
       || !g_spawn_check_wait_status (status, NULL) || out == NULL || *out == '\0')
     return NULL;
-  out[strcspn (out, "\n")] = '\0';
   return g_steal_pointer (&out);
 }
 
@@ -1644,6 +2055,30 @@ find_x_window (const char *pattern)
   const char *args[] = { "search", "--onlyvisible", "--name", pattern, NULL };
 
   return xdotool (args);
+}
+
+/* A visible dialog window (_NET_WM_WINDOW_TYPE_DIALOG, as xprop of
+ * x11-utils reads it) of process @pid. */
+static char *
+find_dialog_of (GPid pid)
+{
+  g_autofree char *pid_text = g_strdup_printf ("%d", (int) pid);
+  const char *search[] = { "search", "--onlyvisible", "--pid", pid_text, "", NULL };
+  g_autofree char *ids = xdotool_all (search);
+  g_auto(GStrv) lines = ids ? g_strsplit (ids, "\n", -1) : NULL;
+
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      {
+        const char *argv[] = { "xprop", "-id", lines[i], "_NET_WM_WINDOW_TYPE", NULL };
+        g_autofree char *out = NULL;
+
+        if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                          NULL, NULL, &out, NULL, NULL, NULL)
+            && out != NULL && strstr (out, "_NET_WM_WINDOW_TYPE_DIALOG") != NULL)
+          return g_strdup (lines[i]);
+      }
+  return NULL;
 }
 
 static GPid
@@ -1746,16 +2181,15 @@ test_crash_recovery (void)
   kill_editor (pid);
   g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
 
-  /* The next start offers it; Enter takes the default, Restore. */
+  /* The next start offers it; Alt+R chooses Restore. */
   pid = spawn_editor (envp, NULL);
   {
-    g_autofree char *offer = g_strdup_printf ("^%s$", g_dgettext (GETTEXT_PACKAGE, "Restore Unsaved Work"));
     g_autofree char *dialog = NULL;
 
-    WAIT_FOR ((g_free (dialog), dialog = find_x_window (offer)) != NULL);
+    WAIT_FOR ((g_free (dialog), dialog = find_dialog_of (pid)) != NULL);
     {
       const char *focus[] = { "windowfocus", "--sync", dialog, NULL };
-      const char *enter[] = { "key", "Return", NULL };
+      const char *enter[] = { "key", "alt+r", NULL };   /* _Restore */
 
       g_free (xdotool (focus));
       g_free (xdotool (enter));
@@ -1783,7 +2217,6 @@ add_editor_tests (void)
   g_test_add_func ("/app/amount/precision-and-range", test_amount_precision_and_range);
   g_test_add_func ("/app/drafts/debounced-and-mirror-saved-state", test_draft_debounced_and_mirrors);
   g_test_add_func ("/app/drafts/restored-keeps-path", test_restored_keeps_path);
-  g_test_add_func ("/app/dialogs/unsaved-changes", test_unsaved_dialog_flow);
   g_test_add_func ("/app/keyboard/tab-and-f6-areas", test_keyboard_areas);
   g_test_add_func ("/app/keyboard/count-follows-undo", test_count_follows_undo);
   g_test_add_func ("/app/toast/undo-after-remove", test_toast_undo_after_remove);
@@ -1838,6 +2271,8 @@ main (int   argc,
   g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
   g_test_add_func ("/app/indicator/value-reading-beside-entry", test_value_reading);
   g_test_add_func ("/app/files/open-and-save-as-choosers", test_file_dialogs);
+  g_test_add_func ("/app/dialogs/unsaved-cancel-discard-error", test_dialog_helper);
+  g_test_add_func ("/app/layout/sizes-and-panels", test_layout_sizes);
   g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
   g_test_add_func ("/app/tree/add-duplicate-move", test_add_duplicate_move);
   g_test_add_func ("/app/tree/search-filters", test_search_filters);
@@ -1849,6 +2284,8 @@ main (int   argc,
   g_test_add_func ("/app/comments/listed-with-replies", test_comments_listed);
   g_test_add_func ("/app/comments/add-resolve-undo", test_comments_add_resolve_undo);
   add_editor_tests ();
+  g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
+  g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -97,6 +98,9 @@ test_help_and_usage (void)
   g_assert_nonnull (strstr (help.out, "totals [--json]"));
   g_assert_nonnull (strstr (help.out, "convert INPUT OUTPUT"));
   g_assert_nonnull (strstr (help.out, "import INPUT -o OUTPUT [--force]"));
+  g_assert_nonnull (strstr (help.out, "new-year INPUT -o OUTPUT [--force]"));
+  g_assert_nonnull (strstr (help.out, "diff [--json] OLD NEW"));
+  g_assert_nonnull (strstr (help.out, "comments [--open] FILE"));
 
   run_cli (&none, NULL);
   g_assert_cmpint (none.status, ==, 64);
@@ -559,6 +563,342 @@ test_example_is_canonical (void)
   g_assert_nonnull (strstr (a, "请说明社区党员活动经费的测算依据。"));
 }
 
+/* --- the yearly cycle: new-year, diff, comments ---------------------------- */
+
+/* The example with @from replaced by @to (which must be there), in @dir. */
+static char *
+edited_example (const char *dir,
+                const char *name,
+                const char *from,
+                const char *to)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *text = read_file (example);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_auto(GStrv) parts = g_strsplit (text, from, 2);
+  g_autofree char *edited = NULL;
+
+  g_assert_nonnull (parts[1]);
+  edited = g_strconcat (parts[0], to, parts[1], NULL);
+  g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+static void
+test_diff_same (void)
+{
+  g_autofree char *example = example_path ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  run_cli (&run, "diff", example, example, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "are the same table"));
+  g_assert_cmpstr (run.err, ==, "");
+
+  run_cli (&json, "diff", "--json", example, example, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_object (parser, json.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "changes")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "comments")), ==, 0);
+}
+
+static void
+test_diff_amount (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *example = example_path ();
+  g_autofree char *changed = edited_example (dir, "returned.jixiao", "<project id=\"p3\" fiscal=\"8475.00\"",
+                                             "<project id=\"p3\" fiscal=\"8500.50\"");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *changes;
+  JsonObject *change;
+
+  run_cli (&run, "diff", "--json", example, changed, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  changes = json_object_get_array_member (parse_object (parser, run.out), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+  change = json_array_get_object_element (changes, 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "change"), ==, "changed");
+  g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "project");
+  g_assert_cmpstr (json_object_get_string_member (change, "id"), ==, "p3");
+  g_assert_cmpstr (json_object_get_string_member (change, "field"), ==, "fiscal");
+  g_assert_cmpstr (json_object_get_string_member (change, "old"), ==, "8475.00");
+  g_assert_cmpstr (json_object_get_string_member (change, "new"), ==, "8500.50");
+  g_assert_cmpstr (json_object_get_string_member (change, "delta"), ==, "25.50");
+
+  run_cli (&text, "diff", example, changed, NULL);
+  g_assert_cmpint (text.status, ==, 1);
+  g_assert_nonnull (strstr (text.out, "(p3): fiscal appropriation: 8,475.00 → 8,500.50 (+25.50)"));
+  g_assert_nonnull (strstr (text.out, "1 change in the table, 0 in the comments."));
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("zh_CN.UTF-8 locale missing (generate it with locale-gen): Chinese output not checked");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  {
+    g_auto(Run) zh = { 0 };
+
+    run_cli_lang (&zh, "zh_CN.UTF-8", "diff", example, changed, NULL);
+    g_assert_cmpint (zh.status, ==, 1);
+    g_assert_nonnull (strstr (zh.out, "（p3）：财政拨款：8,475.00 → 8,500.50（+25.50）"));
+    g_assert_nonnull (strstr (zh.out, "表格中 1 处变化"));
+  }
+}
+
+static void
+test_diff_unreadable (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *example = example_path ();
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.jixiao", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:1:1: error: [xml-syntax] ", notes);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) gone = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  g_assert_true (g_file_set_contents (notes, "会议纪要\n", -1, NULL));
+  run_cli (&run, "diff", example, notes, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (&gone, "diff", missing, example, NULL);
+  g_assert_cmpint (gone.status, ==, 2);
+  g_assert_nonnull (strstr (gone.err, missing));
+
+  run_cli (&usage, "diff", example, NULL);
+  g_assert_cmpint (usage.status, ==, 64);
+}
+
+static void
+test_new_year (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *input = edited_example (dir, "2024.jixiao", "<table ", "<table ");
+  g_autofree char *output = g_build_filename (dir, "2025.jixiao", NULL);
+  g_autofree char *before = read_file (input);
+  g_autofree char *after = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) diff = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *changes;
+
+  run_cli (&run, "new-year", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("Left behind: 14 comments and 1 reply of last year’s review (they stay in %s).", input);
+  g_assert_nonnull (strstr (run.out, expected));
+  g_assert_nonnull (strstr (run.out, ": 2025, 35 projects"));
+
+  after = read_file (input);
+  g_assert_cmpstr (after, ==, before);
+  written = read_file (output);
+  g_assert_nonnull (strstr (written, "year=\"2025\""));
+  g_assert_nonnull (strstr (written, "2025年项目支出绩效目标表"));
+  g_assert_null (strstr (written, "<annotation"));
+  g_assert_nonnull (strstr (written, "<project id=\"p3\" fiscal=\"8475.00\""));
+  /* Last year's values travel with it (format 2). */
+  g_assert_nonnull (strstr (written, " format=\"2\" year=\"2025\""));
+  g_assert_nonnull (strstr (written, "<previous year=\"2024\" fiscal=\"8475.00\">"));
+
+  /* Compared by id: only the year and the title changed; the comments went. */
+  run_cli (&diff, "diff", "--json", input, output, NULL);
+  g_assert_cmpint (diff.status, ==, 1);
+  changes = json_object_get_array_member (parse_object (parser, diff.out), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 0), "field"), ==, "year");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (parser, diff.out), "comments")),
+                    ==, 14);
+}
+
+static void
+test_new_year_refuses (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *input = edited_example (dir, "2024.jixiao", "<table ", "<table ");
+  g_autofree char *output = g_build_filename (dir, "2025.jixiao", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.jixiao", NULL);
+  g_autofree char *before = read_file (input);
+  g_autofree char *after = NULL;
+  g_autofree char *kept = NULL;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) forced = { 0 };
+  g_auto(Run) onto_input = { 0 };
+  g_auto(Run) via_link = { 0 };
+
+  g_assert_true (g_file_set_contents (output, "next year's work\n", -1, NULL));
+  run_cli (&refused, "new-year", input, "-o", output, NULL);
+  g_assert_cmpint (refused.status, ==, 3);
+  g_assert_nonnull (strstr (refused.err, "--force"));
+  kept = read_file (output);
+  g_assert_cmpstr (kept, ==, "next year's work\n");
+
+  run_cli (&forced, "new-year", "--force", input, "-o", output, NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+
+  /* Not even --force writes next year over this year. */
+  g_assert_cmpint (symlink (input, link), ==, 0);
+  run_cli (&onto_input, "new-year", "--force", input, "-o", input, NULL);
+  g_assert_cmpint (onto_input.status, ==, 3);
+  run_cli (&via_link, "new-year", "--force", input, "-o", link, NULL);
+  g_assert_cmpint (via_link.status, ==, 3);
+  after = read_file (input);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A strict RFC 4180 reader: a UTF-8 BOM first, CRLF after every record,
+ * quotes only around whole fields, doubled inside. Fails the test on
+ * anything else. */
+static GPtrArray *
+read_csv_strictly (const char *data,
+                   gsize       len)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = data, *end = data + len;
+
+  g_assert_cmpuint (len, >=, 3);
+  g_assert_cmpmem (data, 3, "\xEF\xBB\xBF", 3);
+  g_assert_true (g_utf8_validate (data, len, NULL));
+  p += 3;
+  while (p < end)
+    {
+      if (*p == '"')
+        {
+          for (p++;; p++)
+            {
+              g_assert_true (p < end);   /* a quote left open */
+              if (*p == '"' && p + 1 < end && p[1] == '"')
+                g_string_append_c (field, '"'), p++;
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else
+        for (; p < end && *p != ',' && *p != '\r' && *p != '\n'; p++)
+          {
+            g_assert_cmpint (*p, !=, '"');
+            g_string_append_c (field, *p);
+          }
+      g_ptr_array_add (row, g_string_free (field, FALSE));
+      field = g_string_new (NULL);
+      g_assert_true (p < end);   /* every record ends with CRLF */
+      if (*p == ',')
+        p++;
+      else
+        {
+          g_assert_cmpint (*p, ==, '\r');
+          g_assert_cmpint (p[1], ==, '\n');
+          p += 2;
+          g_ptr_array_add (row, NULL);
+          g_ptr_array_add (rows, g_ptr_array_steal (row, NULL));
+          if (rows->len > 1)
+            g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, rows->len - 1)), ==,
+                              g_strv_length (g_ptr_array_index (rows, 0)));
+        }
+    }
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static void
+test_comments_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  /* A comment whose text holds what CSV must quote, on the table itself. */
+  g_autofree char *input = edited_example (dir, "reviewed.jixiao", "  </annotations>",
+                                           "    <annotation id=\"a99\" target=\"\" author=\"审核, 二处\" "
+                                           "time=\"2024-03-05T09:00:00+08:00\" resolved=\"false\">\n"
+                                           "      <text>第一行, 有逗号\n第二行 \"引号\"</text>\n"
+                                           "    </annotation>\n  </annotations>");
+  g_autofree char *csv = g_build_filename (dir, "comments.csv", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(Run) run = { 0 };
+  gsize len;
+  char **header, **first, **second, **third;
+
+  run_cli (&run, "comments", input, "-o", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "15 comments, 1 reply"));
+  g_assert_true (g_file_get_contents (csv, &data, &len, NULL));
+  rows = read_csv_strictly (data, len);
+
+  /* A header, then 15 comments and 1 reply. */
+  g_assert_cmpuint (rows->len, ==, 1 + 16);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (header[0], ==, "Place");
+  g_assert_cmpstr (header[7], ==, "Text");
+
+  /* The comment on the whole table first, as it was typed. */
+  first = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (first[0], ==, "(the whole table)");
+  g_assert_cmpstr (first[4], ==, "审核, 二处");
+  g_assert_cmpstr (first[7], ==, "第一行, 有逗号\r\n第二行 \"引号\"");
+  g_assert_cmpstr (first[8], ==, "a99");
+
+  /* Then project p1's comment on 财政拨款 and its reply under it. */
+  second = g_ptr_array_index (rows, 2);
+  third = g_ptr_array_index (rows, 3);
+  g_assert_cmpstr (second[0], ==, "社区党员活动经费");
+  g_assert_cmpstr (second[2], ==, "fiscal appropriation");
+  g_assert_cmpstr (second[3], ==, "comment");
+  g_assert_cmpstr (second[7], ==, "请说明社区党员活动经费的测算依据。");
+  g_assert_cmpstr (third[3], ==, "reply");
+  g_assert_cmpstr (third[4], ==, "组织部 张起草");
+  g_assert_cmpstr (third[9], ==, "p1");
+}
+
+static void
+test_comments_open_and_formats (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *input = edited_example (dir, "reviewed.jixiao",
+                                           "author=\"财政局 李审核\" time=\"2024-03-01T10:00:00+08:00\" resolved=\"false\"",
+                                           "author=\"财政局 李审核\" time=\"2024-03-01T10:00:00+08:00\" resolved=\"true\"");
+  g_autofree char *csv = g_build_filename (dir, "open.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "open.pdf", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(Run) open = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) later = { 0 };
+  gsize len;
+
+  run_cli (&open, "comments", "--open", input, "-o", csv, NULL);
+  g_assert_cmpint (open.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &data, &len, NULL));
+  rows = read_csv_strictly (data, len);
+  /* The resolved comment and its reply are left out. */
+  g_assert_cmpuint (rows->len, ==, 1 + 13);
+  for (guint i = 1; i < rows->len; i++)
+    g_assert_cmpstr (((char **) g_ptr_array_index (rows, i))[6], ==, "open");
+
+  run_cli (&text, "comments", input, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "社区党员活动经费 / fiscal appropriation\n"
+                                      "  财政局 李审核 · 2024-03-01T10:00:00+08:00 · resolved: "));
+  g_assert_nonnull (strstr (text.out, "\n    ↳ 组织部 张起草 · "));
+
+  run_cli (&later, "comments", input, "-o", pdf, NULL);
+  g_assert_cmpint (later.status, ==, 64);
+  g_assert_nonnull (strstr (later.err, "PDF"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -584,6 +924,13 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import/unreadable-input-exits-2", test_import_unreadable);
   g_test_add_func ("/cli/import/usage-errors", test_import_usage);
   g_test_add_func ("/cli/import/json-output", test_import_json);
+  g_test_add_func ("/cli/diff/same-table-exits-0", test_diff_same);
+  g_test_add_func ("/cli/diff/changed-amount-exits-1-with-delta", test_diff_amount);
+  g_test_add_func ("/cli/diff/non-document-exits-2-naming-it", test_diff_unreadable);
+  g_test_add_func ("/cli/new-year/next-year-same-ids-no-comments", test_new_year);
+  g_test_add_func ("/cli/new-year/refuses-existing-output-and-input", test_new_year_refuses);
+  g_test_add_func ("/cli/comments/csv-grouped-rfc4180", test_comments_csv);
+  g_test_add_func ("/cli/comments/open-text-and-pdf-not-yet", test_comments_open_and_formats);
 
   return g_test_run ();
 }

@@ -235,10 +235,10 @@ test_typing_merges (Fixture       *f,
   jx_edit_set_money (f->doc, f->b, "other", 12300, NULL);
   g_assert_cmpuint (jx_history_get_n_steps (f->history), ==, 1);
   jx_history_undo (f->history);
-  g_assert_cmpint (jx_project_get_other (f->b), ==, 0);
+  g_assert_cmpint (jx_project_get_source (f->b, 2), ==, 0);
   g_assert_cmpint (jx_document_get_total (f->doc), ==, 1618980);
   jx_history_redo (f->history);
-  g_assert_cmpint (jx_project_get_other (f->b), ==, 12300);
+  g_assert_cmpint (jx_project_get_source (f->b, 2), ==, 12300);
 }
 
 static void

@@ -263,9 +263,9 @@ test_sample_recovered_amount (void)
   project = find_project (s.doc, "公务员考试录用工作经费");
   g_assert_nonnull (project);
   g_assert_cmpint (jx_project_get_total (project), ==, 2576);
-  g_assert_cmpint (jx_project_get_fiscal (project), ==, 2576);
-  g_assert_cmpint (jx_project_get_special (project), ==, 0);
-  g_assert_cmpint (jx_project_get_other (project), ==, 0);
+  g_assert_cmpint (jx_project_get_source (project, 0), ==, 2576);
+  g_assert_cmpint (jx_project_get_source (project, 1), ==, 0);
+  g_assert_cmpint (jx_project_get_source (project, 2), ==, 0);
 
   warning = find_warning (s.warnings, "import-amount-recovered", 38);
   g_assert_nonnull (warning);
@@ -625,9 +625,9 @@ assert_same_table (JxDocument *want,
 
           g_assert_cmpstr (jx_project_get_name (y), ==, jx_project_get_name (x));
           g_assert_cmpstr (jx_project_get_goal (y), ==, jx_project_get_goal (x));
-          g_assert_cmpint (jx_project_get_fiscal (y), ==, jx_project_get_fiscal (x));
-          g_assert_cmpint (jx_project_get_special (y), ==, jx_project_get_special (x));
-          g_assert_cmpint (jx_project_get_other (y), ==, jx_project_get_other (x));
+          g_assert_cmpint (jx_project_get_source (y, 0), ==, jx_project_get_source (x, 0));
+          g_assert_cmpint (jx_project_get_source (y, 1), ==, jx_project_get_source (x, 1));
+          g_assert_cmpint (jx_project_get_source (y, 2), ==, jx_project_get_source (x, 2));
           g_assert_cmpuint (g_list_model_get_n_items (yi), ==, g_list_model_get_n_items (xi));
           for (guint i = 0; i < g_list_model_get_n_items (xi); i++)
             {

@@ -31,13 +31,13 @@ fixture_set_up (Fixture       *f,
 
   f->a = jx_project_new ("社区党员活动经费");
   jx_node_set_id (JX_NODE (f->a), "p1");
-  jx_project_set_fiscal (f->a, 1046480);
+  jx_project_set_source (f->a, 0, 1046480);
   jx_node_append_child (JX_NODE (f->unit), JX_NODE (f->a));
   g_object_unref (f->a);
 
   f->b = jx_project_new ("公务员考试录用工作经费");
   jx_node_set_id (JX_NODE (f->b), "p2");
-  jx_project_set_fiscal (f->b, 2576);
+  jx_project_set_source (f->b, 0, 2576);
   jx_node_append_child (JX_NODE (f->unit), JX_NODE (f->b));
   g_object_unref (f->b);
 }
@@ -73,7 +73,7 @@ test_total_notifies_once (Fixture       *f,
   gt_signal_logger_connect (logger, f->unit, "notify");
   gt_signal_logger_connect (logger, f->doc, "notify");
 
-  jx_project_set_special (f->a, 100);
+  jx_project_set_source (f->a, 1, 100);
 
   gt_signal_logger_assert_notify_emission_pop (logger, f->a, "special");
   gt_signal_logger_assert_notify_emission_pop (logger, f->a, "total");
@@ -96,7 +96,7 @@ test_same_value_notifies_nothing (Fixture       *f,
   gt_signal_logger_connect (logger, f->unit, "notify");
   gt_signal_logger_connect (logger, f->doc, "notify");
 
-  jx_project_set_fiscal (f->a, 1046480);
+  jx_project_set_source (f->a, 0, 1046480);
   jx_project_set_name (f->a, "社区党员活动经费");
   jx_project_set_confidential (f->a, FALSE);
   gt_signal_logger_assert_no_emissions (logger);
@@ -153,8 +153,8 @@ test_insert_remove_adjusts_totals (Fixture       *f,
   g_autoptr(JxProject) c = jx_project_new ("购置经费");
   g_autoptr(JxIndicator) indicator = jx_indicator_new ("1", "11", "设备的采购率");
 
-  jx_project_set_fiscal (c, 5422);
-  jx_project_set_other (c, 78);
+  jx_project_set_source (c, 0, 5422);
+  jx_project_set_source (c, 2, 78);
   jx_node_append_child (JX_NODE (c), JX_NODE (indicator));
 
   gt_signal_logger_connect (logger, f->unit, "notify::total");
@@ -184,10 +184,10 @@ static void
 test_sum_sources (Fixture       *f,
                   gconstpointer  data)
 {
-  JxMoney unit[3], all[3];
+  JxMoney unit[JX_MAX_SOURCES], all[JX_MAX_SOURCES];
 
-  jx_project_set_special (f->b, 50);
-  jx_project_set_other (f->a, 7);
+  jx_project_set_source (f->b, 1, 50);
+  jx_project_set_source (f->a, 2, 7);
   g_assert_true (jx_funding_unit_sum_sources (f->unit, unit));
   g_assert_cmpint (unit[0], ==, 1046480 + 2576);
   g_assert_cmpint (unit[1], ==, 50);
@@ -206,7 +206,7 @@ test_overflow_refused (Fixture       *f,
   /* Fits the project alone, but not the unit's total. */
   g_assert_false (jx_edit_set_money (f->doc, f->a, "special", G_MAXINT64 - 1046480, &error));
   g_assert_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_OVERFLOW);
-  g_assert_cmpint (jx_project_get_special (f->a), ==, 0);
+  g_assert_cmpint (jx_project_get_source (f->a, 1), ==, 0);
   g_assert_cmpint (jx_document_get_total (f->doc), ==, 1049056);
   g_assert_false (jx_history_can_undo (jx_document_get_history (f->doc)));
 }
@@ -258,7 +258,7 @@ test_detached_on_dispose (void)
   g_clear_object (&doc);
   g_assert_null (jx_node_get_parent (JX_NODE (unit)));
   g_assert_null (jx_node_get_document (JX_NODE (project)));
-  jx_project_set_fiscal (project, 100);
+  jx_project_set_source (project, 0, 100);
   g_assert_cmpint (jx_funding_unit_get_total (unit), ==, 100);
 }
 

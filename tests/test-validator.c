@@ -242,7 +242,7 @@ test_negative_amount (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *summary = NULL;
 
-  jx_project_set_other (project, -1);
+  jx_project_set_source (project, 2, -1);
   problems = jx_validate_document (doc);
   summary = summarize (problems);
   g_assert_cmpstr (summary, ==, "amount-negative@p2.other");
@@ -361,7 +361,7 @@ static void
 test_name_code_mismatch (void)
 {
   static const Ind wrong[] = {
-    /* DOMAIN.md: 政治效益 is not an 经济效益. */
+    /* docs/domain.md: 政治效益 is not an 经济效益. */
     { "2", "21", "政治效益", "提升党员干部政治站位", "提升党员干部政治站位" },
     /* The name of another sub-category, with or without 指标. */
     { "2", "22", "经济效益", "带动相关产业发展", "带动相关产业发展" },
@@ -588,7 +588,7 @@ test_annual_looser_than_cycle (void)
 
 /* --- confidential projects ------------------------------------------------------ */
 
-/* DOMAIN.md: 涉密 projects are never reported as missing data. */
+/* docs/domain.md: 涉密 projects are never reported as missing data. */
 static void
 test_confidential_exempt (void)
 {
@@ -622,7 +622,7 @@ test_confidential_codes_checked (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *summary = NULL;
 
-  jx_project_set_special (project, -100);
+  jx_project_set_source (project, 1, -100);
   problems = jx_validate_document (doc);
   summary = summarize (problems);
   g_assert_cmpstr (summary, ==,
@@ -815,7 +815,7 @@ test_document_order (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *summary = NULL;
 
-  jx_project_set_other (project, -1);
+  jx_project_set_source (project, 2, -1);
   problems = jx_validate_document (doc);
   summary = summarize (problems);
   g_assert_cmpstr (summary, ==,
@@ -877,7 +877,7 @@ test_messages_translated (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
-/* DOMAIN.md: a broken code or a wrong total is an error; a missing
+/* docs/domain.md: a broken code or a wrong total is an error; a missing
  * satisfaction indicator or an unquantified value is a warning. */
 static void
 test_severities (void)
@@ -952,7 +952,7 @@ test_large_document_in_order (void)
       static const char *codes[][2] = { { "1", "11" }, { "2", "22" }, { "3", "31" } };
 
       jx_node_set_id (JX_NODE (project), id);
-      jx_project_set_fiscal (project, p % 97 == 0 ? -100 : 100);
+      jx_project_set_source (project, 0, p % 97 == 0 ? -100 : 100);
       jx_project_set_goal (project, p % 13 == 0 ? "" : "保障工作正常开展，提升服务质量。");
       jx_node_append_child (JX_NODE (unit), JX_NODE (project));
       for (guint i = 0; i < 3; i++)

@@ -29,7 +29,7 @@ typedef struct
   JxValueFlags  flags;
 } Case;
 
-/* Every spelling of DOMAIN.md's "Values", every quantitative value of the
+/* Every spelling of docs/domain.md's "How values are written", every quantitative value of the
  * Guangzhou 2024 sample, and the traps around them. */
 static const Case cases[] = {
   /* ≥ */

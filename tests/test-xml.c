@@ -300,9 +300,9 @@ test_load_fields (void)
   g_assert_cmpstr (jx_project_get_goal (p3), ==, "");
   g_assert_false (jx_project_get_confidential (p1));
   g_assert_true (jx_project_get_confidential (p7));
-  g_assert_cmpint (jx_project_get_fiscal (p7), ==, 2576);
-  g_assert_cmpint (jx_project_get_special (p7), ==, 150);
-  g_assert_cmpint (jx_project_get_other (p7), ==, 1);
+  g_assert_cmpint (jx_project_get_source (p7, 0), ==, 2576);
+  g_assert_cmpint (jx_project_get_source (p7, 1), ==, 150);
+  g_assert_cmpint (jx_project_get_source (p7, 2), ==, 1);
 
   g_assert_cmpstr (jx_indicator_get_category (i2), ==, "3");
   g_assert_cmpstr (jx_indicator_get_subcategory (i2), ==, "31");
@@ -576,7 +576,7 @@ test_load_newer_format (void)
 {
   const char *xml =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<table xmlns=\"urn:jixiao:targets:1\" format=\"2\" year=\"2030\" unit=\"万元\" taxonomy=\"mof-2021\" colour=\"red\">\n"
+    "<table xmlns=\"urn:jixiao:targets:1\" format=\"3\" year=\"2030\" unit=\"万元\" taxonomy=\"mof-2021\" colour=\"red\">\n"
     "  <department>部门</department>\n"
     "  <title>标题</title>\n"
     "  <approval by=\"财政局\"><step>one</step></approval>\n"
@@ -599,7 +599,7 @@ test_load_newer_format (void)
   g_assert_no_error (error);
   g_assert_nonnull (document);
   g_assert_true (jx_document_is_read_only (document));
-  g_assert_cmpuint (jx_document_get_format (document), ==, 2);
+  g_assert_cmpuint (jx_document_get_format (document), ==, 3);
   g_assert_nonnull (problem);
   g_assert_cmpint (problem->severity, ==, JX_SEVERITY_WARNING);
   g_assert_cmpstr (problem->rule, ==, "format");
@@ -614,7 +614,7 @@ test_load_newer_format (void)
   saved = jx_xml_write (document, &error);
   g_assert_null (saved);
   g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_NEWER_FORMAT);
-  g_assert_nonnull (strstr (error->message, "format 2"));
+  g_assert_nonnull (strstr (error->message, "format 3"));
   g_assert_nonnull (strstr (error->message, "read-only"));
 }
 
@@ -712,7 +712,7 @@ test_load_negative_amount (void)
                  "</table>\n", -1, NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (jx_project_get_fiscal (JX_PROJECT (jx_document_lookup (document, "p1"))), ==, -2576);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (jx_document_lookup (document, "p1")), 0), ==, -2576);
   g_assert_cmpint (jx_document_get_total (document), ==, -2577);
 }
 

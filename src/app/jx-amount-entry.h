@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JxAmountEntry, jx_amount_entry, JX, AMOUNT_ENTRY, GtkWidget)
 
 /*
- * Shows the amount @property ("fiscal", "special" or "other") of @project and
+ * Shows the amount @property (a funding source's id, see jx-fields.h) of @project and
  * changes it through jx_edit_set_money() as soon as the text is a valid
  * amount (totals follow every keystroke). Text that is not an amount (or
  * is beyond 999,999,999,999.99) is kept as typed, the entry is styled

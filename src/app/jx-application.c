@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "jx-dialogs.h"
 #include "jx-file-dialogs.h"
 #include "jx-application.h"
 #include "jx-document.h"
@@ -100,6 +101,13 @@ open_data_free (OpenData *data)
   g_free (data);
 }
 
+static void
+on_open_error_closed_cb (int      response,
+                         gpointer data)
+{
+  g_application_release (G_APPLICATION (data));
+}
+
 /* A message about a file that could not be opened, in a window already
  * open, or in a dialog of its own that ends the application when closed
  * (started from the command line with a broken file: no empty window). */
@@ -109,7 +117,7 @@ report_open_error (JxApplication *self,
                    const char    *title,
                    const char    *detail)
 {
-  GtkWidget *dialog;
+  const JxDialogButton close[] = { { 1, _("_Close"), JX_DIALOG_BUTTON_NORMAL } };
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (JX_IS_WINDOW (l->data) && l->data != except)
@@ -118,12 +126,10 @@ report_open_error (JxApplication *self,
         return;
       }
 
-  dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Jixiao"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* No window holds the application meanwhile: the dialog does. */
+  g_application_hold (G_APPLICATION (self));
+  jx_dialog_ask (NULL, title, detail, close, G_N_ELEMENTS (close), 1, 1,
+                 on_open_error_closed_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -212,7 +218,7 @@ jx_application_save_window_state (JxApplication *self,
 
 /* ------------------------------------------------- unsaved changes */
 
-enum { UNSAVED_DISCARD = 1, UNSAVED_SAVE = 2 };
+enum { UNSAVED_DISCARD = 1, UNSAVED_CANCEL = 2, UNSAVED_SAVE = 3 };
 
 static void
 close_after_save (JxWindow *window)
@@ -222,52 +228,40 @@ close_after_save (JxWindow *window)
 }
 
 static void
-on_unsaved_response_cb (GtkDialog *dialog,
-                        int        response,
-                        JxWindow  *window)
+on_unsaved_response_cb (int      response,
+                        gpointer data)
 {
-  /* The window may go before the dialog's last reference (the emission's):
-   * the dialog lets go of it first. */
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  JxWindow *window = data;
+
   if (response == UNSAVED_SAVE)
     jx_window_save (window, close_after_save);
   else if (response == UNSAVED_DISCARD)
     close_after_save (window);
-  g_object_unref (window);
 }
 
 void
 jx_application_ask_unsaved (JxApplication *self,
                             JxWindow      *window)
 {
-  GtkWidget *dialog;
   GFile *file = jx_window_get_file (window);
   g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("Untitled document"));
+  g_autofree char *heading = g_strdup_printf (_("Save the changes to “%s” before closing?"), name);
+  const JxDialogButton buttons[] = {
+    { UNSAVED_DISCARD, _("Close _without Saving"), JX_DIALOG_BUTTON_DESTRUCTIVE },
+    { UNSAVED_CANCEL, _("_Cancel"), JX_DIALOG_BUTTON_NORMAL },
+    { UNSAVED_SAVE, _("_Save"), JX_DIALOG_BUTTON_SUGGESTED },
+  };
 
   gtk_window_present (GTK_WINDOW (window));
-  dialog = gtk_message_dialog_new (GTK_WINDOW (window), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Save the changes to “%s” before closing?"), name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("If you don’t save, the changes since the last save are lost."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("Close _without Saving"), UNSAVED_DISCARD,
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Save"), UNSAVED_SAVE,
-                          NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), UNSAVED_SAVE);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), UNSAVED_DISCARD),
-                            "destructive-action");
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), UNSAVED_SAVE),
-                            "suggested-action");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response_cb), g_object_ref (window));
-  gtk_window_present (GTK_WINDOW (dialog));
+  jx_dialog_ask (GTK_WINDOW (window), heading,
+                 _("If you don’t save, the changes since the last save are lost."),
+                 buttons, G_N_ELEMENTS (buttons), UNSAVED_SAVE, UNSAVED_CANCEL,
+                 on_unsaved_response_cb, g_object_ref (window), g_object_unref);
 }
 
 /* ------------------------------------------------------------ drafts */
 
-enum { DRAFTS_RESTORE = 1, DRAFTS_DELETE = 2 };
+enum { DRAFTS_DELETE = 1, DRAFTS_LATER = 2, DRAFTS_RESTORE = 3 };
 
 static void
 delete_draft_file (const char *draft)
@@ -279,13 +273,12 @@ delete_draft_file (const char *draft)
 }
 
 static void
-on_drafts_response_cb (GtkDialog *dialog,
-                       int        response,
-                       char     **drafts)
+on_drafts_response_cb (int      response,
+                       gpointer data)
 {
   JxApplication *self = JX_APPLICATION (g_application_get_default ());
+  char **drafts = data;
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
   for (guint i = 0; drafts[i] != NULL; i++)
     {
       if (response == DRAFTS_RESTORE)
@@ -302,7 +295,6 @@ on_drafts_response_cb (GtkDialog *dialog,
       else if (response == DRAFTS_DELETE)
         delete_draft_file (drafts[i]);
     }
-  g_strfreev (drafts);
 }
 
 static char *
@@ -329,20 +321,24 @@ describe_draft (const char *draft)
                           when ? "  " : "", when ? when : "");
 }
 
-GtkWidget *
+gboolean
 jx_application_offer_drafts (JxApplication *self)
 {
   char **drafts;
   g_autoptr(GString) list = g_string_new (NULL);
-  GtkWindow *parent;
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  const JxDialogButton buttons[] = {
+    { DRAFTS_DELETE, _("_Delete Drafts"), JX_DIALOG_BUTTON_DESTRUCTIVE },
+    { DRAFTS_LATER, _("_Later"), JX_DIALOG_BUTTON_NORMAL },
+    { DRAFTS_RESTORE, _("_Restore"), JX_DIALOG_BUTTON_SUGGESTED },
+  };
 
   self->drafts_checked = TRUE;
   drafts = jx_application_list_drafts ();
   if (drafts[0] == NULL)
     {
       g_strfreev (drafts);
-      return NULL;
+      return FALSE;
     }
   for (guint i = 0; drafts[i] != NULL; i++)
     {
@@ -351,24 +347,13 @@ jx_application_offer_drafts (JxApplication *self)
       g_string_append_printf (list, "%s\n", line);
     }
 
-  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   "%s", _("Restore unsaved work?"));
-  /* A title too, for window lists (and the crash-recovery test). */
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Restore Unsaved Work"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-    _("Jixiao was closed without saving these documents. Their last automatic drafts can be restored:\n\n%s"),
-    list->str);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Delete Drafts"), DRAFTS_DELETE,
-                          _("_Later"), GTK_RESPONSE_CANCEL,
-                          _("_Restore"), DRAFTS_RESTORE,
-                          NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), DRAFTS_RESTORE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_drafts_response_cb), drafts);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  body = g_strdup_printf (_("Jixiao was closed without saving these documents. Their last automatic drafts can be restored:\n\n%s"),
+                          list->str);
+  jx_dialog_ask (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                 _("Restore unsaved work?"), body,
+                 buttons, G_N_ELEMENTS (buttons), DRAFTS_RESTORE, DRAFTS_LATER,
+                 on_drafts_response_cb, drafts, (GDestroyNotify) g_strfreev);
+  return TRUE;
 }
 
 static gboolean

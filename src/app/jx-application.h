@@ -28,8 +28,9 @@ JxWindow      *jx_application_open_file        (JxApplication *self,
                                                 GFile         *file,
                                                 const char    *select_id);
 /* Offers the recovery drafts found (the first start after a crash does
- * this by itself). Returns the dialog, or NULL when there are none. */
-GtkWidget     *jx_application_offer_drafts     (JxApplication *self);
+ * this by itself) in a dialog on the active window; FALSE when there are
+ * none. */
+gboolean       jx_application_offer_drafts     (JxApplication *self);
 /* $XDG_DATA_HOME/jixiao/drafts. Free with g_free(). */
 char          *jx_application_get_drafts_dir   (void);
 /* Recovery drafts left by a session that ended without closing them. */

@@ -34,28 +34,6 @@ G_DEFINE_FINAL_TYPE (JxCommentsPanel, jx_comments_panel, GTK_TYPE_WIDGET)
 enum { COMMENT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* How a field is called (the same words as the file's messages). */
-static const char *
-field_label (const char *field)
-{
-  static const struct { const char *field; const char *label; } labels[] = {
-    { "name", NC_("field", "name") },
-    { "goal", NC_("field", "performance goal") },
-    { "fiscal", NC_("field", "fiscal appropriation") },
-    { "special", NC_("field", "special-account appropriation") },
-    { "other", NC_("field", "other funds") },
-    { "category", NC_("field", "category") },
-    { "subcategory", NC_("field", "sub-category") },
-    { "cycle-value", NC_("field", "implementation-period value") },
-    { "annual-value", NC_("field", "annual value") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].field, field))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "field", labels[i].label);
-  return field;
-}
-
 static char *
 describe_target (JxDocument   *document,
                  JxAnnotation *annotation)
@@ -81,7 +59,7 @@ describe_target (JxDocument   *document,
     name = g_strdup (_("Document"));
 
   if (field && *field)
-    return g_strdup_printf ("%s · %s", name, field_label (field));
+    return g_strdup_printf ("%s · %s", name, jx_field_label_for_id (field));
   return g_steal_pointer (&name);
 }
 

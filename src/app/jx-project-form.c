@@ -20,9 +20,10 @@ struct _JxProjectForm
 
   GtkEntry      *name_entry;
   GtkLabel      *unit_label;
-  JxAmountEntry *fiscal_entry;
-  JxAmountEntry *special_entry;
-  JxAmountEntry *other_entry;
+  /* One per funding source of the table of fields, in its order: the
+   * template's "<id>_entry" (see class_init). */
+  JxAmountEntry *source_entries[JX_MAX_SOURCES];
+  guint          n_sources;
   GtkLabel      *total_label;
   GtkTextView   *goal_view;
   GtkSwitch     *confidential_switch;
@@ -128,9 +129,8 @@ jx_project_form_set_problems (JxProjectForm *self,
                               JxProblemSet  *problems)
 {
   g_set_object (&self->problems, problems);
-  jx_amount_entry_set_problems (self->fiscal_entry, problems);
-  jx_amount_entry_set_problems (self->special_entry, problems);
-  jx_amount_entry_set_problems (self->other_entry, problems);
+  for (guint k = 0; k < self->n_sources; k++)
+    jx_amount_entry_set_problems (self->source_entries[k], problems);
 }
 
 void
@@ -160,9 +160,9 @@ jx_project_form_bind (JxProjectForm *self,
 
   jx_field_bind_editable (GTK_EDITABLE (self->name_entry), document, project, "name");
   jx_field_bind_text_view (self->goal_view, document, project, "goal");
-  jx_amount_entry_bind (self->fiscal_entry, document, project, "fiscal");
-  jx_amount_entry_bind (self->special_entry, document, project, "special");
-  jx_amount_entry_bind (self->other_entry, document, project, "other");
+  for (guint k = 0; k < self->n_sources; k++)
+    jx_amount_entry_bind (self->source_entries[k], document, project,
+                          jx_document_get_source (document, k)->id);
 
   if (project != NULL)
     selection = gtk_no_selection_new (g_object_ref (jx_project_get_indicators (project)));
@@ -176,15 +176,15 @@ jx_project_form_get_project (JxProjectForm *self)
   return self->project;
 }
 
+/* The entry of the source @property; the first source's for anything else
+ * (the total, which is not typed). */
 GtkWidget *
 jx_project_form_get_amount_entry (JxProjectForm *self,
                                   const char    *property)
 {
-  if (g_strcmp0 (property, "special") == 0)
-    return GTK_WIDGET (self->special_entry);
-  if (g_strcmp0 (property, "other") == 0)
-    return GTK_WIDGET (self->other_entry);
-  return GTK_WIDGET (self->fiscal_entry);
+  int k = property != NULL ? jx_document_find_source (self->document, property) : -1;
+
+  return GTK_WIDGET (self->source_entries[MAX (k, 0)]);
 }
 
 const char *
@@ -205,8 +205,7 @@ jx_project_form_focus_field (JxProjectForm *self,
 {
   GtkWidget *widget = GTK_WIDGET (self->name_entry);
 
-  if (g_strcmp0 (field, "fiscal") == 0 || g_strcmp0 (field, "special") == 0
-      || g_strcmp0 (field, "other") == 0 || g_strcmp0 (field, "total") == 0)
+  if (field != NULL && (jx_document_find_source (self->document, field) >= 0 || g_str_equal (field, "total")))
     widget = jx_project_form_get_amount_entry (self, field);
   else if (g_strcmp0 (field, "goal") == 0)
     widget = GTK_WIDGET (self->goal_view);
@@ -254,9 +253,13 @@ jx_project_form_class_init (JxProjectFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-project-form.ui");
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, name_entry);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, unit_label);
-  gtk_widget_class_bind_template_child (widget_class, JxProjectForm, fiscal_entry);
-  gtk_widget_class_bind_template_child (widget_class, JxProjectForm, special_entry);
-  gtk_widget_class_bind_template_child (widget_class, JxProjectForm, other_entry);
+  /* The template has a row per funding source, its entry named after the
+   * source's id ("fiscal_entry"); a source without one fails here, loudly. */
+  for (guint k = 0; k < jx_document_get_n_sources (NULL); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s_entry", jx_document_get_source (NULL, k)->id);
+      gtk_widget_class_bind_template_child_full (widget_class, name, FALSE, 0);
+    }
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, total_label);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, goal_view);
   gtk_widget_class_bind_template_child (widget_class, JxProjectForm, confidential_switch);
@@ -278,9 +281,22 @@ jx_project_form_init (JxProjectForm *self)
   gtk_label_set_selectable (self->unit_label, FALSE);
   gtk_label_set_selectable (self->total_label, FALSE);
 
-  jx_amount_entry_set_accessible_label (self->fiscal_entry, _("Fiscal funding (财政拨款)"));
-  jx_amount_entry_set_accessible_label (self->special_entry, _("Special account funding (财政专户拨款)"));
-  jx_amount_entry_set_accessible_label (self->other_entry, _("Other funding (其他资金)"));
+  self->n_sources = jx_document_get_n_sources (NULL);
+  for (guint k = 0; k < self->n_sources; k++)
+    {
+      const JxField *source = jx_document_get_source (NULL, k);
+      g_autofree char *name = g_strdup_printf ("%s_entry", source->id);
+      const char *label = jx_field_get_label (source);
+      g_autofree char *accessible = NULL;
+
+      self->source_entries[k] = JX_AMOUNT_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                JX_TYPE_PROJECT_FORM, name));
+      /* The official term beside a translation that differs from it:
+       * “fiscal appropriation (财政拨款)”, but “财政拨款” in Chinese. */
+      accessible = g_str_equal (label, source->official) ? g_strdup (label)
+                                                          : g_strdup_printf ("%s (%s)", label, source->official);
+      jx_amount_entry_set_accessible_label (self->source_entries[k], accessible);
+    }
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);

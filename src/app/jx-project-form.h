@@ -22,7 +22,7 @@ void       jx_project_form_bind         (JxProjectForm *self,
 JxProject *jx_project_form_get_project  (JxProjectForm *self);
 void       jx_project_form_focus_field  (JxProjectForm *self,
                                          const char    *field);
-/* The amount entry of "fiscal", "special" or "other" (for tests). */
+/* The amount entry of the funding source with id @property (for tests). */
 GtkWidget *jx_project_form_get_amount_entry (JxProjectForm *self,
                                              const char    *property);
 /* "Indicators (4)" */

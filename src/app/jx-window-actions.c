@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "jx-dialogs.h"
 #include "jx-file-dialogs.h"
 #include "jx-application.h"
+#include "jx-clipboard.h"
 #include "jx-edit.h"
 #include "jx-storage.h"
 #include "jx-taxonomy.h"
@@ -22,14 +24,7 @@ jx_window_show_error (JxWindow   *self,
                       const char *title,
                       const char *detail)
 {
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                              "%s", title);
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jx_dialog_error (GTK_WINDOW (self), title, detail);
 }
 
 typedef struct
@@ -49,19 +44,18 @@ save_job_free (SaveJob *job)
 
 static void do_save (JxWindow *self, GFile *file, JxSaveFlags flags, JxWindowThen then);
 
-enum { CHANGED_OVERWRITE = 1, CHANGED_SAVE_AS = 2 };
+enum { CHANGED_CANCEL = 1, CHANGED_SAVE_AS = 2, CHANGED_OVERWRITE = 3 };
 
 static void
-on_changed_on_disk_response_cb (GtkDialog *dialog,
-                                int        response,
-                                SaveJob   *job)
+on_changed_on_disk_response_cb (int      response,
+                                gpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  SaveJob *job = data;
+
   if (response == CHANGED_OVERWRITE)
     do_save (job->window, job->file, JX_SAVE_OVERWRITE, job->then);
   else if (response == CHANGED_SAVE_AS)
     jx_window_save_as (job->window, job->then);
-  save_job_free (job);
 }
 
 static void
@@ -84,22 +78,18 @@ on_saved_cb (GObject      *source,
 
   if (g_error_matches (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK))
     {
-      GtkWidget *dialog;
+      g_autofree char *heading = g_strdup_printf (_("“%s” was changed by another program"), name);
+      const JxDialogButton buttons[] = {
+        { CHANGED_CANCEL, _("_Cancel"), JX_DIALOG_BUTTON_NORMAL },
+        { CHANGED_SAVE_AS, _("Save _As…"), JX_DIALOG_BUTTON_SUGGESTED },
+        { CHANGED_OVERWRITE, _("_Overwrite"), JX_DIALOG_BUTTON_DESTRUCTIVE },
+      };
 
-      dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                       GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                       _("“%s” was changed by another program"), name);
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-        _("Since you opened it, the file on disk was changed. Overwriting it loses those changes "
-          "(a backup of them is kept); saving under another name keeps both."));
-      gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                              _("_Cancel"), GTK_RESPONSE_CANCEL,
-                              _("Save _As…"), CHANGED_SAVE_AS,
-                              _("_Overwrite"), CHANGED_OVERWRITE,
-                              NULL);
-      gtk_dialog_set_default_response (GTK_DIALOG (dialog), CHANGED_SAVE_AS);
-      g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), job);
-      gtk_window_present (GTK_WINDOW (dialog));
+      jx_dialog_ask (GTK_WINDOW (self), heading,
+                     _("Since you opened it, the file on disk was changed. Overwriting it loses those changes "
+                       "(a backup of them is kept); saving under another name keeps both."),
+                     buttons, G_N_ELEMENTS (buttons), CHANGED_SAVE_AS, CHANGED_CANCEL,
+                     on_changed_on_disk_response_cb, job, (GDestroyNotify) save_job_free);
       return;
     }
 
@@ -173,14 +163,14 @@ save_now (JxWindow     *self,
     do_save (self, self->file, JX_SAVE_DEFAULT, then);
 }
 
-enum { INPUTS_SAVE = 1, INPUTS_SHOW = 2 };
+enum { INPUTS_CANCEL = 1, INPUTS_SHOW = 2, INPUTS_SAVE = 3 };
 
 static void
-on_inputs_response_cb (GtkDialog *dialog,
-                       int        response,
-                       SaveJob   *job)
+on_inputs_response_cb (int      response,
+                       gpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  SaveJob *job = data;
+
   if (response == INPUTS_SAVE)
     save_now (job->window, job->then);
   else if (response == INPUTS_SHOW && jx_problem_set_get_n_inputs (job->window->problems) > 0)
@@ -192,7 +182,6 @@ on_inputs_response_cb (GtkDialog *dialog,
         jx_window_select_node (job->window, node);
       jx_window_focus_field (job->window, first->field);
     }
-  save_job_free (job);
 }
 
 /* Text typed into a field that the document did not take (an amount that
@@ -204,7 +193,13 @@ ask_about_inputs (JxWindow     *self,
   SaveJob *job = g_new0 (SaveJob, 1);
   g_autoptr(GString) list = g_string_new (NULL);
   guint n = jx_problem_set_get_n_inputs (self->problems);
-  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const JxDialogButton buttons[] = {
+    { INPUTS_CANCEL, _("_Cancel"), JX_DIALOG_BUTTON_NORMAL },
+    { INPUTS_SHOW, _("Show the _Field"), JX_DIALOG_BUTTON_SUGGESTED },
+    { INPUTS_SAVE, _("Save _Anyway"), JX_DIALOG_BUTTON_DESTRUCTIVE },
+  };
 
   job->window = g_object_ref (self);
   job->then = then;
@@ -217,21 +212,12 @@ ask_about_inputs (JxWindow     *self,
                               JX_IS_PROJECT (node) ? jx_project_get_name (JX_PROJECT (node)) : "",
                               problem->message);
     }
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                   ngettext ("One field holds text that is not saved",
-                                             "%u fields hold text that is not saved", n), n);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-    _("%s\nThe file gets the amounts the table keeps, not the text typed. Correct the text first, or save "
-      "the table as it is."), list->str);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("Show the _Field"), INPUTS_SHOW,
-                          _("Save _Anyway"), INPUTS_SAVE,
-                          NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), INPUTS_SHOW);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_inputs_response_cb), job);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heading = g_strdup_printf (ngettext ("One field holds text that is not saved",
+                                       "%u fields hold text that is not saved", n), n);
+  body = g_strdup_printf (_("%s\nThe file gets the amounts the table keeps, not the text typed. Correct the text "
+                            "first, or save the table as it is."), list->str);
+  jx_dialog_ask (GTK_WINDOW (self), heading, body, buttons, G_N_ELEMENTS (buttons), INPUTS_SHOW, INPUTS_CANCEL,
+                 on_inputs_response_cb, job, (GDestroyNotify) save_job_free);
 }
 
 void
@@ -559,6 +545,7 @@ jx_window_update_actions (JxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", editable_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", can_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", can_down);
+  jx_clipboard_update_actions (self);
 }
 
 void

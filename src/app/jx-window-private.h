@@ -21,7 +21,7 @@ struct _JxWindow
   /* Template children */
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
-  GtkInfoBar         *banner;
+  GtkRevealer        *banner;
   GtkLabel           *banner_label;
   GtkPaned           *outer_paned;
   GtkPaned           *inner_paned;
@@ -38,6 +38,8 @@ struct _JxWindow
   GtkToggleButton    *comments_button;
   GtkWidget          *side_box;
   GtkWidget          *side_separator;
+  gboolean            side_by_side;   /* side panels in a row, not stacked */
+  guint               side_layout_id;
   GtkLabel           *total_status;
   GtkLabel           *counts_status;
   GtkLabel           *problems_status;
@@ -96,6 +98,11 @@ void jx_window_show_error            (JxWindow      *self,
                                       const char    *title,
                                       const char    *detail);
 void jx_window_update_title          (JxWindow      *self);
+/* Shows @text in the strip below the header bar (a warning, not a dialog:
+ * e.g. "open read-only"), or hides it when @text is NULL. The app has no
+ * GtkInfoBar (deprecated in GTK 4.10); dialogs are in jx-dialogs.h. */
+void jx_window_set_banner            (JxWindow      *self,
+                                      const char    *text);
 void jx_window_delete_draft          (JxWindow      *self);
 /* The file chooser, then jx_window_save_to(); @then runs after a save. */
 void jx_window_save_as               (JxWindow      *self,

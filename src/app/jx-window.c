@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jx-application.h"
+#include "jx-clipboard.h"
 #include "jx-edit.h"
 #include "jx-field.h"
 #include "jx-money.h"
@@ -486,6 +487,15 @@ on_history_notify_cb (GObject    *object,
 /* ------------------------------------------------------------ document */
 
 void
+jx_window_set_banner (JxWindow   *self,
+                      const char *text)
+{
+  if (text != NULL)
+    gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner, text != NULL);
+}
+
+void
 jx_window_update_title (JxWindow *self)
 {
   g_autofree char *name = NULL;
@@ -695,8 +705,7 @@ jx_window_update_banner (JxWindow *self)
       g_string_append_printf (text, _("“%s” was changed by another program. Saving asks before replacing "
                                       "those changes; Save As keeps both."), name);
     }
-  gtk_label_set_text (self->banner_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), text->len > 0);
+  jx_window_set_banner (self, text->len > 0 ? text->str : NULL);
 }
 
 static void
@@ -1597,6 +1606,7 @@ jx_window_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->context_menu));
       self->context_menu = NULL;
     }
+  g_clear_handle_id (&self->side_layout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
@@ -1677,18 +1687,53 @@ jx_window_get_progress (JxWindow *self)
 const char *
 jx_window_get_banner_text (JxWindow *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->banner)) ? gtk_label_get_text (self->banner_label) : NULL;
+  return gtk_revealer_get_reveal_child (self->banner) ? gtk_label_get_text (self->banner_label) : NULL;
 }
 
-/* The side panels: problems, comments, either or both. */
+/* The side panels: problems, comments, either or both. Both open: side by
+ * side when the window is at least this wide, else one above the other, so
+ * that the tree (260 px at least), the form (420) and a side column (280)
+ * fit from 1024 px up. The side-by-side minimum (260 + 420 + 2 × 280) stays
+ * below this width, so a window shrinking past it can always switch. */
+#define SIDE_BY_SIDE_WIDTH 1500
+
 static void
 update_side_box (JxWindow *self)
 {
   gboolean problems = gtk_toggle_button_get_active (self->problems_button);
   gboolean comments = gtk_toggle_button_get_active (self->comments_button);
+  GtkOrientation orientation = self->side_by_side ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
 
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->side_box), orientation);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->side_separator),
+                                  self->side_by_side ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_visible (self->side_separator, problems && comments);
   gtk_widget_set_visible (self->side_box, problems || comments);
+}
+
+static gboolean
+update_side_layout_cb (gpointer data)
+{
+  JxWindow *self = data;
+
+  self->side_layout_id = 0;
+  self->side_by_side = gtk_widget_get_width (GTK_WIDGET (self)) >= SIDE_BY_SIDE_WIDTH;
+  update_side_box (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+jx_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (jx_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* Not while allocating: switching changes the minimum size. */
+  if ((width >= SIDE_BY_SIDE_WIDTH) != self->side_by_side && self->side_layout_id == 0)
+    self->side_layout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_side_layout_cb, self, NULL);
 }
 
 static void
@@ -1702,6 +1747,7 @@ jx_window_class_init (JxWindowClass *klass)
   object_class->finalize = jx_window_finalize;
   object_class->get_property = jx_window_get_property;
   window_class->close_request = jx_window_close_request;
+  widget_class->size_allocate = jx_window_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, JX_TYPE_DOCUMENT,
@@ -1747,6 +1793,7 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated_cb);
 
   jx_window_class_install_actions (klass);
+  jx_clipboard_install_actions (widget_class);
 }
 
 static void
@@ -1807,6 +1854,7 @@ jx_window_init (JxWindow *self)
                                                    gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
                       gtk_named_action_new ("win.context-menu")));
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), shortcuts);
+  jx_clipboard_attach (self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -12,7 +12,7 @@ G_DECLARE_FINAL_TYPE (JxAnnotation, jx_annotation, JX, ANNOTATION, JxNode)
 
 /*
  * Properties: target (id of the annotated node; empty on replies), field
- * (optional name of the annotated property, such as "fiscal"), author,
+ * (optional id of the annotated field in jx-fields.h, such as "goal"), author,
  * time (ISO 8601 text, kept as written so saves are byte-identical), text,
  * resolved. Children: replies (JxAnnotation).
  */

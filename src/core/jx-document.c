@@ -405,7 +405,7 @@ gboolean
 jx_document_is_read_only (JxDocument *self)
 {
   g_return_val_if_fail (JX_IS_DOCUMENT (self), TRUE);
-  return self->format > JX_FORMAT_VERSION;
+  return self->format > JX_FORMAT_NEWEST;
 }
 
 JxMoney
@@ -535,22 +535,24 @@ jx_document_apply_delta (JxDocument *self,
 
 gboolean
 jx_document_sum_sources (JxDocument *self,
-                         JxMoney     sources[3])
+                         JxMoney     sources[JX_MAX_SOURCES])
 {
-  guint n_units;
+  guint n_units, n_sources;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (self), FALSE);
 
-  sources[0] = sources[1] = sources[2] = 0;
+  n_sources = jx_document_get_n_sources (self);
+  for (guint k = 0; k < n_sources; k++)
+    sources[k] = 0;
   n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
   for (guint u = 0; u < n_units && ok; u++)
     {
       g_autoptr(JxFundingUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), u);
-      JxMoney unit_sources[3];
+      JxMoney unit_sources[JX_MAX_SOURCES];
 
       ok = jx_funding_unit_sum_sources (unit, unit_sources);
-      for (guint k = 0; k < 3 && ok; k++)
+      for (guint k = 0; k < n_sources && ok; k++)
         ok = jx_money_add (sources[k], unit_sources[k], &sources[k]);
     }
   return ok;

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "jx-fields.h"
 #include "jx-node.h"
 
 G_BEGIN_DECLS
@@ -65,9 +66,10 @@ JxNode      *jx_document_lookup              (JxDocument *self,
 char        *jx_document_make_id             (JxDocument *self,
                                               const char *prefix);
 
-/* The three funding columns of 合计 (see jx_funding_unit_sum_sources()). */
+/* The funding-source columns of 合计, one per jx_document_get_source()
+ * (see jx_funding_unit_sum_sources()). */
 gboolean     jx_document_sum_sources         (JxDocument *self,
-                                              JxMoney     sources[3]);
+                                              JxMoney     sources[JX_MAX_SOURCES]);
 
 /* Calls @func for every project in document order. */
 void         jx_document_foreach_project     (JxDocument *self,

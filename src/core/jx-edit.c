@@ -10,33 +10,29 @@
 #include "jx-edit.h"
 #include "jx-money.h"
 
-/* What the undo menu item says for a change of each property. */
+/* What the undo menu item says for a change of @property of @object: the
+ * field's undo label from the table of fields. */
 static const char *
-label_for_property (const char *property)
+label_for_property (gpointer    object,
+                    const char *property)
 {
-  static const struct { const char *property; const char *label; } labels[] = {
-    { "year", N_("Change Year") },
-    { "department", N_("Change Department") },
-    { "title", N_("Change Title") },
-    { "unit", N_("Change Unit") },
-    { "taxonomy", N_("Change Category Scheme") },
-    { "name", N_("Change Name") },
-    { "fiscal", N_("Change Fiscal Funding") },
-    { "special", N_("Change Special Account Funding") },
-    { "other", N_("Change Other Funding") },
-    { "goal", N_("Change Goal") },
-    { "confidential", N_("Change Confidential") },
-    { "category", N_("Change Category") },
-    { "subcategory", N_("Change Sub-category") },
-    { "cycle-value", N_("Change Cycle Value") },
-    { "annual-value", N_("Change Annual Value") },
-    { "text", N_("Edit Comment") },
-    { "resolved", N_("Resolve Comment") },
-  };
+  JxFieldOwner owner;
+  const JxField *field;
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].property, property))
-      return _(labels[i].label);
+  if (JX_IS_DOCUMENT (object))
+    owner = JX_FIELD_OWNER_DOCUMENT;
+  else if (JX_IS_FUNDING_UNIT (object))
+    owner = JX_FIELD_OWNER_UNIT;
+  else if (JX_IS_PROJECT (object))
+    owner = JX_FIELD_OWNER_PROJECT;
+  else if (JX_IS_INDICATOR (object))
+    owner = JX_FIELD_OWNER_INDICATOR;
+  else
+    owner = JX_FIELD_OWNER_ANNOTATION;
+
+  field = jx_field_lookup (owner, property);
+  if (field != NULL && field->undo_label != NULL)
+    return jx_field_get_undo_label (field);
   return _("Edit");
 }
 
@@ -51,7 +47,7 @@ set_value (JxDocument   *document,
   g_return_if_fail (!JX_IS_NODE (object) || jx_node_get_document (object) == document);
 
   jx_history_set_property (jx_document_get_history (document), object, property,
-                           value, label_for_property (property));
+                           value, label_for_property (object, property));
 }
 
 void
@@ -101,10 +97,13 @@ jx_edit_set_money (JxDocument *document,
                    GError    **error)
 {
   g_auto(GValue) v = G_VALUE_INIT;
+  int source;
 
   g_return_val_if_fail (JX_IS_PROJECT (project), FALSE);
+  source = jx_document_find_source (document, property);
+  g_return_val_if_fail (source >= 0, FALSE);
 
-  if (!jx_project_check_amount (project, property, amount, error))
+  if (!jx_project_check_source (project, source, amount, error))
     return FALSE;
   g_value_init (&v, G_TYPE_INT64);
   g_value_set_int64 (&v, amount);
@@ -126,12 +125,12 @@ jx_edit_set_category (JxDocument  *document,
   jx_history_end_group (history);
 }
 
-static void
-insert (JxDocument *document,
-        JxNode     *parent,
-        guint       position,
-        JxNode     *child,
-        const char *label)
+void
+jx_edit_insert (JxDocument *document,
+                JxNode     *parent,
+                guint       position,
+                JxNode     *child,
+                const char *label)
 {
   g_return_if_fail (JX_IS_DOCUMENT (document));
   g_return_if_fail (jx_node_get_document (parent) == document);
@@ -147,7 +146,7 @@ jx_edit_add_unit (JxDocument *document,
 {
   g_autoptr(JxFundingUnit) unit = jx_funding_unit_new (name);
 
-  insert (document, JX_NODE (document), position, JX_NODE (unit), _("Add Funding Unit"));
+  jx_edit_insert (document, JX_NODE (document), position, JX_NODE (unit), _("Add Funding Unit"));
   return unit;
 }
 
@@ -161,7 +160,7 @@ jx_edit_add_project (JxDocument    *document,
 
   g_return_val_if_fail (JX_IS_FUNDING_UNIT (unit), NULL);
 
-  insert (document, JX_NODE (unit), position, JX_NODE (project), _("Add Project"));
+  jx_edit_insert (document, JX_NODE (unit), position, JX_NODE (project), _("Add Project"));
   return project;
 }
 
@@ -176,7 +175,7 @@ jx_edit_add_indicator (JxDocument  *document,
 
   g_return_val_if_fail (JX_IS_PROJECT (project), NULL);
 
-  insert (document, JX_NODE (project), position, JX_NODE (indicator), _("Add Indicator"));
+  jx_edit_insert (document, JX_NODE (project), position, JX_NODE (indicator), _("Add Indicator"));
   return indicator;
 }
 
@@ -249,8 +248,8 @@ jx_edit_duplicate (JxDocument *document,
   if (!jx_node_get_position (node, &position))
     g_return_val_if_reached (NULL);
   copy = jx_node_copy (node);
-  insert (document, jx_node_get_parent (node), position + 1, copy,
-          JX_IS_PROJECT (node) ? _("Duplicate Project") : _("Duplicate Indicator"));
+  jx_edit_insert (document, jx_node_get_parent (node), position + 1, copy,
+                  JX_IS_PROJECT (node) ? _("Duplicate Project") : _("Duplicate Indicator"));
   return copy;
 }
 
@@ -264,7 +263,7 @@ jx_edit_add_annotation (JxDocument *document,
   g_autofree char *now = jx_annotation_now ();
   g_autoptr(JxAnnotation) annotation = jx_annotation_new (target, field, author, now, text);
 
-  insert (document, JX_NODE (document), G_MAXUINT, JX_NODE (annotation), _("Add Comment"));
+  jx_edit_insert (document, JX_NODE (document), G_MAXUINT, JX_NODE (annotation), _("Add Comment"));
   return annotation;
 }
 
@@ -279,7 +278,7 @@ jx_edit_reply (JxDocument   *document,
 
   g_return_val_if_fail (JX_IS_ANNOTATION (annotation), NULL);
 
-  insert (document, JX_NODE (annotation), G_MAXUINT, JX_NODE (reply), _("Reply to Comment"));
+  jx_edit_insert (document, JX_NODE (annotation), G_MAXUINT, JX_NODE (reply), _("Reply to Comment"));
   return reply;
 }
 

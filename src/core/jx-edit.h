@@ -61,6 +61,13 @@ void           jx_edit_move              (JxDocument    *document,
                                           JxNode        *node,
                                           JxNode        *parent,
                                           guint          position);
+/* Inserts @child, a detached node (a copy) whose subtree gets new ids, at
+ * @position in @parent, as one step named @label. */
+void           jx_edit_insert            (JxDocument    *document,
+                                          JxNode        *parent,
+                                          guint          position,
+                                          JxNode        *child,
+                                          const char    *label);
 /* Inserts a deep copy with new ids just after @node. Transfer none. */
 JxNode        *jx_edit_duplicate         (JxDocument    *document,
                                           JxNode        *node);

@@ -29,7 +29,11 @@ typedef enum {
   JX_FIELD_OWNER_UNIT,
   JX_FIELD_OWNER_PROJECT,
   JX_FIELD_OWNER_INDICATOR,
+  JX_FIELD_OWNER_ANNOTATION,  /* a comment's fields, and the id every node has */
 } JxFieldOwner;
+
+/* The most funding sources a table can have: room in a project's array. */
+#define JX_MAX_SOURCES 8
 
 typedef enum {
   JX_FIELD_TEXT,        /* one line */
@@ -51,9 +55,11 @@ struct _JxField
   const char   *xml_name;     /* attribute or element in the file; NULL: not stored */
   gboolean      xml_element;  /* TRUE: a child element <goal>…</goal>, else an attribute */
   const char   *json_member;  /* member in .json; NULL: not stored */
-  const char   *official;     /* as the official table prints it: "财政拨款" (never translated) */
+  const char   *official;     /* as the official table prints it: "财政拨款" (never translated);
+                               * NULL for a comment's fields, which it does not print */
   const char   *label;        /* msgid, context "field": "fiscal appropriation" */
   const char   *undo_label;   /* msgid: "Change Fiscal Funding"; NULL for derived fields */
+  const char   *short_label;  /* msgid (no context) of a narrow column header: "Fiscal"; NULL: the label */
 };
 
 /* All fields of @owner, in table order; *@n_fields receives their count. */
@@ -69,11 +75,14 @@ const JxField *jx_field_find         (const char   *id);
  * English) and undo label. */
 const char    *jx_field_get_label       (const JxField *field);
 const char    *jx_field_get_undo_label  (const JxField *field);
+/* The translated header of a narrow column ("Fiscal"; 财政拨款 in zh_CN). */
+const char    *jx_field_get_short_label (const JxField *field);
 /* The label of the field with @id, or @id itself for a name this table
  * does not know (an annotation's field from a newer version). */
 const char    *jx_field_label_for_id    (const char    *id);
 
-/* The funding sources of @document's projects, in order. Transfer none. */
+/* The funding sources of @document's projects, in order. Transfer none.
+ * @document may be NULL (a document being built): the built-in sources. */
 guint          jx_document_get_n_sources (JxDocument *document);
 const JxField *jx_document_get_source    (JxDocument *document,
                                           guint       index);
@@ -84,10 +93,19 @@ int            jx_document_find_source   (JxDocument *document,
 /* A project's amount of source @index (0 ≤ index < n_sources). */
 JxMoney        jx_project_get_source     (JxProject  *project,
                                           guint       index);
-/* Raw set, as jx_project_set_fiscal() and friends: no undo step. Editors
- * use jx_edit_set_money() with the source's id. */
+/* Raw set: no undo step; the difference goes to the project's, its unit's
+ * and the document's totals. Editors use jx_edit_set_money() with the
+ * source's id. An amount that would overflow a total is refused with a
+ * critical: check it first with jx_project_check_source(). */
 void           jx_project_set_source     (JxProject  *project,
                                           guint       index,
                                           JxMoney     amount);
+/* Whether setting source @index of @project to @amount keeps every total
+ * (project, unit, document) in range. FALSE with a JX_MONEY_ERROR_OVERFLOW
+ * error if not. */
+gboolean       jx_project_check_source   (JxProject  *project,
+                                          guint       index,
+                                          JxMoney     amount,
+                                          GError    **error);
 
 G_END_DECLS

@@ -197,22 +197,24 @@ jx_funding_unit_get_projects (JxFundingUnit *self)
 
 gboolean
 jx_funding_unit_sum_sources (JxFundingUnit *self,
-                             JxMoney        sources[3])
+                             JxMoney        sources[JX_MAX_SOURCES])
 {
   GListModel *projects;
+  guint n_sources;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (JX_IS_FUNDING_UNIT (self), FALSE);
 
-  sources[0] = sources[1] = sources[2] = 0;
+  n_sources = jx_document_get_n_sources (jx_node_get_document (JX_NODE (self)));
+  for (guint k = 0; k < n_sources; k++)
+    sources[k] = 0;
   projects = G_LIST_MODEL (self->projects);
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
       g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
 
-      ok = ok && jx_money_add (sources[0], jx_project_get_fiscal (project), &sources[0]);
-      ok = ok && jx_money_add (sources[1], jx_project_get_special (project), &sources[1]);
-      ok = ok && jx_money_add (sources[2], jx_project_get_other (project), &sources[2]);
+      for (guint k = 0; k < n_sources; k++)
+        ok = ok && jx_money_add (sources[k], jx_project_get_source (project, k), &sources[k]);
     }
   return ok;
 }

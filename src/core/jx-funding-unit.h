@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "jx-fields.h"
 #include "jx-node.h"
 
 G_BEGIN_DECLS
@@ -18,10 +19,11 @@ void           jx_funding_unit_set_name     (JxFundingUnit *self,
 JxMoney        jx_funding_unit_get_total    (JxFundingUnit *self);
 /* List of JxProject. Transfer none. */
 GListModel    *jx_funding_unit_get_projects (JxFundingUnit *self);
-/* The unit's 财政拨款, 财政专户拨款 and 其他资金 columns, summed over its
- * projects (for reports; the live total is "total"). FALSE if a sum would
- * overflow, which only negative amounts can cause. */
+/* The unit's funding-source columns, summed over its projects: fills
+ * @sources[0 … jx_document_get_n_sources () - 1] (for reports; the live
+ * total is "total"). FALSE if a sum would overflow, which only negative
+ * amounts can cause. */
 gboolean       jx_funding_unit_sum_sources  (JxFundingUnit *self,
-                                             JxMoney        sources[3]);
+                                             JxMoney        sources[JX_MAX_SOURCES]);
 
 G_END_DECLS

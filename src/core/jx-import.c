@@ -32,6 +32,7 @@
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-taxonomy.h"
+#include "jx-text-private.h"
 
 G_DEFINE_QUARK (jx-import-error-quark, jx_import_error)
 
@@ -128,23 +129,6 @@ is_cjk (gunichar c)
          (c >= 0x20000 && c <= 0x3FFFF);
 }
 
-/* Byte length of the blank at @p (ASCII white space, U+00A0, U+3000), 0 if
- * there is none. */
-static gsize
-space_at (const char *p,
-          const char *end)
-{
-  if (p >= end)
-    return 0;
-  if (*p == ' ' || *p == '\t' || *p == '\v' || *p == '\f' || *p == '\r' || *p == '\n')
-    return 1;
-  if (end - p >= 2 && (guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
-    return 2;
-  if (end - p >= 3 && (guchar) p[0] == 0xE3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x80)
-    return 3;
-  return 0;
-}
-
 /* The same, for the blank that ends just before @end. */
 static gsize
 space_before (const char *start,
@@ -163,21 +147,6 @@ space_before (const char *start,
   return 0;
 }
 
-/* Field separators of real tables: ; ； : ： , ， */
-static gsize
-separator_at (const char *p,
-              const char *end)
-{
-  if (p >= end)
-    return 0;
-  if (*p == ';' || *p == ':' || *p == ',')
-    return 1;
-  if (end - p >= 3 && (guchar) p[0] == 0xEF && (guchar) p[1] == 0xBC &&
-      ((guchar) p[2] == 0x9B || (guchar) p[2] == 0x9A || (guchar) p[2] == 0x8C))
-    return 3;
-  return 0;
-}
-
 static gsize
 separator_before (const char *start,
                   const char *end)
@@ -188,23 +157,6 @@ separator_before (const char *start,
     return 1;
   if (end - start >= 3 && (guchar) end[-3] == 0xEF && (guchar) end[-2] == 0xBC &&
       ((guchar) end[-1] == 0x9B || (guchar) end[-1] == 0x9A || (guchar) end[-1] == 0x8C))
-    return 3;
-  return 0;
-}
-
-/* - － — – */
-static gsize
-dash_at (const char *p,
-         const char *end)
-{
-  if (p >= end)
-    return 0;
-  if (*p == '-')
-    return 1;
-  if (end - p >= 3 &&
-      (((guchar) p[0] == 0xEF && (guchar) p[1] == 0xBC && (guchar) p[2] == 0x8D) ||
-       ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 &&
-        ((guchar) p[2] == 0x94 || (guchar) p[2] == 0x93))))
     return 3;
   return 0;
 }
@@ -230,23 +182,12 @@ literal_before (const char *start,
 }
 
 static const char *
-skip_spaces (const char *p,
-             const char *end)
-{
-  gsize n;
-
-  while ((n = space_at (p, end)) > 0)
-    p += n;
-  return p;
-}
-
-static const char *
 skip_blanks (const char *p,
              const char *end)
 {
   gsize n;
 
-  while ((n = space_at (p, end)) > 0 || (n = separator_at (p, end)) > 0)
+  while ((n = jx_text_space_at (p, end)) > 0 || (n = jx_text_separator_at (p, end)) > 0)
     p += n;
   return p;
 }
@@ -269,7 +210,7 @@ trim (const char **start,
       const char **end,
       gboolean     separators)
 {
-  *start = separators ? skip_blanks (*start, *end) : skip_spaces (*start, *end);
+  *start = separators ? skip_blanks (*start, *end) : jx_text_skip_spaces (*start, *end);
   trim_end (*start, end, separators);
 }
 
@@ -277,7 +218,7 @@ static gboolean
 is_blank (const char *p,
           const char *end)
 {
-  return skip_spaces (p, end) == end;
+  return jx_text_skip_spaces (p, end) == end;
 }
 
 /* [s, e) without surrounding blanks, and without each run of blanks that
@@ -315,12 +256,12 @@ collapse_wraps_mapped (const char *s,
       guchar c = (guchar) *p;
       gsize n;
 
-      if ((c <= ' ' || c == 0xC2 || c == 0xE3) && (n = space_at (p, e)) > 0)
+      if ((c <= ' ' || c == 0xC2 || c == 0xE3) && (n = jx_text_space_at (p, e)) > 0)
         {
           const char *q = p + n;
           gunichar before, after;
 
-          while ((n = space_at (q, e)) > 0)
+          while ((n = jx_text_space_at (q, e)) > 0)
             q += n;
           /* Trimmed: there is a character on either side. */
           before = g_utf8_get_char (g_utf8_find_prev_char (s, p));
@@ -379,7 +320,7 @@ read_amount (const char *cell,
   *out = 0;
   for (const char *p = cell; p < end;)
     {
-      gsize sp = space_at (p, end);
+      gsize sp = jx_text_space_at (p, end);
 
       if (sp > 0)
         {
@@ -459,17 +400,26 @@ digits_fit (const char *cell,
  * The importer
  * ------------------------------------------------------------------------ */
 
+/* The columns of the published table: 项目名称, 总计, one column per funding
+ * source of the table of fields (jx-fields.h) in its order, 绩效目标,
+ * 绩效指标. Room is kept for JX_MAX_SOURCES sources; the columns of sources
+ * the table does not have stay empty. */
 enum
 {
   COL_NAME,
   COL_TOTAL,
-  COL_FISCAL,
-  COL_SPECIAL,
-  COL_OTHER,
-  COL_GOAL,
+  COL_SOURCE,                                /* the first funding source */
+  COL_GOAL = COL_SOURCE + JX_MAX_SOURCES,
   COL_INDICATORS,
   N_COLS
 };
+
+/* One past the column of the last funding source. */
+static guint
+sources_end (void)
+{
+  return COL_SOURCE + jx_document_get_n_sources (NULL);
+}
 
 typedef enum
 {
@@ -488,7 +438,7 @@ typedef struct
   GString     *grown[N_COLS];
   GString     *extra;            /* cells beyond the layout's, or NULL */
   gboolean     mid_item;         /* the indicator list stops inside an item */
-  AmountState  state[N_COLS];    /* COL_TOTAL … COL_OTHER */
+  AmountState  state[N_COLS];    /* COL_TOTAL and the sources' columns */
   JxMoney      amount[N_COLS];
   gboolean     before_page_break;
   RowKind      kind;
@@ -880,8 +830,10 @@ decode (Importer    *self,
  * Pass 1: lines → rows
  * ------------------------------------------------------------------------ */
 
+/* The words of the column header besides the funding sources' (which come
+ * from the table of fields). */
 static const char *header_words[] = {
-  "项目名称", "资金使用单位", "总计", "财政拨款", "财政专户", "其他资金", "绩效目标", "绩效指标",
+  "项目名称", "资金使用单位", "总计", "绩效目标", "绩效指标",
 };
 
 static guint
@@ -892,6 +844,9 @@ count_header_words (const char *s,
 
   for (guint i = 0; i < G_N_ELEMENTS (header_words); i++)
     if (g_strstr_len (s, e - s, header_words[i]) != NULL)
+      hits++;
+  for (guint i = 0; i < jx_document_get_n_sources (NULL); i++)
+    if (g_strstr_len (s, e - s, jx_document_get_source (NULL, i)->official) != NULL)
       hits++;
   return hits;
 }
@@ -906,12 +861,12 @@ find_unit (const char *s,
 
   while ((p = g_strstr_len (p, e - p, "位")) != NULL)
     {
-      const char *q = skip_spaces (p + strlen ("位"), e);
+      const char *q = jx_text_skip_spaces (p + strlen ("位"), e);
 
       p += strlen ("位");
       if (!literal_at (q, e, ":") && !literal_at (q, e, "："))
         continue;
-      q = skip_spaces (q + (*q == ':' ? 1 : 3), e);
+      q = jx_text_skip_spaces (q + (*q == ':' ? 1 : 3), e);
       for (guint i = 0; i < G_N_ELEMENTS (units); i++)
         if (literal_at (q, e, units[i]))
           return g_strdup (units[i]);
@@ -927,14 +882,15 @@ header_leftover (GString    *garbage,
                  const char *e)
 {
   static const char *words[] = {
-    "项目名称", "(资金使用单位)", "（资金使用单位）", "资金使用单位", "财政专户拨款", "财政拨款",
-    "其他资金", "绩效目标", "绩效指标", "总计",
+    "项目名称", "(资金使用单位)", "（资金使用单位）", "资金使用单位", "绩效目标", "绩效指标", "总计",
   };
   g_autoptr(GString) cell = g_string_new_len (s, e - s);
   const char *a, *b;
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     g_string_replace (cell, words[i], " ", 0);
+  for (guint i = 0; i < jx_document_get_n_sources (NULL); i++)
+    g_string_replace (cell, jx_document_get_source (NULL, i)->official, " ", 0);
   a = cell->str;
   b = cell->str + cell->len;
   for (;;)
@@ -1013,11 +969,11 @@ preamble_line (Importer   *self,
     name = g_strstr_len (s, e - s, "部门名称");
   if (name != NULL)
     {
-      const char *v = skip_spaces (name + strlen ("部门名称"), e);
+      const char *v = jx_text_skip_spaces (name + strlen ("部门名称"), e);
       const char *ve;
 
-      if (separator_at (v, e) > 0)
-        v = skip_spaces (v + separator_at (v, e), e);
+      if (jx_text_separator_at (v, e) > 0)
+        v = jx_text_skip_spaces (v + jx_text_separator_at (v, e), e);
       /* “部门名称:XXX  单位: 万元” on one line */
       ve = g_strstr_len (v, e - v, "单位");
       ve = ve ? ve : e;
@@ -1052,17 +1008,17 @@ static gboolean
 looks_like_items (const char *s)
 {
   const char *end = s + strlen (s);
-  const char *p = skip_spaces (s, end);
+  const char *p = jx_text_skip_spaces (s, end);
   const char *q = p;
 
   while (q < end && g_ascii_isdigit (*q))
     q++;
   if (q == p || q - p > 3)
     return FALSE;
-  q = skip_spaces (q, end);
+  q = jx_text_skip_spaces (q, end);
   if (literal_at (q, end, ITEM_MARK))
     return TRUE;
-  return dash_at (q, end) > 0;
+  return jx_text_dash_at (q, end) > 0;
 }
 
 typedef struct
@@ -1177,8 +1133,8 @@ append_to_cell (Row        *row,
     row->mid_item = scan_mid_item (text, end, row->mid_item);
 }
 
-/* Puts the cells of a data row in the seven columns. Usually there are
- * exactly seven; OCR drops or adds tabs, so otherwise amounts are taken
+/* Puts the cells of a data row in the columns. Usually there are exactly
+ * as many as the layout has (seven with three funding sources); OCR drops or adds tabs, so otherwise amounts are taken
  * while cells look like amounts and the text cells are told apart by the
  * item numbers that open an indicator list. */
 static void
@@ -1190,19 +1146,22 @@ assign_cells (Row          *row,
 {
   guint i = 1, amounts = 0;
   guint first_text;
+  guint end = sources_end ();
 
   for (guint c = 0; c < N_COLS; c++)
     row->cell[c] = NULL;
 
   set_cell (row, COL_NAME, cells[0], line_start, chunk);
-  if (n == N_COLS)
+  if (n == end + 2)
     {
-      for (guint c = 1; c < N_COLS; c++)
+      for (guint c = 1; c < end; c++)
         set_cell (row, c, cells[c], line_start, chunk);
+      set_cell (row, COL_GOAL, cells[end], line_start, chunk);
+      set_cell (row, COL_INDICATORS, cells[end + 1], line_start, chunk);
     }
   else
     {
-      while (i < n && amounts < 4)
+      while (i < n && amounts < end - COL_TOTAL)
         {
           g_autofree char *text = slice_dup (cells[i]);
 
@@ -1258,7 +1217,7 @@ assign_cells (Row          *row,
   for (guint c = 0; c < N_COLS; c++)
     if (row->cell[c] == NULL)
       row->cell[c] = "";
-  for (guint c = COL_TOTAL; c <= COL_OTHER; c++)
+  for (guint c = COL_TOTAL; c < COL_GOAL; c++)
     row->state[c] = read_amount (row->cell[c], &row->amount[c]);
 }
 
@@ -1271,7 +1230,7 @@ is_grand_total_name (const char *name)
 
   for (const char *p = name; p < end;)
     {
-      gsize n = space_at (p, end);
+      gsize n = jx_text_space_at (p, end);
       if (n > 0)
         p += n;
       else
@@ -1340,7 +1299,7 @@ table_row (Importer   *self,
   row.line = line;
   assign_cells (&row, (Slice *) cells->data, cells->len, line_start, self->chunk);
 
-  for (guint c = COL_TOTAL; c <= COL_OTHER; c++)
+  for (guint c = COL_TOTAL; c < COL_GOAL; c++)
     any_amount |= row.state[c] != AMOUNT_EMPTY;
   any_text = *row.cell[COL_GOAL] != '\0' || *row.cell[COL_INDICATORS] != '\0' || row.extra != NULL;
 
@@ -1355,7 +1314,7 @@ table_row (Importer   *self,
           if (c.end - c.start <= MAX_HEADER_CELL_BYTES)
             hits += count_header_words (c.start, c.end);
         }
-      if (hits >= 3 && row.state[COL_FISCAL] != AMOUNT_OK)
+      if (hits >= 3 && row.state[COL_SOURCE] != AMOUNT_OK)
         {
           row_clear (&row);
           header_row (self, line, s, e);
@@ -1386,9 +1345,9 @@ table_row (Importer   *self,
             }
           else
             {
-              self->grand_state = row.state[COL_FISCAL];
-              self->grand_total = row.amount[COL_FISCAL];
-              self->grand_text = g_strdup (row.cell[COL_FISCAL]);
+              self->grand_state = row.state[COL_SOURCE];
+              self->grand_total = row.amount[COL_SOURCE];
+              self->grand_text = g_strdup (row.cell[COL_SOURCE]);
             }
         }
       else
@@ -1531,7 +1490,7 @@ row_total (const Row *row,
     }
   if (row->state[COL_TOTAL] == AMOUNT_BAD)
     return FALSE;
-  for (guint c = COL_FISCAL; c <= COL_OTHER; c++)
+  for (guint c = COL_SOURCE; c < COL_GOAL; c++)
     {
       if (row->state[c] == AMOUNT_BAD)
         return FALSE;
@@ -1667,53 +1626,18 @@ classify_rows (Importer *self)
  * Pass 3: projects and indicators
  * ------------------------------------------------------------------------ */
 
+/* A funding source's column as the published table heads it: 财政拨款. */
 static const char *
 column_label (guint column)
 {
-  switch (column)
-    {
-    case COL_TOTAL:
-      return _("总计 (total)");
-    case COL_FISCAL:
-      return _("财政拨款 (fiscal)");
-    case COL_SPECIAL:
-      return _("财政专户拨款 (special account)");
-    case COL_OTHER:
-      return _("其他资金 (other)");
-    default:
-      return "";
-    }
+  return jx_document_get_source (NULL, column - COL_SOURCE)->official;
 }
 
+/* The property (the source's id) of a funding source's column. */
 static const char *
 column_property (guint column)
 {
-  switch (column)
-    {
-    case COL_TOTAL:
-      return "total";
-    case COL_FISCAL:
-      return "fiscal";
-    case COL_SPECIAL:
-      return "special";
-    case COL_OTHER:
-      return "other";
-    default:
-      return NULL;
-    }
-}
-
-static void
-set_source (JxProject *project,
-            guint      column,
-            JxMoney    amount)
-{
-  if (column == COL_FISCAL)
-    jx_project_set_fiscal (project, amount);
-  else if (column == COL_SPECIAL)
-    jx_project_set_special (project, amount);
-  else
-    jx_project_set_other (project, amount);
+  return jx_document_get_source (NULL, column - COL_SOURCE)->id;
 }
 
 /* A finding about @project with the same text as its comment. */
@@ -1738,11 +1662,12 @@ fill_amounts (Importer  *self,
 {
   g_autofree char *name = excerpt (jx_project_get_name (project), 40);
   JxMoney value[N_COLS];
-  guint bad[3], n_bad = 0;
+  guint bad[JX_MAX_SOURCES], n_bad = 0;
+  guint end = sources_end ();
   gboolean total_known = row->state[COL_TOTAL] == AMOUNT_OK;
   JxMoney total = row->amount[COL_TOTAL];
 
-  for (guint c = COL_FISCAL; c <= COL_OTHER; c++)
+  for (guint c = COL_SOURCE; c < end; c++)
     {
       value[c] = row->state[c] == AMOUNT_OK ? row->amount[c] : 0;
       if (row->state[c] == AMOUNT_BAD)
@@ -1758,18 +1683,24 @@ fill_amounts (Importer  *self,
   if (n_bad == 0)
     {
       JxMoney sum = 0;
-      gboolean sum_ok = jx_money_add (value[COL_FISCAL], value[COL_SPECIAL], &sum) &&
-                        jx_money_add (sum, value[COL_OTHER], &sum);
+      gboolean sum_ok = TRUE, all_empty = TRUE;
 
-      if (total_known && total != 0 && row->state[COL_FISCAL] == AMOUNT_EMPTY &&
-          row->state[COL_SPECIAL] == AMOUNT_EMPTY && row->state[COL_OTHER] == AMOUNT_EMPTY)
+      for (guint c = COL_SOURCE; c < end; c++)
+        {
+          sum_ok = sum_ok && jx_money_add (sum, value[c], &sum);
+          all_empty = all_empty && row->state[c] == AMOUNT_EMPTY;
+        }
+
+      if (total_known && total != 0 && all_empty)
         {
           g_autofree char *t = jx_money_format (total);
-          value[COL_FISCAL] = total;
+          value[COL_SOURCE] = total;
           project_finding (self, "import-amount-recovered", row, row->column[COL_TOTAL], JX_NODE (project),
-                           "fiscal",
-                           g_strdup_printf (_("“%s”: only the 总计 %s is printed; the 财政拨款 was set to it."),
-                                            name, t),
+                           column_property (COL_SOURCE),
+                           /* Translators: the second %s is an amount, the third the
+                            * first funding source's column as printed (财政拨款) */
+                           g_strdup_printf (_("“%s”: only the 总计 %s is printed; the %s was set to it."),
+                                            name, t, column_label (COL_SOURCE)),
                            TRUE);
         }
       else if (total_known && (!sum_ok || sum != total))
@@ -1789,7 +1720,7 @@ fill_amounts (Importer  *self,
       int stray = -1;
       gboolean fits = FALSE, others_ok = TRUE;
 
-      for (guint c = COL_FISCAL; c <= COL_OTHER; c++)
+      for (guint c = COL_SOURCE; c < end; c++)
         if (c != b && !jx_money_add (others, value[c], &others))
           others_ok = FALSE;
       if (!others_ok)
@@ -1805,7 +1736,7 @@ fill_amounts (Importer  *self,
           guint j = k == 0 ? b + 1 : b - 1;
           JxMoney g;
 
-          if (j < COL_FISCAL || j > COL_OTHER || value[j] == 0)
+          if (j < COL_SOURCE || j >= end || value[j] == 0)
             continue;
           if (jx_money_sub (total, others - value[j], &g) && g >= 0 && digits_fit (row->cell[b], g))
             {
@@ -1866,13 +1797,13 @@ fill_amounts (Importer  *self,
                          TRUE);
     }
 
-  for (guint c = COL_FISCAL; c <= COL_OTHER; c++)
+  for (guint c = COL_SOURCE; c < end; c++)
     {
       g_autoptr(GError) error = NULL;
 
       if (value[c] == 0)
         continue;
-      if (!jx_project_check_amount (project, column_property (c), value[c], &error))
+      if (!jx_project_check_source (project, c - COL_SOURCE, value[c], &error))
         {
           project_finding (self, "import-amount-unreadable", row, row->column[c], JX_NODE (project),
                            column_property (c),
@@ -1881,7 +1812,7 @@ fill_amounts (Importer  *self,
                            TRUE);
           continue;
         }
-      set_source (project, c, value[c]);
+      jx_project_set_source (project, c - COL_SOURCE, value[c]);
     }
 }
 
@@ -1916,7 +1847,7 @@ split_items (const char *s,
 {
   guint expected = 1;
   const char *p = s;
-  const char *after_stop = skip_spaces (s, e);   /* where an item may start without a number */
+  const char *after_stop = jx_text_skip_spaces (s, e);   /* where an item may start without a number */
 
   while (p < e)
     {
@@ -1926,14 +1857,14 @@ split_items (const char *s,
 
           while (q < e && g_ascii_isdigit (*q))
             q++;
-          r = skip_spaces (q, e);
+          r = jx_text_skip_spaces (q, e);
           if (q - p <= 4 && literal_at (r, e, ITEM_MARK))
             {
-              r = skip_spaces (r + strlen (ITEM_MARK), e);
+              r = jx_text_skip_spaces (r + strlen (ITEM_MARK), e);
               t = r;
               while (t < e && g_ascii_isdigit (*t))
                 t++;
-              if (t > r && t - r <= 3 && dash_at (skip_spaces (t, e), e) > 0)
+              if (t > r && t - r <= 3 && jx_text_dash_at (jx_text_skip_spaces (t, e), e) > 0)
                 {
                   Item item = { p, r };
 
@@ -1954,13 +1885,13 @@ split_items (const char *s,
                   continue;
                 }
             }
-          else if (p == after_stop && q - p == 1 && dash_at (skip_spaces (q, e), e) > 0)
+          else if (p == after_stop && q - p == 1 && jx_text_dash_at (jx_text_skip_spaces (q, e), e) > 0)
             {
               /* “。1-产出指标; …” without its number. */
-              const char *look = skip_spaces (q, e);
+              const char *look = jx_text_skip_spaces (q, e);
               const char *limit;
 
-              look += dash_at (look, e);
+              look += jx_text_dash_at (look, e);
               limit = look + MIN ((gsize) (e - look), 24);
               if (g_strstr_len (look, limit - look, "指标") != NULL &&
                   (items->len == 0 || g_array_index (items, Item, items->len - 1).body != p))
@@ -1976,76 +1907,11 @@ split_items (const char *s,
       if (literal_at (p, e, FULL_STOP))
         {
           p += strlen (FULL_STOP);
-          after_stop = skip_spaces (p, e);
+          after_stop = jx_text_skip_spaces (p, e);
           continue;
         }
       p++;
     }
-}
-
-typedef struct
-{
-  const char *code_start, *code_end;
-  const char *label_start, *label_end;
-} Code;
-
-/* “21-经济效益”: the code, and the printed name up to the next blank or
- * separator. */
-static gboolean
-read_code (const char **pp,
-           const char  *e,
-           Code        *code)
-{
-  const char *p = *pp, *q;
-  gsize n;
-
-  q = p;
-  while (q < e && g_ascii_isdigit (*q))
-    q++;
-  if (q == p || q - p > 3)
-    return FALSE;
-  code->code_start = p;
-  code->code_end = q;
-  q = skip_spaces (q, e);
-  if ((n = dash_at (q, e)) == 0)
-    return FALSE;
-  q = skip_spaces (q + n, e);
-  code->label_start = q;
-  while (q < e && space_at (q, e) == 0 && separator_at (q, e) == 0)
-    {
-      /* “1-产出指标11-数量指标”: a code starts the next field. */
-      if (q > code->label_start && g_ascii_isdigit (*q) && !g_ascii_isdigit (q[-1]))
-        {
-          const char *d = q;
-          while (d < e && g_ascii_isdigit (*d))
-            d++;
-          if (dash_at (skip_spaces (d, e), e) > 0)
-            break;
-        }
-      q = g_utf8_next_char (q);
-    }
-  code->label_end = q;
-  *pp = q;
-  return TRUE;
-}
-
-/* Whether [s, e) is the name of @code, without allocating. */
-static gboolean
-label_matches (JxTaxonomy *taxonomy,
-               const char *code,
-               const char *s,
-               const char *e)
-{
-  char buf[128];
-
-  if ((gsize) (e - s) >= sizeof buf)
-    {
-      g_autofree char *label = g_strndup (s, e - s);
-      return jx_taxonomy_name_matches (taxonomy, code, label);
-    }
-  memcpy (buf, s, e - s);
-  buf[e - s] = '\0';
-  return jx_taxonomy_name_matches (taxonomy, code, buf);
 }
 
 /* When a separator is missing (“11-数量指标足额发放率”) the printed name
@@ -2053,12 +1919,12 @@ label_matches (JxTaxonomy *taxonomy,
 static void
 split_label (JxTaxonomy  *taxonomy,
              const char  *code,
-             Code        *c,
+             JxCode        *c,
              const char **p)
 {
   const char *names[2];
 
-  if (taxonomy == NULL || label_matches (taxonomy, code, c->label_start, c->label_end))
+  if (taxonomy == NULL || jx_text_label_matches (taxonomy, code, c->label_start, c->label_end))
     return;
   names[0] = jx_taxonomy_get_name_for_code (taxonomy, code, TRUE);
   names[1] = jx_taxonomy_get_name_for_code (taxonomy, code, FALSE);
@@ -2123,7 +1989,7 @@ static void
 check_label (ItemContext *ctx,
              JxIndicator *indicator,
              const char  *code,
-             const Code  *c,
+             const JxCode  *c,
              const char  *field)
 {
   Importer *self = ctx->self;
@@ -2131,7 +1997,7 @@ check_label (ItemContext *ctx,
   const char *expected;
 
   if (self->taxonomy == NULL || c->label_start == c->label_end ||
-      label_matches (self->taxonomy, code, c->label_start, c->label_end))
+      jx_text_label_matches (self->taxonomy, code, c->label_start, c->label_end))
     return;
   label = g_strndup (c->label_start, c->label_end - c->label_start);
   expected = jx_taxonomy_get_name_for_code (self->taxonomy, code, FALSE);
@@ -2198,11 +2064,11 @@ find_label (const char  *p,
   return e;
 }
 
-/* A code (at most three digits, see read_code()) into @buf. Not
+/* A code (at most three digits, see jx_text_read_code()) into @buf. Not
  * g_strlcpy(): that measures the whole rest of the cell. */
 static void
 copy_code (char        buf[8],
-           const Code *c)
+           const JxCode *c)
 {
   gsize n = MIN ((gsize) (c->code_end - c->code_start), 7);
 
@@ -2237,7 +2103,7 @@ parse_item (ItemContext *ctx,
   char cat[8] = "", sub[8] = "", id[24];
   const char *name_start, *name_end;
   const char *cycle_start = NULL, *cycle_end = NULL, *annual_start = NULL, *annual_end = NULL;
-  Code codes[2];
+  JxCode codes[2];
   guint n_codes = 0;
   const char *first_repeat = NULL;
   guint repeat_kinds = 0;   /* 1: cycle, 2: annual */
@@ -2257,7 +2123,7 @@ parse_item (ItemContext *ctx,
         t--;
       if (t > stop)
         {
-          const char *fs = skip_spaces (t, e);
+          const char *fs = jx_text_skip_spaces (t, e);
           if (is_label_prefix (fs, e))
             {
               cut = g_strndup (fs, e - fs);
@@ -2278,9 +2144,9 @@ parse_item (ItemContext *ctx,
   while (n_codes < 2 && p < head_end)
     {
       const char *q = p;
-      Code c;
+      JxCode c;
 
-      if (!read_code (&q, head_end, &c))
+      if (!jx_text_read_code (&q, head_end, &c))
         break;
       /* A second code is a sub-category: more digits than the first. */
       if (n_codes == 1 && (c.code_end - c.code_start) <= (codes[0].code_end - codes[0].code_start))
@@ -2333,9 +2199,9 @@ parse_item (ItemContext *ctx,
       else
         next_annual = find_label (v, e, LABEL_ANNUAL);
       ve = MIN (next_cycle, next_annual);
-      v = skip_spaces (v, ve);
-      if (separator_at (v, ve) > 0)
-        v = skip_spaces (v + separator_at (v, ve), ve);
+      v = jx_text_skip_spaces (v, ve);
+      if (jx_text_separator_at (v, ve) > 0)
+        v = jx_text_skip_spaces (v + jx_text_separator_at (v, ve), ve);
       trim_end (v, &ve, TRUE);
       n_labels++;
 
@@ -2608,7 +2474,7 @@ build_document (Importer  *self,
       for (const char *p = self->title; *p; p++)
         if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
             g_ascii_isdigit (p[3]) && (p == self->title || !g_ascii_isdigit (p[-1])) &&
-            !g_ascii_isdigit (p[4]) && literal_at (skip_spaces (p + 4, p + strlen (p)), p + strlen (p), "年"))
+            !g_ascii_isdigit (p[4]) && literal_at (jx_text_skip_spaces (p + 4, p + strlen (p)), p + strlen (p), "年"))
           {
             year = (int) g_ascii_strtoll (p, NULL, 10);
             if (self->department == NULL && p > self->title)

@@ -24,9 +24,10 @@ GQuark        jx_import_error_quark (void);
 
 /*
  * Reads the published layout of a 项目支出绩效目标表 as text extracted from
- * a PDF (see samples/ and DOMAIN.md, "Reading OCR tables"): the title, the
- * 部门名称 and 单位 lines, tab-separated rows (项目名称, 总计, 财政拨款,
- * 财政专户拨款, 其他资金, 绩效目标, 绩效指标) with repeated page headers, the
+ * a PDF (see docs/domain.md, "Reading OCR text"): the title, the
+ * 部门名称 and 单位 lines, tab-separated rows (项目名称, 总计, one column per
+ * funding source of jx-fields.h as the table prints it, 绩效目标, 绩效指标)
+ * with repeated page headers, the
  * 合计 row, funding-unit rows and project rows with their numbered
  * indicator lists.
  *

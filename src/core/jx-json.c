@@ -11,6 +11,7 @@
 
 #include "jx-history.h"
 #include "jx-json.h"
+#include "jx-previous.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 
@@ -61,6 +62,51 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* The project's amounts, one member per funding source of the table. */
+static void
+add_sources (JsonBuilder *builder,
+             JxProject   *project)
+{
+  JxDocument *document = jx_node_get_document (JX_NODE (project));
+  guint n = jx_document_get_n_sources (document);
+
+  for (guint k = 0; k < n; k++)
+    add_amount (builder, jx_document_get_source (document, k)->json_member,
+                jx_project_get_source (project, k));
+}
+
+/* "previous": last year's values of @node (jx-previous.h), when it has
+ * them: {"year":2024, then a member per field, as the node's own}. */
+static void
+add_previous (JsonBuilder *builder,
+              JxNode      *node)
+{
+  int year = jx_node_get_previous_year (node);
+  guint n_fields;
+  const JxField *fields;
+
+  if (year <= 0)
+    return;
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  json_builder_set_member_name (builder, "previous");
+  json_builder_begin_object (builder);
+  add_int (builder, "year", year);
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const JxField *field = &fields[f];
+      const char *value;
+
+      if (!jx_field_has_previous (field) || field->json_member == NULL)
+        continue;
+      value = jx_node_get_previous (node, field);
+      if (field->kind == JX_FIELD_BOOLEAN)
+        add_boolean (builder, field->json_member, g_strcmp0 (value, "true") == 0);
+      else
+        add_string (builder, field->json_member, value);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_indicator (JsonBuilder *builder,
                JxIndicator *indicator)
@@ -72,6 +118,7 @@ add_indicator (JsonBuilder *builder,
   add_string (builder, "name", jx_indicator_get_name (indicator));
   add_string (builder, "cycle_value", jx_indicator_get_cycle_value (indicator));
   add_string (builder, "annual_value", jx_indicator_get_annual_value (indicator));
+  add_previous (builder, JX_NODE (indicator));
   json_builder_end_object (builder);
 }
 
@@ -85,12 +132,11 @@ add_project (JsonBuilder *builder,
   json_builder_begin_object (builder);
   add_string (builder, "id", jx_node_get_id (JX_NODE (project)));
   add_string (builder, "name", jx_project_get_name (project));
-  add_amount (builder, "fiscal", jx_project_get_fiscal (project));
-  add_amount (builder, "special", jx_project_get_special (project));
-  add_amount (builder, "other", jx_project_get_other (project));
+  add_sources (builder, project);
   add_amount (builder, "total", jx_project_get_total (project));
   add_string (builder, "goal", jx_project_get_goal (project));
   add_boolean (builder, "confidential", jx_project_get_confidential (project));
+  add_previous (builder, JX_NODE (project));
   json_builder_set_member_name (builder, "indicators");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
@@ -113,6 +159,7 @@ add_unit (JsonBuilder   *builder,
   add_string (builder, "id", jx_node_get_id (JX_NODE (unit)));
   add_string (builder, "name", jx_funding_unit_get_name (unit));
   add_amount (builder, "total", jx_funding_unit_get_total (unit));
+  add_previous (builder, JX_NODE (unit));
   json_builder_set_member_name (builder, "projects");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
@@ -184,6 +231,7 @@ jx_json_from_document (JxDocument *doc)
   add_string (builder, "department", jx_document_get_department (doc));
   add_string (builder, "title", jx_document_get_title (doc));
   add_amount (builder, "total", jx_document_get_total (doc));
+  add_previous (builder, JX_NODE (doc));
 
   json_builder_set_member_name (builder, "units");
   json_builder_begin_array (builder);
@@ -245,9 +293,7 @@ jx_json_totals (JxDocument *doc)
           json_builder_begin_object (builder);
           add_string (builder, "id", jx_node_get_id (JX_NODE (project)));
           add_string (builder, "name", jx_project_get_name (project));
-          add_amount (builder, "fiscal", jx_project_get_fiscal (project));
-          add_amount (builder, "special", jx_project_get_special (project));
-          add_amount (builder, "other", jx_project_get_other (project));
+          add_sources (builder, project);
           add_amount (builder, "total", jx_project_get_total (project));
           add_int (builder, "indicators",
                    g_list_model_get_n_items (jx_project_get_indicators (project)));
@@ -538,6 +584,80 @@ read_id (JxDocument  *doc,
   return TRUE;
 }
 
+/* "previous", if there: last year's values of @node. */
+static gboolean
+read_previous (JxNode      *node,
+               JsonObject  *object,
+               const Path  *path,
+               GError     **error)
+{
+  JsonNode *member = get_member (object, "previous");
+  Path here = { path, "previous", -1 };
+  JsonObject *previous;
+  guint n_fields;
+  const JxField *fields;
+  int year = 0;
+
+  if (member == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (member))
+    {
+      g_autofree char *where = path_to_string (path, "previous");
+
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   _("%s must be an object (in braces)"), where);
+      return FALSE;
+    }
+  previous = json_node_get_object (member);
+  if (!read_int (previous, &here, "year", 1, 9999, &year, error))
+    return FALSE;
+  if (year == 0)
+    {
+      g_autofree char *where = path_to_string (&here, "year");
+
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   _("%s is missing: last year’s values need their year"), where);
+      return FALSE;
+    }
+  jx_node_set_previous_year (node, year);
+
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const JxField *field = &fields[f];
+
+      if (!jx_field_has_previous (field) || field->json_member == NULL)
+        continue;
+      if (field->kind == JX_FIELD_MONEY)
+        {
+          JxMoney amount = 0;
+          char buf[JX_MONEY_BUF_SIZE];
+
+          if (!read_amount (previous, &here, field->json_member, &amount, error))
+            return FALSE;
+          jx_money_to_decimal_buf (amount, buf);
+          jx_node_set_previous (node, field, buf);
+        }
+      else if (field->kind == JX_FIELD_BOOLEAN)
+        {
+          gboolean value = FALSE;
+
+          if (!read_boolean (previous, &here, field->json_member, &value, error))
+            return FALSE;
+          jx_node_set_previous (node, field, value ? "true" : "false");
+        }
+      else
+        {
+          const char *value = NULL;
+
+          if (!read_string (previous, &here, field->json_member, &value, error))
+            return FALSE;
+          jx_node_set_previous (node, field, value);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_indicator (JxDocument  *doc,
                 JxProject   *project,
@@ -554,7 +674,8 @@ read_indicator (JxDocument  *doc,
       !read_string (object, path, "subcategory", &subcategory, error) ||
       !read_string (object, path, "name", &name, error) ||
       !read_string (object, path, "cycle_value", &cycle_value, error) ||
-      !read_string (object, path, "annual_value", &annual_value, error))
+      !read_string (object, path, "annual_value", &annual_value, error) ||
+      !read_previous (JX_NODE (indicator), object, path, error))
     return FALSE;
 
   jx_indicator_set_category (indicator, category);
@@ -573,14 +694,6 @@ read_project (JxDocument    *doc,
               const Path    *path,
               GError       **error)
 {
-  static const struct {
-    const char *member;
-    void      (*set) (JxProject *project, JxMoney amount);
-  } amounts[] = {
-    { "fiscal", jx_project_set_fiscal },
-    { "special", jx_project_set_special },
-    { "other", jx_project_set_other },
-  };
   g_autoptr(JxProject) project = jx_project_new (NULL);
   const char *name = NULL, *goal = NULL;
   gboolean confidential = FALSE;
@@ -590,6 +703,7 @@ read_project (JxDocument    *doc,
       !read_string (object, path, "name", &name, error) ||
       !read_string (object, path, "goal", &goal, error) ||
       !read_boolean (object, path, "confidential", &confidential, error) ||
+      !read_previous (JX_NODE (project), object, path, error) ||
       !read_array (object, path, "indicators", &indicators, error))
     return FALSE;
 
@@ -601,22 +715,23 @@ read_project (JxDocument    *doc,
    * unit's and the document's totals too. */
   jx_node_append_child (JX_NODE (unit), JX_NODE (project));
 
-  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+  for (guint i = 0; i < jx_document_get_n_sources (doc); i++)
     {
+      const char *member = jx_document_get_source (doc, i)->json_member;
       JxMoney amount = 0;
 
-      if (!read_amount (object, path, amounts[i].member, &amount, error))
+      if (!read_amount (object, path, member, &amount, error))
         return FALSE;
-      if (!jx_project_check_amount (project, amounts[i].member, amount, NULL))
+      if (!jx_project_check_source (project, i, amount, NULL))
         {
-          g_autofree char *where = path_to_string (path, amounts[i].member);
+          g_autofree char *where = path_to_string (path, member);
 
           g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_OVERFLOW,
                        _("%s: this amount would make a total too large to hold; "
                          "check the number of digits"), where);
           return FALSE;
         }
-      amounts[i].set (project, amount);
+      jx_project_set_source (project, i, amount);
     }
 
   for (guint i = 0; indicators != NULL && i < json_array_get_length (indicators); i++)
@@ -642,6 +757,7 @@ read_unit (JxDocument  *doc,
 
   if (!read_id (doc, JX_NODE (unit), object, path, error) ||
       !read_string (object, path, "name", &name, error) ||
+      !read_previous (JX_NODE (unit), object, path, error) ||
       !read_array (object, path, "projects", &projects, error))
     return FALSE;
 
@@ -741,7 +857,8 @@ jx_json_to_document (JsonNode  *root,
       !read_string (object, NULL, "department", &department, error) ||
       !read_string (object, NULL, "title", &title, error) ||
       !read_array (object, NULL, "units", &units, error) ||
-      !read_array (object, NULL, "annotations", &annotations, error))
+      !read_array (object, NULL, "annotations", &annotations, error) ||
+      !read_previous (JX_NODE (doc), object, NULL, error))
     return NULL;
 
   jx_document_set_format (doc, format);

@@ -27,12 +27,15 @@ GQuark      jx_json_error_quark      (void);
  *   {"format":1,"year":2024,"unit":"万元","taxonomy":"guangdong-2020",
  *    "department":…,"title":…,"total":"56539.99",
  *    "units":[{"id":"u1","name":…,"total":…,
- *      "projects":[{"id":"p1","name":…,"fiscal":"10464.80","special":"0.00",
- *        "other":"0.00","total":"10464.80","goal":…,"confidential":false,
+ *      "projects":[{"id":"p1","name":…,SOURCES,"total":"10464.80","goal":…,
+ *        "confidential":false,
  *        "indicators":[{"id":"i1","category":"1","subcategory":"11","name":…,
  *          "cycle_value":…,"annual_value":…}]}]}],
- *    "annotations":[{"id":"a1","target":"p1","field":"fiscal","author":…,
+ *    "annotations":[{"id":"a1","target":"p1","field":"goal","author":…,
  *      "time":…,"text":…,"resolved":false,"replies":[…]}]}
+ *
+ * where SOURCES is one member per funding source, named by its json_member
+ * in jx-fields.h and in its order: "<member>":"10464.80".
  *
  * Amounts are always exact decimal strings ("-1234.50"), never JSON numbers.
  * The totals are derived and written for consumers only; reading ignores
@@ -45,7 +48,7 @@ JsonNode   *jx_json_from_document    (JxDocument  *doc);
 
 /* A new document from @root (as made by jx_json_from_document), with its
  * ids kept and the save point set, or NULL with a JX_JSON_ERROR whose
- * message names the JSON path of the problem ("units[0].projects[3].fiscal").
+ * message names the JSON path of the problem ("units[0].projects[3].goal").
  * Unknown members are ignored; missing or null members take their defaults
  * (nodes without an id get a new one). A "format" newer than this build's
  * makes the document read-only. */
@@ -60,7 +63,7 @@ char       *jx_json_to_string        (JsonNode    *node,
 
 /* What `jixiao-cli totals --json` prints:
  *   {"total":"56539.99","units":[{"name":…,"total":…,"projects":[{"id":…,
- *    "name":…,"fiscal":…,"special":…,"other":…,"total":…,"indicators":N}]}]}
+ *    "name":…,SOURCES,"total":…,"indicators":N}]}]}
  * Transfer full. */
 JsonNode   *jx_json_totals           (JxDocument  *doc);
 

@@ -5,8 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jx-fields.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 
@@ -15,10 +17,8 @@ struct _JxProject
   JxNode      parent_instance;
 
   char       *name;
-  JxMoney     fiscal;
-  JxMoney     special;
-  JxMoney     other;
-  JxMoney     total;   /* fiscal + special + other, kept in step by set_amount() */
+  JxMoney     sources[JX_MAX_SOURCES];   /* indexed as jx_document_get_source() */
+  JxMoney     total;   /* the sum of the sources, kept in step by jx_project_set_source() */
   char       *goal;
   gboolean    confidential;
   GListStore *indicators;
@@ -30,17 +30,16 @@ G_DEFINE_FINAL_TYPE (JxProject, jx_project, JX_TYPE_NODE)
 enum {
   PROP_0,
   PROP_NAME,
-  PROP_FISCAL,
-  PROP_SPECIAL,
-  PROP_OTHER,
   PROP_TOTAL,
   PROP_GOAL,
   PROP_CONFIDENTIAL,
   PROP_N_INDICATORS,
-  N_PROPS
+  PROP_SOURCE,   /* one property per funding source from here, named by its id */
+  N_PROPS = PROP_SOURCE + JX_MAX_SOURCES
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint n_sources;
 
 static GListStore *
 jx_project_get_store (JxNode *node,
@@ -87,9 +86,7 @@ jx_project_copy (JxNode *node)
   JxProject *self = JX_PROJECT (node);
   JxProject *copy = jx_project_new (self->name);
 
-  copy->fiscal = self->fiscal;
-  copy->special = self->special;
-  copy->other = self->other;
+  memcpy (copy->sources, self->sources, sizeof self->sources);
   copy->total = self->total;
   jx_replace_string (&copy->goal, self->goal);
   copy->confidential = self->confidential;
@@ -120,15 +117,6 @@ jx_project_get_property (GObject    *object,
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
-    case PROP_FISCAL:
-      g_value_set_int64 (value, self->fiscal);
-      break;
-    case PROP_SPECIAL:
-      g_value_set_int64 (value, self->special);
-      break;
-    case PROP_OTHER:
-      g_value_set_int64 (value, self->other);
-      break;
     case PROP_TOTAL:
       g_value_set_int64 (value, self->total);
       break;
@@ -142,7 +130,10 @@ jx_project_get_property (GObject    *object,
       g_value_set_uint (value, self->n_indicators);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= PROP_SOURCE && prop_id < PROP_SOURCE + n_sources)
+        g_value_set_int64 (value, self->sources[prop_id - PROP_SOURCE]);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -159,15 +150,6 @@ jx_project_set_property (GObject      *object,
     case PROP_NAME:
       jx_project_set_name (self, g_value_get_string (value));
       break;
-    case PROP_FISCAL:
-      jx_project_set_fiscal (self, g_value_get_int64 (value));
-      break;
-    case PROP_SPECIAL:
-      jx_project_set_special (self, g_value_get_int64 (value));
-      break;
-    case PROP_OTHER:
-      jx_project_set_other (self, g_value_get_int64 (value));
-      break;
     case PROP_GOAL:
       jx_project_set_goal (self, g_value_get_string (value));
       break;
@@ -175,7 +157,10 @@ jx_project_set_property (GObject      *object,
       jx_project_set_confidential (self, g_value_get_boolean (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= PROP_SOURCE && prop_id < PROP_SOURCE + n_sources)
+        jx_project_set_source (self, prop_id - PROP_SOURCE, g_value_get_int64 (value));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -197,14 +182,17 @@ jx_project_class_init (JxProjectClass *klass)
   node_class->copy = jx_project_copy;
 
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
-  properties[PROP_FISCAL] = g_param_spec_int64 ("fiscal", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
-  properties[PROP_SPECIAL] = g_param_spec_int64 ("special", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
-  properties[PROP_OTHER] = g_param_spec_int64 ("other", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
   properties[PROP_TOTAL] = g_param_spec_int64 ("total", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   properties[PROP_GOAL] = g_param_spec_string ("goal", NULL, NULL, "", rw);
   properties[PROP_CONFIDENTIAL] = g_param_spec_boolean ("confidential", NULL, NULL, FALSE, rw);
   properties[PROP_N_INDICATORS] = g_param_spec_uint ("n-indicators", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The amounts: a property per funding source of the table, named by its
+   * id (fiscal), so that bindings and jx_edit_set_money() find them. */
+  n_sources = jx_document_get_n_sources (NULL);
+  for (guint i = 0; i < n_sources; i++)
+    properties[PROP_SOURCE + i] = g_param_spec_int64 (jx_document_get_source (NULL, i)->id, NULL, NULL,
+                                                      G_MININT64, G_MAXINT64, 0, rw);
+  g_object_class_install_properties (object_class, PROP_SOURCE + n_sources, properties);
 }
 
 static void
@@ -237,38 +225,22 @@ jx_project_set_name (JxProject  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
-static JxMoney *
-amount_field (JxProject  *self,
-              const char *property,
-              guint      *prop_id)
-{
-  if (g_strcmp0 (property, "fiscal") == 0)
-    return *prop_id = PROP_FISCAL, &self->fiscal;
-  if (g_strcmp0 (property, "special") == 0)
-    return *prop_id = PROP_SPECIAL, &self->special;
-  if (g_strcmp0 (property, "other") == 0)
-    return *prop_id = PROP_OTHER, &self->other;
-  return NULL;
-}
-
 gboolean
-jx_project_check_amount (JxProject  *self,
-                         const char *property,
-                         JxMoney     amount,
-                         GError    **error)
+jx_project_check_source (JxProject *self,
+                         guint      index,
+                         JxMoney    amount,
+                         GError   **error)
 {
   JxNode *unit;
   JxDocument *document;
-  JxMoney *field, delta, sum;
-  guint prop_id;
+  JxMoney delta, sum;
 
   g_return_val_if_fail (JX_IS_PROJECT (self), FALSE);
-  field = amount_field (self, property, &prop_id);
-  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (index < n_sources, FALSE);
 
   unit = jx_node_get_parent (JX_NODE (self));
   document = jx_node_get_document (JX_NODE (self));
-  if (!jx_money_sub (amount, *field, &delta) ||
+  if (!jx_money_sub (amount, self->sources[index], &delta) ||
       !jx_money_add (self->total, delta, &sum) ||
       (unit != NULL && !jx_money_add (jx_funding_unit_get_total (JX_FUNDING_UNIT (unit)), delta, &sum)) ||
       (document != NULL && !jx_money_add (jx_document_get_total (document), delta, &sum)))
@@ -280,79 +252,45 @@ jx_project_check_amount (JxProject  *self,
   return TRUE;
 }
 
+JxMoney
+jx_project_get_source (JxProject *self,
+                       guint      index)
+{
+  g_return_val_if_fail (JX_IS_PROJECT (self), 0);
+  g_return_val_if_fail (index < n_sources, 0);
+  return self->sources[index];
+}
+
 /* Applies the difference upwards: the project, its unit and the document
  * each change their total once, without re-summing anything. */
-static void
-set_amount (JxProject *self,
-            guint      prop_id,
-            JxMoney   *field,
-            JxMoney    amount)
+void
+jx_project_set_source (JxProject *self,
+                       guint      index,
+                       JxMoney    amount)
 {
   JxNode *unit;
   JxMoney delta;
 
-  if (*field == amount)
+  g_return_if_fail (JX_IS_PROJECT (self));
+  g_return_if_fail (index < n_sources);
+
+  if (self->sources[index] == amount)
     return;
-  if (!jx_project_check_amount (self, properties[prop_id]->name, amount, NULL))
+  if (!jx_project_check_source (self, index, amount, NULL))
     {
       g_critical ("Refusing an amount that would overflow a total");
       return;
     }
 
-  delta = amount - *field;
-  *field = amount;
+  delta = amount - self->sources[index];
+  self->sources[index] = amount;
   self->total += delta;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE + index]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
 
   unit = jx_node_get_parent (JX_NODE (self));
   if (unit != NULL)
     jx_funding_unit_apply_delta (JX_FUNDING_UNIT (unit), delta, 0);
-}
-
-JxMoney
-jx_project_get_fiscal (JxProject *self)
-{
-  g_return_val_if_fail (JX_IS_PROJECT (self), 0);
-  return self->fiscal;
-}
-
-void
-jx_project_set_fiscal (JxProject *self,
-                       JxMoney    amount)
-{
-  g_return_if_fail (JX_IS_PROJECT (self));
-  set_amount (self, PROP_FISCAL, &self->fiscal, amount);
-}
-
-JxMoney
-jx_project_get_special (JxProject *self)
-{
-  g_return_val_if_fail (JX_IS_PROJECT (self), 0);
-  return self->special;
-}
-
-void
-jx_project_set_special (JxProject *self,
-                        JxMoney    amount)
-{
-  g_return_if_fail (JX_IS_PROJECT (self));
-  set_amount (self, PROP_SPECIAL, &self->special, amount);
-}
-
-JxMoney
-jx_project_get_other (JxProject *self)
-{
-  g_return_val_if_fail (JX_IS_PROJECT (self), 0);
-  return self->other;
-}
-
-void
-jx_project_set_other (JxProject *self,
-                      JxMoney    amount)
-{
-  g_return_if_fail (JX_IS_PROJECT (self));
-  set_amount (self, PROP_OTHER, &self->other, amount);
 }
 
 JxMoney

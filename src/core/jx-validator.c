@@ -59,7 +59,7 @@ static const JxRule rules[] = {
     N_("A printed total (总计, a funding unit’s total or 合计) is not the sum of its parts"),
     N_("Totals are derived; one that does not add up means an amount was mistyped or misread. "
        "Reported when a published table is imported.") },
-  /* The reviewers' rules (DOMAIN.md, "What reviewers check"). Confidential
+  /* The reviewers' rules (docs/domain.md, "What reviewers check"). Confidential
    * (涉密) projects are exempt from the completeness and quantification
    * rules (TRUE at the end); codes, amounts and names are still checked. */
   { "project-no-indicators", JX_SEVERITY_ERROR,
@@ -526,20 +526,19 @@ static void
 check_amounts (JxProject *project,
                GPtrArray *problems)
 {
-  static const struct { const char *property; const char *label; } amounts[] = {
-    { "fiscal", N_("Fiscal funding (财政拨款)") },
-    { "special", N_("Special account funding (财政专户拨款)") },
-    { "other", N_("Other funding (其他资金)") },
-  };
-  JxMoney values[3] = {
-    jx_project_get_fiscal (project), jx_project_get_special (project), jx_project_get_other (project),
-  };
+  JxDocument *document = jx_node_get_document (JX_NODE (project));
 
-  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
-    if (values[i] < 0)
-      add_problem (problems, "amount-negative", JX_NODE (project), amounts[i].property,
-                   g_strdup_printf (_("%s of “%s” is negative; enter the amount without a minus sign"),
-                                    _(amounts[i].label), jx_project_get_name (project)));
+  for (guint i = 0; i < jx_document_get_n_sources (document); i++)
+    if (jx_project_get_source (project, i) < 0)
+      {
+        const JxField *source = jx_document_get_source (document, i);
+
+        /* Translators: %s is a funding source such as “fiscal appropriation”,
+         * then the project's name */
+        add_problem (problems, "amount-negative", JX_NODE (project), source->id,
+                     g_strdup_printf (_("Negative %s for “%s”; enter the amount without a minus sign"),
+                                      jx_field_get_label (source), jx_project_get_name (project)));
+      }
 }
 
 static void
@@ -636,7 +635,7 @@ sub_by_name (const Scheme *scheme,
   };
   static const char *timeliness_words[] = { "及时率", "及时性", "时效" };
   static const struct { const char *name; gsize offset; } aliases[] = {
-    /* DOMAIN.md: 政治效益 is not an 经济效益 but a social one. */
+    /* docs/domain.md: 政治效益 is not an 经济效益 but a social one. */
     { "政治效益", G_STRUCT_OFFSET (Scheme, social_sub) },
     { "环境效益", G_STRUCT_OFFSET (Scheme, ecological_sub) },
     { "生态环境效益", G_STRUCT_OFFSET (Scheme, ecological_sub) },
@@ -661,7 +660,7 @@ sub_by_name (const Scheme *scheme,
       }
 
   /* Within outputs: a timeliness rate under 数量 / 质量, a failure or pass
-   * rate under 数量 (DOMAIN.md: a failure rate is 质量, not 数量). */
+   * rate under 数量 (docs/domain.md: a failure rate is 质量, not 数量). */
   if (scheme->timeliness_sub != NULL &&
       (is_code (subcategory, scheme->quantity_sub) || is_code (subcategory, scheme->quality_sub)) &&
       contains_any (name, timeliness_words, G_N_ELEMENTS (timeliness_words)))
@@ -722,11 +721,6 @@ field_property (Field field)
   return field == FIELD_CYCLE ? "cycle-value" : "annual-value";
 }
 
-static const char *
-field_label (Field field)
-{
-  return field == FIELD_CYCLE ? C_("field", "implementation-period value") : C_("field", "annual value");
-}
 
 /* Whether the indicator's values should be numbers: by its name (a rate, a
  * count), or because it is a 数量 / 成本 or a satisfaction indicator. */
@@ -759,7 +753,7 @@ check_value (const Scheme   *scheme,
              GPtrArray      *problems)
 {
   const char *property = field_property (field);
-  const char *label = field_label (field);
+  const char *label = jx_field_label_for_id (property);
   const char *display_name = jx_indicator_get_name (indicator);
 
   if (value->flags & JX_VALUE_EMPTY)

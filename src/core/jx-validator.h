@@ -20,7 +20,7 @@ typedef struct
   JxSeverity  severity;
   const char *what;   /* untranslated msgid: translate it before showing it */
   const char *why;    /* untranslated msgid */
-  gboolean    confidential_exempt;  /* not applied to 涉密 projects (DOMAIN.md) */
+  gboolean    confidential_exempt;  /* not applied to 涉密 projects (docs/domain.md) */
 } JxRule;
 
 /* All rules, validator rules and loader rules alike, in a stable order. */

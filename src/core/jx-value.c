@@ -1,7 +1,7 @@
 /* jx-value.c: what an indicator value (指标值) says: comparator, number, unit
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Values are free text written many ways (DOMAIN.md, "Values"). The reader
+ * Values are free text written many ways (docs/domain.md, "How values are written"). The reader
  * works on a folded copy of the text, as an array of characters: blanks
  * dropped, full-width ASCII made ASCII (＞＝ → >=, ９８％ → 98%), ≧ ≦ made ≥ ≤.
  * Then it looks for the first number that counts something, skipping what

@@ -19,9 +19,11 @@
 #include <libxml/xmlwriter.h>
 
 #include "jx-core-resources.h"
+#include "jx-fields.h"
 #include "jx-history.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
+#include "jx-previous.h"
 #include "jx-problem.h"
 #include "jx-xml.h"
 #include "jx-xml-private.h"
@@ -32,38 +34,6 @@ G_DEFINE_QUARK (jx-xml-error-quark, jx_xml_error)
  * entity is ever expanded or fetched, and libxml2 keeps its limits on
  * depth, text size and entity amplification. */
 #define LOAD_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS)
-
-/* How a field is called in messages. */
-static const char *
-field_label (const char *field)
-{
-  static const struct { const char *field; const char *label; } labels[] = {
-    { "department", NC_("field", "department") },
-    { "title", NC_("field", "title") },
-    { "unit", NC_("field", "unit") },
-    { "taxonomy", NC_("field", "category scheme") },
-    { "name", NC_("field", "name") },
-    { "id", NC_("field", "id") },
-    { "goal", NC_("field", "performance goal") },
-    { "fiscal", NC_("field", "fiscal appropriation") },
-    { "special", NC_("field", "special-account appropriation") },
-    { "other", NC_("field", "other funds") },
-    { "category", NC_("field", "category") },
-    { "subcategory", NC_("field", "sub-category") },
-    { "cycle-value", NC_("field", "implementation-period value") },
-    { "annual-value", NC_("field", "annual value") },
-    { "target", NC_("field", "target") },
-    { "field", NC_("field", "field") },
-    { "author", NC_("field", "author") },
-    { "time", NC_("field", "time") },
-    { "text", NC_("field", "text") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].field, field))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "field", labels[i].label);
-  return field;
-}
 
 /* "Line 12, column 5: " + @sentence, or as much of the place as is known. */
 static char *
@@ -136,6 +106,8 @@ typedef struct
   xmlTextWriterPtr  writer;
   GError           *error;
   gboolean          failed;   /* the writer itself reported an error */
+  const JxField    *sources[JX_MAX_SOURCES];   /* the funding sources, in table order */
+  guint             n_sources;
 } Writer;
 
 /* The first character of @text that XML 1.0 cannot hold: its code point,
@@ -209,14 +181,14 @@ check_savable (Writer     *self,
      * second what it belongs to, such as “the project “X” (p1)” */
     sentence = g_strdup_printf (_("The table cannot be saved: the %s of %s contains bytes that are not UTF-8 text. "
                                   "Retype that text and save again."),
-                                field_label (field), who);
+                                jx_field_label_for_id (field), who);
   else
     /* Translators: the first %s is a field such as “performance goal”, the
      * second what it belongs to, such as “the project “X” (p1)”; %04X is
      * the code of the character */
     sentence = g_strdup_printf (_("The table cannot be saved: the %s of %s contains the invisible control character U+%04X, "
                                   "which XML files cannot hold. Delete it (retyping the text removes it) and save again."),
-                                field_label (field), who, c);
+                                jx_field_label_for_id (field), who, c);
   g_set_error_literal (&self->error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE, sentence);
   return FALSE;
 }
@@ -345,6 +317,55 @@ write_annotation (Writer       *self,
   end_element (self);
 }
 
+/* Whether @value is what an absent previous value means. */
+static gboolean
+is_default_previous (const JxField *field,
+                     const char    *value)
+{
+  if (field->kind == JX_FIELD_MONEY)
+    return g_str_equal (value, "0.00");
+  if (field->kind == JX_FIELD_BOOLEAN)
+    return g_str_equal (value, "false");
+  return *value == '\0';
+}
+
+/* <previous year="2024" …>: last year's values of @node's fields, after
+ * its own fields (jx-previous.h). Empty texts, 0.00 and false are left
+ * out. */
+static void
+write_previous (Writer *self,
+                JxNode *node)
+{
+  int year = jx_node_get_previous_year (node);
+  guint n_fields;
+  const JxField *fields;
+
+  if (year <= 0 || self->error != NULL)
+    return;
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  start_element (self, "previous");
+  if (self->error == NULL && xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "year", "%d", year) < 0)
+    self->failed = TRUE;
+  for (int pass = 0; pass < 2; pass++)
+    for (guint f = 0; f < n_fields; f++)
+      {
+        const JxField *field = &fields[f];
+        const char *value;
+
+        /* Attributes first, then elements, as XML wants. */
+        if (!jx_field_has_previous (field) || field->xml_element != (pass == 1))
+          continue;
+        value = jx_node_get_previous (node, field);
+        if (value == NULL || is_default_previous (field, value))
+          continue;
+        if (field->xml_element)
+          write_text (self, node, field->xml_name, value);
+        else
+          write_attribute (self, node, field->xml_name, value);
+      }
+  end_element (self);
+}
+
 static void
 write_indicator (Writer      *self,
                  JxIndicator *indicator)
@@ -358,6 +379,7 @@ write_indicator (Writer      *self,
   write_text (self, node, "name", jx_indicator_get_name (indicator));
   write_text (self, node, "cycle-value", jx_indicator_get_cycle_value (indicator));
   write_text (self, node, "annual-value", jx_indicator_get_annual_value (indicator));
+  write_previous (self, node);
   end_element (self);
 }
 
@@ -370,13 +392,13 @@ write_project (Writer    *self,
 
   start_element (self, "project");
   write_id (self, node);
-  write_amount (self, "fiscal", jx_project_get_fiscal (project));
-  write_amount (self, "special", jx_project_get_special (project));
-  write_amount (self, "other", jx_project_get_other (project));
+  for (guint k = 0; k < self->n_sources; k++)
+    write_amount (self, self->sources[k]->xml_name, jx_project_get_source (project, k));
   if (jx_project_get_confidential (project))
     write_attribute (self, node, "confidential", "true");
   write_text (self, node, "name", jx_project_get_name (project));
   write_text (self, node, "goal", jx_project_get_goal (project));
+  write_previous (self, node);
   for (guint i = 0; i < g_list_model_get_n_items (indicators) && self->error == NULL; i++)
     {
       g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
@@ -395,6 +417,7 @@ write_unit (Writer        *self,
   start_element (self, "funding-unit");
   write_id (self, node);
   write_attribute (self, node, "name", jx_funding_unit_get_name (unit));
+  write_previous (self, node);
   for (guint i = 0; i < g_list_model_get_n_items (projects) && self->error == NULL; i++)
     {
       g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
@@ -435,6 +458,9 @@ jx_xml_write (JxDocument  *document,
     g_error ("libxml2 could not allocate a writer");
   xmlTextWriterSetIndent (self.writer, 1);
   xmlTextWriterSetIndentString (self.writer, BAD_CAST "  ");
+  self.n_sources = jx_document_get_n_sources (document);
+  for (guint k = 0; k < self.n_sources; k++)
+    self.sources[k] = jx_document_get_source (document, k);
 
   node = JX_NODE (document);
   if (xmlTextWriterStartDocument (self.writer, NULL, "UTF-8", NULL) < 0)
@@ -449,13 +475,16 @@ jx_xml_write (JxDocument  *document,
                    "Correct the year and save again."),
                  jx_document_get_year (document));
   if (self.error == NULL &&
-      (xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "format", "%d", JX_FORMAT_VERSION) < 0 ||
+      (xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "format", "%d",
+                                          jx_document_has_previous (document)
+                                          ? JX_FORMAT_NEWEST : JX_FORMAT_VERSION) < 0 ||
        xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "year", "%d", jx_document_get_year (document)) < 0))
     self.failed = TRUE;
   write_attribute (&self, node, "unit", jx_document_get_unit (document));
   write_attribute (&self, node, "taxonomy", jx_document_get_taxonomy (document));
   write_text (&self, node, "department", jx_document_get_department (document));
   write_text (&self, node, "title", jx_document_get_title (document));
+  write_previous (&self, node);
 
   units = jx_document_get_units (document);
   for (guint i = 0; i < g_list_model_get_n_items (units) && self.error == NULL; i++)
@@ -577,6 +606,7 @@ typedef enum
   KIND_ANNOTATIONS,
   KIND_ANNOTATION,
   KIND_TEXT,          /* an element holding a text field of `node` */
+  KIND_PREVIOUS,      /* <previous>: last year's values of `node` */
 } Kind;
 
 typedef enum
@@ -589,6 +619,7 @@ typedef enum
   FIELD_CYCLE_VALUE,
   FIELD_ANNUAL_VALUE,
   FIELD_ANNOTATION_TEXT,
+  FIELD_PREVIOUS,     /* last year's value of `previous` */
 } TextField;
 
 /* An element that is open, or was just read. */
@@ -601,6 +632,7 @@ typedef struct
   gsize       offset;     /* of its '<' in the data; G_MAXSIZE if unknown */
   gsize       line_start; /* offset of the start of its line */
   guint       line;
+  const JxField *previous; /* FIELD_PREVIOUS: the field */
 } Frame;
 
 #define MAX_VALIDITY_MESSAGES 3
@@ -695,10 +727,14 @@ typedef struct
   const xmlChar    *n_table, *n_department, *n_title, *n_funding_unit, *n_project,
                    *n_name, *n_goal, *n_indicator, *n_cycle_value, *n_annual_value,
                    *n_annotations, *n_annotation, *n_text,
-                   *n_id, *n_format, *n_year, *n_unit, *n_taxonomy, *n_fiscal,
-                   *n_special, *n_other, *n_confidential, *n_category,
+                   *n_id, *n_format, *n_year, *n_unit, *n_taxonomy,
+                   *n_confidential, *n_category,
                    *n_subcategory, *n_target, *n_field, *n_author, *n_time,
-                   *n_resolved;
+                   *n_resolved, *n_previous;
+  /* The funding sources' attributes, in the order of the table of fields. */
+  const JxField    *sources[JX_MAX_SOURCES];
+  const xmlChar    *n_sources[JX_MAX_SOURCES];
+  guint             n_source_names;
 } Loader;
 
 /* Names come from the reader's dictionary, so equal names are usually the
@@ -1337,7 +1373,7 @@ start_table (Loader *self,
       return;
     }
   self->format = value;
-  if (self->format > JX_FORMAT_VERSION)
+  if (self->format > JX_FORMAT_NEWEST)
     {
       /* Read what is known; the schema of this build does not apply. */
       self->newer = TRUE;
@@ -1403,9 +1439,6 @@ start_unit (Loader *self,
 
 typedef struct
 {
-  const char *property;
-  void      (*set) (JxProject *project,
-                    JxMoney    amount);
   gboolean    present;
   JxMoney     value;
 } Amount;
@@ -1417,11 +1450,7 @@ start_project (Loader *self,
 {
   xmlTextReaderPtr r = self->reader;
   g_autoptr(JxProject) project = jx_project_new (NULL);
-  Amount amounts[3] = {
-    { "fiscal", jx_project_set_fiscal, FALSE, 0 },
-    { "special", jx_project_set_special, FALSE, 0 },
-    { "other", jx_project_set_other, FALSE, 0 },
-  };
+  Amount amounts[JX_MAX_SOURCES] = { { 0, } };
 
   frame->node = JX_NODE (project);
   while (xmlTextReaderMoveToNextAttribute (r) == 1)
@@ -1434,14 +1463,12 @@ start_project (Loader *self,
         continue;
       if (name_is (name, self->n_id))
         jx_node_set_id (frame->node, v);
-      else if (name_is (name, self->n_fiscal))
-        which = 0;
-      else if (name_is (name, self->n_special))
-        which = 1;
-      else if (name_is (name, self->n_other))
-        which = 2;
       else if (name_is (name, self->n_confidential))
         jx_project_set_confidential (project, g_str_equal (v, "true") || g_str_equal (v, "1"));
+      else
+        for (guint k = 0; k < self->n_source_names && which < 0; k++)
+          if (name_is (name, self->n_sources[k]))
+            which = (int) k;
 
       if (which >= 0)
         {
@@ -1460,14 +1487,14 @@ start_project (Loader *self,
               digits_ok = digits_ok && p[0] == '.' && g_ascii_isdigit (p[1]) &&
                           g_ascii_isdigit (p[2]) && p[3] == '\0';
               clear_validity (self);
-              fail_at_attribute (self, frame, amounts[which].property, JX_XML_ERROR_AMOUNT, "amount",
+              fail_at_attribute (self, frame, self->sources[which]->id, JX_XML_ERROR_AMOUNT, "amount",
                                  digits_ok
                                  ? g_strdup_printf (_("The amount “%s” of %s is too large to hold. "
                                                       "Correct it in a text editor."),
-                                                    shown, field_label (amounts[which].property))
+                                                    shown, jx_field_get_label (self->sources[which]))
                                  : g_strdup_printf (_("The amount “%s” of %s is not a number with two decimals "
                                                       "such as 1234.50. Correct it in a text editor."),
-                                                    shown, field_label (amounts[which].property)));
+                                                    shown, jx_field_get_label (self->sources[which])));
               xmlTextReaderMoveToElement (r);
               return;
             }
@@ -1479,24 +1506,24 @@ start_project (Loader *self,
   if (!attach (self, frame, "p", parent))
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+  for (guint i = 0; i < self->n_source_names; i++)
     {
       g_autoptr(GError) error = NULL;
 
       if (!amounts[i].present)
         continue;
-      if (!jx_project_check_amount (project, amounts[i].property, amounts[i].value, &error))
+      if (!jx_project_check_source (project, i, amounts[i].value, &error))
         {
           g_autofree char *shown = jx_money_to_decimal (amounts[i].value);
 
           clear_validity (self);
-          fail_at_attribute (self, frame, amounts[i].property, JX_XML_ERROR_AMOUNT, "amount",
+          fail_at_attribute (self, frame, self->sources[i]->id, JX_XML_ERROR_AMOUNT, "amount",
                              g_strdup_printf (_("The amount “%s” of %s makes a total too large to hold. "
                                                 "Correct it in a text editor."),
-                                              shown, field_label (amounts[i].property)));
+                                              shown, jx_field_get_label (self->sources[i])));
           return;
         }
-      amounts[i].set (project, amounts[i].value);
+      jx_project_set_source (project, i, amounts[i].value);
     }
 }
 
@@ -1572,6 +1599,94 @@ start_annotation (Loader *self,
   attach (self, frame, "a", parent);
 }
 
+/* <previous year="2024" …> of the node of @frame: the year, then last
+ * year's values held in attributes (jx-previous.h). */
+static void
+start_previous (Loader *self,
+                Frame  *frame)
+{
+  xmlTextReaderPtr r = self->reader;
+  xmlChar *year_text = xmlTextReaderGetAttribute (r, self->n_year);
+  guint n_fields;
+  const JxField *fields = jx_fields_of (jx_node_get_field_owner (frame->node), &n_fields);
+  gint64 year;
+
+  if (year_text == NULL || !parse_int ((const char *) year_text, 1, 9999, &year))
+    {
+      g_autofree char *shown = year_text ? quotable ((const char *) year_text) : NULL;
+
+      xmlFree (year_text);
+      if (self->newer)
+        return;
+      clear_validity (self);
+      if (shown == NULL)
+        {
+          guint line, column;
+
+          frame_place (self, frame, &line, &column);
+          fail (self, JX_XML_ERROR_INVALID, "schema", line, column, jx_node_get_id (frame->node), "year",
+                g_strdup (_("Last year’s values (<previous>) do not say their year (a year attribute). "
+                            "Add it in a text editor.")));
+        }
+      else
+        fail_at_attribute (self, frame, "year", JX_XML_ERROR_INVALID, "schema",
+                           g_strdup_printf (_("The year “%s” of last year’s values is not a year between 1 and "
+                                              "9999. Correct it in a text editor."), shown));
+      return;
+    }
+  xmlFree (year_text);
+  jx_node_set_previous_year (frame->node, (int) year);
+
+  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstLocalName (r);
+      const char *v = (const char *) xmlTextReaderConstValue (r);
+
+      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
+        continue;
+      for (guint f = 0; f < n_fields; f++)
+        {
+          const JxField *field = &fields[f];
+          JxMoney amount;
+
+          if (field->xml_element || !jx_field_has_previous (field) || !g_str_equal (field->xml_name, name))
+            continue;
+          if (field->kind == JX_FIELD_MONEY && !jx_money_from_decimal (v, strlen (v), &amount))
+            {
+              g_autofree char *shown = quotable (v);
+
+              clear_validity (self);
+              fail_at_attribute (self, frame, field->id, JX_XML_ERROR_AMOUNT, "amount",
+                                 g_strdup_printf (_("Last year’s amount “%s” of %s is not a number with two "
+                                                    "decimals such as 1234.50. Correct it in a text editor."),
+                                                  shown, jx_field_get_label (field)));
+              xmlTextReaderMoveToElement (r);
+              return;
+            }
+          if (field->kind == JX_FIELD_BOOLEAN)
+            v = g_str_equal (v, "true") || g_str_equal (v, "1") ? "true" : "false";
+          jx_node_set_previous (frame->node, field, v);
+          break;
+        }
+    }
+  xmlTextReaderMoveToElement (r);
+}
+
+/* The field of last year's values held in an element called @name. */
+static const JxField *
+previous_element_field (JxNode        *node,
+                        const xmlChar *name)
+{
+  guint n_fields;
+  const JxField *fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+
+  for (guint f = 0; f < n_fields; f++)
+    if (fields[f].xml_element && jx_field_has_previous (&fields[f]) &&
+        g_str_equal (fields[f].xml_name, (const char *) name))
+      return &fields[f];
+  return NULL;
+}
+
 /* What an element called @name is, inside an element of @parent_kind. */
 static Kind
 classify (Loader        *self,
@@ -1584,6 +1699,8 @@ classify (Loader        *self,
     case KIND_TABLE:
       if (name_is (name, self->n_funding_unit))
         return KIND_UNIT;
+      if (name_is (name, self->n_previous))
+        return KIND_PREVIOUS;
       if (name_is (name, self->n_department))
         return (*field = FIELD_DEPARTMENT, KIND_TEXT);
       if (name_is (name, self->n_title))
@@ -1594,16 +1711,22 @@ classify (Loader        *self,
     case KIND_UNIT:
       if (name_is (name, self->n_project))
         return KIND_PROJECT;
+      if (name_is (name, self->n_previous))
+        return KIND_PREVIOUS;
       break;
     case KIND_PROJECT:
       if (name_is (name, self->n_indicator))
         return KIND_INDICATOR;
+      if (name_is (name, self->n_previous))
+        return KIND_PREVIOUS;
       if (name_is (name, self->n_name))
         return (*field = FIELD_PROJECT_NAME, KIND_TEXT);
       if (name_is (name, self->n_goal))
         return (*field = FIELD_GOAL, KIND_TEXT);
       break;
     case KIND_INDICATOR:
+      if (name_is (name, self->n_previous))
+        return KIND_PREVIOUS;
       if (name_is (name, self->n_name))
         return (*field = FIELD_INDICATOR_NAME, KIND_TEXT);
       if (name_is (name, self->n_cycle_value))
@@ -1659,6 +1782,9 @@ set_text (Frame      *frame,
     case FIELD_ANNOTATION_TEXT:
       jx_annotation_set_text (JX_ANNOTATION (frame->node), text);
       break;
+    case FIELD_PREVIOUS:
+      jx_node_set_previous (frame->node, frame->previous, text);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -1688,9 +1814,20 @@ on_start_element (Loader *self)
   else if (parent->kind != KIND_SKIP && parent->kind != KIND_TEXT && xml->ns != NULL &&
            (xml->ns == self->namespace || g_strcmp0 ((const char *) xml->ns->href, JX_XML_NAMESPACE) == 0))
     {
-      frame.kind = classify (self, parent->kind, xmlTextReaderConstLocalName (r), &frame.field);
+      if (parent->kind == KIND_PREVIOUS)
+        {
+          frame.previous = previous_element_field (parent->node, xmlTextReaderConstLocalName (r));
+          frame.kind = frame.previous != NULL ? KIND_TEXT : KIND_SKIP;
+          frame.field = FIELD_PREVIOUS;
+        }
+      else
+        frame.kind = classify (self, parent->kind, xmlTextReaderConstLocalName (r), &frame.field);
       switch (frame.kind)
         {
+        case KIND_PREVIOUS:
+          frame.node = parent->node;
+          start_previous (self, &frame);
+          break;
         case KIND_UNIT:
           start_unit (self, &frame, parent->node);
           break;
@@ -2052,9 +2189,6 @@ loader_intern_names (Loader *self)
   INTERN (n_year, "year");
   INTERN (n_unit, "unit");
   INTERN (n_taxonomy, "taxonomy");
-  INTERN (n_fiscal, "fiscal");
-  INTERN (n_special, "special");
-  INTERN (n_other, "other");
   INTERN (n_confidential, "confidential");
   INTERN (n_category, "category");
   INTERN (n_subcategory, "subcategory");
@@ -2063,7 +2197,14 @@ loader_intern_names (Loader *self)
   INTERN (n_author, "author");
   INTERN (n_time, "time");
   INTERN (n_resolved, "resolved");
+  INTERN (n_previous, "previous");
 #undef INTERN
+  self->n_source_names = jx_document_get_n_sources (NULL);
+  for (guint k = 0; k < self->n_source_names; k++)
+    {
+      self->sources[k] = jx_document_get_source (NULL, k);
+      self->n_sources[k] = xmlTextReaderConstString (r, BAD_CAST self->sources[k]->xml_name);
+    }
 }
 
 static void
