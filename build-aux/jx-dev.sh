@@ -27,6 +27,8 @@ packages=(
   libxml2-dev libxml2-utils
   libjson-glib-dev libglib-testing-0-dev
   libgtk-4-dev
+  libpango1.0-dev libcairo2-dev libxlsxwriter-dev   # src/report: PDF and print, xlsx
+  poppler-utils libreoffice-calc-nogui              # the export suite reads the exports back
   gettext locales
   xvfb xauth
   desktop-file-utils appstream shared-mime-info

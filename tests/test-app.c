@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-amount-entry.h"
+#include "jx-changes-window.h"
 #include "jx-comments-panel.h"
 #include "jx-dialogs.h"
 #include "jx-application.h"
@@ -33,6 +34,7 @@
 #include "jx-rows.h"
 #include "jx-storage.h"
 #include "jx-window.h"
+#include "jx-window-private.h"
 #include "jx-xml.h"
 
 static JxApplication *app;
@@ -82,14 +84,16 @@ wait_until (gboolean (*done) (gpointer),
     g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, "timed out waiting for a condition");
 }
 
-typedef struct { GdkFrameClock *clock; gint64 after; } FrameWait;
+typedef struct { GtkWidget *window; GdkFrameClock *clock; gint64 after; } FrameWait;
 
 static gboolean
 frame_painted (gpointer data)
 {
   FrameWait *wait = data;
 
-  return gdk_frame_clock_get_frame_counter (wait->clock) > wait->after;
+  /* A window closed meanwhile paints nothing more: nothing to wait for. */
+  return !gtk_widget_get_mapped (wait->window)
+         || gdk_frame_clock_get_frame_counter (wait->clock) > wait->after;
 }
 
 /* Until every window has laid out and painted a frame requested now, and
@@ -98,18 +102,24 @@ static void
 settle (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    g_ptr_array_add (windows, g_list_model_get_item (toplevels, i));
+  for (guint i = 0; i < windows->len; i++)
     {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *window = g_ptr_array_index (windows, i);
+      g_autoptr(GdkFrameClock) clock = NULL;
       FrameWait wait;
 
       if (!gtk_widget_get_mapped (window) || gtk_widget_get_frame_clock (window) == NULL)
         continue;
-      wait.clock = gtk_widget_get_frame_clock (window);
-      wait.after = gdk_frame_clock_get_frame_counter (wait.clock);
+      clock = g_object_ref (gtk_widget_get_frame_clock (window));
+      wait.window = window;
+      wait.clock = clock;
+      wait.after = gdk_frame_clock_get_frame_counter (clock);
       gtk_widget_queue_draw (window);
-      gdk_frame_clock_request_phase (wait.clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
       wait_until (frame_painted, &wait);
     }
   while (g_main_context_iteration (NULL, FALSE))
@@ -763,6 +773,139 @@ test_file_dialogs (void)
   close_window (window);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Waits (up to a minute: the machine may be busy) for an export to land. */
+static void
+wait_for_file (const char *path)
+{
+  for (int i = 0; i < 6 && !file_exists ((gpointer) path); i++)
+    {
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      while (!file_exists ((gpointer) path) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+    }
+  if (!file_exists ((gpointer) path))
+    {
+      /* Say why: an error dialog's title says what went wrong. */
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+          g_printerr ("# window: %s\n", gtk_window_get_title (w));
+        }
+      g_error ("%s was not written", path);
+    }
+  settle ();
+}
+
+/* pdfinfo's "Pages:" and "Page size:" lines of @pdf. */
+static char *
+pdf_info (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *info = g_string_new (NULL);
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], "Pages:") || g_str_has_prefix (lines[i], "Page size:"))
+      g_string_append_printf (info, "%s\n", lines[i]);
+  return g_string_free (info, FALSE);
+}
+
+/* File → Export → PDF… asks where, then writes the official table in the
+ * background; Excel and CSV likewise; File → Print… lays out the same
+ * pages, so printing to a file gives the PDF's pages. */
+static void
+test_export_and_print (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "table.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "table.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) xlsx_file = g_file_new_for_path (xlsx);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *pdf_pages = NULL;
+  g_autofree char *printed_pages = NULL;
+  JxWindow *window = open_window (path);
+  GtkWindow *chooser;
+  const char *title = g_dgettext (GETTEXT_PACKAGE, "Export as PDF");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "pdf"));
+  settle ();
+  chooser = find_toplevel_titled (title);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "PDF documents (*.pdf)"));
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    /* Named after the document. */
+    g_assert_cmpstr (name, ==, "guangzhou-organization-dept-2024.pdf");
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  settle ();
+  g_assert_null (find_toplevel_titled (title));
+
+  /* What the chooser's "Export" starts. */
+  jx_window_export_to (window, pdf_file, FALSE);
+  wait_for_file (pdf);
+  g_assert_true (g_file_get_contents (pdf, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+
+  jx_window_export_to (window, xlsx_file, FALSE);
+  jx_window_export_to (window, csv_file, FALSE);
+  wait_for_file (xlsx);
+  wait_for_file (csv);
+  g_clear_pointer (&head, g_free);
+  g_assert_true (g_file_get_contents (xlsx, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "PK"));
+  g_clear_pointer (&head, g_free);
+  g_assert_true (g_file_get_contents (csv, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "\xEF\xBB\xBF资金使用单位,项目名称,总计,"));
+
+  /* Print to a file: the same pages as the export. */
+  operation = jx_window_new_print_operation (window);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  pdf_pages = pdf_info (pdf);
+  printed_pages = pdf_info (printed);
+  g_assert_nonnull (strstr (pdf_pages, "841.89 x 595.276"));
+  g_assert_cmpstr (printed_pages, ==, pdf_pages);
+
+  /* The document itself is untouched by exporting. */
+  g_assert_false (jx_window_is_unsaved (window));
+  close_window (window);
+  g_unlink (pdf);
+  g_unlink (xlsx);
+  g_unlink (csv);
+  g_unlink (printed);
+  g_rmdir (dir);
+}
+
 /* The visible windows (dialogs) modal on @parent. */
 static guint
 count_dialogs_on (GtkWindow *parent)
@@ -1084,6 +1227,8 @@ test_comments_add_resolve_undo (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
   settle ();
+  /* Signed with the reviewer's name (asking for it is tested apart). */
+  g_settings_set_string (jx_application_get_settings (NULL), "reviewer-name", "财政局 测试");
   /* Nothing selected: nowhere to comment. */
   jx_window_select_node (window, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "请补充绩效目标的量化指标。");
@@ -1100,7 +1245,7 @@ test_comments_add_resolve_undo (void)
   id = jx_node_get_id (JX_NODE (added));
   g_assert_cmpstr (jx_annotation_get_target (added), ==, "p2");
   g_assert_cmpstr (jx_annotation_get_text (added), ==, "请补充绩效目标的量化指标。");
-  g_assert_cmpstr (jx_annotation_get_author (added), !=, "");
+  g_assert_cmpstr (jx_annotation_get_author (added), ==, "财政局 测试");
   g_assert_false (jx_annotation_get_resolved (added));
   g_assert_cmpuint (jx_comments_panel_get_n_rows (panel), ==, 15);
   row = comment_row (panel, id);
@@ -1327,6 +1472,234 @@ test_rows_paste_spreadsheet_text (void)
   close_window (window);
 }
 
+/* With no reviewer name set, the first comment asks for one instead of
+ * signing with the login name; cancelling keeps the comment typed, and the
+ * name given is kept in the settings for the next ones. */
+static void
+test_comments_ask_reviewer_name (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxCommentsPanel *panel = JX_COMMENTS_PANEL (jx_window_get_comments_panel (window));
+  GListModel *annotations = jx_document_get_annotations (document);
+  GtkWidget *entry = jx_comments_panel_get_entry (panel);
+  GtkWidget *add = jx_comments_panel_get_add_button (panel);
+  GSettings *settings = jx_application_get_settings (NULL);
+  GtkWidget *dialog, *name, *sign;
+  g_autoptr(JxAnnotation) added = NULL;
+  g_autofree char *kept = NULL;
+
+  g_settings_set_string (settings, "reviewer-name", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-comments", NULL));
+  jx_window_select_node (window, lookup (window, "p2"));
+  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "请说明测算依据。");
+  g_signal_emit_by_name (add, "clicked");
+  settle ();
+
+  /* Asked, nothing added yet; cancel keeps the text. */
+  dialog = jx_comments_panel_get_name_dialog (panel);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
+  name = g_object_get_data (G_OBJECT (dialog), "entry");
+  sign = g_object_get_data (G_OBJECT (dialog), "sign");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), !=, g_get_user_name ());
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 14);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "请说明测算依据。");
+
+  /* Asked again; a blank name cannot sign; a real one signs and is kept. */
+  g_signal_emit_by_name (add, "clicked");
+  settle ();
+  dialog = jx_comments_panel_get_name_dialog (panel);
+  name = g_object_get_data (G_OBJECT (dialog), "entry");
+  sign = g_object_get_data (G_OBJECT (dialog), "sign");
+  gtk_editable_set_text (GTK_EDITABLE (name), "   ");
+  g_assert_false (gtk_widget_get_sensitive (sign));
+  gtk_editable_set_text (GTK_EDITABLE (name), " 财政局 李审核 ");
+  g_assert_true (gtk_widget_get_sensitive (sign));
+  g_signal_emit_by_name (sign, "clicked");
+  settle ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 15);
+  added = g_list_model_get_item (annotations, 14);
+  g_assert_cmpstr (jx_annotation_get_author (added), ==, "财政局 李审核");
+  g_assert_cmpstr (jx_annotation_get_text (added), ==, "请说明测算依据。");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  kept = g_settings_get_string (settings, "reviewer-name");
+  g_assert_cmpstr (kept, ==, "财政局 李审核");
+
+  /* The next comment is signed without asking. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "另一条意见。");
+  g_signal_emit_by_name (add, "clicked");
+  settle ();
+  g_assert_null (jx_comments_panel_get_name_dialog (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 16);
+  close_window (window);
+}
+
+/* Tree rows show how many open comments are on them and under them, and
+ * follow resolving and undo. */
+static void
+test_tree_open_comment_counts (void)
+{
+  g_autofree char *path = example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *p1 = lookup (window, "p1");
+  JxNode *p2 = lookup (window, "p2");
+  JxAnnotation *a14 = JX_ANNOTATION (lookup (window, "a14"));
+  g_autofree char *shown = row_text (window, p1);
+
+  /* p1: the reviewer's comment on 财政拨款 and the importer's on its indicator i7. */
+  g_assert_nonnull (shown);
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 2);
+  g_assert_cmpint (jx_window_get_row_comments (window, p2), ==, 0);
+  g_assert_cmpint (jx_window_get_row_comments (window, JX_NODE (document)), ==, 14);
+
+  jx_edit_set_resolved (document, a14, TRUE);
+  settle ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 1);
+  g_assert_cmpint (jx_window_get_row_comments (window, JX_NODE (document)), ==, 13);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p1), ==, 2);
+  jx_edit_add_annotation (document, "p2", NULL, "审核人", "请补充。");
+  settle ();
+  g_assert_cmpint (jx_window_get_row_comments (window, p2), ==, 1);
+  close_window (window);
+}
+
+/* A mapped label under @widget whose text holds @needle, or NULL. */
+static GtkLabel *
+find_label_with (GtkWidget  *widget,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* File → New Year from This Table: next year's draft opens in a new,
+ * unsaved window; this year's window and document are as they were. */
+static void
+test_new_year_window (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "2025.jixiao", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxWindow *next_window = NULL;
+  JxDocument *next;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-year", NULL));
+  settle ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (JX_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      next_window = l->data;
+  g_assert_nonnull (next_window);
+  next = jx_window_get_document (next_window);
+  g_assert_true (next != document);
+
+  /* Next year: the same table with its ids, no comments, not saved anywhere. */
+  g_assert_cmpint (jx_document_get_year (next), ==, 2025);
+  g_assert_nonnull (strstr (jx_document_get_title (next), "2025年"));
+  g_assert_cmpuint (jx_document_get_n_projects (next), ==, 35);
+  g_assert_cmpint (jx_document_get_total (next), ==, jx_document_get_total (document));
+  g_assert_nonnull (jx_document_lookup (next, "p1"));
+  g_assert_cmpuint (g_list_model_get_n_items (jx_document_get_annotations (next)), ==, 0);
+  g_assert_null (jx_window_get_file (next_window));
+  g_assert_true (jx_window_is_unsaved (next_window));
+  /* The banner says where last year's comments went, in the user's language. */
+  g_assert_nonnull (find_label_with (GTK_WIDGET (next_window),
+                                     g_getenv ("JX_EXPECT_ZH") ? "上年审核的 14 条批注留在上年的表中"
+                                                               : "14 comments of last year’s review"));
+
+  /* This year's window is untouched. */
+  g_assert_cmpint (jx_document_get_year (document), ==, 2024);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_document_get_annotations (document)), ==, 14);
+  g_assert_false (jx_window_is_unsaved (window));
+
+  /* Saved, it is next year's file with last year's values. */
+  g_assert_true (jx_window_save_to (next_window, saved, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (jx_window_is_unsaved (next_window));
+  g_assert_true (g_file_get_contents (saved_path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, " format=\"2\" year=\"2025\""));
+  g_assert_nonnull (strstr (written, "<previous year=\"2024\""));
+  close_window (next_window);
+  close_window (window);
+}
+
+static gboolean
+changes_shown (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (data), "jx-changes-window") != NULL;
+}
+
+/* File → Compare With lists what changed since the other version, in the
+ * user's language, and each change leads to its item. */
+static void
+test_compare_with (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) sent = g_file_new_for_path (sent_path);
+  JxWindow *window = open_window (path);
+  JxChangesWindow *changes;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *edited = NULL;
+  int amount_row = -1;
+
+  /* The version sent had another amount for p3. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
+  g_assert_nonnull (parts[1]);
+  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+
+  jx_window_compare_with (window, sent);
+  wait_until (changes_shown, window);
+  changes = g_object_get_data (G_OBJECT (window), "jx-changes-window");
+  g_assert_true (JX_IS_CHANGES_WINDOW (changes));
+  g_assert_cmpuint (jx_changes_window_get_n_rows (changes), ==, 1);
+  for (guint i = 0; i < jx_changes_window_get_n_rows (changes); i++)
+    if (strstr (jx_changes_window_get_row_text (changes, i), "+25.00") != NULL)
+      amount_row = i;
+  g_assert_cmpint (amount_row, ==, 0);
+  g_assert_nonnull (strstr (jx_changes_window_get_row_text (changes, 0),
+                            g_getenv ("JX_EXPECT_ZH") ? "财政拨款：8,450.00 → 8,475.00（+25.00）"
+                                                      : "fiscal appropriation: 8,450.00 → 8,475.00 (+25.00)"));
+  g_assert_nonnull (strstr (jx_changes_window_get_summary (changes), "sent.jixiao"));
+
+  /* Activating the change shows p3. */
+  jx_window_select_node (window, NULL);
+  jx_changes_window_activate_row (changes, 0);
+  settle ();
+  g_assert_true (jx_window_get_shown_node (window) == lookup (window, "p3"));
+  gtk_window_destroy (GTK_WINDOW (changes));
+  close_window (window);
+}
+
 static void
 test_no_display_in_ci (void)
 {
@@ -1508,7 +1881,7 @@ test_amount_precision_and_range (void)
 /* ------------------------------------------------------------- drafts */
 
 static gboolean
-file_exists (const char *path)
+path_exists (const char *path)
 {
   return path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
 }
@@ -1529,7 +1902,7 @@ test_draft_debounced_and_mirrors (void)
   jx_window_set_draft_delays (window, 300, 1500);
   jx_edit_set_string (document, p1, "name", "改名");
   g_assert_null (jx_window_get_draft_path (window));   /* not at once: typing goes on */
-  WAIT_FOR (file_exists (jx_window_get_draft_path (window)));
+  WAIT_FOR (path_exists (jx_window_get_draft_path (window)));
   draft = g_strdup (jx_window_get_draft_path (window));
   {
     g_autoptr(GError) error = NULL;
@@ -1558,7 +1931,7 @@ test_draft_debounced_and_mirrors (void)
 
       jx_edit_set_string (document, p1, "name", name);
       WAIT_FOR (g_get_monotonic_time () >= pause);
-      written_while_typing = file_exists (jx_window_get_draft_path (window));
+      written_while_typing = path_exists (jx_window_get_draft_path (window));
     }
   g_assert_true (written_while_typing);
 
@@ -1612,7 +1985,7 @@ test_restored_keeps_path (void)
 
   jx_edit_set_string (jx_window_get_document (window), lookup (window, "p1"), "name", "恢复的名称");
   jx_window_autosave_now (window);
-  g_assert_true (file_exists (jx_window_get_draft_path (window)));
+  g_assert_true (path_exists (jx_window_get_draft_path (window)));
   /* What a crash leaves: the draft and its note, under another name. */
   left = g_strconcat (jx_window_get_draft_path (window), "-left.jixiao", NULL);
   left_info = g_strconcat (left, ".info", NULL);
@@ -2271,6 +2644,7 @@ main (int   argc,
   g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
   g_test_add_func ("/app/indicator/value-reading-beside-entry", test_value_reading);
   g_test_add_func ("/app/files/open-and-save-as-choosers", test_file_dialogs);
+  g_test_add_func ("/app/files/export-and-print", test_export_and_print);
   g_test_add_func ("/app/dialogs/unsaved-cancel-discard-error", test_dialog_helper);
   g_test_add_func ("/app/layout/sizes-and-panels", test_layout_sizes);
   g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
@@ -2284,6 +2658,10 @@ main (int   argc,
   g_test_add_func ("/app/comments/listed-with-replies", test_comments_listed);
   g_test_add_func ("/app/comments/add-resolve-undo", test_comments_add_resolve_undo);
   add_editor_tests ();
+  g_test_add_func ("/app/comments/asks-for-the-reviewer-name", test_comments_ask_reviewer_name);
+  g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);
+  g_test_add_func ("/app/files/new-year-window", test_new_year_window);
+  g_test_add_func ("/app/files/compare-with-lists-changes", test_compare_with);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 

@@ -529,6 +529,33 @@ test_review_order (void)
   g_string_free (places, TRUE);
 }
 
+static void
+test_review_open_counts (void)
+{
+  g_autoptr(JxDocument) doc = load_example ();
+  JxAnnotation *a14 = JX_ANNOTATION (lookup (doc, "a14"));
+
+  /* a14 on p1's 财政拨款, a1 on its indicator i7; all 14 under u1. */
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 2);
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "i7")), ==, 1);
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p2")), ==, 0);
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "u1")), ==, 14);
+  g_assert_cmpuint (jx_review_count_open (doc, JX_NODE (doc)), ==, 14);
+
+  /* Resolved, and a reply (replies are not counted), through the history. */
+  jx_edit_set_resolved (doc, a14, TRUE);
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 1);
+  jx_edit_reply (doc, JX_ANNOTATION (lookup (doc, "a1")), "组织部", "已修改。");
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 1);
+  jx_history_undo (jx_document_get_history (doc));
+  jx_history_undo (jx_document_get_history (doc));
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 2);
+  /* A comment whose item is removed no longer counts anywhere. */
+  jx_edit_remove (doc, lookup (doc, "i7"));
+  g_assert_cmpuint (jx_review_count_open (doc, lookup (doc, "p1")), ==, 1);
+  g_assert_cmpuint (jx_review_count_open (doc, JX_NODE (doc)), ==, 13);
+}
+
 /* --- last year's values ------------------------------------------------- */
 
 static JxDocument *
@@ -601,7 +628,10 @@ test_previous_xml (void)
   jx_project_set_goal (JX_PROJECT (lookup (next, "p3")), "今年的目标");
   xml = write_text (next);
   g_assert_nonnull (strstr (xml, " format=\"2\" year=\"2025\""));
-  g_assert_nonnull (strstr (xml, "<previous year=\"2024\""));
+  /* Only what differs from this year is written: p3's goal, the title. */
+  g_assert_nonnull (strstr (xml, "<goal>今年的目标</goal>\n      <previous year=\"2024\">\n        <goal>"));
+  g_assert_nonnull (strstr (xml, "<previous year=\"2024\">\n    <title>"));
+  g_assert_nonnull (strstr (xml, "<annual-value>100%</annual-value>\n        <previous year=\"2024\"/>"));
 
   /* Loaded (through the schema) and written again: the same bytes and values. */
   back = load_text (xml);
@@ -619,57 +649,78 @@ static void
 test_previous_json (void)
 {
   g_autoptr(JxDocument) next = next_year_of_example ();
-  g_autoptr(JsonNode) json = jx_json_from_document (next);
+  JxProject *p1 = JX_PROJECT (lookup (next, "p1"));
+  const JxField *source = jx_document_get_source (next, 0);
+  const JxField *goal = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal");
+  g_autofree char *last_year = jx_money_to_decimal (jx_project_get_source (p1, 0));
+  g_autoptr(JsonNode) json = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JxDocument) back = jx_json_to_document (json, &error);
-  g_autofree char *xml = write_text (next);
+  g_autoptr(JxDocument) back = NULL;
+  g_autofree char *xml = NULL;
   g_autofree char *back_xml = NULL;
   JsonObject *project;
   JsonObject *previous;
 
+  /* This year's amount and goal differ from last year's. */
+  g_assert_true (jx_edit_set_money (next, p1, source->id, jx_project_get_source (p1, 0) + 100, NULL));
+  jx_edit_set_string (next, p1, goal->id, "新目标");
+  json = jx_json_from_document (next);
+  back = jx_json_to_document (json, &error);
   g_assert_no_error (error);
+  xml = write_text (next);
   back_xml = write_text (back);
   g_assert_cmpstr (back_xml, ==, xml);
+  g_assert_cmpstr (jx_node_get_previous (lookup (back, "p1"), source), ==, last_year);
+  g_assert_cmpstr (jx_node_get_previous (lookup (back, "p1"), goal), ==, "");
 
   project = json_array_get_object_element (json_object_get_array_member (
     json_array_get_object_element (json_object_get_array_member (json_node_get_object (json), "units"), 0),
     "projects"), 0);
   previous = json_object_get_object_member (project, "previous");
   g_assert_cmpint (json_object_get_int_member (previous, "year"), ==, 2024);
-  g_assert_cmpstr (json_object_get_string_member (previous, jx_document_get_source (next, 0)->json_member), ==,
-                   json_object_get_string_member (project, jx_document_get_source (next, 0)->json_member));
+  g_assert_cmpstr (json_object_get_string_member (previous, source->json_member), ==, last_year);
+  g_assert_cmpstr (json_object_get_string_member (previous, goal->json_member), ==, "");
+  /* What did not change is left out. */
+  g_assert_false (json_object_has_member (previous, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->json_member));
 }
 
 static void
 test_previous_bad (void)
 {
   g_autoptr(JxDocument) next = next_year_of_example ();
-  g_autofree char *xml = write_text (next);
-  const struct { const char *from, *to, *rule; } cases[] = {
-    /* An amount that is not one, and a previous without its year. */
-    { "<previous year=\"2024\" fiscal=\"10464.80\">", "<previous year=\"2024\" fiscal=\"10464.8x\">", "amount" },
-    { "<previous year=\"2024\" fiscal=\"10464.80\">", "<previous fiscal=\"10464.80\">", "schema" },
-    { "<previous year=\"2024\" fiscal=\"10464.80\">", "<previous year=\"去年\" fiscal=\"10464.80\">", "schema" },
+  JxProject *p1 = JX_PROJECT (lookup (next, "p1"));
+  g_autofree char *xml = NULL;
+  const char *from = "<previous year=\"2024\" fiscal=\"10464.80\"";
+  const struct { const char *to, *rule; } cases[] = {
+    /* An amount that is not one, a previous without its year, a year that is none. */
+    { "<previous year=\"2024\" fiscal=\"10464.8x\"", "amount" },
+    { "<previous fiscal=\"10464.80\"", "schema" },
+    { "<previous year=\"去年\" fiscal=\"10464.80\"", "schema" },
   };
+  guint line = 1;
+
+  g_assert_true (jx_edit_set_money (next, p1, jx_document_get_source (next, 0)->id, 1, NULL));
+  xml = write_text (next);
+  g_assert_nonnull (strstr (xml, from));
+  for (const char *p = xml; p < strstr (xml, from); p++)
+    line += *p == '\n';
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (xml, cases[i].from, 2);
+      g_auto(GStrv) parts = g_strsplit (xml, from, 2);
       g_autofree char *bad = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(JxProblem) problem = NULL;
       g_autoptr(JxDocument) doc = NULL;
 
-      g_assert_nonnull (parts[1]);
       bad = g_strjoin (cases[i].to, parts[0], parts[1], NULL);
       bytes = g_bytes_new (bad, strlen (bad));
       doc = jx_xml_load_bytes (bytes, "bad", &problem, &error);
       g_assert_null (doc);
       g_assert_nonnull (problem);
       g_assert_cmpstr (problem->rule, ==, cases[i].rule);
-      /* The line of the <previous> element of p1. */
-      g_assert_cmpuint (problem->line, ==, 14);
+      g_assert_cmpuint (problem->line, ==, line);
     }
 }
 
@@ -707,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/new-year/title-year-standing-alone", test_new_year_title);
   g_test_add_func ("/new-year/refuses-without-a-year", test_new_year_no_year);
   g_test_add_func ("/review/grouped-in-table-order", test_review_order);
+  g_test_add_func ("/review/open-counts-follow-edits", test_review_open_counts);
   g_test_add_func ("/previous/recorded-by-new-year", test_previous_recorded);
   g_test_add_func ("/previous/xml-format-2-round-trip", test_previous_xml);
   g_test_add_func ("/previous/json-round-trip", test_previous_json);

@@ -464,6 +464,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.cycle-area-back", { "<Shift>F6", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },

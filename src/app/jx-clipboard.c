@@ -59,6 +59,7 @@ show_message (JxWindow       *self,
                            G_CONNECT_SWAPPED);
   gtk_info_bar_set_message_type (bar, type);
   gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
   gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
 }
 
@@ -86,22 +87,26 @@ copy_rows_action (GtkWidget  *widget,
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GBytes) own = NULL;
   GdkContentProvider *providers[3];
+  guint n = 0;
   g_autoptr(GdkContentProvider) provider = NULL;
 
   if (node == NULL)
     return;
   tsv = jx_rows_copy_tsv (self->document, &node, 1);
-  own = jx_rows_copy_nodes (self->document, &node, 1, &error);
-  if (own == NULL)
-    {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
   text = g_bytes_new (tsv, strlen (tsv));
-  providers[0] = gdk_content_provider_new_for_bytes (JX_ROWS_MIME_TYPE, own);
-  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", text);
-  providers[2] = gdk_content_provider_new_typed (G_TYPE_STRING, tsv);
-  provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  providers[n++] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", text);
+  providers[n++] = gdk_content_provider_new_typed (G_TYPE_STRING, tsv);
+  own = jx_rows_copy_nodes (self->document, &node, 1, &error);
+  if (own != NULL)
+    providers[n++] = gdk_content_provider_new_for_bytes (JX_ROWS_MIME_TYPE, own);
+  else
+    {
+      /* Text that XML cannot hold (a control character): the spreadsheet
+       * rows still go, and the reason is said. */
+      g_autofree char *message = g_strdup_printf (_("Copied as spreadsheet rows only: %s"), error->message);
+      show_message (self, GTK_MESSAGE_WARNING, message);
+    }
+  provider = gdk_content_provider_new_union (providers, n);
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
 }
 
@@ -284,7 +289,10 @@ jx_clipboard_attach (JxWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), shortcuts);
 
   /* The message bar, under the window's own banner. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* One line per finding, cut at the window's edge (the whole text is the
+   * tooltip): a wrapping label of mixed CJK and Latin text measures its
+   * height inconsistently in GTK 4.8. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);

@@ -27,6 +27,7 @@ struct _JxCommentsPanel
   JxNode       *target;
   GPtrArray    *rows;          /* GtkListBoxRow, in display order */
   gulong        changed_id;
+  GtkWidget    *name_dialog;   /* asking for the reviewer's name, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (JxCommentsPanel, jx_comments_panel, GTK_TYPE_WIDGET)
@@ -74,20 +75,210 @@ describe_time (const char *time)
   return g_date_time_format (when, "%Y-%m-%d %H:%M");
 }
 
-/* The `reviewer-name` setting, else the user's real name. */
+/* Without an installed schema the name lasts as long as the program. */
+static char *session_name;
+
+/* The `reviewer-name` setting, or NULL when it is empty: comments are then
+ * signed only once the reviewer has said their name (never the login name
+ * behind their back). */
 static char *
 author_name (void)
 {
   GSettings *settings = jx_application_get_settings (NULL);
-  g_autofree char *name = settings ? g_settings_get_string (settings, "reviewer-name") : NULL;
-  const char *real;
+  g_autofree char *name = settings ? g_settings_get_string (settings, "reviewer-name")
+                                   : g_strdup (session_name);
 
   if (name != NULL && *g_strstrip (name) != '\0')
     return g_steal_pointer (&name);
-  real = g_get_real_name ();
-  if (real != NULL && *real != '\0' && !g_str_equal (real, "Unknown"))
-    return g_strdup (real);
-  return g_strdup (g_get_user_name ());
+  return NULL;
+}
+
+/* A comment or reply waiting for the reviewer's name. */
+typedef struct
+{
+  JxCommentsPanel *self;
+  JxNode          *target;     /* a new comment on it, or */
+  JxAnnotation    *reply_to;   /* a reply to it */
+  char            *text;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->target);
+  g_clear_object (&pending->reply_to);
+  g_free (pending->text);
+  g_free (pending);
+}
+
+static void
+post (JxCommentsPanel *self,
+      JxNode          *target,
+      JxAnnotation    *reply_to,
+      const char      *text,
+      const char      *author)
+{
+  g_autofree char *typed = NULL;
+
+  if (self->document == NULL || jx_document_is_read_only (self->document))
+    return;
+  if (reply_to != NULL)
+    {
+      if (jx_node_get_document (JX_NODE (reply_to)) == self->document)
+        /* The reply changes the document, which rebuilds the rows. */
+        jx_edit_reply (self->document, reply_to, author, text);
+      return;
+    }
+  if (target == NULL || jx_node_get_document (target) != self->document)
+    return;
+  jx_edit_add_annotation (self->document, jx_node_get_id (target), NULL, author, text);
+  /* Cleared only if it still holds what was sent. */
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->comment_entry))));
+  if (g_str_equal (typed, text))
+    gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), "");
+}
+
+static void
+on_name_sign_cb (GtkWidget *widget,
+                 Pending   *pending)
+{
+  JxCommentsPanel *self = pending->self;
+  GtkWidget *dialog = self->name_dialog;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  GSettings *settings = jx_application_get_settings (NULL);
+
+  if (*name == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      return;
+    }
+  if (settings != NULL)
+    g_settings_set_string (settings, "reviewer-name", name);
+  else
+    {
+      g_free (session_name);
+      session_name = g_strdup (name);
+    }
+  post (self, pending->target, pending->reply_to, pending->text, name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+on_name_cancel_cb (GtkWidget *widget,
+                   GtkWindow *dialog)
+{
+  /* The comment stays where it was typed. */
+  gtk_window_destroy (dialog);
+}
+
+static void
+on_name_dialog_destroy_cb (GtkWidget       *dialog,
+                           JxCommentsPanel *self)
+{
+  if (self->name_dialog == dialog)
+    self->name_dialog = NULL;
+}
+
+static void
+on_name_changed_cb (GtkEditable *entry,
+                    GtkWidget   *sign)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  gtk_widget_set_sensitive (sign, *name != '\0');
+}
+
+/* Asks once for the name comments are signed with, then posts. */
+static void
+ask_name_then_post (JxCommentsPanel *self,
+                    JxNode          *target,
+                    JxAnnotation    *reply_to,
+                    const char      *text)
+{
+  Pending *pending = g_new0 (Pending, 1);
+  GtkWidget *dialog = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_("Your Name as Reviewer"));
+  GtkWidget *explain = gtk_label_new (_("Comments are signed with your name, so that the department knows "
+                                        "who asked. It is kept in Preferences (reviewer name), where you can "
+                                        "change it."));
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *sign = gtk_button_new_with_mnemonic (_("_Sign and Add"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *real = g_get_real_name ();
+
+  pending->self = self;
+  pending->target = target ? g_object_ref (target) : NULL;
+  pending->reply_to = reply_to ? g_object_ref (reply_to) : NULL;
+  pending->text = g_strdup (text);
+
+  if (self->name_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->name_dialog));
+  self->name_dialog = dialog;
+
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Your Name as Reviewer"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (dialog), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 420, -1);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  gtk_widget_add_css_class (title, "title-3");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (explain), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (explain), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (explain), 50);
+  /* The account's full name, if it has one, as a suggestion to confirm. */
+  if (real != NULL && *real != '\0' && !g_str_equal (real, "Unknown") && !g_str_equal (real, g_get_user_name ()))
+    gtk_editable_set_text (GTK_EDITABLE (entry), real);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. 财政局 李审核"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewer name"), -1);
+  gtk_widget_add_css_class (sign, "suggested-action");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), sign);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), explain);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_window_set_child (GTK_WINDOW (dialog), box);
+  gtk_window_set_default_widget (GTK_WINDOW (dialog), sign);
+
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "sign", sign);
+  g_object_set_data_full (G_OBJECT (dialog), "pending", pending, (GDestroyNotify) pending_free);
+  g_signal_connect (sign, "clicked", G_CALLBACK (on_name_sign_cb), pending);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (on_name_cancel_cb), dialog);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_name_changed_cb), sign);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_name_dialog_destroy_cb), self);
+  on_name_changed_cb (GTK_EDITABLE (entry), sign);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Posts with the reviewer's name, asking for it first when it is not set. */
+static void
+sign_and_post (JxCommentsPanel *self,
+               JxNode          *target,
+               JxAnnotation    *reply_to,
+               const char      *text)
+{
+  g_autofree char *author = author_name ();
+
+  if (author != NULL)
+    post (self, target, reply_to, text, author);
+  else
+    ask_name_then_post (self, target, reply_to, text);
 }
 
 static gboolean
@@ -136,12 +327,10 @@ on_add_cb (GtkWidget       *widget,
            JxCommentsPanel *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->comment_entry))));
-  g_autofree char *author = NULL;
+
   if (*text == '\0' || !writable (self) || !(JX_IS_PROJECT (self->target) || JX_IS_INDICATOR (self->target)))
     return;
-  author = author_name ();
-  jx_edit_add_annotation (self->document, jx_node_get_id (self->target), NULL, author, text);
-  gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), "");
+  sign_and_post (self, self->target, NULL, text);
 }
 
 static void
@@ -174,13 +363,10 @@ on_reply_send_cb (GtkWidget       *widget,
   GtkEntry *entry = g_object_get_data (G_OBJECT (widget), "reply-entry");
   JxAnnotation *annotation = g_object_get_data (G_OBJECT (widget), "annotation");
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  g_autofree char *author = NULL;
 
   if (*text == '\0' || !writable (self))
     return;
-  author = author_name ();
-  /* The reply changes the document, which rebuilds the rows. */
-  jx_edit_reply (self->document, annotation, author, text);
+  sign_and_post (self, NULL, annotation, text);
 }
 
 static GtkWidget *
@@ -431,6 +617,13 @@ jx_comments_panel_activate_row (JxCommentsPanel *self,
 }
 
 GtkWidget *
+jx_comments_panel_get_name_dialog (JxCommentsPanel *self)
+{
+  g_return_val_if_fail (JX_IS_COMMENTS_PANEL (self), NULL);
+  return self->name_dialog;
+}
+
+GtkWidget *
 jx_comments_panel_get_entry (JxCommentsPanel *self)
 {
   return GTK_WIDGET (self->comment_entry);
@@ -487,6 +680,8 @@ jx_comments_panel_dispose (GObject *object)
   /* The template's top box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->name_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->name_dialog));
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (jx_comments_panel_parent_class)->dispose (object);
 }

@@ -34,6 +34,10 @@ char         *jx_comments_panel_describe_row   (JxCommentsPanel *self,
 void          jx_comments_panel_activate_row   (JxCommentsPanel *self,
                                                 guint            position);
 GtkWidget    *jx_comments_panel_get_entry      (JxCommentsPanel *self);
+/* The window asking for the reviewer's name (when the `reviewer-name`
+ * setting is empty, on the first comment or reply), or NULL. Its data
+ * "entry" and "sign" are the name entry and the button that signs. */
+GtkWidget    *jx_comments_panel_get_name_dialog (JxCommentsPanel *self);
 GtkWidget    *jx_comments_panel_get_add_button (JxCommentsPanel *self);
 /* @which: "reply" or "resolve". */
 GtkWidget    *jx_comments_panel_get_row_button (JxCommentsPanel *self,

@@ -37,13 +37,26 @@ jixiao_filter (void)
   return filter;
 }
 
+/* The filter of an export: "PDF documents (*.pdf)". */
+static GtkFileFilter *
+export_filter (const char *name,
+               const char *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  return filter;
+}
+
 #if GTK_CHECK_VERSION (4, 10, 0)
 
 static GtkFileDialog *
-new_dialog (const char *title)
+new_dialog (const char    *title,
+            GtkFileFilter *filter_in)
 {
   GtkFileDialog *dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = jixiao_filter ();
+  g_autoptr(GtkFileFilter) filter = filter_in ? filter_in : jixiao_filter ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
   g_list_store_append (filters, filter);
@@ -83,7 +96,7 @@ jx_file_dialog_open (GtkWindow        *parent,
                      JxFileChosenFunc  func,
                      gpointer          user_data)
 {
-  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Open Document"));
+  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Open Document"), NULL);
 
   gtk_file_dialog_open (dialog, parent, NULL, on_open_finished_cb, request_new (func, user_data));
 }
@@ -95,12 +108,27 @@ jx_file_dialog_save (GtkWindow        *parent,
                      JxFileChosenFunc  func,
                      gpointer          user_data)
 {
-  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Save As"));
+  g_autoptr(GtkFileDialog) dialog = new_dialog (_("Save As"), NULL);
 
   if (initial_file != NULL)
     gtk_file_dialog_set_initial_file (dialog, initial_file);
   else
     gtk_file_dialog_set_initial_name (dialog, initial_name);
+  gtk_file_dialog_save (dialog, parent, NULL, on_save_finished_cb, request_new (func, user_data));
+}
+
+void
+jx_file_dialog_export (GtkWindow        *parent,
+                       const char       *title,
+                       const char       *filter_name,
+                       const char       *pattern,
+                       const char       *initial_name,
+                       JxFileChosenFunc  func,
+                       gpointer          user_data)
+{
+  g_autoptr(GtkFileDialog) dialog = new_dialog (title, export_filter (filter_name, pattern));
+
+  gtk_file_dialog_set_initial_name (dialog, initial_name);
   gtk_file_dialog_save (dialog, parent, NULL, on_save_finished_cb, request_new (func, user_data));
 }
 
@@ -125,10 +153,11 @@ static GtkFileChooserNative *
 new_chooser (GtkWindow            *parent,
              const char           *title,
              GtkFileChooserAction  action,
-             const char           *accept)
+             const char           *accept,
+             GtkFileFilter        *filter_in)
 {
   GtkFileChooserNative *native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = jixiao_filter ();
+  g_autoptr(GtkFileFilter) filter = filter_in ? filter_in : jixiao_filter ();
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
@@ -141,7 +170,7 @@ jx_file_dialog_open (GtkWindow        *parent,
                      gpointer          user_data)
 {
   GtkFileChooserNative *native = new_chooser (parent, _("Open Document"),
-                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
 
   g_signal_connect (native, "response", G_CALLBACK (on_response_cb), request_new (func, user_data));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -155,12 +184,29 @@ jx_file_dialog_save (GtkWindow        *parent,
                      gpointer          user_data)
 {
   GtkFileChooserNative *native = new_chooser (parent, _("Save As"),
-                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
 
   if (initial_file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), initial_file, NULL);
   else
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+  g_signal_connect (native, "response", G_CALLBACK (on_response_cb), request_new (func, user_data));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+jx_file_dialog_export (GtkWindow        *parent,
+                       const char       *title,
+                       const char       *filter_name,
+                       const char       *pattern,
+                       const char       *initial_name,
+                       JxFileChosenFunc  func,
+                       gpointer          user_data)
+{
+  GtkFileChooserNative *native = new_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                              export_filter (filter_name, pattern));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
   g_signal_connect (native, "response", G_CALLBACK (on_response_cb), request_new (func, user_data));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

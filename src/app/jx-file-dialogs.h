@@ -25,4 +25,15 @@ void jx_file_dialog_save (GtkWindow        *parent,
                           JxFileChosenFunc  func,
                           gpointer          user_data);
 
+/* A place to export to: @title, one filter (@filter_name, @pattern such
+ * as "*.pdf"), @initial_name proposed. The dialog asks before replacing a
+ * file. */
+void jx_file_dialog_export (GtkWindow        *parent,
+                            const char       *title,
+                            const char       *filter_name,
+                            const char       *pattern,
+                            const char       *initial_name,
+                            JxFileChosenFunc  func,
+                            gpointer          user_data);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "jx-model-private.h"
 #include "jx-money.h"
+#include "jx-review.h"
 #include "jx-tree-row.h"
 
 struct _JxTreeRow
@@ -19,12 +20,17 @@ struct _JxTreeRow
   GtkLabel     *code_label;
   GtkLabel     *name_label;
   GtkImage     *lock;
+  GtkWidget    *comments_badge;
+  GtkLabel     *comments_label;
   GtkLabel     *amount_label;
 
   JxNode       *item;
   JxProblemSet *problems;
   gulong        notify_id;
   gulong        problems_id;
+  JxDocument   *document;      /* of the item, watched for comment changes */
+  gulong        changed_id;
+  guint         open_comments;
 };
 
 G_DEFINE_FINAL_TYPE (JxTreeRow, jx_tree_row, GTK_TYPE_WIDGET)
@@ -58,6 +64,49 @@ update_mark (JxTreeRow *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark), NULL);
       gtk_widget_set_opacity (GTK_WIDGET (self->mark), 0.0);
     }
+}
+
+/* The number of open comments on the item and under it, as a badge. */
+static void
+update_comments (JxTreeRow *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *tooltip = NULL;
+
+  self->open_comments = self->document != NULL && self->item != NULL
+                        ? jx_review_count_open (self->document, self->item) : 0;
+  gtk_widget_set_visible (self->comments_badge, self->open_comments > 0);
+  if (self->open_comments == 0)
+    return;
+  count = g_strdup_printf ("%u", self->open_comments);
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments",
+                                          self->open_comments),
+                             self->open_comments);
+  gtk_label_set_text (self->comments_label, count);
+  gtk_widget_set_tooltip_text (self->comments_badge, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->comments_badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip, -1);
+}
+
+static void
+on_document_changed_cb (JxDocument *document,
+                        JxTreeRow  *self)
+{
+  update_comments (self);
+}
+
+static void
+watch_document (JxTreeRow  *self,
+                JxDocument *document)
+{
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  /* After the counts' own handler, which marks them out of date. */
+  if (document != NULL)
+    self->changed_id = g_signal_connect_after (document, "changed", G_CALLBACK (on_document_changed_cb), self);
 }
 
 static void
@@ -156,8 +205,10 @@ jx_tree_row_set_item (JxTreeRow *self,
   /* One handler for everything a row shows: name, total, codes, flag. */
   if (item != NULL)
     self->notify_id = g_signal_connect (item, "notify", G_CALLBACK (on_item_notify_cb), self);
+  watch_document (self, item != NULL ? jx_node_get_document (item) : NULL);
   update (self);
   update_mark (self);
+  update_comments (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
@@ -171,6 +222,13 @@ set_problems (JxTreeRow    *self,
   if (problems != NULL)
     self->problems_id = g_signal_connect (problems, "changed", G_CALLBACK (on_problems_changed_cb), self);
   update_mark (self);
+}
+
+guint
+jx_tree_row_get_open_comments (JxTreeRow *self)
+{
+  g_return_val_if_fail (JX_IS_TREE_ROW (self), 0);
+  return gtk_widget_get_visible (self->comments_badge) ? self->open_comments : 0;
 }
 
 char *
@@ -241,6 +299,7 @@ jx_tree_row_dispose (GObject *object)
   if (self->item != NULL)
     g_clear_signal_handler (&self->notify_id, self->item);
   g_clear_object (&self->item);
+  watch_document (self, NULL);
   if (self->problems != NULL)
     g_clear_signal_handler (&self->problems_id, self->problems);
   g_clear_object (&self->problems);
@@ -271,6 +330,8 @@ jx_tree_row_class_init (JxTreeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxTreeRow, code_label);
   gtk_widget_class_bind_template_child (widget_class, JxTreeRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, JxTreeRow, lock);
+  gtk_widget_class_bind_template_child (widget_class, JxTreeRow, comments_badge);
+  gtk_widget_class_bind_template_child (widget_class, JxTreeRow, comments_label);
   gtk_widget_class_bind_template_child (widget_class, JxTreeRow, amount_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jx-tree-row");

@@ -14,12 +14,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JxTreeRow, jx_tree_row, JX, TREE_ROW, GtkWidget)
 
 /* Shows @item (document, funding unit, project or indicator): its name, its
- * live total or its category codes, and a mark when @problems has findings
- * about it. Properties: item, problems. */
+ * live total or its category codes, a mark when @problems has findings
+ * about it, and a badge with the number of open comments on it and under
+ * it. Properties: item, problems. */
 GtkWidget  *jx_tree_row_new          (JxProblemSet *problems);
 JxNode     *jx_tree_row_get_item     (JxTreeRow    *self);
 void        jx_tree_row_set_item     (JxTreeRow    *self,
                                       JxNode       *item);
+/* The open comments its badge shows (0: no badge). */
+guint       jx_tree_row_get_open_comments (JxTreeRow *self);
 /* What the row shows, for tests: "name|amount". */
 char       *jx_tree_row_describe     (JxTreeRow    *self);
 

@@ -11,7 +11,9 @@
 #include "jx-file-dialogs.h"
 #include "jx-application.h"
 #include "jx-clipboard.h"
+#include "jx-changes-window.h"
 #include "jx-edit.h"
+#include "jx-new-year.h"
 #include "jx-storage.h"
 #include "jx-taxonomy.h"
 #include "jx-window-private.h"
@@ -246,6 +248,126 @@ save_as_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   jx_window_save_as (JX_WINDOW (widget), NULL);
+}
+
+/* File → New Year from This Table: next year's draft in a new window,
+ * made from what this window shows (saved or not); this one is untouched. */
+static void
+new_year_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  JxDocument *document = jx_window_get_document (self);
+  g_autoptr(JxDocument) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  JxNewYearInfo info;
+  JxWindow *window;
+
+  if (document == NULL)
+    return;
+  next = jx_new_year_copy (document, &info, &error);
+  if (next == NULL)
+    {
+      jx_window_show_error (self, _("Next year’s table cannot be made"), error->message);
+      return;
+    }
+
+  if (info.n_comments > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The table for %d, made from this year’s: the same projects, "
+                                            "indicators and amounts, keeping last year’s values. "
+                                            "%u comment of last year’s review stays in last year’s table. "
+                                            "Save this one under a new name.",
+                                            "The table for %d, made from this year’s: the same projects, "
+                                            "indicators and amounts, keeping last year’s values. "
+                                            "%u comments of last year’s review stay in last year’s table. "
+                                            "Save this one under a new name.",
+                                            info.n_comments),
+                               jx_document_get_year (next), info.n_comments);
+  else
+    message = g_strdup_printf (_("The table for %d, made from this year’s: the same projects, indicators and "
+                                 "amounts, keeping last year’s values. Save it under a new name."),
+                               jx_document_get_year (next));
+  window = jx_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  jx_window_show_made_document (window, next, message);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* File → Compare With: another version (the one sent, the one returned,
+ * last year's) is read off the main thread, then the changes from it to
+ * this window's table are listed in a window of their own. */
+static void
+compare_load_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  g_autofree char *path = g_file_get_path (data);
+  GError *error = NULL;
+  JxDocument *other = NULL;
+
+  if (path == NULL)
+    error = g_error_new (JX_XML_ERROR, JX_XML_ERROR_IO, _("Only files on this computer can be compared."));
+  else
+    other = jx_storage_load (path, NULL, &error);
+  if (other == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, other, g_object_unref);
+}
+
+static void
+on_compare_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  JxWindow *self = JX_WINDOW (source);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) other = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *changes;
+
+  if (other == NULL)
+    {
+      jx_window_show_error (self, _("The other version cannot be read"), error->message);
+      return;
+    }
+  if (jx_window_get_document (self) == NULL)
+    return;
+  changes = jx_changes_window_new (self, other, name);
+  g_object_set_data (G_OBJECT (self), "jx-changes-window", changes);
+  gtk_window_present (GTK_WINDOW (changes));
+}
+
+void
+jx_window_compare_with (JxWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_compare_loaded_cb, NULL);
+
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, compare_load_thread);
+}
+
+static void
+on_compare_chosen_cb (GFile    *file,
+                      gpointer  data)
+{
+  if (file != NULL)
+    jx_window_compare_with (data, file);
+  g_object_unref (data);
+}
+
+static void
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  if (jx_window_get_document (JX_WINDOW (widget)) != NULL)
+    jx_file_dialog_open (GTK_WINDOW (widget), on_compare_chosen_cb, g_object_ref (widget));
 }
 
 static void
@@ -556,6 +678,8 @@ jx_window_class_install_actions (JxWindowClass *klass)
   /* Accelerators are set in one place: jx-application.c. */
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -572,4 +696,5 @@ jx_window_class_install_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-tree", NULL, focus_tree_action);
   gtk_widget_class_install_action (widget_class, "win.cycle-area", NULL, cycle_area_action);
   gtk_widget_class_install_action (widget_class, "win.cycle-area-back", NULL, cycle_area_action);
+  jx_window_class_install_export_actions (klass);
 }

@@ -65,6 +65,7 @@ struct _JxWindow
   gboolean            draft_stale;    /* changed since the draft was written */
   char               *draft_path;
   gboolean            recovered;      /* restored from a draft: unsaved */
+  gboolean            made;           /* made here (next year's table): unsaved */
   gboolean            closing;        /* the unsaved-changes dialog said go */
 
   /* Recovery drafts: written DRAFT_DELAY after the last change, never
@@ -118,5 +119,16 @@ void jx_window_show_toast            (JxWindow      *self,
                                       const char    *message,
                                       const char    *button_label,
                                       const char    *action_name);
+
+/* jx-window-export.c: File → Print… and File → Export. */
+void jx_window_class_install_export_actions (JxWindowClass *klass);
+/* Exports to @file (format by its name) in a worker thread, from a
+ * snapshot; a progress window on large tables; errors in a dialog. */
+void jx_window_export_to             (JxWindow      *self,
+                                      GFile         *file,
+                                      gboolean       comments);
+/* The print operation of the window's document (A4 landscape, the same
+ * layout as the PDF export). */
+GtkPrintOperation *jx_window_new_print_operation (JxWindow *self);
 
 G_END_DECLS

@@ -536,7 +536,7 @@ jx_window_is_unsaved (JxWindow *self)
   g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
   if (self->document == NULL)
     return FALSE;
-  return self->recovered || jx_history_get_modified (jx_document_get_history (self->document));
+  return self->recovered || self->made || jx_history_get_modified (jx_document_get_history (self->document));
 }
 
 gboolean
@@ -573,6 +573,7 @@ set_document (JxWindow   *self,
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   self->recovered = FALSE;
+  self->made = FALSE;
   self->draft_stale = FALSE;
 
   jx_problem_set_clear (self->problems);
@@ -977,6 +978,7 @@ save_commit (JxWindow *self,
     return;
 
   self->recovered = FALSE;
+  self->made = FALSE;
   if (data->file != self->file && (self->file == NULL || !g_file_equal (data->file, self->file)))
     {
       g_set_object (&self->file, data->file);
@@ -1333,6 +1335,22 @@ jx_window_restore_draft (JxWindow    *self,
   return TRUE;
 }
 
+void
+jx_window_show_made_document (JxWindow   *self,
+                              JxDocument *document,
+                              const char *message)
+{
+  g_return_if_fail (JX_IS_WINDOW (self));
+  g_return_if_fail (JX_IS_DOCUMENT (document));
+
+  set_document (self, document, NULL);
+  /* Not on disk yet: closing asks to save it. */
+  self->made = TRUE;
+  jx_window_update_title (self);
+  if (message != NULL && !jx_document_is_read_only (document))
+    jx_window_set_banner (self, message);
+}
+
 /* --------------------------------------------------------------- misc */
 
 JxDocument *
@@ -1428,6 +1446,15 @@ jx_window_describe_row (JxWindow *self,
   JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
 
   return row ? jx_tree_row_describe (row) : NULL;
+}
+
+int
+jx_window_get_row_comments (JxWindow *self,
+                            JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+
+  return row ? (int) jx_tree_row_get_open_comments (row) : -1;
 }
 
 /* ------------------------------------------------------ context menu */

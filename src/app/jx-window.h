@@ -55,6 +55,16 @@ gboolean    jx_window_restore_draft    (JxWindow       *self,
                                         const char     *draft,
                                         GError        **error);
 gboolean    jx_window_is_unsaved       (JxWindow       *self);
+/* Reads @file (another version of the table) off the main thread and lists
+ * the changes from it to this window's table in a window of its own (its
+ * object data "jx-changes-window"), or says why it cannot be read. */
+void        jx_window_compare_with     (JxWindow       *self,
+                                        GFile          *file);
+/* Shows @document, made in the program (next year's table), as an unsaved
+ * document without a file, with @message (or nothing) in the banner. */
+void        jx_window_show_made_document (JxWindow     *self,
+                                          JxDocument   *document,
+                                          const char   *message);
 /* Whether this window shows nothing worth keeping (untitled, unchanged). */
 gboolean    jx_window_is_blank         (JxWindow       *self);
 
@@ -98,6 +108,9 @@ char       *jx_window_describe_row     (JxWindow       *self,
                                         JxNode         *node);
 /* The problems marked on @node's row (if realized and marked), or NULL. */
 char       *jx_window_get_row_mark     (JxWindow       *self,
+                                        JxNode         *node);
+/* The open-comment badge of that row (0: none), or -1 if it is not realized. */
+int         jx_window_get_row_comments (JxWindow       *self,
                                         JxNode         *node);
 
 G_END_DECLS

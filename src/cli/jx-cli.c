@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "jx-diff.h"
+#include "jx-export.h"
 #include "jx-import.h"
 #include "jx-init.h"
 #include "jx-json.h"
@@ -41,7 +42,10 @@ print_usage (FILE *out)
            _("Commands:"),
            _("  validate [--json] FILE…     check documents the way a reviewer does"),
            _("  totals [--json] FILE        every project, funding unit and the grand total (合计)"),
-           _("  convert INPUT OUTPUT        convert by extension: .jixiao, .json"),
+           _("  convert INPUT OUTPUT [--force] [--comments]\n"
+             "                              convert by extension: .jixiao, .json, or export the official\n"
+             "                              table: .pdf, .xlsx, .csv; --force replaces OUTPUT; --comments\n"
+             "                              appends the open comments to a PDF"),
            _("  import INPUT -o OUTPUT [--force]\n"
              "                              read a published table (text extracted from its PDF) into a\n"
              "                              document; warnings name the line; --force replaces OUTPUT"),
@@ -431,19 +435,26 @@ static int
 cmd_convert (int argc, char **argv)
 {
   g_auto(GStrv) files = NULL;
+  gboolean force = FALSE;
+  gboolean comments = FALSE;
   const GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace OUTPUT if it exists"), NULL },
+    { "comments", 0, 0, G_OPTION_ARG_NONE, &comments, N_("Append the open comments, grouped by project (PDF)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("INPUT OUTPUT") },
     { NULL }
   };
-  static const char *later[] = { "csv", "xlsx", "pdf" };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JxDocument) doc = NULL;
   g_autoptr(JxProblem) problem = NULL;
   g_autofree char *out_ext = NULL;
+  JxReportOptions options = { 0 };
   const char *in_ext;
+  gboolean export;
 
-  g_option_context_set_summary (context, _("Convert a document; the formats follow from the extensions (.jixiao, .json)."));
+  g_option_context_set_summary (context, _("Convert a document; the formats follow from the extensions "
+                                           "(.jixiao, .json; exports: .pdf, .xlsx, .csv). "
+                                           "An existing OUTPUT is replaced only with --force."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message), EXIT_USAGE;
@@ -452,23 +463,25 @@ cmd_convert (int argc, char **argv)
 
   in_ext = extension_of (files[0]);
   out_ext = g_ascii_strdown (extension_of (files[1]), -1);
+  export = jx_export_format_for_path (files[1], NULL);
   if (!g_str_equal (in_ext, "jixiao") && !g_str_equal (in_ext, "json"))
     {
       g_autofree char *msg = g_strdup_printf (_("cannot read “%s”: the input must be a .jixiao or .json document "
                                                 "(published tables are read with “jixiao-cli import”)"), files[0]);
       return usage_error (msg), EXIT_USAGE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
-    if (g_str_equal (out_ext, later[i]))
-      {
-        g_autofree char *msg = g_strdup_printf (_("exporting to .%s is not available in this version yet; "
-                                                  "nothing was written. Use .jixiao or .json"), out_ext);
-        return usage_error (msg), EXIT_USAGE;
-      }
-  if (!g_str_equal (out_ext, "jixiao") && !g_str_equal (out_ext, "json"))
+  if (!export && !g_str_equal (out_ext, "jixiao") && !g_str_equal (out_ext, "json"))
     {
-      g_autofree char *msg = g_strdup_printf (_("unknown output format “.%s”; use .jixiao or .json"), out_ext);
+      g_autofree char *msg = g_strdup_printf (_("unknown output format “.%s”; use .jixiao, .json, .pdf, .xlsx or .csv"),
+                                              out_ext);
       return usage_error (msg), EXIT_USAGE;
+    }
+  /* As import: an existing file is never replaced by accident. */
+  if (!force && g_file_test (files[1], G_FILE_TEST_EXISTS))
+    {
+      fprintf (stderr, "%s: error: [io] %s\n", files[1],
+               _("the file exists; nothing was written. Choose another name, or add --force to replace it"));
+      return EXIT_UNWRITABLE;
     }
 
   /* Read everything first: an unreadable input never produces an output. */
@@ -480,7 +493,18 @@ cmd_convert (int argc, char **argv)
       return EXIT_UNREADABLE;
     }
 
-  if (g_str_equal (out_ext, "json"))
+  options.comments = comments;
+  if (export)
+    {
+      if (!jx_export (doc, files[1], &options, NULL, NULL, NULL, &error))
+        {
+          fprintf (stderr, "%s: error: [%s] %s\n", files[1],
+                   g_error_matches (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_TOO_LONG) ? "too-long" : "io",
+                   error->message);
+          return EXIT_UNWRITABLE;
+        }
+    }
+  else if (g_str_equal (out_ext, "json"))
     {
       g_autoptr(JsonNode) root = jx_json_from_document (doc);
       g_autofree char *text = jx_json_to_string (root, TRUE);

@@ -11,6 +11,7 @@
 #include "jx-diff.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
+#include "jx-previous.h"
 
 struct _JxDiff
 {
@@ -96,56 +97,6 @@ items_of (GListModel *model)
   return items;
 }
 
-/* The value of @field of @node as text, into *@text (transfer full): an
- * amount as its exact decimal string (and in *@amount), the year in digits,
- * a flag as "true" or "false". */
-static void
-read_field (JxNode        *node,
-            const JxField *field,
-            char         **text,
-            JxMoney       *amount)
-{
-  switch (field->kind)
-    {
-    case JX_FIELD_MONEY:
-      {
-        JxDocument *doc = jx_node_get_document (node);
-        int index = jx_document_find_source (doc, field->id);
-
-        g_assert (index >= 0);
-        *amount = jx_project_get_source (JX_PROJECT (node), index);
-        *text = jx_money_to_decimal (*amount);
-        break;
-      }
-    case JX_FIELD_INT:
-      {
-        int value = 0;
-
-        g_object_get (node, field->id, &value, NULL);
-        *text = g_strdup_printf ("%d", value);
-        break;
-      }
-    case JX_FIELD_BOOLEAN:
-      {
-        gboolean value = FALSE;
-
-        g_object_get (node, field->id, &value, NULL);
-        *text = g_strdup (value ? "true" : "false");
-        break;
-      }
-    case JX_FIELD_TEXT:
-    case JX_FIELD_LONG_TEXT:
-    case JX_FIELD_CODE:
-      g_object_get (node, field->id, text, NULL);
-      if (*text == NULL)
-        *text = g_strdup ("");
-      break;
-    case JX_FIELD_TOTAL:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* One change per stored field of @kind whose value differs. */
 static void
 compare_fields (JxDiff     *diff,
@@ -159,26 +110,27 @@ compare_fields (JxDiff     *diff,
   for (guint f = 0; f < n_fields; f++)
     {
       const JxField *field = &fields[f];
-      g_autofree char *old_text = NULL;
-      g_autofree char *new_text = NULL;
-      JxMoney old_amount = 0, new_amount = 0;
-      JxChange *change;
+      JxFieldText old_text = JX_FIELD_TEXT_INIT, new_text = JX_FIELD_TEXT_INIT;
+      const char *x, *y;
 
       /* Derived fields (总计) follow from the others. */
       if (field->kind == JX_FIELD_TOTAL || field->xml_name == NULL)
         continue;
-      read_field (a, field, &old_text, &old_amount);
-      read_field (b, field, &new_text, &new_amount);
-      if (g_str_equal (old_text, new_text))
-        continue;
+      x = jx_node_peek_field_text (a, field, &old_text);
+      y = jx_node_peek_field_text (b, field, &new_text);
+      if (!g_str_equal (x, y))
+        {
+          JxChange *change = add_change (diff->changes, JX_CHANGE_CHANGED, kind, a, b);
 
-      change = add_change (diff->changes, JX_CHANGE_CHANGED, kind, a, b);
-      change->field = field->id;
-      change->info = field;
-      change->old_value = g_steal_pointer (&old_text);
-      change->new_value = g_steal_pointer (&new_text);
-      if (field->kind == JX_FIELD_MONEY)
-        change->has_delta = jx_money_sub (new_amount, old_amount, &change->delta);
+          change->field = field->id;
+          change->info = field;
+          change->old_value = g_strdup (x);
+          change->new_value = g_strdup (y);
+          if (field->kind == JX_FIELD_MONEY)
+            change->has_delta = jx_money_sub (new_text.amount, old_text.amount, &change->delta);
+        }
+      jx_field_text_clear (&old_text);
+      jx_field_text_clear (&new_text);
     }
 }
 
@@ -355,16 +307,19 @@ share_a_value (JxNode       *a,
   for (guint f = 0; f < n_fields; f++)
     {
       const JxField *field = &fields[f];
-      g_autofree char *x = NULL;
-      g_autofree char *y = NULL;
-      JxMoney amount_x = 0, amount_y = 0;
+      JxFieldText x = JX_FIELD_TEXT_INIT, y = JX_FIELD_TEXT_INIT;
+      const char *text;
+      gboolean same;
 
       if (g_str_equal (field->id, "name")
           || (field->kind != JX_FIELD_TEXT && field->kind != JX_FIELD_LONG_TEXT && field->kind != JX_FIELD_MONEY))
         continue;
-      read_field (a, field, &x, &amount_x);
-      read_field (b, field, &y, &amount_y);
-      if (g_str_equal (x, y) && (field->kind == JX_FIELD_MONEY ? amount_x != 0 : *x != '\0'))
+      text = jx_node_peek_field_text (a, field, &x);
+      same = g_str_equal (text, jx_node_peek_field_text (b, field, &y))
+             && (field->kind == JX_FIELD_MONEY ? x.amount != 0 : *text != '\0');
+      jx_field_text_clear (&x);
+      jx_field_text_clear (&y);
+      if (same)
         return TRUE;
     }
   return FALSE;

@@ -76,7 +76,8 @@ add_sources (JsonBuilder *builder,
 }
 
 /* "previous": last year's values of @node (jx-previous.h), when it has
- * them: {"year":2024, then a member per field, as the node's own}. */
+ * them: {"year":2024, then a member per field whose value differs from
+ * this year's, named as the node's own}. */
 static void
 add_previous (JsonBuilder *builder,
               JxNode      *node)
@@ -96,9 +97,17 @@ add_previous (JsonBuilder *builder,
       const JxField *field = &fields[f];
       const char *value;
 
+      JxFieldText now = JX_FIELD_TEXT_INIT;
+      gboolean same;
+
       if (!jx_field_has_previous (field) || field->json_member == NULL)
         continue;
+      /* As in the file: a member left out is the same as this year's. */
       value = jx_node_get_previous (node, field);
+      same = value == NULL || g_str_equal (value, jx_node_peek_field_text (node, field, &now));
+      jx_field_text_clear (&now);
+      if (same)
+        continue;
       if (field->kind == JX_FIELD_BOOLEAN)
         add_boolean (builder, field->json_member, g_strcmp0 (value, "true") == 0);
       else
@@ -584,7 +593,8 @@ read_id (JxDocument  *doc,
   return TRUE;
 }
 
-/* "previous", if there: last year's values of @node. */
+/* "previous", if there: last year's values of @node, whose own fields are
+ * read already (a member left out is the same as this year's). */
 static gboolean
 read_previous (JxNode      *node,
                JsonObject  *object,
@@ -619,7 +629,7 @@ read_previous (JxNode      *node,
                    _("%s is missing: last year’s values need their year"), where);
       return FALSE;
     }
-  jx_node_set_previous_year (node, year);
+  jx_node_record_previous (node, year);
 
   fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
   for (guint f = 0; f < n_fields; f++)
@@ -627,6 +637,8 @@ read_previous (JxNode      *node,
       const JxField *field = &fields[f];
 
       if (!jx_field_has_previous (field) || field->json_member == NULL)
+        continue;
+      if (get_member (previous, field->json_member) == NULL)
         continue;
       if (field->kind == JX_FIELD_MONEY)
         {
@@ -674,8 +686,7 @@ read_indicator (JxDocument  *doc,
       !read_string (object, path, "subcategory", &subcategory, error) ||
       !read_string (object, path, "name", &name, error) ||
       !read_string (object, path, "cycle_value", &cycle_value, error) ||
-      !read_string (object, path, "annual_value", &annual_value, error) ||
-      !read_previous (JX_NODE (indicator), object, path, error))
+      !read_string (object, path, "annual_value", &annual_value, error))
     return FALSE;
 
   jx_indicator_set_category (indicator, category);
@@ -683,6 +694,8 @@ read_indicator (JxDocument  *doc,
   jx_indicator_set_name (indicator, name);
   jx_indicator_set_cycle_value (indicator, cycle_value);
   jx_indicator_set_annual_value (indicator, annual_value);
+  if (!read_previous (JX_NODE (indicator), object, path, error))
+    return FALSE;
   jx_node_append_child (JX_NODE (project), JX_NODE (indicator));
   return TRUE;
 }
@@ -703,7 +716,6 @@ read_project (JxDocument    *doc,
       !read_string (object, path, "name", &name, error) ||
       !read_string (object, path, "goal", &goal, error) ||
       !read_boolean (object, path, "confidential", &confidential, error) ||
-      !read_previous (JX_NODE (project), object, path, error) ||
       !read_array (object, path, "indicators", &indicators, error))
     return FALSE;
 
@@ -733,6 +745,8 @@ read_project (JxDocument    *doc,
         }
       jx_project_set_source (project, i, amount);
     }
+  if (!read_previous (JX_NODE (project), object, path, error))
+    return FALSE;
 
   for (guint i = 0; indicators != NULL && i < json_array_get_length (indicators); i++)
     {
@@ -757,11 +771,12 @@ read_unit (JxDocument  *doc,
 
   if (!read_id (doc, JX_NODE (unit), object, path, error) ||
       !read_string (object, path, "name", &name, error) ||
-      !read_previous (JX_NODE (unit), object, path, error) ||
       !read_array (object, path, "projects", &projects, error))
     return FALSE;
 
   jx_funding_unit_set_name (unit, name);
+  if (!read_previous (JX_NODE (unit), object, path, error))
+    return FALSE;
   jx_node_append_child (JX_NODE (doc), JX_NODE (unit));
 
   for (guint i = 0; projects != NULL && i < json_array_get_length (projects); i++)
@@ -857,8 +872,7 @@ jx_json_to_document (JsonNode  *root,
       !read_string (object, NULL, "department", &department, error) ||
       !read_string (object, NULL, "title", &title, error) ||
       !read_array (object, NULL, "units", &units, error) ||
-      !read_array (object, NULL, "annotations", &annotations, error) ||
-      !read_previous (JX_NODE (doc), object, NULL, error))
+      !read_array (object, NULL, "annotations", &annotations, error))
     return NULL;
 
   jx_document_set_format (doc, format);
@@ -869,6 +883,8 @@ jx_json_to_document (JsonNode  *root,
     jx_document_set_taxonomy (doc, taxonomy);
   jx_document_set_department (doc, department);
   jx_document_set_title (doc, title);
+  if (!read_previous (JX_NODE (doc), object, NULL, error))
+    return NULL;
 
   for (guint i = 0; units != NULL && i < json_array_get_length (units); i++)
     {

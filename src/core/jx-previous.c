@@ -47,59 +47,72 @@ jx_node_get_field_owner (JxNode *node)
   return JX_FIELD_OWNER_DOCUMENT;
 }
 
-char *
-jx_node_dup_field_text (JxNode        *node,
-                        const JxField *field,
-                        JxMoney       *amount)
+const char *
+jx_node_peek_field_text (JxNode        *node,
+                         const JxField *field,
+                         JxFieldText   *scratch)
 {
-  char *text = NULL;
-
   g_return_val_if_fail (JX_IS_NODE (node), NULL);
   g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (scratch != NULL, NULL);
 
   switch (field->kind)
     {
     case JX_FIELD_MONEY:
       {
         int index = jx_document_find_source (jx_node_get_document (node), field->id);
-        JxMoney value;
 
         g_return_val_if_fail (index >= 0, NULL);
-        value = jx_project_get_source (JX_PROJECT (node), index);
-        if (amount != NULL)
-          *amount = value;
-        return jx_money_to_decimal (value);
+        scratch->amount = jx_project_get_source (JX_PROJECT (node), index);
+        jx_money_to_decimal_buf (scratch->amount, scratch->buf);
+        return scratch->buf;
       }
     case JX_FIELD_TOTAL:
-      {
-        JxMoney value = 0;
-
-        g_object_get (node, field->id, &value, NULL);
-        if (amount != NULL)
-          *amount = value;
-        return jx_money_to_decimal (value);
-      }
+      g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
+      scratch->amount = g_value_get_int64 (&scratch->value);
+      jx_money_to_decimal_buf (scratch->amount, scratch->buf);
+      return scratch->buf;
     case JX_FIELD_INT:
-      {
-        int value = 0;
-
-        g_object_get (node, field->id, &value, NULL);
-        return g_strdup_printf ("%d", value);
-      }
+      g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
+      g_snprintf (scratch->buf, sizeof scratch->buf, "%d", g_value_get_int (&scratch->value));
+      return scratch->buf;
     case JX_FIELD_BOOLEAN:
-      {
-        gboolean value = FALSE;
-
-        g_object_get (node, field->id, &value, NULL);
-        return g_strdup (value ? "true" : "false");
-      }
+      g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
+      return g_value_get_boolean (&scratch->value) ? "true" : "false";
     case JX_FIELD_TEXT:
     case JX_FIELD_LONG_TEXT:
     case JX_FIELD_CODE:
     default:
-      g_object_get (node, field->id, &text, NULL);
-      return text != NULL ? text : g_strdup ("");
+      {
+        const char *text;
+
+        /* One copy (the property's), not the two of g_object_get(). */
+        g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
+        text = g_value_get_string (&scratch->value);
+        return text != NULL ? text : "";
+      }
     }
+}
+
+void
+jx_field_text_clear (JxFieldText *scratch)
+{
+  if (G_IS_VALUE (&scratch->value))
+    g_value_unset (&scratch->value);
+}
+
+char *
+jx_node_dup_field_text (JxNode        *node,
+                        const JxField *field,
+                        JxMoney       *amount)
+{
+  JxFieldText scratch = JX_FIELD_TEXT_INIT;
+  char *text = g_strdup (jx_node_peek_field_text (node, field, &scratch));
+
+  if (amount != NULL)
+    *amount = scratch.amount;
+  jx_field_text_clear (&scratch);
+  return text;
 }
 
 gboolean
@@ -212,18 +225,26 @@ jx_node_record_previous (JxNode *node,
 {
   guint n_fields;
   const JxField *fields;
+  Previous *previous;
 
   g_return_if_fail (JX_IS_NODE (node));
   g_return_if_fail (year > 0);
 
-  jx_node_set_previous_year (node, year);
+  /* Built in one go: a large table records hundreds of thousands. */
   fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  previous = g_malloc0 (sizeof (Previous) + n_fields * sizeof (char *));
+  previous->year = year;
+  previous->n_values = n_fields;
   for (guint i = 0; i < n_fields; i++)
-    if (jx_field_has_previous (&fields[i]))
-      {
-        g_autofree char *text = jx_node_dup_field_text (node, &fields[i], NULL);
-        jx_node_set_previous (node, &fields[i], text);
-      }
+    {
+      JxFieldText scratch = JX_FIELD_TEXT_INIT;
+
+      jx_replace_string (&previous->values[i],
+                         jx_field_has_previous (&fields[i])
+                         ? jx_node_peek_field_text (node, &fields[i], &scratch) : "");
+      jx_field_text_clear (&scratch);
+    }
+  g_object_set_qdata_full (G_OBJECT (node), previous_quark (), previous, (GDestroyNotify) previous_free);
 }
 
 static gboolean

@@ -31,6 +31,22 @@ char         *jx_node_dup_field_text     (JxNode        *node,
                                           const JxField *field,
                                           JxMoney       *amount);
 
+/* The same without a copy, for loops over large tables: the text stays
+ * valid until jx_field_text_clear (@scratch), which must be called. */
+typedef struct
+{
+  GValue  value;
+  char    buf[32];
+  JxMoney amount;
+} JxFieldText;
+
+#define JX_FIELD_TEXT_INIT { G_VALUE_INIT, { 0 }, 0 }
+
+const char   *jx_node_peek_field_text    (JxNode        *node,
+                                          const JxField *field,
+                                          JxFieldText   *scratch);
+void          jx_field_text_clear        (JxFieldText   *scratch);
+
 /* The year of @node's previous values, or 0 when it has none. */
 int           jx_node_get_previous_year  (JxNode        *node);
 /* Last year's value of @field, or NULL when @node has no previous values

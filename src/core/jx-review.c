@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-model-private.h"
+#include "jx-previous.h"
 #include "jx-review.h"
 
 typedef struct
@@ -52,18 +53,6 @@ add_thread (Collect       *c,
     }
 }
 
-static JxFieldOwner
-owner_of (JxNode *node)
-{
-  if (JX_IS_PROJECT (node))
-    return JX_FIELD_OWNER_PROJECT;
-  if (JX_IS_INDICATOR (node))
-    return JX_FIELD_OWNER_INDICATOR;
-  if (JX_IS_FUNDING_UNIT (node))
-    return JX_FIELD_OWNER_UNIT;
-  return JX_FIELD_OWNER_DOCUMENT;
-}
-
 /* The comments on @node: on the whole item, then field by field in the
  * order of the field table, then on fields the table does not have. */
 static void
@@ -77,14 +66,14 @@ place_comments_on (Collect *c,
 
   if (comments == NULL)
     return;
-  fields = jx_fields_of (owner_of (node), &n_fields);
+  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
 
   for (int f = -1; f <= (int) n_fields; f++)
     for (guint i = 0; i < comments->len; i++)
       {
         JxAnnotation *comment = g_ptr_array_index (comments, i);
         const char *field_id = jx_annotation_get_field (comment);
-        const JxField *field = *field_id != '\0' ? jx_field_lookup (owner_of (node), field_id) : NULL;
+        const JxField *field = *field_id != '\0' ? jx_field_lookup (jx_node_get_field_owner (node), field_id) : NULL;
         gboolean here;
 
         if (f < 0)
@@ -217,6 +206,70 @@ jx_review_entry_field (const JxReviewEntry *entry)
     return g_strdup ("");
   /* TRANSLATORS: a comment on a field the table no longer has; %s is its name */
   return g_strdup_printf (_("(on a removed field: %s)"), jx_field_label_for_id (field_id));
+}
+
+/* The counts of jx_review_count_open(), on the document as object data:
+ * made at the first question after a change. */
+typedef struct
+{
+  GHashTable *counts;   /* JxNode → open comments on it and under it */
+  gboolean    valid;
+} OpenCounts;
+
+static void
+open_counts_free (OpenCounts *counts)
+{
+  g_hash_table_unref (counts->counts);
+  g_free (counts);
+}
+
+static void
+on_document_changed_cb (JxDocument *document,
+                        OpenCounts *counts)
+{
+  counts->valid = FALSE;
+}
+
+guint
+jx_review_count_open (JxDocument *document,
+                      JxNode     *node)
+{
+  OpenCounts *counts;
+  GListModel *annotations;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (JX_IS_NODE (node), 0);
+
+  counts = g_object_get_data (G_OBJECT (document), "jx-review-open-counts");
+  if (counts == NULL)
+    {
+      counts = g_new0 (OpenCounts, 1);
+      counts->counts = g_hash_table_new (NULL, NULL);
+      g_object_set_data_full (G_OBJECT (document), "jx-review-open-counts", counts,
+                              (GDestroyNotify) open_counts_free);
+      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), counts);
+    }
+  if (!counts->valid)
+    {
+      g_hash_table_remove_all (counts->counts);
+      annotations = jx_document_get_annotations (document);
+      for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+        {
+          g_autoptr(JxAnnotation) comment = g_list_model_get_item (annotations, i);
+          const char *target = jx_annotation_get_target (comment);
+          JxNode *on;
+
+          if (jx_annotation_get_resolved (comment))
+            continue;
+          on = *target != '\0' ? jx_document_lookup (document, target) : JX_NODE (document);
+          /* The item and everything above it, up to the document. */
+          for (; on != NULL && !JX_IS_ANNOTATION (on); on = jx_node_get_parent (on))
+            g_hash_table_insert (counts->counts, on,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts->counts, on)) + 1));
+        }
+      counts->valid = TRUE;
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts->counts, node));
 }
 
 /* One CSV field, RFC 4180: quoted when it holds a comma, a quote or a line

@@ -39,6 +39,13 @@ GPtrArray *jx_review_entries      (JxDocument          *document,
 char      *jx_review_entry_place  (const JxReviewEntry *entry);
 char      *jx_review_entry_field  (const JxReviewEntry *entry);
 
+/* The open comments (replies not counted) on @node and on everything
+ * under it: a project counts its indicators', the document all. Kept up to
+ * date through the document's "changed" signal; a handler connected to it
+ * with G_CONNECT_AFTER reads the new count. */
+guint      jx_review_count_open   (JxDocument          *document,
+                                   JxNode              *node);
+
 /* The report as CSV: UTF-8 with a byte-order mark (so spreadsheets read
  * it as UTF-8), RFC 4180 (CRLF, quotes doubled, fields with commas, quotes
  * or line breaks quoted), a header row of translated column names, then

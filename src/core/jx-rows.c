@@ -1087,7 +1087,9 @@ read_money (Builder          *b,
   if (jx_money_parse (cell->text, JX_MONEY_PARSE_ALLOW_EMPTY, out, &at, &error))
     return TRUE;
   add_problem (b->problems, "rows-amount", cell->line, cell->column + (at > 0 ? at - 1 : 0),
-               g_strdup_printf (_("Row %u, %s: “%s” is not an amount (%s); it was left at 0."),
+               g_strdup_printf (/* Translators: the last %s is the amount parser's reason, whose
+                                  * column counts characters of the cell */
+                                _("Row %u, %s: “%s” is not an amount (in the cell: %s); it was left at 0."),
                                 row->record, column, cell->text, error->message));
   *out = 0;
   return FALSE;

@@ -317,21 +317,9 @@ write_annotation (Writer       *self,
   end_element (self);
 }
 
-/* Whether @value is what an absent previous value means. */
-static gboolean
-is_default_previous (const JxField *field,
-                     const char    *value)
-{
-  if (field->kind == JX_FIELD_MONEY)
-    return g_str_equal (value, "0.00");
-  if (field->kind == JX_FIELD_BOOLEAN)
-    return g_str_equal (value, "false");
-  return *value == '\0';
-}
-
 /* <previous year="2024" …>: last year's values of @node's fields, after
- * its own fields (jx-previous.h). Empty texts, 0.00 and false are left
- * out. */
+ * its own fields (jx-previous.h). Only those that differ from this year's
+ * are written: a value left out is the same as the node's own. */
 static void
 write_previous (Writer *self,
                 JxNode *node)
@@ -350,13 +338,17 @@ write_previous (Writer *self,
     for (guint f = 0; f < n_fields; f++)
       {
         const JxField *field = &fields[f];
+        JxFieldText now = JX_FIELD_TEXT_INIT;
         const char *value;
+        gboolean same;
 
         /* Attributes first, then elements, as XML wants. */
         if (!jx_field_has_previous (field) || field->xml_element != (pass == 1))
           continue;
         value = jx_node_get_previous (node, field);
-        if (value == NULL || is_default_previous (field, value))
+        same = value == NULL || g_str_equal (value, jx_node_peek_field_text (node, field, &now));
+        jx_field_text_clear (&now);
+        if (same)
           continue;
         if (field->xml_element)
           write_text (self, node, field->xml_name, value);
@@ -1600,7 +1592,8 @@ start_annotation (Loader *self,
 }
 
 /* <previous year="2024" …> of the node of @frame: the year, then last
- * year's values held in attributes (jx-previous.h). */
+ * year's values held in attributes (jx-previous.h); the others are this
+ * year's. */
 static void
 start_previous (Loader *self,
                 Frame  *frame)
@@ -1635,7 +1628,9 @@ start_previous (Loader *self,
       return;
     }
   xmlFree (year_text);
-  jx_node_set_previous_year (frame->node, (int) year);
+  /* What the element leaves out is the same as the node's own value, which
+   * is read by now: <previous> is the node's last field. */
+  jx_node_record_previous (frame->node, (int) year);
 
   while (xmlTextReaderMoveToNextAttribute (r) == 1)
     {

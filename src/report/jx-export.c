@@ -1,0 +1,819 @@
+/* jx-export.c: a document written as PDF, xlsx or csv
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "jx-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "jx-document.h"
+#include "jx-export.h"
+#include "jx-fields.h"
+#include "jx-funding-unit.h"
+#include "jx-indicator.h"
+#include "jx-money.h"
+#include "jx-project.h"
+
+G_DEFINE_QUARK (jx-export-error-quark, jx_export_error)
+
+gboolean
+jx_export_format_for_path (const char     *path,
+                           JxExportFormat *format)
+{
+  static const struct { const char *ext; JxExportFormat format; } formats[] = {
+    { ".pdf", JX_EXPORT_PDF }, { ".xlsx", JX_EXPORT_XLSX }, { ".csv", JX_EXPORT_CSV },
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].ext))
+      {
+        if (format)
+          *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* --- writing through a temporary file ------------------------------------ */
+
+typedef struct {
+  char *path;
+  char *tmp;
+} Target;
+
+static void
+target_clear (Target *target)
+{
+  /* Still set: not committed; nothing partial stays behind. */
+  if (target->tmp)
+    g_unlink (target->tmp);
+  g_clear_pointer (&target->tmp, g_free);
+  g_clear_pointer (&target->path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Target, target_clear)
+
+static gboolean
+target_open (Target     *target,
+             const char *path,
+             GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  int fd;
+
+  target->path = g_strdup (path);
+  target->tmp = g_build_filename (dir, name, NULL);
+  fd = g_mkstemp_full (target->tmp, O_RDWR, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_clear_pointer (&target->tmp, g_free);
+      g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
+                   /* TRANSLATORS: %s: a folder; then the system's reason */
+                   _("cannot write in the folder “%s”: %s; nothing was written"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+target_commit (Target  *target,
+               GError **error)
+{
+  /* mkstemp made it 0600; an export is an ordinary file. */
+  mode_t mask = umask (0);
+
+  umask (mask);
+  g_chmod (target->tmp, 0666 & ~mask);
+  if (g_rename (target->tmp, target->path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
+                   _("cannot write “%s”: %s; nothing was written"),
+                   target->path, g_strerror (saved));
+      return FALSE;
+    }
+  g_clear_pointer (&target->tmp, g_free);
+  return TRUE;
+}
+
+static gboolean
+write_failed (const char *path,
+              GError    **error)
+{
+  int saved = errno;
+
+  g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
+               _("cannot write “%s”: %s; nothing was written"),
+               path, g_strerror (saved ? saved : EIO));
+  return FALSE;
+}
+
+/* --- PDF ----------------------------------------------------------------- */
+
+gboolean
+jx_export_pdf (JxDocument            *document,
+               const char            *path,
+               const JxReportOptions *options,
+               JxProgressFunc         progress,
+               gpointer               user_data,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  g_auto(Target) target = { 0 };
+  g_autoptr(JxReportLayout) layout = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!target_open (&target, path, error))
+    return FALSE;
+  layout = jx_report_layout_new (document, options, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  if (!jx_report_layout_write_pdf (layout, target.tmp, cancellable, progress, user_data, &local))
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
+                     _("cannot write “%s”: %s; nothing was written"), path, local->message);
+      return FALSE;
+    }
+  return target_commit (&target, error);
+}
+
+/* --- the 指标明细 shape ---------------------------------------------------- */
+
+/* Columns: 资金使用单位, 项目名称, 总计, the sources, then these texts. */
+enum { TEXT_GOAL, TEXT_CATEGORY, TEXT_SUBCATEGORY, TEXT_NAME, TEXT_CYCLE, TEXT_ANNUAL, N_TEXTS };
+
+char **
+jx_export_detail_header (JxDocument *document)
+{
+  static const struct { JxFieldOwner owner; const char *id; } texts[N_TEXTS] = {
+    { JX_FIELD_OWNER_PROJECT, "goal" },
+    { JX_FIELD_OWNER_INDICATOR, "category" },
+    { JX_FIELD_OWNER_INDICATOR, "subcategory" },
+    { JX_FIELD_OWNER_INDICATOR, "name" },
+    { JX_FIELD_OWNER_INDICATOR, "cycle-value" },
+    { JX_FIELD_OWNER_INDICATOR, "annual-value" },
+  };
+  guint n_sources = jx_document_get_n_sources (document);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **header;
+
+  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_UNIT, "name")->official);
+  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official);
+  g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official);
+  for (guint s = 0; s < n_sources; s++)
+    g_strv_builder_add (builder, jx_document_get_source (document, s)->official);
+  for (guint t = 0; t < N_TEXTS; t++)
+    g_strv_builder_add (builder, jx_field_lookup (texts[t].owner, texts[t].id)->official);
+  header = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return header;
+}
+
+typedef struct {
+  JxDocument    *document;
+  JxFundingUnit *unit;
+  JxProject     *project;
+  JxIndicator   *indicator;  /* NULL: a project without indicators, or confidential */
+  guint          project_index;
+  char          *texts[N_TEXTS];
+} DetailRow;
+
+typedef gboolean (*DetailFunc) (DetailRow *row,
+                                gpointer   data,
+                                GError   **error);
+
+static void
+detail_texts (DetailRow *row)
+{
+  JxIndicator *indicator = row->indicator;
+
+  for (guint t = 0; t < N_TEXTS; t++)
+    g_clear_pointer (&row->texts[t], g_free);
+  row->texts[TEXT_GOAL] = g_strdup (jx_report_get_goal (row->project));
+  row->texts[TEXT_CATEGORY] = indicator ? jx_report_format_code (row->document, jx_indicator_get_category (indicator)) : NULL;
+  row->texts[TEXT_SUBCATEGORY] = indicator ? jx_report_format_code (row->document, jx_indicator_get_subcategory (indicator)) : NULL;
+  row->texts[TEXT_NAME] = indicator ? g_strdup (jx_indicator_get_name (indicator)) : NULL;
+  row->texts[TEXT_CYCLE] = indicator ? g_strdup (jx_indicator_get_cycle_value (indicator)) : NULL;
+  row->texts[TEXT_ANNUAL] = indicator ? g_strdup (jx_indicator_get_annual_value (indicator)) : NULL;
+  for (guint t = 0; t < N_TEXTS; t++)
+    if (row->texts[t] == NULL)
+      row->texts[t] = g_strdup ("");
+}
+
+/* Calls @func for every row of the 指标明细 shape: one per indicator, one
+ * for a project without any, one for a confidential project. */
+static gboolean
+foreach_detail_row (JxDocument    *document,
+                    DetailFunc     func,
+                    gpointer       data,
+                    JxProgressFunc progress,
+                    gpointer       user_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GListModel *units = jx_document_get_units (document);
+  guint n_units = g_list_model_get_n_items (units);
+  guint n_projects = MAX (jx_document_get_n_projects (document), 1);
+  DetailRow row = { document };
+  gboolean ok = TRUE;
+
+  for (guint u = 0; ok && u < n_units; u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+      guint n = g_list_model_get_n_items (projects);
+
+      row.unit = unit;
+      for (guint p = 0; ok && p < n; p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          GListModel *indicators = jx_project_get_indicators (project);
+          guint n_indicators = jx_project_get_confidential (project) ? 0 : g_list_model_get_n_items (indicators);
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          row.project = project;
+          row.indicator = NULL;
+          for (guint i = 0; ok && i < MAX (n_indicators, 1); i++)
+            {
+              g_autoptr(JxIndicator) indicator = n_indicators ? g_list_model_get_item (indicators, i) : NULL;
+
+              row.indicator = indicator;
+              detail_texts (&row);
+              ok = func (&row, data, error);
+              row.indicator = NULL;
+            }
+          row.project_index++;
+          if (progress && (row.project_index % 256 == 0 || row.project_index == n_projects))
+            progress ((double) row.project_index / n_projects, user_data);
+        }
+    }
+  for (guint t = 0; t < N_TEXTS; t++)
+    g_free (row.texts[t]);
+  return ok;
+}
+
+/* --- csv ----------------------------------------------------------------- */
+
+static void
+csv_field (GString    *line,
+           const char *text,
+           gboolean    first)
+{
+  if (!first)
+    g_string_append_c (line, ',');
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+typedef struct {
+  FILE    *file;
+  GString *line;
+  guint    n_sources;
+} Csv;
+
+static gboolean
+csv_flush (Csv *csv)
+{
+  /* RFC 4180: CRLF after every record. */
+  g_string_append (csv->line, "\r\n");
+  if (fwrite (csv->line->str, 1, csv->line->len, csv->file) != csv->line->len)
+    return FALSE;
+  g_string_truncate (csv->line, 0);
+  return TRUE;
+}
+
+static gboolean
+csv_row (DetailRow *row,
+         gpointer   data,
+         GError   **error)
+{
+  Csv *csv = data;
+  char buf[JX_MONEY_BUF_SIZE];
+
+  csv_field (csv->line, jx_funding_unit_get_name (row->unit), TRUE);
+  csv_field (csv->line, jx_project_get_name (row->project), FALSE);
+  jx_money_to_decimal_buf (jx_project_get_total (row->project), buf);
+  csv_field (csv->line, buf, FALSE);
+  for (guint s = 0; s < csv->n_sources; s++)
+    {
+      jx_money_to_decimal_buf (jx_project_get_source (row->project, s), buf);
+      csv_field (csv->line, buf, FALSE);
+    }
+  for (guint t = 0; t < N_TEXTS; t++)
+    csv_field (csv->line, row->texts[t], FALSE);
+  if (!csv_flush (csv))
+    {
+      g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE, "%s", g_strerror (errno ? errno : EIO));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jx_export_csv (JxDocument            *document,
+               const char            *path,
+               const JxReportOptions *options,
+               JxProgressFunc         progress,
+               gpointer               user_data,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  g_auto(Target) target = { 0 };
+  g_auto(GStrv) header = NULL;
+  g_autoptr(GString) line = g_string_new ("\xEF\xBB\xBF");  /* the BOM: Excel reads UTF-8 */
+  g_autoptr(GError) local = NULL;
+  Csv csv = { NULL, line, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!target_open (&target, path, error))
+    return FALSE;
+  if (!(csv.file = g_fopen (target.tmp, "wb")))
+    return write_failed (path, error);
+
+  csv.n_sources = jx_document_get_n_sources (document);
+  header = jx_export_detail_header (document);
+  for (guint i = 0; header[i]; i++)
+    csv_field (line, header[i], i == 0);
+  ok = csv_flush (&csv)
+       && foreach_detail_row (document, csv_row, &csv, progress, user_data, cancellable, &local);
+  errno = 0;
+  if (fclose (csv.file) != 0 || !ok)
+    {
+      /* A cancellation as it is; a failed write names the file. */
+      if (local && local->domain != JX_EXPORT_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      return write_failed (path, error);
+    }
+  return target_commit (&target, error);
+}
+
+/* --- xlsx ---------------------------------------------------------------- */
+
+#define SHEET_TABLE  "绩效目标表"
+#define SHEET_DETAIL "指标明细"
+
+typedef struct {
+  JxDocument    *document;
+  const char    *path;
+  lxw_workbook  *workbook;
+  lxw_worksheet *sheet;
+  lxw_format    *title;
+  lxw_format    *line;
+  lxw_format    *line_right;
+  lxw_format    *header;
+  lxw_format    *text;
+  lxw_format    *money;
+  lxw_format    *bold_text;
+  lxw_format    *bold_money;
+  guint          n_sources;
+  lxw_row_t      row;
+} Xlsx;
+
+/* What a too-long cell is called in the message. */
+static gboolean
+xlsx_check (Xlsx       *x,
+            lxw_error   status,
+            JxProject  *project,
+            const char *what,
+            GError    **error)
+{
+  if (status == LXW_NO_ERROR)
+    return TRUE;
+  if (status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+    g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_TOO_LONG,
+                 /* TRANSLATORS: %s: a project's name; %s: 绩效目标 or another column */
+                 _("project “%s”: its %s is longer than the 32,767 characters a spreadsheet cell "
+                   "holds; shorten it, or export to PDF or CSV; nothing was written"),
+                 project ? jx_project_get_name (project) : "", what);
+  else
+    g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
+                 _("cannot write “%s”: %s; nothing was written"), x->path, lxw_strerror (status));
+  return FALSE;
+}
+
+static double
+money_value (JxMoney amount)
+{
+  /* The only place money becomes a double: the spreadsheet's number. */
+  return (double) amount / 100.0;
+}
+
+static char *
+cell_name (lxw_row_t row,
+           guint     col)
+{
+  char name[32];
+
+  lxw_rowcol_to_cell (name, row, (lxw_col_t) col);
+  return g_strdup (name);
+}
+
+/* "=SUM(C7:E7)" */
+static char *
+sum_formula (lxw_row_t first_row,
+             guint     first_col,
+             lxw_row_t last_row,
+             guint     last_col)
+{
+  g_autofree char *a = cell_name (first_row, first_col);
+  g_autofree char *b = cell_name (last_row, last_col);
+
+  return g_strdup_printf ("=SUM(%s:%s)", a, b);
+}
+
+static lxw_format *
+add_format (lxw_workbook *workbook,
+            gboolean      bold,
+            gboolean      border,
+            const char   *number,
+            uint8_t       align)
+{
+  lxw_format *format = workbook_add_format (workbook);
+
+  format_set_font_name (format, "Noto Sans CJK SC");
+  format_set_font_size (format, 10);
+  if (bold)
+    format_set_bold (format);
+  if (border)
+    format_set_border (format, LXW_BORDER_THIN);
+  if (number)
+    format_set_num_format (format, number);
+  format_set_text_wrap (format);
+  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
+  if (align)
+    format_set_align (format, align);
+  return format;
+}
+
+/* The 合计 row's formulas: the sum of the unit rows, which are interleaved
+ * with their projects. */
+static char *
+units_formula (GArray *unit_rows,
+               guint   col,
+               lxw_row_t first,
+               lxw_row_t last)
+{
+  GString *formula;
+
+  /* Excel limits a formula to 8,192 characters and SUM to 255 arguments:
+   * with many units, every unit row plus every project row is twice 合计. */
+  if (unit_rows->len == 0)
+    return g_strdup ("=0");
+  if (unit_rows->len > 250)
+    {
+      g_autofree char *range = sum_formula (first, col, last, col);
+
+      return g_strdup_printf ("%s/2", range);
+    }
+  formula = g_string_new ("=SUM(");
+  for (guint i = 0; i < unit_rows->len; i++)
+    {
+      g_autofree char *name = cell_name (g_array_index (unit_rows, lxw_row_t, i), col);
+
+      g_string_append_printf (formula, "%s%s", i ? "," : "", name);
+    }
+  g_string_append_c (formula, ')');
+  return g_string_free (formula, FALSE);
+}
+
+static gboolean
+xlsx_table_sheet (Xlsx          *x,
+                  JxProgressFunc progress,
+                  gpointer       user_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  JxDocument *document = x->document;
+  lxw_worksheet *ws = workbook_add_worksheet (x->workbook, SHEET_TABLE);
+  guint n = x->n_sources + 4, goal_col = n - 2, last_col = n - 1;
+  GListModel *units = jx_document_get_units (document);
+  guint n_units = g_list_model_get_n_items (units);
+  guint n_projects = MAX (jx_document_get_n_projects (document), 1), done = 0;
+  g_autofree char *title = jx_report_get_title (document);
+  g_autofree char *name_header = jx_report_get_name_header ();
+  g_autofree char *department = NULL;
+  g_autofree char *unit_line = NULL;
+  g_autofree JxMoney *sums = g_new0 (JxMoney, x->n_sources);
+  g_autoptr(GArray) unit_rows = g_array_new (FALSE, FALSE, sizeof (lxw_row_t));
+  lxw_row_t total_row, row;
+
+  department = g_strdup_printf ("%s：%s", jx_field_lookup (JX_FIELD_OWNER_DOCUMENT, "department")->official,
+                                jx_document_get_department (document));
+  unit_line = g_strdup_printf ("%s：%s", jx_field_lookup (JX_FIELD_OWNER_DOCUMENT, "unit")->official,
+                               jx_document_get_unit (document));
+
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);           /* A4 */
+  worksheet_set_margins (ws, 0.4, 0.4, 0.5, 0.5);
+  worksheet_repeat_rows (ws, 2, 2);      /* the header on every page */
+  worksheet_fit_to_pages (ws, 1, 0);     /* all columns on the page's width */
+  worksheet_set_footer (ws, "&C第 &P 页 共 &N 页");
+  worksheet_set_column (ws, 0, 0, 28, NULL);
+  worksheet_set_column (ws, 1, (lxw_col_t) (goal_col - 1), 13, NULL);
+  worksheet_set_column (ws, (lxw_col_t) goal_col, (lxw_col_t) goal_col, 40, NULL);
+  worksheet_set_column (ws, (lxw_col_t) last_col, (lxw_col_t) last_col, 70, NULL);
+
+  /* Rows are written in order: the workbook keeps only one in memory. */
+  if (!xlsx_check (x, worksheet_merge_range (ws, 0, 0, 0, (lxw_col_t) last_col, title, x->title), NULL, "", error))
+    return FALSE;
+  worksheet_merge_range (ws, 1, 0, 1, (lxw_col_t) goal_col, department, x->line);
+  worksheet_write_string (ws, 1, (lxw_col_t) last_col, unit_line, x->line_right);
+
+  worksheet_write_string (ws, 2, 0, name_header, x->header);
+  worksheet_write_string (ws, 2, 1, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official, x->header);
+  for (guint s = 0; s < x->n_sources; s++)
+    worksheet_write_string (ws, 2, (lxw_col_t) (2 + s), jx_document_get_source (document, s)->official, x->header);
+  worksheet_write_string (ws, 2, (lxw_col_t) goal_col, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal")->official, x->header);
+  worksheet_write_string (ws, 2, (lxw_col_t) last_col, JX_REPORT_INDICATORS, x->header);
+
+  /* 合计 needs the unit rows' places: count them first. */
+  total_row = 3;
+  row = total_row + 1;
+  for (guint u = 0; u < n_units; u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+
+      g_array_append_val (unit_rows, row);
+      row += 1 + g_list_model_get_n_items (jx_funding_unit_get_projects (unit));
+    }
+
+  worksheet_write_string (ws, total_row, 0, JX_REPORT_TOTAL_ROW, x->bold_text);
+  jx_report_sum_sources (document, NULL, sums);
+  for (guint c = 1; c < goal_col; c++)
+    {
+      g_autofree char *formula = units_formula (unit_rows, c, total_row + 1, row - 1);
+      JxMoney value = c == 1 ? jx_document_get_total (document) : sums[c - 2];
+
+      worksheet_write_formula_num (ws, total_row, (lxw_col_t) c, formula, x->bold_money, money_value (value));
+    }
+  worksheet_write_blank (ws, total_row, (lxw_col_t) goal_col, x->bold_text);
+  worksheet_write_blank (ws, total_row, (lxw_col_t) last_col, x->bold_text);
+
+  row = total_row + 1;
+  for (guint u = 0; u < n_units; u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+      guint np = g_list_model_get_n_items (projects);
+      lxw_row_t unit_row = row;
+
+      worksheet_write_string (ws, unit_row, 0, jx_funding_unit_get_name (unit), x->bold_text);
+      jx_report_sum_sources (document, unit, sums);
+      for (guint c = 1; c < goal_col; c++)
+        {
+          g_autofree char *formula = np ? sum_formula (unit_row + 1, c, unit_row + np, c) : g_strdup ("=0");
+          JxMoney value = c == 1 ? jx_funding_unit_get_total (unit) : sums[c - 2];
+
+          worksheet_write_formula_num (ws, unit_row, (lxw_col_t) c, formula, x->bold_money, money_value (value));
+        }
+      worksheet_write_blank (ws, unit_row, (lxw_col_t) goal_col, x->bold_text);
+      worksheet_write_blank (ws, unit_row, (lxw_col_t) last_col, x->bold_text);
+      row++;
+
+      for (guint p = 0; p < np; p++, row++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          g_autofree char *formula = sum_formula (row, 2, row, 1 + x->n_sources);
+          g_autofree char *indicators = NULL;
+          const char *goal_label = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal")->official;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+
+          if (!xlsx_check (x, worksheet_write_string (ws, row, 0, jx_project_get_name (project), x->text),
+                           project, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official, error))
+            return FALSE;
+          worksheet_write_formula_num (ws, row, 1, formula, x->money, money_value (jx_project_get_total (project)));
+          for (guint s = 0; s < x->n_sources; s++)
+            worksheet_write_number (ws, row, (lxw_col_t) (2 + s), money_value (jx_project_get_source (project, s)), x->money);
+          if (jx_project_get_confidential (project))
+            {
+              /* One notice across goal and indicators, as published. */
+              worksheet_merge_range (ws, row, (lxw_col_t) goal_col, row, (lxw_col_t) last_col,
+                                     JX_REPORT_CONFIDENTIAL, x->text);
+              continue;
+            }
+          indicators = jx_report_format_indicators (document, project);
+          if (!xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) goal_col, jx_project_get_goal (project), x->text),
+                           project, goal_label, error) ||
+              !xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) last_col, indicators, x->text),
+                           project, JX_REPORT_INDICATORS, error))
+            return FALSE;
+          done++;
+          if (progress && done % 256 == 0)
+            progress (0.5 * done / n_projects, user_data);
+        }
+    }
+  return TRUE;
+}
+
+typedef struct {
+  Xlsx          *x;
+  lxw_worksheet *ws;
+  lxw_row_t      row;
+} DetailSheet;
+
+static gboolean
+xlsx_detail_row (DetailRow *row,
+                 gpointer   data,
+                 GError   **error)
+{
+  DetailSheet *d = data;
+  Xlsx *x = d->x;
+  guint col = 0;
+
+  if (!xlsx_check (x, worksheet_write_string (d->ws, d->row, (lxw_col_t) col++, jx_funding_unit_get_name (row->unit), x->text),
+                   row->project, jx_field_lookup (JX_FIELD_OWNER_UNIT, "name")->official, error) ||
+      !xlsx_check (x, worksheet_write_string (d->ws, d->row, (lxw_col_t) col++, jx_project_get_name (row->project), x->text),
+                   row->project, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official, error))
+    return FALSE;
+  worksheet_write_number (d->ws, d->row, (lxw_col_t) col++, money_value (jx_project_get_total (row->project)), x->money);
+  for (guint s = 0; s < x->n_sources; s++)
+    worksheet_write_number (d->ws, d->row, (lxw_col_t) col++, money_value (jx_project_get_source (row->project, s)), x->money);
+  for (guint t = 0; t < N_TEXTS; t++, col++)
+    {
+      lxw_error status = worksheet_write_string (d->ws, d->row, (lxw_col_t) col, row->texts[t], x->text);
+      g_auto(GStrv) header = NULL;
+
+      if (status == LXW_NO_ERROR)
+        continue;
+      /* Name the column in the message. */
+      header = jx_export_detail_header (x->document);
+      return xlsx_check (x, status, row->project, header[col], error);
+    }
+  d->row++;
+  return TRUE;
+}
+
+typedef struct {
+  JxProgressFunc func;
+  gpointer       data;
+} Chain;
+
+/* The second sheet: the second half of the progress. */
+static void
+half_progress (double   fraction,
+               gpointer user_data)
+{
+  Chain *chain = user_data;
+
+  chain->func (0.5 + 0.5 * fraction, chain->data);
+}
+
+gboolean
+jx_export_xlsx (JxDocument            *document,
+                const char            *path,
+                const JxReportOptions *options,
+                JxProgressFunc         progress,
+                gpointer               user_data,
+                GCancellable          *cancellable,
+                GError               **error)
+{
+  g_auto(Target) target = { 0 };
+  g_auto(GStrv) header = NULL;
+  g_autofree char *dir = NULL;
+  lxw_workbook_options wb_options = { .constant_memory = LXW_TRUE };
+  Xlsx x = { document, path };
+  DetailSheet detail = { &x };
+  Chain chain = { progress, user_data };
+  guint n_columns;
+  gboolean ok;
+  lxw_error status;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!target_open (&target, path, error))
+    return FALSE;
+  /* The workbook's scratch files go beside the output, not into a /tmp
+   * that may be memory. */
+  dir = g_path_get_dirname (target.tmp);
+  wb_options.tmpdir = dir;
+  x.workbook = workbook_new_opt (target.tmp, &wb_options);
+  if (x.workbook == NULL)
+    return write_failed (path, error);
+  x.n_sources = jx_document_get_n_sources (document);
+
+  x.title = add_format (x.workbook, TRUE, FALSE, NULL, LXW_ALIGN_CENTER);
+  format_set_font_size (x.title, 16);
+  x.line = add_format (x.workbook, FALSE, FALSE, NULL, LXW_ALIGN_LEFT);
+  x.line_right = add_format (x.workbook, FALSE, FALSE, NULL, LXW_ALIGN_RIGHT);
+  x.header = add_format (x.workbook, TRUE, TRUE, NULL, LXW_ALIGN_CENTER);
+  format_set_bg_color (x.header, 0xEBEBEB);
+  x.text = add_format (x.workbook, FALSE, TRUE, NULL, 0);
+  x.money = add_format (x.workbook, FALSE, TRUE, "#,##0.00", LXW_ALIGN_RIGHT);
+  x.bold_text = add_format (x.workbook, TRUE, TRUE, NULL, 0);
+  x.bold_money = add_format (x.workbook, TRUE, TRUE, "#,##0.00", LXW_ALIGN_RIGHT);
+
+  ok = xlsx_table_sheet (&x, progress, user_data, cancellable, error);
+
+  if (ok)
+    {
+      detail.ws = workbook_add_worksheet (x.workbook, SHEET_DETAIL);
+      header = jx_export_detail_header (document);
+      n_columns = g_strv_length (header);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          /* Widths: names and goal wide, amounts and codes narrow. */
+          double width = c < 2 ? 24 : c < 3 + x.n_sources ? 13 : c == 3 + x.n_sources ? 40 : 18;
+
+          worksheet_set_column (detail.ws, (lxw_col_t) c, (lxw_col_t) c, width, NULL);
+          worksheet_write_string (detail.ws, 0, (lxw_col_t) c, header[c], x.header);
+        }
+      worksheet_freeze_panes (detail.ws, 1, 0);
+      detail.row = 1;
+      ok = foreach_detail_row (document, xlsx_detail_row, &detail,
+                               progress ? half_progress : NULL, &chain, cancellable, error);
+      worksheet_autofilter (detail.ws, 0, 0, detail.row - 1, (lxw_col_t) (n_columns - 1));
+      worksheet_set_landscape (detail.ws);
+      worksheet_set_paper (detail.ws, 9);
+      worksheet_repeat_rows (detail.ws, 0, 0);
+    }
+
+  status = workbook_close (x.workbook);
+  if (!ok)
+    return FALSE;
+  if (status != LXW_NO_ERROR)
+    {
+      g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
+                   _("cannot write “%s”: %s; nothing was written"), path, lxw_strerror (status));
+      return FALSE;
+    }
+  return target_commit (&target, error);
+}
+
+/* --- by extension -------------------------------------------------------- */
+
+gboolean
+jx_export (JxDocument            *document,
+           const char            *path,
+           const JxReportOptions *options,
+           JxProgressFunc         progress,
+           gpointer               user_data,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  JxExportFormat format;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!jx_export_format_for_path (path, &format))
+    {
+      g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_FORMAT,
+                   _("cannot export to “%s”: the name must end in .pdf, .xlsx or .csv"), path);
+      return FALSE;
+    }
+  switch (format)
+    {
+    case JX_EXPORT_PDF:
+      return jx_export_pdf (document, path, options, progress, user_data, cancellable, error);
+    case JX_EXPORT_XLSX:
+      return jx_export_xlsx (document, path, options, progress, user_data, cancellable, error);
+    case JX_EXPORT_CSV:
+    default:
+      return jx_export_csv (document, path, options, progress, user_data, cancellable, error);
+    }
+}

@@ -1,0 +1,57 @@
+/* jx-report.h: a document as the official table: its text, sums and pages
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "jx-project.h"
+#include "jx-report-layout.h"
+
+G_BEGIN_DECLS
+
+/* What the official table prints that is no field of a document (the
+ * fields' own labels come from jx-fields.h, ->official). Never translated:
+ * the table is the same in every language of the user interface. */
+#define JX_REPORT_TOTAL_ROW     "合计"
+#define JX_REPORT_INDICATORS    "绩效指标"
+#define JX_REPORT_CONFIDENTIAL  JX_PROJECT_CONFIDENTIAL_TEXT
+#define JX_REPORT_PAGE_FOOTER   "第 %u 页 共 %u 页"
+#define JX_REPORT_COMMENTS      "审核意见"
+
+typedef struct {
+  /* Append the open (unresolved) comments, grouped by project. */
+  gboolean comments;
+} JxReportOptions;
+
+/* The title as printed: the document's, or "<部门><年>年项目支出绩效目标表(含转移支付项目)". */
+char           *jx_report_get_title          (JxDocument     *document);
+/* "项目名称(资金使用单位)": the first column's header. */
+char           *jx_report_get_name_header    (void);
+
+/* @project's indicators as the official table's one cell:
+ * "1、1-产出指标；11-数量指标；足额发放率；实施周期指标值：100%；年度指标值：100%。"
+ * (empty values left out). For a confidential project: JX_REPORT_CONFIDENTIAL. */
+char           *jx_report_format_indicators  (JxDocument     *document,
+                                              JxProject      *project);
+/* The goal as printed: JX_REPORT_CONFIDENTIAL for a confidential project,
+ * whatever its goal holds. Transfer none. */
+const char     *jx_report_get_goal           (JxProject      *project);
+/* "1-产出指标": a category or sub-category code with its name from the
+ * document's scheme; the bare code when the scheme does not know it. */
+char           *jx_report_format_code        (JxDocument     *document,
+                                              const char     *code);
+
+/* The sum of each funding source over @unit's projects (or over the whole
+ * document with @unit NULL) into @sums (jx_document_get_n_sources() of
+ * them). FALSE if a sum would overflow. */
+gboolean        jx_report_sum_sources        (JxDocument     *document,
+                                              JxFundingUnit  *unit,
+                                              JxMoney        *sums);
+
+/* The official table of @document (and the comments, per @options) on
+ * pages of @width × @height points; paginate before drawing. */
+JxReportLayout *jx_report_layout_new         (JxDocument            *document,
+                                              const JxReportOptions *options,
+                                              double                 width_pt,
+                                              double                 height_pt);
+
+G_END_DECLS

@@ -1,0 +1,790 @@
+/* test-export.c: PDF, xlsx and csv as the programs people use read them
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The exports are written by jixiao-cli and read back with poppler-utils
+ * (pdfinfo, pdftotext, pdffonts) and LibreOffice (soffice --headless), the
+ * consumers the tables go to; their values are compared with the document
+ * as libjixiao loads it. A missing consumer program fails the test: CI
+ * installs them with build-aux/jx-dev.sh.
+ */
+#define G_LOG_DOMAIN "test-export"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gstdio.h>
+
+#include "jx-document.h"
+#include "jx-fields.h"
+#include "jx-funding-unit.h"
+#include "jx-indicator.h"
+#include "jx-init.h"
+#include "jx-money.h"
+#include "jx-problem.h"
+#include "jx-project.h"
+#include "jx-storage.h"
+
+/* A confidential project's goal and indicator, which no export may show. */
+#define SECRET_GOAL      "机密目标内容XQZ不得公开"
+#define SECRET_INDICATOR "机密指标名称XQZ"
+#define NOTICE           "此为涉密项目，不公开绩效目标和指标"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs @argv (NULL-terminated); a program that is not installed fails the
+ * test with a message naming the package. */
+static void
+run_argv (Run               *run,
+          const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = g_find_program_in_path (argv[0]);
+
+  if (found == NULL)
+    g_error ("%s is not installed: install poppler-utils and libreoffice-calc-nogui "
+             "(build-aux/jx-dev.sh deps does)", argv[0]);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+}
+
+#define run(r, ...) G_STMT_START { \
+    const char *argv_[] = { __VA_ARGS__, NULL }; \
+    run_argv ((r), argv_); \
+  } G_STMT_END
+
+static char *
+example_path (void)
+{
+  return g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "data", "examples",
+                           "guangzhou-organization-dept-2024.jixiao", NULL);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static JxDocument *
+load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxProblem) problem = NULL;
+  JxDocument *doc = jx_storage_load (path, &problem, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+/* Exports @input to @dir/@name with jixiao-cli; returns the output path. */
+static char *
+export_to (const char *input,
+           const char *dir,
+           const char *name,
+           const char *option)
+{
+  g_auto(Run) r = { 0 };
+  char *out = g_build_filename (dir, name, NULL);
+
+  if (option)
+    run (&r, g_getenv ("JX_CLI"), "convert", option, input, out);
+  else
+    run (&r, g_getenv ("JX_CLI"), "convert", input, out);
+  if (r.status != 0)
+    g_error ("convert %s %s: exit %d: %s", input, out, r.status, r.err);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  return out;
+}
+
+/* The example with one text replaced (first occurrence), written to @dir. */
+static char *
+variant (const char *dir,
+         const char *name,
+         const char *from,
+         const char *to)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *text = read_text (example);
+  g_autoptr(GString) s = g_string_new (text);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpuint (g_string_replace (s, from, to, 1), ==, 1);
+  g_file_set_contents (path, s->str, (gssize) s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The example with its second project confidential, holding a secret goal
+ * and indicator name. */
+static char *
+confidential_variant (const char *dir)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *text = read_text (example);
+  g_autoptr(GString) s = g_string_new (text);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "secret.jixiao", NULL);
+
+  g_assert_cmpuint (g_string_replace (s, "<project id=\"p2\" fiscal=\"8475.00\" special=\"0.00\" other=\"0.00\">",
+                                      "<project id=\"p2\" fiscal=\"8475.00\" special=\"0.00\" other=\"0.00\" confidential=\"true\">", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (s, "<goal>按标准安排给社区党组织用于保障党建工作需要的补助经费",
+                                      "<goal>" SECRET_GOAL "按标准安排给社区党组织用于保障党建工作需要的补助经费", 1), ==, 1);
+  /* The first indicator of p2 (p1 has 8, so i9). */
+  g_assert_cmpuint (g_string_replace (s, "<indicator id=\"i9\" category=\"1\" subcategory=\"11\">\n        <name>足额发放率</name>",
+                                      "<indicator id=\"i9\" category=\"1\" subcategory=\"11\">\n        <name>" SECRET_INDICATOR "</name>", 1), ==, 1);
+  g_file_set_contents (path, s->str, (gssize) s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+pdf_text (const char *pdf,
+          int         page)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *p = g_strdup_printf ("%d", page);
+
+  if (page > 0)
+    run (&r, "pdftotext", "-f", p, "-l", p, pdf, "-");
+  else
+    run (&r, "pdftotext", pdf, "-");
+  g_assert_cmpint (r.status, ==, 0);
+  return g_steal_pointer (&r.out);
+}
+
+/* @text without any white space: a name wrapped in its cell reads whole.
+ * Without hyphens too, which pdftotext drops at the end of a line. */
+static char *
+squeeze_full (const char *text,
+              gboolean    hyphens)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && (hyphens || *p != '-'))
+      g_string_append_unichar (s, g_utf8_get_char (p));
+  return g_string_free (s, FALSE);
+}
+
+static char *
+squeeze (const char *text)
+{
+  return squeeze_full (text, TRUE);
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_auto(Run) r = { 0 };
+  const char *pages;
+
+  run (&r, "pdfinfo", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  /* A4 landscape, in points. */
+  g_assert_nonnull (strstr (r.out, "Page size:       841.89 x 595.276 pts (A4)"));
+  pages = strstr (r.out, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* --- PDF ----------------------------------------------------------------- */
+
+static void
+test_pdf_official_layout (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = example_path ();
+  g_autofree char *pdf = export_to (example, dir, "table.pdf", NULL);
+  g_autoptr(JxDocument) doc = load (example);
+  g_autofree char *all = pdf_text (pdf, 0);
+  g_autofree char *flat = squeeze (all);
+  g_autofree char *no_hyphens = squeeze_full (all, FALSE);
+  g_autofree char *total = jx_money_format (jx_document_get_total (doc));
+  GListModel *units = jx_document_get_units (doc);
+  guint n_pages = pdf_pages (pdf), n_found = 0;
+  g_auto(Run) fonts = { 0 };
+
+  /* 35 projects with their indicators do not fit on one page. */
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_nonnull (strstr (flat, "中国共产党广州市委员会组织部2024年项目支出绩效目标表"));
+  g_assert_nonnull (strstr (flat, "部门名称：中国共产党广州市委员会组织部"));
+  g_assert_nonnull (strstr (flat, "单位：万元"));
+  /* 合计 as text, with thousands separators. */
+  g_assert_cmpstr (total, ==, "56,539.99");
+  g_assert_nonnull (strstr (flat, "合计"));
+  g_assert_nonnull (strstr (flat, total));
+  /* The numbered indicators as the published table prints them. */
+  g_assert_nonnull (strstr (flat, "1、1-产出指标；11-数量指标；足额发放率；实施周期指标值：100%；年度指标值：100%。"));
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          g_autofree char *name = squeeze_full (jx_project_get_name (project), FALSE);
+
+          if (strstr (no_hyphens, name) == NULL)
+            g_error ("project “%s” is not in the PDF", name);
+          n_found++;
+        }
+    }
+  g_assert_cmpuint (n_found, ==, 35);
+
+  /* The column header and the footer on every page. */
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_text (pdf, (int) page);
+      g_autofree char *squeezed = squeeze (text);
+      g_autofree char *footer = g_strdup_printf ("第%u页共%u页", page, n_pages);
+
+      for (guint s = 0; s < jx_document_get_n_sources (doc); s++)
+        g_assert_nonnull (strstr (squeezed, jx_document_get_source (doc, s)->official));
+      g_assert_nonnull (strstr (squeezed, "项目名称(资金使用单位)"));
+      g_assert_nonnull (strstr (squeezed, "绩效目标"));
+      g_assert_nonnull (strstr (squeezed, "绩效指标"));
+      g_assert_nonnull (strstr (squeezed, footer));
+    }
+
+  /* Every font is embedded. */
+  run (&fonts, "pdffonts", pdf);
+  g_assert_cmpint (fonts.status, ==, 0);
+  g_assert_nonnull (strstr (fonts.out, "NotoSansCJK"));
+  {
+    g_auto(GStrv) lines = g_strsplit (fonts.out, "\n", -1);
+
+    for (guint i = 2; lines[i]; i++)
+      {
+        g_auto(GStrv) cols = NULL;
+
+        if (*lines[i] == '\0')
+          continue;
+        cols = g_strsplit_set (lines[i], " ", -1);
+        /* name type… emb sub uni object ID: "emb" is the 4th field from the end. */
+        {
+          g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+          for (guint c = 0; cols[c]; c++)
+            if (*cols[c])
+              g_ptr_array_add (fields, cols[c]);
+          g_assert_cmpuint (fields->len, >=, 6);
+          if (!g_str_equal (g_ptr_array_index (fields, fields->len - 5), "yes"))
+            g_error ("font not embedded: %s", lines[i]);
+        }
+      }
+  }
+}
+
+static void
+test_pdf_comments (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = example_path ();
+  g_autofree char *plain = export_to (example, dir, "plain.pdf", NULL);
+  g_autofree char *with = export_to (example, dir, "with.pdf", "--comments");
+  g_autofree char *plain_text = pdf_text (plain, 0);
+  g_autofree char *with_text = pdf_text (with, 0);
+  g_autofree char *p = squeeze (plain_text);
+  g_autofree char *w = squeeze (with_text);
+
+  g_assert_null (strstr (p, "请说明社区党员活动经费的测算依据。"));
+  g_assert_nonnull (strstr (w, "审核意见"));
+  g_assert_nonnull (strstr (w, "请说明社区党员活动经费的测算依据。"));
+  /* The reply under it, and the field it is about. */
+  g_assert_nonnull (strstr (w, "按每个社区党组织标准测算，已附测算表。"));
+  g_assert_nonnull (strstr (w, "财政局李审核"));
+  g_assert_nonnull (strstr (w, "（财政拨款）"));
+}
+
+/* A 1 MB goal wraps across pages (and does not hang); a character the CJK
+ * font lacks still prints, from a fallback font. */
+static void
+test_pdf_long_goal_and_fallback (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autoptr(GString) goal = g_string_new ("<goal>");
+  g_autofree char *input = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *name = NULL;
+  guint n_pages, i = 0;
+
+  while (goal->len < 1000000 - 100)
+    g_string_append_printf (goal, "第%u句：按标准安排给社区党组织用于保障党建工作需要的补助经费。", ++i);
+  g_string_append (goal, "全文结束</goal>");
+  input = variant (dir, "long.jixiao", "<goal></goal>", goal->str);
+  {
+    g_autofree char *text = read_text (input);
+    g_autoptr(GString) s = g_string_new (text);
+
+    /* Georgian: not in Noto Sans CJK. */
+    g_string_replace (s, "<name>社区党员活动经费</name>", "<name>社区党员活动经费ქართული</name>", 1);
+    g_file_set_contents (input, s->str, -1, NULL);
+  }
+
+  pdf = export_to (input, dir, "long.pdf", NULL);
+  n_pages = pdf_pages (pdf);
+  /* About 40 lines of 13 characters a page: hundreds of pages. */
+  g_assert_cmpuint (n_pages, >, 300);
+  first = pdf_text (pdf, 1);
+  name = squeeze (first);
+  g_assert_nonnull (strstr (name, "ქართული"));
+  g_assert_nonnull (strstr (name, "第1句："));
+  /* The goal's end and the rest of the table follow. */
+  last = pdf_text (pdf, 0);
+  {
+    g_autofree char *flat = squeeze (last);
+    g_autofree char *end = g_strdup_printf ("第%u句：", i);
+
+    g_assert_nonnull (strstr (flat, end));
+    g_assert_nonnull (strstr (flat, "全文结束"));
+    g_assert_nonnull (strstr (flat, "工作经费"));
+  }
+}
+
+/* --- csv ----------------------------------------------------------------- */
+
+static void
+test_csv_shape (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *input = variant (dir, "quotes.jixiao", "<name>社区党员活动经费</name>",
+                                    "<name>社区党员活动经费,含\"引号\"</name>");
+  g_autofree char *csv = export_to (input, dir, "detail.csv", NULL);
+  g_autofree char *text = read_text (csv);
+  g_autoptr(JxDocument) doc = load (input);
+  g_autoptr(GString) header = g_string_new ("\xEF\xBB\xBF资金使用单位,项目名称,总计");
+
+  for (guint s = 0; s < jx_document_get_n_sources (doc); s++)
+    g_string_append_printf (header, ",%s", jx_document_get_source (doc, s)->official);
+  g_string_append (header, ",绩效目标,一级指标,二级指标,三级指标,实施周期指标值,年度指标值\r\n");
+
+  /* UTF-8 with a BOM, the header from the field table, CRLF records. */
+  g_assert_true (g_str_has_prefix (text, header->str));
+  /* RFC 4180: a field with a comma or quote is quoted, quotes doubled;
+   * amounts are plain decimals. */
+  g_assert_nonnull (strstr (text, "\r\n中国共产党广州市委员会组织部,\"社区党员活动经费,含\"\"引号\"\"\",10464.80,10464.80,0.00,0.00,"));
+  g_assert_null (strstr (text, "10,464.80"));
+  g_assert_null (strstr (text + 3, "\xEF\xBB\xBF"));
+}
+
+/* --- bad output paths ---------------------------------------------------- */
+
+static gboolean
+dir_is_empty_but (const char *dir,
+                  const char *keep)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)))
+    if (!g_str_equal (name, keep))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_unwritable_and_existing (void)
+{
+  static const char *exts[] = { "pdf", "xlsx", "csv" };
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = example_path ();
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+
+  /* A "folder" that is a file: no one can write in it, not even root. */
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("out.%s", exts[i]);
+      g_autofree char *bad = g_build_filename (blocker, name, NULL);
+      g_autofree char *missing = g_build_filename (dir, "no-such-folder", name, NULL);
+      g_autofree char *existing = g_build_filename (dir, name, NULL);
+      g_autofree char *before = NULL;
+      g_auto(Run) r1 = { 0 };
+      g_auto(Run) r2 = { 0 };
+      g_auto(Run) r3 = { 0 };
+      g_auto(Run) r4 = { 0 };
+
+      run (&r1, g_getenv ("JX_CLI"), "convert", example, bad);
+      g_assert_cmpint (r1.status, ==, 3);
+      g_assert_nonnull (strstr (r1.err, bad));
+      run (&r2, g_getenv ("JX_CLI"), "convert", example, missing);
+      g_assert_cmpint (r2.status, ==, 3);
+      g_assert_nonnull (strstr (r2.err, "nothing was written"));
+      g_assert_true (dir_is_empty_but (dir, "not-a-folder"));
+
+      /* An existing file stays as it was without --force. */
+      g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
+      run (&r3, g_getenv ("JX_CLI"), "convert", example, existing);
+      g_assert_cmpint (r3.status, ==, 3);
+      g_assert_nonnull (strstr (r3.err, "--force"));
+      before = read_text (existing);
+      g_assert_cmpstr (before, ==, "keep me");
+      run (&r4, g_getenv ("JX_CLI"), "convert", "--force", example, existing);
+      g_assert_cmpint (r4.status, ==, 0);
+      {
+        g_autofree char *after = read_text (existing);
+
+        g_assert_cmpstr (after, !=, "keep me");
+      }
+      g_unlink (existing);
+      /* No temporary file left beside it. */
+      g_assert_true (dir_is_empty_but (dir, "not-a-folder"));
+    }
+}
+
+/* --- read back by LibreOffice -------------------------------------------- */
+
+/* LibreOffice's csv export of a sheet: rows of fields (RFC 4180). */
+static GPtrArray *
+parse_csv (const char *path)
+{
+  g_autofree char *text = read_text (path);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  while (*p)
+    {
+      if (*p == '"')
+        {
+          for (p++; *p; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, '"'), p++;
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p);
+            }
+          continue;
+        }
+      if (*p == ',')
+        {
+          g_ptr_array_add (row, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+        }
+      else if (*p == '\n' || *p == '\r')
+        {
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          g_ptr_array_add (row, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+        }
+      else
+        g_string_append_c (field, *p);
+      p++;
+    }
+  if (field->len || row->len)
+    {
+      g_ptr_array_add (row, g_string_free (field, FALSE));
+      g_ptr_array_add (rows, row);
+    }
+  else
+    {
+      g_string_free (field, TRUE);
+      g_ptr_array_unref (row);
+    }
+  return rows;
+}
+
+static const char *
+cell (GPtrArray *rows,
+      guint      r,
+      guint      c)
+{
+  GPtrArray *row = g_ptr_array_index (rows, r);
+
+  return c < row->len ? g_ptr_array_index (row, c) : "";
+}
+
+/* A number as LibreOffice wrote it ("10464.8") equals @amount exactly. */
+static void
+assert_amount (const char *text,
+               JxMoney     amount,
+               const char *where)
+{
+  const char *dot = strchr (text, '.');
+  g_autofree char *exact = NULL;
+  JxMoney value;
+
+  /* "10464.8" → "10464.80"; "2" → "2.00": then the file form, exactly. */
+  if (dot == NULL)
+    exact = g_strconcat (text, ".00", NULL);
+  else if (strlen (dot) == 2)
+    exact = g_strconcat (text, "0", NULL);
+  else
+    exact = g_strdup (text);
+  if (!jx_money_from_decimal (exact, strlen (exact), &value) || value != amount)
+    {
+      g_autofree char *want = jx_money_to_decimal (amount);
+      g_error ("%s: LibreOffice reads “%s”, the document holds %s", where, text, want);
+    }
+}
+
+static char *
+code_cell (const char *code)
+{
+  return g_strdup (code);
+}
+
+/* The 指标明细 rows (sheet or csv) against the document, in order. */
+static void
+check_detail (GPtrArray  *rows,
+              JxDocument *doc,
+              const char *what)
+{
+  guint n_sources = jx_document_get_n_sources (doc), r = 1, n_indicator_rows = 0;
+  GListModel *units = jx_document_get_units (doc);
+
+  g_assert_cmpstr (cell (rows, 0, 0), ==, "资金使用单位");
+  g_assert_cmpstr (cell (rows, 0, 1), ==, "项目名称");
+  g_assert_cmpstr (cell (rows, 0, 3 + n_sources + 2), ==, "二级指标");
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+          GListModel *indicators = jx_project_get_indicators (project);
+          guint n = jx_project_get_confidential (project) ? 0 : g_list_model_get_n_items (indicators);
+
+          for (guint i = 0; i < MAX (n, 1); i++, r++)
+            {
+              g_autofree char *where = g_strdup_printf ("%s row %u (%s)", what, r + 1, jx_project_get_name (project));
+              guint t = 3 + n_sources;
+
+              g_assert_cmpuint (r, <, rows->len);
+              g_assert_cmpstr (cell (rows, r, 0), ==, jx_funding_unit_get_name (unit));
+              g_assert_cmpstr (cell (rows, r, 1), ==, jx_project_get_name (project));
+              assert_amount (cell (rows, r, 2), jx_project_get_total (project), where);
+              for (guint s = 0; s < n_sources; s++)
+                assert_amount (cell (rows, r, 3 + s), jx_project_get_source (project, s), where);
+              if (jx_project_get_confidential (project))
+                {
+                  g_assert_cmpstr (cell (rows, r, t), ==, NOTICE);
+                  for (guint k = 1; k < 6; k++)
+                    g_assert_cmpstr (cell (rows, r, t + k), ==, "");
+                  continue;
+                }
+              g_assert_cmpstr (cell (rows, r, t), ==, jx_project_get_goal (project));
+              if (n == 0)
+                {
+                  g_assert_cmpstr (cell (rows, r, t + 3), ==, "");
+                  continue;
+                }
+              {
+                g_autoptr(JxIndicator) ind = g_list_model_get_item (indicators, i);
+                g_autofree char *cat = code_cell (jx_indicator_get_category (ind));
+                g_autofree char *sub = code_cell (jx_indicator_get_subcategory (ind));
+
+                /* "1-产出指标": the code, then the scheme's name. */
+                g_assert_true (g_str_has_prefix (cell (rows, r, t + 1), cat));
+                g_assert_true (g_str_has_prefix (cell (rows, r, t + 2), sub));
+                g_assert_cmpstr (cell (rows, r, t + 3), ==, jx_indicator_get_name (ind));
+                g_assert_cmpstr (cell (rows, r, t + 4), ==, jx_indicator_get_cycle_value (ind));
+                g_assert_cmpstr (cell (rows, r, t + 5), ==, jx_indicator_get_annual_value (ind));
+                n_indicator_rows++;
+              }
+            }
+        }
+    }
+  /* Nothing after the last project. */
+  g_assert_cmpuint (r, ==, rows->len);
+  if (jx_document_get_n_indicators (doc) > 0)
+    g_assert_cmpuint (n_indicator_rows, >, 0);
+}
+
+/* The 绩效目标表 sheet: title, 合计 as a number, units and projects. */
+static void
+check_table (GPtrArray  *rows,
+             JxDocument *doc,
+             const char *what)
+{
+  guint n_sources = jx_document_get_n_sources (doc), r = 3, n_projects = 0;
+  GListModel *units = jx_document_get_units (doc);
+  g_autofree JxMoney *sums = g_new0 (JxMoney, n_sources);
+
+  g_assert_true (g_str_has_prefix (cell (rows, 0, 0), jx_document_get_title (doc)));
+  g_assert_cmpstr (cell (rows, 2, 0), ==, "项目名称(资金使用单位)");
+  g_assert_cmpstr (cell (rows, 3, 0), ==, "合计");
+  assert_amount (cell (rows, 3, 1), jx_document_get_total (doc), "合计");
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      r++;
+      g_assert_cmpstr (cell (rows, r, 0), ==, jx_funding_unit_get_name (unit));
+      assert_amount (cell (rows, r, 1), jx_funding_unit_get_total (unit), what);
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          r++;
+          g_assert_cmpstr (cell (rows, r, 0), ==, jx_project_get_name (project));
+          assert_amount (cell (rows, r, 1), jx_project_get_total (project), what);
+          for (guint s = 0; s < n_sources; s++)
+            {
+              assert_amount (cell (rows, r, 2 + s), jx_project_get_source (project, s), what);
+              sums[s] += jx_project_get_source (project, s);
+            }
+          if (jx_project_get_confidential (project))
+            {
+              g_assert_cmpstr (cell (rows, r, 2 + n_sources), ==, NOTICE);
+              g_assert_cmpstr (cell (rows, r, 3 + n_sources), ==, "");
+            }
+          else
+            g_assert_cmpstr (cell (rows, r, 2 + n_sources), ==, jx_project_get_goal (project));
+          n_projects++;
+        }
+    }
+  for (guint s = 0; s < n_sources; s++)
+    assert_amount (cell (rows, 3, 2 + s), sums[s], "合计");
+  g_assert_cmpuint (n_projects, ==, jx_document_get_n_projects (doc));
+}
+
+static GPtrArray *
+sheet (const char *dir,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_error ("LibreOffice wrote no %s", path);
+  return parse_csv (path);
+}
+
+static void
+assert_no_secret (const char *path)
+{
+  g_autofree char *text = read_text (path);
+
+  g_assert_null (strstr (text, "机密"));
+  g_assert_null (strstr (text, "XQZ"));
+}
+
+/* One LibreOffice run reads both sheets of two workbooks and a csv. */
+static void
+test_libreoffice_reads_exports (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *outdir = g_build_filename (dir, "lo", NULL);
+  g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/profile", dir);
+  g_autofree char *example = example_path ();
+  g_autofree char *secret = confidential_variant (dir);
+  g_autofree char *xlsx = export_to (example, dir, "table.xlsx", NULL);
+  g_autofree char *secret_xlsx = export_to (secret, dir, "secret.xlsx", NULL);
+  g_autofree char *csv = export_to (example, dir, "detail.csv", NULL);
+  g_autofree char *secret_csv = export_to (secret, dir, "secretdetail.csv", NULL);
+  g_autofree char *secret_pdf = export_to (secret, dir, "secret.pdf", NULL);
+  g_autoptr(JxDocument) doc = load (example);
+  g_autoptr(JxDocument) secret_doc = load (secret);
+  g_auto(Run) lo = { 0 };
+  g_auto(Run) lo_csv = { 0 };
+
+  /* Every sheet to its own csv, UTF-8, values not as shown (raw numbers). */
+  run (&lo, "soffice", profile, "--headless", "--norestore",
+       "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+       "--outdir", outdir, xlsx, secret_xlsx);
+  if (lo.status != 0)
+    g_error ("soffice failed (%d): %s %s", lo.status, lo.out, lo.err);
+  /* Our csv, read by LibreOffice's csv import (the BOM says UTF-8). */
+  {
+    g_autofree char *csvdir = g_build_filename (outdir, "csv", NULL);
+
+    run (&lo_csv, "soffice", profile, "--headless", "--norestore",
+         "--infilter=CSV:44,34,76,1", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
+         "--outdir", csvdir, csv, secret_csv);
+    if (lo_csv.status != 0)
+      g_error ("soffice failed (%d): %s %s", lo_csv.status, lo_csv.out, lo_csv.err);
+  }
+
+  {
+    g_autoptr(GPtrArray) table = sheet (outdir, "table-绩效目标表.csv");
+    g_autoptr(GPtrArray) detail = sheet (outdir, "table-指标明细.csv");
+    g_autoptr(GPtrArray) secret_table = sheet (outdir, "secret-绩效目标表.csv");
+    g_autoptr(GPtrArray) secret_detail = sheet (outdir, "secret-指标明细.csv");
+    g_autofree char *csvdir = g_build_filename (outdir, "csv", NULL);
+    g_autoptr(GPtrArray) detail_csv = sheet (csvdir, "detail.csv");
+    g_autoptr(GPtrArray) secret_detail_csv = sheet (csvdir, "secretdetail.csv");
+    g_autofree char *p1 = g_build_filename (outdir, "secret-绩效目标表.csv", NULL);
+    g_autofree char *p2 = g_build_filename (outdir, "secret-指标明细.csv", NULL);
+    g_autofree char *pdf_flat = pdf_text (secret_pdf, 0);
+
+    check_table (table, doc, "绩效目标表");
+    check_detail (detail, doc, "指标明细");
+    check_detail (detail_csv, doc, "csv");
+    check_table (secret_table, secret_doc, "绩效目标表 (涉密)");
+    check_detail (secret_detail, secret_doc, "指标明细 (涉密)");
+    check_detail (secret_detail_csv, secret_doc, "csv (涉密)");
+
+    /* The confidential goal and indicator are in no export. */
+    assert_no_secret (p1);
+    assert_no_secret (p2);
+    assert_no_secret (secret_csv);
+    g_assert_null (strstr (pdf_flat, "机密"));
+    g_assert_null (strstr (pdf_flat, "XQZ"));
+    {
+      g_autofree char *flat = squeeze (pdf_flat);
+      g_assert_nonnull (strstr (flat, NOTICE));
+    }
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  jx_init ();
+
+  g_test_add_func ("/export/pdf/official-layout", test_pdf_official_layout);
+  g_test_add_func ("/export/pdf/comments-appendix", test_pdf_comments);
+  g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
+  g_test_add_func ("/export/csv/shape", test_csv_shape);
+  g_test_add_func ("/export/cli/unwritable-or-existing-output", test_unwritable_and_existing);
+  g_test_add_func ("/export/libreoffice/reads-every-value", test_libreoffice_reads_exports);
+  return g_test_run ();
+}
