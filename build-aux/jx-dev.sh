@@ -7,6 +7,10 @@
 #   build-aux/jx-dev.sh run     deps + build + open the example document
 #   build-aux/jx-dev.sh test [MESON TEST ARGS...]
 #                               deps + build + the whole test suite under Xvfb
+#   build-aux/jx-dev.sh test-sanitize [MESON TEST ARGS...]
+#                               the whole suite built with ASan+UBSan (_build-sanitize)
+#   build-aux/jx-dev.sh fuzz [SECONDS]
+#                               each libFuzzer target for SECONDS (_build-fuzz)
 #   build-aux/jx-dev.sh test-debian13 [MESON TEST ARGS...]
 #                               the same on Debian 13 (GTK 4.18, GLib 2.84) in a
 #                               debootstrap chroot (root only; see cmd_test_debian13)
@@ -39,6 +43,9 @@ packages=(
   python3
 )
 locales_needed=(zh_CN.UTF-8 de_DE.UTF-8)
+
+# Only for the fuzz and test-sanitize commands (installed when they run).
+hardening_packages=(clang libclang-rt-14-dev)
 
 say () { printf 'jx-dev: %s\n' "$*" >&2; }
 die () { say "error: $*"; exit 1; }
@@ -171,6 +178,109 @@ cmd_test () {
   return "$status"
 }
 
+# --- hardening: sanitizers and fuzzing (README, "Hardening") ---------------
+
+install_hardening_packages () {
+  local p missing=()
+  for p in "${hardening_packages[@]}"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+# LeakSanitizer keeps checking for leaks; only what GLib, GObject, GIO, GTK
+# and fontconfig allocate once per process and never free is suppressed.
+# fast_unwind_on_malloc=0: the libraries have no frame pointers, and the
+# suppressions match functions deeper in the stack than g_malloc().
+export_sanitizer_options () {
+  export ASAN_OPTIONS="fast_unwind_on_malloc=0:malloc_context_size=8:detect_leaks=1:halt_on_error=1:abort_on_error=1:print_summary=1"
+  export LSAN_OPTIONS="suppressions=$srcdir/tests/lsan.supp:print_suppressions=0"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+}
+
+# The whole suite (core, cli, app, po, data…) built with AddressSanitizer and
+# UndefinedBehaviorSanitizer, in its own build folder.
+cmd_test_sanitize () {
+  cmd_deps
+  install_hardening_packages
+  local dir=${JX_SANITIZE_BUILDDIR:-_build-sanitize}
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" -Db_sanitize=address,undefined -Db_lundef=false \
+      -Dc_args=-fno-sanitize-recover=undefined -Dc_link_args=-fno-sanitize-recover=undefined
+  fi
+  ninja -C "$dir" -j2
+  export_sanitizer_options
+  # Benchmarks and timing-bound checks stay out: sanitizers make code slower.
+  local status=0
+  xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
+    meson test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier 6 "$@" || status=$?
+  return "$status"
+}
+
+# Builds the fuzz targets (tests/fuzz) with clang, libFuzzer, ASan and UBSan
+# in _build-fuzz, then runs each for SECONDS (default 60) over its seeds
+# and the corpus it grew in earlier runs. Crashes go to _build-fuzz/crashes;
+# the last line is "N targets, N crashes"; the status is non-zero on a crash.
+cmd_fuzz () {
+  local seconds=${1:-60}
+  case "$seconds" in ''|*[!0-9]*) die "fuzz takes a number of seconds, not '$seconds'" ;; esac
+  cmd_deps
+  install_hardening_packages
+  local dir=${JX_FUZZ_BUILDDIR:-_build-fuzz}
+  local targets=(load import value money taxonomy json rows)
+  if [ ! -f "$dir/build.ninja" ]; then
+    CC=clang meson setup "$dir" -Dfuzz=true -Dtests=false \
+      -Db_sanitize=address,undefined -Db_lundef=false \
+      -Dc_args="-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined" \
+      -Dc_link_args=-fno-sanitize-recover=undefined
+  fi
+  local t exes=()
+  for t in "${targets[@]}"; do exes+=("tests/fuzz/fuzz-$t"); done
+  ninja -C "$dir" -j2 "${exes[@]}"
+  export_sanitizer_options
+  mkdir -p "$dir/crashes" "$dir/logs"
+
+  local crashes=0 status dict summary
+  for t in "${targets[@]}"; do
+    mkdir -p "$dir/corpus/$t"
+    case "$t" in
+      load) dict=(-dict=tests/fuzz/xml.dict) ;;
+      json|taxonomy) dict=(-dict=tests/fuzz/json.dict) ;;
+      *) dict=() ;;
+    esac
+    status=0
+    "$dir/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$dir/crashes/$t-" "${dict[@]}" \
+      "$dir/corpus/$t" "tests/fuzz/corpus/$t" >"$dir/logs/$t.log" 2>&1 || status=$?
+    summary=$(fuzz_summary "$dir/logs/$t.log")
+    if [ "$status" -ne 0 ]; then
+      crashes=$((crashes + 1))
+      say "fuzz-$t: FOUND A CRASH (status $status), see $dir/logs/$t.log and $dir/crashes/"
+      grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz oracle failed|.*runtime error)' "$dir/logs/$t.log" | head -5 >&2 || true
+    fi
+    printf 'fuzz-%s: %s\n' "$t" "$summary"
+  done
+  echo "${#targets[@]} targets, $crashes crashes"
+  [ "$crashes" -eq 0 ]
+}
+
+# "N execs, cov N, ft N, corpus N files" from a libFuzzer log.
+fuzz_summary () {
+  local log=$1 execs last
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
+  printf '%s execs, cov %s, ft %s, corpus %s files\n' "${execs:-?}" \
+    "$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")" \
+    "$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")" \
+    "$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")"
+}
+
+usage () {
+  cat <<EOF
+usage: build-aux/jx-dev.sh deps|build|run|test|test-sanitize|fuzz [args]
 # ------------------------------------------------------------ Debian 13
 #
 # test-debian13: the whole suite on Debian 13 "trixie" (GTK 4.18, GLib 2.84:
@@ -317,12 +427,18 @@ cmd_test_debian13 () {
 
 usage () {
   cat <<EOF
-usage: build-aux/jx-dev.sh deps|build|run|test|test-debian13 [meson test args]
+usage: build-aux/jx-dev.sh deps|build|run|test|test-sanitize|fuzz|test-debian13 [args]
   deps   install the Debian packages Jixiao needs (with sudo when not root)
          and generate the zh_CN.UTF-8 and de_DE.UTF-8 locales
   build  configure $builddir with meson (if needed) and build with ninja
   run    deps + build, then open the example document
   test   deps + build, then run the whole test suite under Xvfb
+  test-sanitize [meson test args]
+         the whole suite built with ASan+UBSan in _build-sanitize (installs clang's
+         sanitizer runtimes if missing)
+  fuzz [SECONDS]
+         build the libFuzzer targets with clang+ASan+UBSan in _build-fuzz and run
+         each for SECONDS (default 60); last line "N targets, N crashes"
   test-debian13 [meson test args]
          as root: build and run the whole suite on Debian 13 (GTK 4.18) in a
          debootstrap chroot kept in ${JX_DEBIAN13_ROOT:-/var/cache/jixiao-debian13/root}
@@ -334,6 +450,8 @@ case "${1:-}" in
   build) cmd_build ;;
   run)   cmd_run ;;
   test)  shift; cmd_test "$@" ;;
+  test-sanitize) shift; cmd_test_sanitize "$@" ;;
+  fuzz)  shift; cmd_fuzz "$@" ;;
   test-debian13) shift; cmd_test_debian13 "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 64 ;;

@@ -112,6 +112,13 @@ def check_manifest(root, app_id, manifest_path):
     if not modules or not isinstance(modules[-1], dict):
         fail(f'{rel}: no modules: the last module must build Jixiao')
         return m
+    # Every downloaded source is pinned: flatpak-builder verifies what it fetches.
+    for mod in modules[:-1]:
+        for src in (mod.get('sources') or []) if isinstance(mod, dict) else []:
+            if src.get('type') in ('archive', 'file') and \
+               not re.fullmatch(r'[0-9a-f]{64}', str(src.get('sha256', ''))):
+                fail(f'{rel}: module {mod.get("name")!r}: source {src.get("url")!r} has no '
+                     f'sha256 (64 hex digits); pin what the build downloads')
     app = modules[-1]
     if app.get('buildsystem') != 'meson':
         fail(f'{rel}: the last module ({app.get("name")!r}) must have "buildsystem": "meson"')

@@ -1316,10 +1316,32 @@ clipboard_text (GtkWidget *widget)
   return read.text;
 }
 
-static gboolean
-message_shown (gpointer data)
+typedef struct
 {
-  return jx_clipboard_get_message (data) != NULL;
+  JxWindow *window;
+  char     *before;
+} MessageWait;
+
+static gboolean
+message_changed (gpointer data)
+{
+  MessageWait *w = data;
+
+  return g_strcmp0 (jx_clipboard_get_message (w->window), w->before) != 0;
+}
+
+/* Runs @action and waits for the message it shows: not for any message, as
+ * the one of the last action may still be shown while a paste, which reads
+ * the clipboard asynchronously, is under way (slow under the sanitizers). */
+static void
+activate_and_wait_for_message (JxWindow   *window,
+                               const char *action)
+{
+  MessageWait w = { window, g_strdup (jx_clipboard_get_message (window)) };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  wait_until (message_changed, &w);
+  g_free (w.before);
 }
 
 /* Ctrl+C / Ctrl+V belong to the tree only, so entries keep text copy. */
@@ -1403,8 +1425,7 @@ test_rows_copy_paste_undo (void)
   projects = jx_document_get_n_projects (document);
   indicators = jx_document_get_n_indicators (document);
   steps = jx_history_get_n_steps (history);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
-  wait_until (message_shown, window);
+  activate_and_wait_for_message (window, "win.paste-rows");
   g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects + 1);
   g_assert_cmpuint (jx_document_get_n_indicators (document), ==, indicators + n_own);
   g_assert_cmpuint (g_list_model_get_n_items (jx_funding_unit_get_projects (unit)), ==, 1);
@@ -1452,8 +1473,7 @@ test_rows_paste_spreadsheet_text (void)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (tree), tsv);
   jx_window_select_node (window, JX_NODE (p2));
   settle ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
-  wait_until (message_shown, window);
+  activate_and_wait_for_message (window, "win.paste-rows");
   /* Rows of this project pasted onto it: its indicators, no new project. */
   g_assert_cmpuint (jx_document_get_n_projects (document), ==, projects);
   g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (p2)), ==, before + 2);
@@ -1697,6 +1717,47 @@ test_compare_with (void)
   settle ();
   g_assert_true (jx_window_get_shown_node (window) == lookup (window, "p3"));
   gtk_window_destroy (GTK_WINDOW (changes));
+  close_window (window);
+}
+
+static gboolean
+comments_exported (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (data), "jx-comments-exported") != NULL;
+}
+
+/* File → Export Comments writes the open comments with their replies as
+ * CSV or PDF, by the extension chosen. */
+static void
+test_export_comments (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "批注.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "批注.pdf", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autofree char *text = NULL;
+  g_autofree char *pdf_bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  JxWindow *window = open_window (path);
+
+  jx_edit_set_resolved (jx_window_get_document (window), JX_ANNOTATION (lookup (window, "a1")), TRUE);
+  jx_window_export_comments (window, csv, TRUE);
+  wait_until (comments_exported, window);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "jx-comments-exported")), ==, 1);
+  g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  lines = g_strsplit (text, "\r\n", -1);
+  /* A header, 13 open comments and the one reply, and the final CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 14 + 1);
+  g_assert_nonnull (strstr (text, "请说明社区党员活动经费的测算依据。"));
+  g_assert_null (strstr (text, ",a1,"));
+
+  jx_window_export_comments (window, pdf, TRUE);
+  wait_until (comments_exported, window);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf_bytes, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf_bytes, "%PDF-"));
   close_window (window);
 }
 
@@ -2662,6 +2723,7 @@ main (int   argc,
   g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);
   g_test_add_func ("/app/files/new-year-window", test_new_year_window);
   g_test_add_func ("/app/files/compare-with-lists-changes", test_compare_with);
+  g_test_add_func ("/app/files/export-comments-csv-and-pdf", test_export_comments);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
 

@@ -929,6 +929,37 @@ test_robust_encodings (void)
   g_assert_nonnull (find_project (doc2, "\xEF\xBF\xBD村办公经费补助"));
 }
 
+/* A vertical tab between two letters passed through into the name, and the
+ * document then could not be saved (issue 12): every control character XML
+ * cannot hold is replaced and reported, so an import always saves. */
+static void
+test_robust_vertical_tab (void)
+{
+  g_autofree char *sample = NULL;
+  gsize len;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) doc = NULL;
+  g_autoptr(JxDocument) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+
+  sample = read_sample (&len);
+  text = g_string_new_len (sample, len);
+  g_string_insert (text, strstr (text->str, "村办公经费补助") - text->str, "AB\vCD");
+  doc = import_string (text->str, text->len, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jx_document_get_n_projects (doc), ==, 35);
+  g_assert_nonnull (find_warning (warnings, "import-control-character", 14));
+  g_assert_nonnull (find_project (doc, "AB CD村办公经费补助"));
+
+  bytes = jx_xml_write (doc, &error);
+  g_assert_no_error (error);
+  back = jx_xml_load_bytes (bytes, "vt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jx_document_get_total (back), ==, jx_document_get_total (doc));
+}
+
 static void
 test_file_errors (void)
 {
@@ -1082,6 +1113,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/robust/huge-line", test_robust_huge_line);
   g_test_add_func ("/import/robust/huge-line-in-table", test_robust_huge_line_in_table);
   g_test_add_func ("/import/robust/encodings-and-control-characters", test_robust_encodings);
+  g_test_add_func ("/import/robust/vertical-tab-is-replaced", test_robust_vertical_tab);
   g_test_add_func ("/import/file/unreadable", test_file_errors);
   g_test_add_func ("/import/repair/page-break-joined", test_page_break_join);
   g_test_add_func ("/import/repair/unreadable-amounts", test_amount_unreadable);

@@ -513,6 +513,30 @@ test_read_missing_members_take_defaults (void)
   g_assert_false (jx_history_get_modified (jx_document_get_history (doc)));
 }
 
+/* A text XML cannot hold is refused where it is read, at its path, so that
+ * what the reader accepts can always be saved (issue 12). */
+static void
+test_read_refuses_unsavable_text (void)
+{
+  static const char *cases[] = {
+    "{\"units\":[{\"name\":\"a\\u000bb\"}]}",
+    "{\"title\":\"bell\\u0007\"}",
+    "{\"units\":[{\"projects\":[{\"goal\":\"\\uffff\"}]}]}",
+  };
+  static const char *paths[] = { "units[0].name", "title", "units[0].projects[0].goal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JxDocument) doc = document_from_string (cases[i], &error);
+
+      g_assert_null (doc);
+      g_assert_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, paths[i]));
+      g_assert_nonnull (strstr (error->message, "U+"));
+    }
+}
+
 static void
 test_read_newer_format_is_read_only (void)
 {
@@ -594,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/json/read/missing-members-take-defaults",
                    test_read_missing_members_take_defaults);
   g_test_add_func ("/json/read/newer-format-is-read-only", test_read_newer_format_is_read_only);
+  g_test_add_func ("/json/read/refuses-unsavable-text", test_read_refuses_unsavable_text);
   g_test_add_func ("/json/locale/same-output-in-german", test_locale_same_output_in_german);
 
   return g_test_run ();

@@ -30,6 +30,29 @@ typedef struct
 #define NEG JX_MONEY_PARSE_ALLOW_NEGATIVE
 #define EMPTY_OK JX_MONEY_PARSE_ALLOW_EMPTY
 
+/* @text as it can be quoted in the TAP output, which must stay UTF-8:
+ * bytes that are not UTF-8 written as \xFF. */
+static char *
+printable (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text, *end = text + strlen (text);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        g_string_append_printf (out, "\\x%02X", (guchar) *p++);
+      else
+        {
+          g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          p = g_utf8_next_char (p);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 check_ok (const ParseOk *cases,
           gsize          n_cases)
@@ -40,8 +63,9 @@ check_ok (const ParseOk *cases,
       JxMoney value = UNTOUCHED;
       guint column = 99;
       gboolean ok;
+      g_autofree char *shown = printable (cases[i].text);
 
-      g_test_message ("parsing “%s”", cases[i].text);
+      g_test_message ("parsing “%s”", shown);
       ok = jx_money_parse (cases[i].text, cases[i].flags, &value, &column, &error);
       g_assert_no_error (error);
       g_assert_true (ok);
@@ -60,8 +84,9 @@ check_bad (const ParseBad *cases,
       JxMoney value = UNTOUCHED;
       guint column = 0;
       gboolean ok;
+      g_autofree char *shown = printable (cases[i].text);
 
-      g_test_message ("parsing “%s”", cases[i].text);
+      g_test_message ("parsing “%s”", shown);
       ok = jx_money_parse (cases[i].text, cases[i].flags, &value, &column, &error);
       g_assert_false (ok);
       g_assert_error (error, JX_MONEY_ERROR, (int) cases[i].code);
@@ -469,7 +494,9 @@ test_decimal_rejects_other_shapes (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_test_message ("from_decimal “%s”", bad[i]);
+      g_autofree char *shown = printable (bad[i]);
+
+      g_test_message ("from_decimal “%s”", shown);
       g_assert_false (jx_money_from_decimal (bad[i], strlen (bad[i]), &value));
       g_assert_cmpint (value, ==, UNTOUCHED);
     }

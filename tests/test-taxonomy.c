@@ -430,6 +430,27 @@ test_file_missing_is_file_error (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/* JSON nested 100,000 levels deep crashed json-glib's recursive parser: it
+ * is refused before, at the bracket one level too deep (issue 12). */
+static void
+test_load_refuses_deep_nesting (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"categories\":");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JxTaxonomy) taxonomy = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  bytes = g_bytes_new (deep->str, deep->len);
+  taxonomy = jx_taxonomy_new_from_bytes (bytes, "deep.json", &error);
+  g_assert_null (taxonomy);
+  g_assert_error (error, JX_TAXONOMY_ERROR, JX_TAXONOMY_ERROR_INVALID);
+  /* {"categories": is 14 characters; the 64th '[' is too deep. */
+  g_assert_nonnull (strstr (error->message, "1:78"));
+  g_assert_nonnull (strstr (error->message, "deep.json"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/taxonomy/mof/cost-is-a-category", test_mof_cost_is_a_category);
   g_test_add_func ("/taxonomy/load/accepts-minimal-scheme", test_load_accepts_minimal_scheme);
   g_test_add_func ("/taxonomy/file/missing-is-file-error", test_file_missing_is_file_error);
+  g_test_add_func ("/taxonomy/load/refuses-deep-nesting", test_load_refuses_deep_nesting);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     g_test_add_data_func (bad_files[i].path, &bad_files[i], test_file_rejects);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "jx-edit.h"
+#include "jx-limits.h"
 #include "jx-init.h"
 #include "jx-money.h"
 #include "jx-xml.h"
@@ -243,6 +244,88 @@ test_save_refuses_control_character (void)
   saved = jx_xml_write (document, &error);
   g_assert_no_error (error);
   g_assert_nonnull (saved);
+}
+
+/* @n copies of the one-byte character @c. */
+static char *
+repeat_char (char  c,
+             guint n)
+{
+  char *s = g_malloc (n + 1);
+
+  memset (s, c, n);
+  s[n] = '\0';
+  return s;
+}
+
+/* Nothing Jixiao writes may be refused by Jixiao (issue 12): the longest
+ * texts, made of what the writer escapes most, save and load back, in
+ * elements and in attributes; one character more is refused by the editor,
+ * by the writer and by the loader, each with a message that says so. */
+static void
+test_text_limits (void)
+{
+  g_autoptr(JxDocument) document = jx_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) loaded = NULL;
+  g_autofree char *amps = repeat_char ('&', JX_TEXT_MAX_CHARS);
+  g_autofree char *quotes = repeat_char ('"', JX_TEXT_MAX_CHARS);
+  g_autofree char *lts = repeat_char ('<', JX_TEXT_MAX_CHARS);
+  g_autofree char *over = repeat_char ('x', JX_TEXT_MAX_CHARS + 1);
+  g_autofree char *id = repeat_char ('q', JX_ID_MAX_BYTES);
+  g_autoptr(GString) hand_made = NULL;
+  JxFundingUnit *unit;
+  JxProject *project;
+  JxAnnotation *annotation;
+
+  jx_document_set_year (document, 2025);
+  jx_document_set_department (document, amps);
+  unit = jx_edit_add_unit (document, 0, quotes);
+  project = jx_edit_add_project (document, unit, 0, lts);
+  jx_node_set_id (JX_NODE (project), id);
+  g_assert_true (jx_edit_set_text (document, project, "goal", amps, &error));
+  g_assert_no_error (error);
+  annotation = jx_edit_add_annotation (document, id, "goal", quotes, quotes);
+
+  saved = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  loaded = jx_xml_load_bytes (saved, "longest", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_document_get_department (loaded), ==, amps);
+  g_assert_cmpstr (jx_funding_unit_get_name (JX_FUNDING_UNIT (jx_document_lookup (loaded, jx_node_get_id (JX_NODE (unit))))), ==, quotes);
+  g_assert_cmpstr (jx_project_get_goal (JX_PROJECT (jx_document_lookup (loaded, id))), ==, amps);
+  g_assert_cmpstr (jx_annotation_get_author (JX_ANNOTATION (jx_document_lookup (loaded, jx_node_get_id (JX_NODE (annotation))))), ==, quotes);
+  g_clear_object (&loaded);
+
+  /* The editor refuses one character more, and nothing changes. */
+  g_assert_false (jx_edit_set_text (document, project, "goal", over, &error));
+  g_assert_error (error, JX_EDIT_ERROR, JX_EDIT_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "50001"));
+  g_clear_error (&error);
+  g_assert_cmpstr (jx_project_get_goal (project), ==, amps);
+
+  /* The writer refuses it, naming where it is. */
+  jx_project_set_goal (project, over);
+  g_assert_null (jx_xml_write (document, &error));
+  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE);
+  g_assert_nonnull (strstr (error->message, "50001"));
+  g_assert_nonnull (strstr (error->message, id));
+  g_clear_error (&error);
+
+  /* …and so does the loader, at its place, in a file made by hand. */
+  hand_made = g_string_new_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_cmpuint (g_string_replace (hand_made, "</department>", "&amp;</department>", 1), ==, 1);
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (hand_made->str, hand_made->len);
+    g_autoptr(JxProblem) problem = NULL;
+
+    loaded = jx_xml_load_bytes (bytes, "hand-made", &problem, &error);
+    g_assert_null (loaded);
+    g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "50001"));
+    g_assert_cmpuint (problem->line, ==, 3);
+  }
 }
 
 /* ---- what a load gives -------------------------------------------------- */
@@ -805,6 +888,33 @@ test_load_huge_text (void)
 }
 
 
+/* Replaces what follows @stray in @xml by one last project whose name is
+ * @name_element, saves it to @path and asserts that it fails to load as
+ * malformed: the problem, and the error's message in @message. */
+static JxProblem *
+load_with_last_name (GString    *xml,
+                     gsize       stray,
+                     const char *path,
+                     const char *name_element,
+                     char      **message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) document = NULL;
+  JxProblem *problem = NULL;
+
+  g_string_truncate (xml, stray);
+  g_string_append_printf (xml, "    <project id=\"last\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
+                               "      %s<goal/>\n    </project>\n  </funding-unit>\n</table>\n", name_element);
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+  document = jx_xml_load_file (path, &problem, &error);
+  g_assert_null (document);
+  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  *message = g_strdup (error->message);
+  return problem;
+}
+
 /* A big file is read into memory that is given back as the parse goes on;
  * an error that needs to look back still gets its exact place. */
 static void
@@ -816,6 +926,7 @@ test_load_big_file_errors (void)
   g_autoptr(JxDocument) document = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jixiao-xml-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "big.jixiao", NULL);
+  g_autofree char *message = NULL;
   guint line = 6;
   gsize stray;
 
@@ -857,16 +968,16 @@ test_load_big_file_errors (void)
   g_clear_error (&error);
   g_clear_pointer (&problem, jx_problem_free);
 
+  /* A tag that does not match, near the end: the first reading looks back
+   * for its message and gives up, the second reports it at its place. */
+  problem = load_with_last_name (xml, stray, path, "<name>项目</nmae>", &message);
+  g_assert_cmpuint (problem->line, ==, line + 1);
+  g_assert_nonnull (strstr (message, "nmae"));
+  g_clear_pointer (&problem, jx_problem_free);
+  g_clear_pointer (&message, g_free);
+
   /* Bytes that are not UTF-8 near the end: found from the start. */
-  g_string_truncate (xml, stray);
-  g_string_append (xml, "    <project id=\"last\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
-                        "      <name>ab\xff</name><goal/>\n    </project>\n  </funding-unit>\n</table>\n");
-  g_file_set_contents (path, xml->str, xml->len, &error);
-  g_assert_no_error (error);
-  document = jx_xml_load_file (path, &problem, &error);
-  g_assert_null (document);
-  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_MALFORMED);
-  g_test_message ("%s", error->message);
+  problem = load_with_last_name (xml, stray, path, "<name>ab\xff</name>", &message);
   g_assert_cmpuint (problem->line, ==, line + 1);
   g_assert_cmpuint (problem->column, ==, 15);
 
@@ -886,6 +997,7 @@ main (int    argc,
   g_test_add_func ("/xml/save/byte-identical-in-a-comma-locale", test_save_byte_identical_in_german);
   g_test_add_func ("/xml/save/new-document-round-trips", test_save_new_document);
   g_test_add_func ("/xml/save/refuses-control-characters", test_save_refuses_control_character);
+  g_test_add_func ("/xml/save/longest-texts-load-back", test_text_limits);
   g_test_add_func ("/xml/load/totals", test_load_totals);
   g_test_add_func ("/xml/load/fields", test_load_fields);
   g_test_add_func ("/xml/load/lines-and-empty-history", test_load_lines_and_history);

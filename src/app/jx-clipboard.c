@@ -16,24 +16,24 @@
 
 #define BAR_KEY "jx-clipboard-bar"
 
-static GtkInfoBar *
+/* The message bar is a box styled like the window's banner (GtkInfoBar is
+ * deprecated in GTK 4.10): the text, and a button that hides it. */
+static GtkWidget *
 message_bar (JxWindow *self)
 {
   return g_object_get_data (G_OBJECT (self), BAR_KEY);
 }
 
 static void
-on_bar_response_cb (GtkInfoBar *bar,
-                    int         response,
-                    gpointer    data)
+on_bar_close_cb (GtkWidget *bar)
 {
-  gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
+  gtk_widget_set_visible (bar, FALSE);
 }
 
 /* The message is about the paste: the next change (an undo of it, an
  * edit, another document) makes it stale. */
 static void
-on_document_changed_cb (GtkInfoBar *bar)
+on_document_changed_cb (GtkWidget *bar)
 {
   JxDocument *document = g_object_get_data (G_OBJECT (bar), "document");
 
@@ -48,27 +48,31 @@ show_message (JxWindow       *self,
               GtkMessageType  type,
               const char     *text)
 {
-  GtkInfoBar *bar = message_bar (self);
+  GtkWidget *bar = message_bar (self);
   GtkLabel *label = g_object_get_data (G_OBJECT (bar), "label");
   JxDocument *document = g_object_get_data (G_OBJECT (bar), "document");
+  const char *style = type == GTK_MESSAGE_ERROR ? "error" : type == GTK_MESSAGE_WARNING ? "warning" : "info";
 
   if (document != NULL)
     g_signal_handlers_disconnect_by_func (document, on_document_changed_cb, bar);
   g_object_set_data_full (G_OBJECT (bar), "document", g_object_ref (self->document), g_object_unref);
   g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), bar,
                            G_CONNECT_SWAPPED);
-  gtk_info_bar_set_message_type (bar, type);
+  gtk_widget_remove_css_class (bar, "error");
+  gtk_widget_remove_css_class (bar, "warning");
+  gtk_widget_remove_css_class (bar, "info");
+  gtk_widget_add_css_class (bar, style);
   gtk_label_set_text (label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
-  gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
+  gtk_widget_set_visible (bar, TRUE);
 }
 
 const char *
 jx_clipboard_get_message (JxWindow *self)
 {
-  GtkInfoBar *bar = message_bar (self);
+  GtkWidget *bar = message_bar (self);
 
-  if (bar == NULL || !gtk_widget_get_visible (GTK_WIDGET (bar)))
+  if (bar == NULL || !gtk_widget_get_visible (bar))
     return NULL;
   return gtk_label_get_text (g_object_get_data (G_OBJECT (bar), "label"));
 }
@@ -275,8 +279,9 @@ void
 jx_clipboard_attach (JxWindow *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  GtkWidget *bar = gtk_info_bar_new ();
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
   GtkWidget *banner = GTK_WIDGET (self->banner);
 
   /* Ctrl+C / Ctrl+V act on rows only in the tree: entries keep them. */
@@ -296,10 +301,16 @@ jx_clipboard_attach (JxWindow *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
-  gtk_info_bar_set_show_close_button (GTK_INFO_BAR (bar), TRUE);
+  gtk_widget_add_css_class (bar, "jx-banner");
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (close, _("Hide this message"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Hide this message"), -1);
+  gtk_box_append (GTK_BOX (bar), close);
   gtk_widget_set_visible (bar, FALSE);
-  g_signal_connect (bar, "response", G_CALLBACK (on_bar_response_cb), NULL);
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_bar_close_cb), bar);
   g_object_set_data (G_OBJECT (bar), "label", label);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (banner)), bar, banner);
   g_object_set_data (G_OBJECT (self), BAR_KEY, bar);

@@ -11,6 +11,7 @@
 #include "jx-comments-panel.h"
 #include "jx-edit.h"
 #include "jx-model-private.h"
+#include "jx-window-private.h"
 
 struct _JxCommentsPanel
 {
@@ -111,6 +112,8 @@ pending_free (Pending *pending)
   g_free (pending);
 }
 
+static gboolean check_text (JxCommentsPanel *self, const char *text);
+
 static void
 post (JxCommentsPanel *self,
       JxNode          *target,
@@ -121,6 +124,9 @@ post (JxCommentsPanel *self,
   g_autofree char *typed = NULL;
 
   if (self->document == NULL || jx_document_is_read_only (self->document))
+    return;
+  /* A text or name longer than a document holds: said, and kept typed. */
+  if (!check_text (self, text) || !check_text (self, author))
     return;
   if (reply_to != NULL)
     {
@@ -320,6 +326,24 @@ on_entry_changed_cb (GtkEditable     *editable,
                      JxCommentsPanel *self)
 {
   update_add (self);
+}
+
+/* Whether @text fits in a document; if not, the window says so and the
+ * entry keeps what was typed. */
+static gboolean
+check_text (JxCommentsPanel *self,
+            const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  if (jx_edit_check_text (C_("field", "text"), text, &error))
+    return TRUE;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (JX_IS_WINDOW (root))
+    jx_window_show_error (JX_WINDOW (root), _("The comment is too long"), error->message);
+  return FALSE;
 }
 
 static void

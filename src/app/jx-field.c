@@ -9,6 +9,7 @@
 
 #include "jx-edit.h"
 #include "jx-field.h"
+#include "jx-window-private.h"
 
 typedef struct
 {
@@ -101,12 +102,40 @@ on_model_notify_cb (GObject    *object,
     field_model_to_widget (field);
 }
 
+static gboolean
+restore_widget_cb (gpointer data)
+{
+  g_autoptr(GtkWidget) widget = data;
+  Field *field = g_object_get_data (G_OBJECT (widget), "jx-field");
+
+  if (field != NULL)
+    field_model_to_widget (field);
+  return G_SOURCE_REMOVE;
+}
+
+/* A text longer than a document can hold (a paste of a whole book): the
+ * field goes back to what the document holds, and the window says why;
+ * what was pasted is still on the clipboard. */
+static void
+refuse_text (Field      *field,
+             const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (field->widget);
+
+  /* Not while the widget is telling of its change. */
+  g_idle_add (restore_widget_cb, g_object_ref (field->widget));
+  gtk_widget_error_bell (field->widget);
+  if (JX_IS_WINDOW (root))
+    jx_window_show_error (JX_WINDOW (root), _("The text is too long"), message);
+}
+
 static void
 on_widget_changed_cb (gpointer  instance,
                       Field    *field)
 {
   g_autofree char *model = NULL;
   g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (field->syncing || field->object == NULL || field->document == NULL)
     return;
@@ -121,7 +150,8 @@ on_widget_changed_cb (gpointer  instance,
     return;
 
   field->syncing = TRUE;
-  jx_edit_set_string (field->document, field->object, field->property, shown);
+  if (!jx_edit_set_text (field->document, field->object, field->property, shown, &error))
+    refuse_text (field, error->message);
   field->syncing = FALSE;
 }
 

@@ -14,6 +14,8 @@
 #include "jx-changes-window.h"
 #include "jx-edit.h"
 #include "jx-new-year.h"
+#include "jx-review.h"
+#include "jx-review-pdf.h"
 #include "jx-storage.h"
 #include "jx-taxonomy.h"
 #include "jx-window-private.h"
@@ -370,6 +372,121 @@ compare_with_action (GtkWidget  *widget,
     jx_file_dialog_open (GTK_WINDOW (widget), on_compare_chosen_cb, g_object_ref (widget));
 }
 
+/* File → Export Comments: the comments report (jx-review.h) as PDF or CSV,
+ * by the extension chosen, written off the main thread from a copy of the
+ * table. */
+typedef struct
+{
+  GBytes   *table;      /* the table in the file form */
+  char     *path;
+  gboolean  open_only;
+} CommentsJob;
+
+static void
+comments_job_free (CommentsJob *job)
+{
+  g_bytes_unref (job->table);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_comments_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      data,
+                        GCancellable *cancellable)
+{
+  CommentsJob *job = data;
+  g_autoptr(JxDocument) copy = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  copy = jx_xml_load_bytes (job->table, NULL, NULL, &error);
+  if (copy == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_str_has_suffix (job->path, ".pdf") || g_str_has_suffix (job->path, ".PDF"))
+    ok = jx_review_write_pdf (copy, job->open_only, job->path, NULL, &error);
+  else
+    {
+      csv = jx_review_to_csv (copy, job->open_only);
+      ok = g_file_set_contents_full (job->path, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, &error);
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_comments_exported_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      data)
+{
+  JxWindow *self = JX_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    jx_window_show_error (self, _("The comments could not be exported"), error->message);
+  g_object_set_data (G_OBJECT (self), "jx-comments-exported", GINT_TO_POINTER (error == NULL ? 1 : -1));
+}
+
+void
+jx_window_export_comments (JxWindow *self,
+                           GFile    *file,
+                           gboolean  open_only)
+{
+  JxDocument *document = jx_window_get_document (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  CommentsJob *job;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (document == NULL)
+    return;
+  g_object_set_data (G_OBJECT (self), "jx-comments-exported", NULL);
+  job = g_new0 (CommentsJob, 1);
+  job->table = jx_xml_write (document, &error);
+  job->path = g_steal_pointer (&path);
+  job->open_only = open_only;
+  if (job->table == NULL || job->path == NULL)
+    {
+      jx_window_show_error (self, _("The comments could not be exported"),
+                            error ? error->message : _("Only files on this computer can be written."));
+      comments_job_free (job);
+      return;
+    }
+  task = g_task_new (self, NULL, on_comments_exported_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) comments_job_free);
+  g_task_run_in_thread (task, export_comments_thread);
+}
+
+static void
+on_export_comments_chosen_cb (GFile    *file,
+                              gpointer  data)
+{
+  if (file != NULL)
+    jx_window_export_comments (data, file, TRUE);
+  g_object_unref (data);
+}
+
+static void
+export_comments_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  if (jx_window_get_document (self) != NULL)
+    /* TRANSLATORS: the file name proposed for the comments report */
+    jx_file_dialog_save (GTK_WINDOW (self), NULL, _("comments.pdf"), on_export_comments_chosen_cb,
+                         g_object_ref (self));
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -680,6 +797,7 @@ jx_window_class_install_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
+  gtk_widget_class_install_action (widget_class, "win.export-comments", NULL, export_comments_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

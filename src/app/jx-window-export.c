@@ -35,14 +35,24 @@ typedef struct
   guint            poll_id;
 } ExportJob;
 
+/* The window's part of the job: on the main thread, when the export is
+ * done. The GTask may drop its task data on the worker thread, where no
+ * widget or main-loop source may be touched. */
 static void
-export_job_free (ExportJob *job)
+export_job_finish_ui (ExportJob *job)
 {
   g_clear_handle_id (&job->show_id, g_source_remove);
   g_clear_handle_id (&job->poll_id, g_source_remove);
   if (job->progress_window)
-    gtk_window_destroy (job->progress_window);
-  g_clear_object (&job->window);
+    gtk_window_destroy (g_steal_pointer (&job->progress_window));
+  job->progress_bar = NULL;
+}
+
+static void
+export_job_free (ExportJob *job)
+{
+  /* Only plain data is left by now (export_job_finish_ui ran). */
+  g_assert (job->show_id == 0 && job->poll_id == 0 && job->progress_window == NULL);
   g_clear_pointer (&job->snapshot, g_bytes_unref);
   g_clear_object (&job->cancellable);
   g_free (job->path);
@@ -144,6 +154,8 @@ on_export_done_cb (GObject      *source,
   JxWindow *self = JX_WINDOW (source);
   g_autoptr(GError) error = NULL;
 
+  export_job_finish_ui (job);
+
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -181,7 +193,7 @@ jx_window_export_to (JxWindow *self,
     }
 
   job = g_new0 (ExportJob, 1);
-  job->window = g_object_ref (self);
+  job->window = self;   /* the GTask holds the window (its source object) */
   job->snapshot = snapshot;
   job->path = g_steal_pointer (&path);
   job->display_name = g_file_get_basename (file);

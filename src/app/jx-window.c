@@ -996,6 +996,19 @@ save_commit (JxWindow *self,
   jx_window_update_actions (self);
 }
 
+/* The file may have been replaced all the same (the disk did not confirm
+ * it): it is ours now, for the changed-on-disk checks. */
+static void
+save_failed (JxWindow *self,
+             SaveData *data)
+{
+  if (!jx_save_job_get_replaced (data->job) || (data->flags & JX_SAVE_COPY))
+    return;
+  jx_storage_save_commit (data->job, self->document);
+  if (self->file != NULL && g_file_equal (data->file, self->file))
+    remember_disk_state (self);
+}
+
 gboolean
 jx_window_save_to (JxWindow  *self,
                    GFile     *file,
@@ -1015,6 +1028,8 @@ jx_window_save_to (JxWindow  *self,
   self->saving--;
   if (ok)
     save_commit (self, data);
+  else
+    save_failed (self, data);
   save_data_free (data);
   return ok;
 }
@@ -1066,7 +1081,10 @@ jx_window_save_to_finish (JxWindow      *self,
 
   self->saving--;
   if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
+    {
+      save_failed (self, g_task_get_task_data (G_TASK (result)));
+      return FALSE;
+    }
   save_commit (self, g_task_get_task_data (G_TASK (result)));
   return TRUE;
 }

@@ -60,6 +60,13 @@ gboolean    jx_window_is_unsaved       (JxWindow       *self);
  * object data "jx-changes-window"), or says why it cannot be read. */
 void        jx_window_compare_with     (JxWindow       *self,
                                         GFile          *file);
+/* Writes the comments report (the open comments with their replies, or
+ * all) to @file as PDF or CSV by its extension, off the main thread; the
+ * window's object data "jx-comments-exported" becomes 1 when done, -1
+ * after an error (which is shown). */
+void        jx_window_export_comments  (JxWindow       *self,
+                                        GFile          *file,
+                                        gboolean        open_only);
 /* Shows @document, made in the program (next year's table), as an unsaved
  * document without a file, with @message (or nothing) in the banner. */
 void        jx_window_show_made_document (JxWindow     *self,

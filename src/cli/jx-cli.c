@@ -18,10 +18,12 @@
 #include "jx-import.h"
 #include "jx-init.h"
 #include "jx-json.h"
+#include "jx-limits.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-new-year.h"
 #include "jx-review.h"
+#include "jx-review-pdf.h"
 #include "jx-storage.h"
 #include "jx-validator.h"
 #include "jx-xml.h"
@@ -53,7 +55,7 @@ print_usage (FILE *out)
              "                              next year’s draft: year + 1, same ids and amounts, no comments\n"
              "                              (says how many it left behind); INPUT is never changed"),
            _("  diff [--json] OLD NEW       what changed between two versions: exit 0 same, 1 different"),
-           _("  comments [--open] FILE [-o OUTPUT.csv]\n"
+           _("  comments [--open] FILE [-o OUTPUT.pdf|.csv]\n"
              "                              the comments with their replies, grouped by project and field"),
            _("  --version | --help"),
            _("Exit status: 0 success (validate: no errors; diff: the same), 1 errors found (diff: "
@@ -102,16 +104,22 @@ load_document (const char  *path,
 {
   if (g_str_has_suffix (path, ".json"))
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+      g_autoptr(JsonNode) root = NULL;
+      guint line = 0, column = 0;
 
-      if (!json_parser_load_from_mapped_file (parser, path, error))
+      if (file != NULL)
+        root = jx_json_parse_limited (g_mapped_file_get_contents (file),
+                                      g_mapped_file_get_length (file),
+                                      &line, &column, error);
+      if (root == NULL)
         {
           if (problem != NULL)
-            *problem = jx_problem_new (JX_SEVERITY_ERROR, "io", 0, 0, NULL, NULL,
+            *problem = jx_problem_new (JX_SEVERITY_ERROR, "io", line, column, NULL, NULL,
                                        (*error)->message);
           return NULL;
         }
-      return jx_json_to_document (json_parser_get_root (parser), error);
+      return jx_json_to_document (root, error);
     }
   return jx_storage_load (path, problem, error);
 }
@@ -238,6 +246,10 @@ cmd_validate (int argc, char **argv)
       else
         {
           g_autoptr(GPtrArray) found = jx_validate_document (doc);
+
+          /* A warning of the loader (a newer format) comes first. */
+          if (load_problem != NULL)
+            g_ptr_array_add (problems, load_problem);
           g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
           if (files[f + 1] == NULL)
             drop_last_document (&doc);
@@ -248,27 +260,37 @@ cmd_validate (int argc, char **argv)
       if (n_errors > 0)
         status = MAX (status, EXIT_ERRORS);
 
+      /* stderr is unbuffered: one write for each of 120,000 findings
+       * took longer than the check itself. */
+      setvbuf (stderr, NULL, _IOFBF, 64 * 1024);
       for (guint i = 0; i < problems->len; i++)
         {
           g_autofree char *line = jx_problem_format (g_ptr_array_index (problems, i), path);
-          fprintf (stderr, "%s\n", line);
+          fputs (line, stderr);
+          fputc ('\n', stderr);
         }
+      fflush (stderr);
+      setvbuf (stderr, NULL, _IONBF, 0);
 
-      json_builder_begin_object (out);
-      json_builder_set_member_name (out, "file");
-      json_builder_add_string_value (out, path);
-      json_builder_set_member_name (out, "errors");
-      json_builder_add_int_value (out, n_errors);
-      json_builder_set_member_name (out, "warnings");
-      json_builder_add_int_value (out, n_warnings);
-      json_builder_set_member_name (out, "problems");
-      json_builder_begin_array (out);
-      for (guint i = 0; i < problems->len; i++)
-        json_builder_add_value (out, problem_to_json (g_ptr_array_index (problems, i)));
-      json_builder_end_array (out);
-      json_builder_end_object (out);
-
-      if (!json)
+      if (json)
+        {
+          /* Built only when asked for: a JSON tree of 120,000 findings
+           * cost more memory than the document itself. */
+          json_builder_begin_object (out);
+          json_builder_set_member_name (out, "file");
+          json_builder_add_string_value (out, path);
+          json_builder_set_member_name (out, "errors");
+          json_builder_add_int_value (out, n_errors);
+          json_builder_set_member_name (out, "warnings");
+          json_builder_add_int_value (out, n_warnings);
+          json_builder_set_member_name (out, "problems");
+          json_builder_begin_array (out);
+          for (guint i = 0; i < problems->len; i++)
+            json_builder_add_value (out, problem_to_json (g_ptr_array_index (problems, i)));
+          json_builder_end_array (out);
+          json_builder_end_object (out);
+        }
+      else
         /* TRANSLATORS: FILE: N errors, N warnings */
         printf (_("%s: %u errors, %u warnings\n"), path, n_errors, n_warnings);
     }
@@ -1012,7 +1034,7 @@ cmd_comments (int argc, char **argv)
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "open", 0, 0, G_OPTION_ARG_NONE, &open_only, N_("Only the open comments (with their replies)"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the report to OUTPUT (.csv)"), N_("OUTPUT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the report to OUTPUT (.pdf or .csv)"), N_("OUTPUT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
@@ -1026,7 +1048,7 @@ cmd_comments (int argc, char **argv)
 
   g_option_context_set_summary (context,
                                 _("The reviewers’ comments with their replies, grouped by project and field in "
-                                  "table order: on standard output, or as a report (.csv)."));
+                                  "table order: on standard output, or as a report (.pdf, .csv)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message), EXIT_USAGE;
@@ -1035,12 +1057,9 @@ cmd_comments (int argc, char **argv)
   if (output != NULL)
     {
       ext = g_ascii_strdown (extension_of (output), -1);
-      if (g_str_equal (ext, "pdf"))
-        return usage_error (_("a PDF comments report is not available in this version yet; nothing was "
-                              "written. Use .csv")), EXIT_USAGE;
-      if (!g_str_equal (ext, "csv"))
+      if (!g_str_equal (ext, "csv") && !g_str_equal (ext, "pdf"))
         {
-          g_autofree char *msg = g_strdup_printf (_("unknown report format “.%s”; use .csv"), ext);
+          g_autofree char *msg = g_strdup_printf (_("unknown report format “.%s”; use .pdf or .csv"), ext);
           return usage_error (msg), EXIT_USAGE;
         }
     }
@@ -1060,19 +1079,28 @@ cmd_comments (int argc, char **argv)
       return EXIT_OK;
     }
 
-  {
-    g_autoptr(GBytes) csv = jx_review_to_csv (doc, open_only);
-    gsize len;
-    const char *data = g_bytes_get_data (csv, &len);
+  if (g_str_equal (ext, "pdf"))
+    {
+      if (!jx_review_write_pdf (doc, open_only, output, NULL, &error))
+        {
+          fprintf (stderr, "%s: error: [io] %s\n", output, error->message);
+          return EXIT_UNWRITABLE;
+        }
+    }
+  else
+    {
+      g_autoptr(GBytes) csv = jx_review_to_csv (doc, open_only);
+      gsize len;
+      const char *data = g_bytes_get_data (csv, &len);
 
-    if (!g_file_set_contents_full (output, data, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, &error))
-      {
-        fprintf (stderr, "%s: error: [io] %s\n", output, error->message);
-        return EXIT_UNWRITABLE;
-      }
-  }
+      if (!g_file_set_contents_full (output, data, len,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0644, &error))
+        {
+          fprintf (stderr, "%s: error: [io] %s\n", output, error->message);
+          return EXIT_UNWRITABLE;
+        }
+    }
   {
     guint n_replies = review->len - n_comments;
     g_autofree char *comments = g_strdup_printf (ngettext ("%u comment", "%u comments", n_comments), n_comments);

@@ -190,8 +190,11 @@ matching_run (Matching *m)
 
   m->a_pair = g_new (int, na);
   m->b_pair = g_new (int, nb);
-  memset (m->a_pair, 0xff, na * sizeof (int));
-  memset (m->b_pair, 0xff, nb * sizeof (int));
+  /* g_new() gives NULL for none, and memset() must not be given NULL. */
+  if (na > 0)
+    memset (m->a_pair, 0xff, na * sizeof (int));
+  if (nb > 0)
+    memset (m->b_pair, 0xff, nb * sizeof (int));
   if (na == 0 || nb == 0)
     return;
 

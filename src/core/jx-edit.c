@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-edit.h"
+#include "jx-fields.h"
+#include "jx-limits.h"
 #include "jx-money.h"
 
 /* What the undo menu item says for a change of @property of @object: the
@@ -50,6 +52,36 @@ set_value (JxDocument   *document,
                            value, label_for_property (object, property));
 }
 
+G_DEFINE_QUARK (jx-edit-error-quark, jx_edit_error)
+
+gboolean
+jx_edit_check_text (const char  *what,
+                    const char  *text,
+                    GError     **error)
+{
+  g_autofree char *message = NULL;
+  glong n_chars;
+
+  if (!jx_text_is_too_long (text, &n_chars))
+    return TRUE;
+  message = jx_text_too_long_message (what, n_chars);
+  g_set_error_literal (error, JX_EDIT_ERROR, JX_EDIT_ERROR_TOO_LONG, message);
+  return FALSE;
+}
+
+gboolean
+jx_edit_set_text (JxDocument  *document,
+                  gpointer     object,
+                  const char  *property,
+                  const char  *value,
+                  GError     **error)
+{
+  if (!jx_edit_check_text (jx_field_label_for_id (property), value, error))
+    return FALSE;
+  jx_edit_set_string (document, object, property, value);
+  return TRUE;
+}
+
 void
 jx_edit_set_string (JxDocument *document,
                     gpointer    object,
@@ -57,6 +89,9 @@ jx_edit_set_string (JxDocument *document,
                     const char *value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
+
+  /* Editors refuse such a text with jx_edit_check_text() first. */
+  g_return_if_fail (!jx_text_is_too_long (value, NULL));
 
   g_value_init (&v, G_TYPE_STRING);
   g_value_set_string (&v, value ? value : "");
@@ -261,8 +296,10 @@ jx_edit_add_annotation (JxDocument *document,
                         const char *text)
 {
   g_autofree char *now = jx_annotation_now ();
-  g_autoptr(JxAnnotation) annotation = jx_annotation_new (target, field, author, now, text);
+  g_autoptr(JxAnnotation) annotation = NULL;
 
+  g_return_val_if_fail (!jx_text_is_too_long (text, NULL) && !jx_text_is_too_long (author, NULL), NULL);
+  annotation = jx_annotation_new (target, field, author, now, text);
   jx_edit_insert (document, JX_NODE (document), G_MAXUINT, JX_NODE (annotation), _("Add Comment"));
   return annotation;
 }
@@ -274,9 +311,11 @@ jx_edit_reply (JxDocument   *document,
                const char   *text)
 {
   g_autofree char *now = jx_annotation_now ();
-  g_autoptr(JxAnnotation) reply = jx_annotation_new (NULL, NULL, author, now, text);
+  g_autoptr(JxAnnotation) reply = NULL;
 
   g_return_val_if_fail (JX_IS_ANNOTATION (annotation), NULL);
+  g_return_val_if_fail (!jx_text_is_too_long (text, NULL) && !jx_text_is_too_long (author, NULL), NULL);
+  reply = jx_annotation_new (NULL, NULL, author, now, text);
 
   jx_edit_insert (document, JX_NODE (annotation), G_MAXUINT, JX_NODE (reply), _("Reply to Comment"));
   return reply;

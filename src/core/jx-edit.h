@@ -15,6 +15,29 @@ G_BEGIN_DECLS
  * A set to the value a property already has records nothing.
  */
 
+#define JX_EDIT_ERROR (jx_edit_error_quark ())
+
+typedef enum
+{
+  JX_EDIT_ERROR_TOO_LONG,   /* a text longer than JX_TEXT_MAX_CHARS (jx-limits.h) */
+} JxEditError;
+
+GQuark         jx_edit_error_quark       (void);
+
+/* FALSE with JX_EDIT_ERROR_TOO_LONG and a translated message naming @what
+ * ("performance goal") when @text is longer than a document can hold.
+ * Editors check what a person typed or pasted with it before they call the
+ * functions below, which refuse such a text as a programming error. */
+gboolean       jx_edit_check_text        (const char    *what,
+                                          const char    *text,
+                                          GError       **error);
+/* jx_edit_set_string() after jx_edit_check_text(): FALSE (nothing changed)
+ * when @value is too long. */
+gboolean       jx_edit_set_text          (JxDocument    *document,
+                                          gpointer       object,
+                                          const char    *property,
+                                          const char    *value,
+                                          GError       **error);
 void           jx_edit_set_string        (JxDocument    *document,
                                           gpointer       object,
                                           const char    *property,

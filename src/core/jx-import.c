@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-import.h"
+#include "jx-limits.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-taxonomy.h"
@@ -36,9 +37,9 @@
 
 G_DEFINE_QUARK (jx-import-error-quark, jx_import_error)
 
-/* A text longer than this goes into no field: the loader refuses a text run
- * of more than 1 MiB, and no table cell is anywhere near it. */
-#define MAX_FIELD_BYTES (256 * 1024)
+/* Characters of imported text that go into one field: what a document can
+ * hold (jx-limits.h), less room for what a comment adds around a quote. */
+#define MAX_FIELD_CHARS (JX_TEXT_MAX_CHARS - 1000)
 /* Past this many, warnings are counted but not listed. */
 #define MAX_WARNINGS 10000
 /* A title is a line, not a page. */
@@ -559,7 +560,7 @@ note_for (guint       line,
   return g_strdup_printf (_("Imported from line %u: %s"), line, message);
 }
 
-/* Shortens a text destined for a field to MAX_FIELD_BYTES, with a warning. */
+/* Shortens a text destined for a field to MAX_FIELD_CHARS, with a warning. */
 static char *
 cap_text_full (Importer   *self,
                char       *text,
@@ -573,9 +574,10 @@ cap_text_full (Importer   *self,
   const char *cut;
   char *message;
 
-  if (len <= MAX_FIELD_BYTES && dropped == 0)
+  if (len <= MAX_FIELD_CHARS && dropped == 0)
     return text;
-  cut = len <= MAX_FIELD_BYTES ? text + len : g_utf8_find_prev_char (text, text + MAX_FIELD_BYTES + 1);
+  cut = (glong) len <= MAX_FIELD_CHARS || g_utf8_strlen (text, len) <= MAX_FIELD_CHARS
+        ? text + len : g_utf8_offset_to_pointer (text, MAX_FIELD_CHARS);
   /* Translators: %lu is a count of characters */
   message = g_strdup_printf (_("A text of %lu characters is longer than any table cell; only its first %lu "
                                "characters were kept."),
@@ -650,7 +652,7 @@ keep_unplaced (Importer   *self,
     g_string_append_c (self->unplaced, '\n');
   /* Past what a comment can hold, only the length counts (a warning says
    * how much was left out). */
-  if (self->unplaced->len <= MAX_FIELD_BYTES)
+  if (self->unplaced->len <= MAX_FIELD_CHARS)
     g_string_append_len (self->unplaced, start, end - start);
   else
     self->unplaced_dropped += g_utf8_strlen (start, end - start);
@@ -699,7 +701,7 @@ decode (Importer    *self,
   g_autofree char *converted = NULL;
   GString *out;
   gsize n_controls = 0;
-  guint line = 1, line_controls = 0;
+  guint line = 1, line_controls = 0, line_vtabs = 0;
   gunichar first_control = 0;
 
   if (nul != NULL)
@@ -758,7 +760,7 @@ decode (Importer    *self,
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) text[i];
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
           (c == 0xEF && i + 2 < len && (guchar) text[i + 1] == 0xBF &&
            ((guchar) text[i + 2] == 0xBE || (guchar) text[i + 2] == 0xBF)))
         n_controls++;
@@ -786,7 +788,14 @@ decode (Importer    *self,
       gboolean is_control = FALSE;
       gunichar u = c;
 
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+      if (c == '\v')
+        {
+          /* A blank to the importer, but not a character XML can hold. */
+          line_vtabs++;
+          g_string_append_c (out, ' ');
+          continue;
+        }
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
         is_control = TRUE;
       else if (c == 0xEF && i + 2 < len && (guchar) text[i + 1] == 0xBF &&
                ((guchar) text[i + 2] == 0xBE || (guchar) text[i + 2] == 0xBF))
@@ -816,8 +825,20 @@ decode (Importer    *self,
                                                        line_controls),
                                           line_controls, first_control),
                          NULL);
+          if (line_vtabs > 0)
+            add_finding (self, "import-control-character", line, 0, -1, NULL, NULL,
+                         /* Translators: %u is a count */
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u vertical tab (U+000B) was read as a space: "
+                                                       "a table cannot hold it.",
+                                                       "%u vertical tabs (U+000B) were read as spaces: "
+                                                       "a table cannot hold them.",
+                                                       line_vtabs),
+                                          line_vtabs),
+                         NULL);
           line++;
           line_controls = 0;
+          line_vtabs = 0;
         }
       if (i < len)
         g_string_append_c (out, c);
@@ -2249,7 +2270,7 @@ parse_item (ItemContext *ctx,
   if (repeats != NULL)
     {
       g_autofree char *quoted = excerpt (repeats->str, 50);
-      g_autofree char *text = excerpt (repeats->str, MAX_FIELD_BYTES / 4);
+      g_autofree char *text = excerpt (repeats->str, MAX_FIELD_CHARS / 4);
       const char *field = repeat_kinds == 1 ? "cycle-value" : repeat_kinds == 2 ? "annual-value" : NULL;
 
       add_finding (self, "import-duplicate-fragment", ctx->row->line, item_column (ctx, first_repeat), -1,

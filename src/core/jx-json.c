@@ -11,6 +11,7 @@
 
 #include "jx-history.h"
 #include "jx-json.h"
+#include "jx-limits.h"
 #include "jx-previous.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
@@ -398,6 +399,39 @@ get_member (JsonObject *object,
   return node;
 }
 
+/* Refuses a text no file can hold (jx-limits.h): too long, or with a
+ * character XML cannot hold. */
+static gboolean
+check_text (const Path  *path,
+              const char  *member,
+              const char  *text,
+              GError     **error)
+{
+  g_autofree char *where = NULL;
+  glong n_chars;
+  guint32 c;
+
+  if ((c = jx_text_find_unsavable (text)) != 0)
+    {
+      where = path_to_string (path, member);
+      /* Translators: %s is a JSON path such as “units[0].projects[3].goal”;
+       * %04X the code of the character */
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   _("%s holds the invisible control character U+%04X, which a table cannot hold; "
+                     "remove it"),
+                   where, c);
+      return FALSE;
+    }
+  if (!jx_text_is_too_long (text, &n_chars))
+    return TRUE;
+  where = path_to_string (path, member);
+  /* Translators: %s is a JSON path such as “units[0].projects[3].goal” */
+  g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+               _("%s has %ld characters, more than the %d a text can have; shorten it"),
+               where, n_chars, JX_TEXT_MAX_CHARS);
+  return FALSE;
+}
+
 static gboolean
 read_string (JsonObject  *object,
              const Path  *path,
@@ -418,7 +452,7 @@ read_string (JsonObject  *object,
       return FALSE;
     }
   *out = json_node_get_string (node);
-  return TRUE;
+  return check_text (path, member, *out, error);
 }
 
 static gboolean
@@ -577,6 +611,19 @@ read_id (JxDocument  *doc,
       g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
                    _("%s must not be empty; leave the member out to get a new id"),
                    where);
+      return FALSE;
+    }
+  if (!jx_id_is_valid (id))
+    {
+      g_autofree char *where = path_to_string (path, "id");
+      g_autofree char *shown = g_utf8_make_valid (id, MIN (strlen (id), 40));
+
+      /* Translators: %s is a JSON path such as “units[0].id”, then the id */
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   _("%s: the id “%s” cannot be used: an id is made of letters, digits and "
+                     ". - _ : only (no spaces), at most %d characters; change it or leave the "
+                     "member out to get a new id"),
+                   where, shown, JX_ID_MAX_BYTES);
       return FALSE;
     }
   if (jx_document_lookup (doc, id) != NULL)

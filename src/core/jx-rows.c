@@ -16,6 +16,7 @@
 #include "jx-edit.h"
 #include "jx-fields.h"
 #include "jx-money.h"
+#include "jx-limits.h"
 #include "jx-rows.h"
 #include "jx-taxonomy.h"
 #include "jx-text-private.h"
@@ -203,6 +204,7 @@ typedef struct
   GPtrArray   *records;   /* Record */
   GString     *cell;
   guint        cell_line, cell_column, cell_x;
+  GPtrArray   *problems;
 } Reader;
 
 static Record *
@@ -249,6 +251,64 @@ trim_blanks_end (const char *s,
   return e;
 }
 
+static void add_problem (GPtrArray *problems, const char *rule, guint line, guint column, char *message);
+
+/* [s, e) as a document can hold it (jx-limits.h): a control character XML
+ * cannot hold becomes a space, a text too long is shortened; both are
+ * reported. NULL when [s, e) is fine as it is. */
+static char *
+fit_cell (Reader     *r,
+          const char *s,
+          const char *e,
+          guint       line,
+          guint       column)
+{
+  GString *out = NULL;
+  guint n_controls = 0;
+  glong n_chars;
+
+  for (const char *p = s; p < e; p++)
+    {
+      guchar c = (guchar) *p;
+      gboolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+      gboolean nonchar = c == 0xEF && e - p >= 3 && (guchar) p[1] == 0xBF &&
+                         ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF);
+
+      if ((control || nonchar) && out == NULL)
+        out = g_string_new_len (s, p - s);
+      if (control || nonchar)
+        {
+          n_controls++;
+          g_string_append_c (out, ' ');
+          p += nonchar ? 2 : 0;
+        }
+      else if (out != NULL)
+        g_string_append_c (out, *p);
+    }
+  if (n_controls > 0)
+    add_problem (r->problems, "rows-control-character", line, column,
+                 /* Translators: %u is a count */
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u invisible control character was read as a space: "
+                                               "a table cannot hold it.",
+                                               "%u invisible control characters were read as spaces: "
+                                               "a table cannot hold them.",
+                                               n_controls),
+                                  n_controls));
+  if (out == NULL && e - s > JX_TEXT_MAX_CHARS)
+    out = g_string_new_len (s, e - s);
+  if (out != NULL && jx_text_is_too_long (out->str, &n_chars))
+    {
+      g_string_truncate (out, g_utf8_offset_to_pointer (out->str, JX_TEXT_MAX_CHARS) - out->str);
+      add_problem (r->problems, "rows-text-too-long", line, column,
+                   /* Translators: the numbers are counts of characters */
+                   g_strdup_printf (_("A cell of %ld characters is longer than a table can hold; only its "
+                                      "first %d characters were kept."),
+                                    n_chars, JX_TEXT_MAX_CHARS));
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 /* Adds the collected cell, trimmed, to @record. */
 static void
 end_cell (Reader *r,
@@ -256,10 +316,16 @@ end_cell (Reader *r,
 {
   const char *s = r->cell->str, *e = s + r->cell->len;
   guint column = r->cell_column;
+  g_autofree char *fitted = NULL;
   RawCell cell;
 
   s = skip_blanks (s, e, &column);
   e = trim_blanks_end (s, e);
+  if ((fitted = fit_cell (r, s, e, r->cell_line, s < e ? column : 0)) != NULL)
+    {
+      s = fitted;
+      e = s + strlen (s);
+    }
   cell.text = g_string_chunk_insert_len (r->table->strings, s, e - s);
   cell.line = r->cell_line;
   cell.column = s < e ? column : 0;
@@ -788,7 +854,7 @@ jx_rows_read (const char  *text,
   g_autoptr(JxRowsTable) table = g_new0 (JxRowsTable, 1);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
   g_autoptr(GString) unknown = NULL, not_held = NULL;
-  Reader r = { table, records, g_string_new (NULL), 0, 0 };
+  Reader r = { table, records, g_string_new (NULL), 0, 0, 0, problems };
   const char *p = text, *end = text + len;
   const Record *header = NULL;
   guint header_index = 0, header_width = 0, first_data = 0;

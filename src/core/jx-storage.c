@@ -300,9 +300,47 @@ write_all (int         fd,
   return TRUE;
 }
 
-/* Copies the file at @path into the backup folder and prunes old copies. */
+/* The whole content of the open file @fd, from its start. */
+static char *
+read_all (int     fd,
+          gsize  *length)
+{
+  GString *data = g_string_new (NULL);
+  char buf[65536];
+  off_t at = 0;
+
+  for (;;)
+    {
+      gssize n = pread (fd, buf, sizeof buf, at);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_string_free (data, TRUE);
+          errno = saved_errno;
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_string_append_len (data, buf, n);
+      at += n;
+    }
+  *length = data->len;
+  return g_string_free (data, FALSE);
+}
+
+/* Copies the old version of a file, open as @fd, into the backup folder as
+ * the backup of @path, and prunes old copies. Runs after the new version
+ * is in place, so that on a nearly full disk the backup never takes the
+ * space the save needed. The copy is written to a temporary file and
+ * linked under its name only when complete, so the folder only ever holds
+ * complete backups. */
 static gboolean
-make_backup (const char  *path,
+make_backup (int          fd,
+             const char  *path,
              GError     **error)
 {
   g_autofree char *dir = jx_storage_get_backup_dir ();
@@ -311,57 +349,79 @@ make_backup (const char  *path,
   g_autofree char *extension = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *backup = NULL;
+  g_autofree char *temp = NULL;
   g_autofree char *timestamp = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GArray) backups = NULL;
   gsize length;
-  int fd = -1;
+  int out, saved_errno, linked = -1;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return FALSE;
+  if ((contents = read_all (fd, &length)) == NULL)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "%s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
 
+  temp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, basename);
+  out = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (out < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", temp, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!write_all (out, contents, length) || fsync (out) != 0)
+    {
+      saved_errno = errno;
+      close (out);
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", temp, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (close (out) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", temp, g_strerror (saved_errno));
+      return FALSE;
+    }
+
   split_name (basename, &stem, &extension);
   timestamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  /* Two saves in the same second get -2, -3…; O_EXCL makes that safe
-   * against another Jixiao saving a file of the same name. */
-  for (guint counter = 1; fd < 0 && counter < 1000; counter++)
+  /* Two saves in the same second get -2, -3…; link() never replaces a
+   * file, so that is safe against another Jixiao saving a file of the
+   * same name. */
+  for (guint counter = 1; linked != 0 && counter < 1000; counter++)
     {
       g_free (backup);
       if (counter == 1)
         backup = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s-%s%s", dir, stem, timestamp, extension);
       else
         backup = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s-%s-%u%s", dir, stem, timestamp, counter, extension);
-      fd = g_open (backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-      if (fd < 0 && errno != EEXIST)
+      linked = link (temp, backup);
+      if (linked != 0 && errno != EEXIST)
         break;
     }
-  if (fd < 0)
+  saved_errno = errno;
+  g_unlink (temp);
+  if (linked != 0)
     {
-      int saved_errno = errno;
-
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "%s: %s", backup, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!write_all (fd, contents, length) || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_unlink (backup);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: %s", backup, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
 
   backups = find_backups (dir, basename);
   for (guint i = JX_STORAGE_BACKUPS_KEPT; i < backups->len; i++)
@@ -381,12 +441,14 @@ make_backup (const char  *path,
 /* Writes @bytes to a new temporary file beside @target, flushes it and
  * renames it over @target; @mode is given to the new file (-1: the default
  * for new files, subject to the umask). Removes the temporary file on any
- * failure. */
+ * failure. *@durable is FALSE when the new file is in place but the folder
+ * could not be flushed, so that the rename may not survive a power cut. */
 static gboolean
 replace_file (const char  *target,
               GBytes      *bytes,
               int          mode,
               struct stat *written,
+              gboolean    *durable,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (target);
@@ -452,11 +514,17 @@ replace_file (const char  *target,
     }
 
   /* Make the rename itself durable. */
+  *durable = TRUE;
   dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
   if (dir_fd >= 0)
     {
-      fsync (dir_fd);
+      /* A file system that cannot flush folders says EINVAL; that is no
+       * failure of the disk. */
+      if (fsync (dir_fd) != 0 && errno != EINVAL && errno != ENOTSUP)
+        *durable = FALSE;
+      saved_errno = errno;
       close (dir_fd);
+      errno = saved_errno;
     }
   return TRUE;
 }
@@ -472,6 +540,7 @@ struct _JxSaveJob
   JxSaveFlags  flags;
   gboolean     has_stamp;  /* the document was loaded from or saved to target */
   DiskStamp    stamp;      /* its stamp then (path unused) */
+  gboolean     replaced;   /* the new bytes are in place (perhaps not durable) */
   struct stat  written;    /* what the write left on disk */
 };
 
@@ -484,6 +553,12 @@ jx_save_job_free (JxSaveJob *job)
   g_free (job->path);
   g_free (job->target);
   g_free (job);
+}
+
+gboolean
+jx_save_job_get_replaced (JxSaveJob *job)
+{
+  return job->replaced;
 }
 
 JxSaveJob *
@@ -527,8 +602,8 @@ jx_storage_save_write (JxSaveJob  *job,
 {
   g_autofree char *display = NULL;
   struct stat st;
-  gboolean exists;
-  int mode = -1;
+  gboolean exists, durable = FALSE;
+  int mode = -1, old_fd = -1, dir_errno;
 
   g_return_val_if_fail (job != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -557,18 +632,50 @@ jx_storage_save_write (JxSaveJob  *job,
 
   if (exists)
     {
-      g_autoptr(GError) backup_error = NULL;
-
       mode = st.st_mode & 07777;
-      if (!(job->flags & (JX_SAVE_NO_BACKUP | JX_SAVE_COPY)) && !make_backup (job->target, &backup_error))
-        g_warning ("No backup of %s could be made before saving: %s", job->target, backup_error->message);
+      /* The old version stays readable through this descriptor after the
+       * rename, for the backup made once the new one is safely in place. */
+      if (!(job->flags & (JX_SAVE_NO_BACKUP | JX_SAVE_COPY)))
+        {
+          old_fd = g_open (job->target, O_RDONLY | O_CLOEXEC, 0);
+          if (old_fd < 0)
+            g_warning ("No backup of %s can be made: %s", job->target, g_strerror (errno));
+        }
     }
 
-  if (!replace_file (job->target, job->bytes, mode, &job->written, error))
-    return FALSE;
-  /* What a stat of the file now says, which is what later checks see. */
+  if (!replace_file (job->target, job->bytes, mode, &job->written, &durable, error))
+    {
+      if (old_fd >= 0)
+        close (old_fd);
+      return FALSE;
+    }
+  dir_errno = errno;
+  job->replaced = TRUE;
+
+  if (old_fd >= 0)
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!make_backup (old_fd, job->target, &backup_error))
+        g_warning ("No backup of the version of %s before this save could be made: %s",
+                   job->target, backup_error->message);
+      close (old_fd);
+    }
+
+  /* What a stat of the file now says, which is what later checks see:
+   * the file is ours even if the save is not confirmed below. */
   if (g_stat (job->target, &st) == 0)
     job->written = st;
+
+  if (!durable)
+    {
+      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                   _("“%s” was written, but the disk did not confirm that the change is permanent (%s): "
+                     "after a power cut the file might hold the previous version. Save again; if this "
+                     "repeats, save the table elsewhere."),
+                   display, g_strerror (dir_errno));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -579,7 +686,7 @@ jx_storage_save_commit (JxSaveJob  *job,
   g_return_if_fail (job != NULL);
   g_return_if_fail (JX_IS_DOCUMENT (document));
 
-  if (!(job->flags & JX_SAVE_COPY))
+  if (job->replaced && !(job->flags & JX_SAVE_COPY))
     remember_stamp (document, job->target, &job->written);
 }
 
@@ -600,12 +707,11 @@ jx_storage_save (JxDocument   *document,
   if (job == NULL)
     return FALSE;
   ok = jx_storage_save_write (job, error);
-  if (ok)
-    {
-      jx_storage_save_commit (job, document);
-      if (!(flags & JX_SAVE_COPY))
-        jx_history_set_save_point (jx_document_get_history (document));
-    }
+  /* A file replaced but not confirmed durable is still ours: its stamp
+   * counts, the save point does not move. */
+  jx_storage_save_commit (job, document);
+  if (ok && !(flags & JX_SAVE_COPY))
+    jx_history_set_save_point (jx_document_get_history (document));
   jx_save_job_free (job);
   return ok;
 }

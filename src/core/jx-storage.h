@@ -42,10 +42,17 @@ JxDocument *jx_storage_load             (const char   *path,
  * symbolic link is followed (the file it points to is replaced), and the
  * permissions of the file replaced are kept. Hard links to it are broken.
  *
- * Before replacing a file, a copy of it goes to jx_storage_get_backup_dir()
- * (never beside the document) as NAME-YYYYMMDD-HHMMSS.EXT; the newest
+ * Once the new version is in place, a copy of the version it replaced
+ * (read through a descriptor opened before the rename, so the backup never
+ * takes the disk space the save needed) goes to jx_storage_get_backup_dir()
+ * (never beside the document) as NAME-YYYYMMDD-HHMMSS.EXT, written under a
+ * temporary name and linked under its own only when complete; the newest
  * JX_STORAGE_BACKUPS_KEPT per file name are kept. A backup that cannot be
- * made is logged and does not stop the save.
+ * made is logged and does not undo the save.
+ *
+ * If the folder cannot be flushed after the rename (fsync fails), the new
+ * file is in place and remembered as the document's file, but the save
+ * fails with JX_XML_ERROR_IO saying so and the save point is not set.
  *
  * Fails, leaving the file on disk untouched, with JX_XML_ERROR_CHANGED_ON_DISK
  * if @path is the file @document was loaded from or last saved to and it has
@@ -79,6 +86,9 @@ gboolean    jx_storage_save_write       (JxSaveJob    *job,
 void        jx_storage_save_commit      (JxSaveJob    *job,
                                          JxDocument   *document);
 void        jx_save_job_free            (JxSaveJob    *job);
+/* Whether the write put the new file in place (even when it then failed:
+ * the disk did not confirm it); commit records its stamp either way. */
+gboolean    jx_save_job_get_replaced    (JxSaveJob    *job);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxSaveJob, jx_save_job_free)
 

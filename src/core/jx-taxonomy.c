@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jx-core-resources.h"
+#include "jx-limits.h"
 #include "jx-taxonomy.h"
 
 /*
@@ -506,7 +507,7 @@ jx_taxonomy_new_from_bytes (GBytes      *json,
                             GError     **error)
 {
   static const char * const root_keys[] = { "id", "name", "name_en", "note", "categories", NULL };
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) owned_root = NULL;
   g_autoptr(JxTaxonomy) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *id = NULL;
@@ -519,6 +520,7 @@ jx_taxonomy_new_from_bytes (GBytes      *json,
   JsonArray *categories;
   JsonNode *root;
   gsize len;
+  guint line, column;
 
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -527,15 +529,11 @@ jx_taxonomy_new_from_bytes (GBytes      *json,
     origin = "<data>";
 
   data = g_bytes_get_data (json, &len);
-  parser = json_parser_new_immutable ();
-
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))
+  /* Refuses deep nesting before json-glib, which recurses, sees it. */
+  root = owned_root = jx_json_parse_limited (data, len, &line, &column, &local_error);
+  if (root == NULL)
     {
-      const char *detail = local_error->message;
-
-      /* json-glib says "<data>:3:14: Parse error: …"; the origin is ours to name. */
-      if (g_str_has_prefix (detail, "<data>:"))
-        detail += strlen ("<data>:");
+      g_autofree char *detail = g_strdup_printf ("%u:%u: %s", line, column, local_error->message);
 
       g_set_error (error, JX_TAXONOMY_ERROR, JX_TAXONOMY_ERROR_INVALID,
                    _("Taxonomy “%s” is not valid JSON: %s. "
@@ -543,8 +541,6 @@ jx_taxonomy_new_from_bytes (GBytes      *json,
                    origin, detail);
       return NULL;
     }
-
-  root = json_parser_get_root (parser);
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {

@@ -21,12 +21,14 @@
 #include "jx-core-resources.h"
 #include "jx-fields.h"
 #include "jx-history.h"
+#include "jx-limits.h"
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-previous.h"
 #include "jx-problem.h"
 #include "jx-xml.h"
 #include "jx-xml-private.h"
+#include "jx-xml-check-private.h"
 
 G_DEFINE_QUARK (jx-xml-error-quark, jx_xml_error)
 
@@ -110,24 +112,6 @@ typedef struct
   guint             n_sources;
 } Writer;
 
-/* The first character of @text that XML 1.0 cannot hold: its code point,
- * G_MAXUINT32 for bytes that are not UTF-8, 0 when there is none. */
-static guint32
-find_unsavable (const char *text)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    return G_MAXUINT32;
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-        return *p;
-      /* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
-      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
-        return 0xFFFE + (p[2] - 0xBE);
-    }
-  return 0;
-}
-
 /* Who @node is, for a message: "the project “社区党员活动经费” (p1)". */
 static char *
 describe_node (JxNode *node)
@@ -160,6 +144,29 @@ describe_node (JxNode *node)
   return g_strdup (id);
 }
 
+/* The writer refuses what the loader would (jx-limits.h): nothing saved
+ * can then fail to open. Every way in refuses such a text first. */
+static gboolean
+check_length (Writer     *self,
+              JxNode     *node,
+              const char *field,
+              const char *value)
+{
+  g_autofree char *who = NULL;
+  glong n_chars;
+
+  if (!jx_text_is_too_long (value, &n_chars))
+    return TRUE;
+  who = describe_node (node);
+  /* Translators: the first %s is a field such as “performance goal”, the
+   * second what it belongs to, such as “the project “X” (p1)” */
+  g_set_error (&self->error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE,
+               _("The table cannot be saved: the %s of %s has %ld characters, more than the %d a text can have. "
+                 "Shorten it and save again."),
+               jx_field_label_for_id (field), who, n_chars, JX_TEXT_MAX_CHARS);
+  return FALSE;
+}
+
 static gboolean
 check_savable (Writer     *self,
                JxNode     *node,
@@ -172,8 +179,8 @@ check_savable (Writer     *self,
 
   if (self->error != NULL)
     return FALSE;
-  if ((c = find_unsavable (value)) == 0)
-    return TRUE;
+  if ((c = jx_text_find_unsavable (value)) == 0)
+    return check_length (self, node, field, value);
 
   who = describe_node (node);
   if (c == G_MAXUINT32)
@@ -209,8 +216,7 @@ write_id (Writer *self,
   if (self->error != NULL)
     return;
   /* The schema wants a name token: what jx_document_make_id() makes. */
-  if (id != NULL && check_savable (self, node, "id", id) &&
-      xmlValidateNMToken (BAD_CAST id, 0) == 0)
+  if (id != NULL && check_savable (self, node, "id", id) && jx_id_is_valid (id))
     {
       if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "id", BAD_CAST id) < 0)
         self->failed = TRUE;
@@ -629,23 +635,11 @@ typedef struct
 
 #define MAX_VALIDITY_MESSAGES 3
 
-/* A large file is checked against the schema by a second reader on another
- * thread while this one builds the model: the schema costs nearly as much as
- * parsing, and a table being opened should not wait for both one after the
- * other. Only the verdict is taken from that thread; when it (or the model
- * builder) finds a problem, the file is read once more the ordinary way,
- * schema and all, so every error is reported exactly as a small file's. */
-#define PARALLEL_SCHEMA_SIZE (1024 * 1024)
-
-typedef struct
-{
-  const char *data;
-  gsize       len;
-  GThread    *thread;
-  gint        cancel;   /* atomic: the builder failed, stop */
-  guint       errors;
-  gboolean    valid;
-} SchemaCheck;
+/* The schema is checked by the loader's own walk (jx-xml-check.c) beside
+ * the model builder, on the one parse: libxml2's RelaxNG validator costs
+ * nearly as much as parsing. When that walk (or the model builder) finds a
+ * problem, the file is read once more the ordinary way, libxml2's validator
+ * attached, so every error is reported exactly as it always was. */
 
 typedef struct
 {
@@ -664,7 +658,7 @@ typedef struct
 
   guint             format;
   gboolean          newer;       /* format newer than this build: no schema */
-  SchemaCheck      *schema_check; /* the schema is checked by another thread */
+  JxXmlCheck       *check;       /* the schema walk; NULL: libxml2 validates */
   gboolean          seen_root;
   xmlNsPtr          namespace;   /* the root's, once checked */
 
@@ -700,7 +694,7 @@ typedef struct
 
   /* Schema errors reported while reading the current node. */
   guint             n_validity;
-  char             *validity_messages[MAX_VALIDITY_MESSAGES];
+  char             *validity_messages[MAX_VALIDITY_MESSAGES + 1];  /* NULL-terminated when joined */
   xmlNodePtr        validity_node;
   guint             validity_line;
   int               validity_code;
@@ -775,10 +769,12 @@ clear_validity (Loader *self)
   self->validity_code = 0;
 }
 
+/* libxml2's message, fit to quote: libxml2 quotes the input it stopped at,
+ * cut at a byte count that can fall inside a character. */
 static char *
 strip_message (const char *message)
 {
-  char *s = g_strdup (message ? message : "");
+  char *s = g_utf8_make_valid (message ? message : "", -1);
 
   return g_strstrip (s);
 }
@@ -826,7 +822,7 @@ on_xml_error (void        *data,
   self->syntax_line = error->line > 0 ? error->line : 0;
   self->syntax_column = error->int2 > 0 ? error->int2 : 0;
   self->syntax_message = strip_message (error->message);
-  self->syntax_str1 = g_strdup (error->str1);
+  self->syntax_str1 = error->str1 ? g_utf8_make_valid (error->str1, -1) : NULL;
 }
 
 static GBytes *read_path (const char   *path,
@@ -866,8 +862,9 @@ release_data (Loader *self)
 {
   gsize page = 4096, upto;
 
-  /* Another thread may still be reading what this one has left behind. */
-  if (self->mapping == NULL || self->reread != NULL || self->schema_check != NULL ||
+  /* Should the schema walk or the builder find a problem, load() reads the
+   * file anew for the second pass (see there). */
+  if (self->mapping == NULL || self->reread != NULL ||
       self->counted < self->released + 2 * RELEASE_STEP)
     return;
   upto = (self->counted - RELEASE_STEP) / page * page;
@@ -1242,6 +1239,35 @@ flush_validity (Loader *self)
 
 /* Parses a whole number in @text (blanks around it allowed) into the range
  * [@min, @max]. */
+/* The writer writes no text longer than JX_TEXT_MAX_CHARS (jx-limits.h), so
+ * a longer one was not written by Jixiao; @attribute is NULL for the text of
+ * the element of @frame. */
+static gboolean
+check_text_length (Loader      *self,
+                   const Frame *frame,
+                   const char  *attribute,
+                   const char  *text)
+{
+  char *sentence;
+  guint line, column;
+  glong n_chars;
+
+  if (!jx_text_is_too_long (text, &n_chars))
+    return TRUE;
+  sentence = g_strdup_printf (_("The file holds a text of %ld characters, more than the %d a table can have: "
+                                "it is damaged or was not made by Jixiao. Shorten the text in a text editor."),
+                              n_chars, JX_TEXT_MAX_CHARS);
+  if (attribute != NULL)
+    {
+      fail_at_attribute (self, frame, attribute, JX_XML_ERROR_MALFORMED, "xml-syntax", sentence);
+      return FALSE;
+    }
+  frame_place (self, frame, &line, &column);
+  fail (self, JX_XML_ERROR_MALFORMED, "xml-syntax", line, column,
+        frame->node ? jx_node_get_id (frame->node) : NULL, NULL, sentence);
+  return FALSE;
+}
+
 static gboolean
 parse_int (const char *text,
            gint64      min,
@@ -1422,7 +1448,7 @@ start_unit (Loader *self,
         continue;
       if (name_is (name, self->n_id))
         jx_node_set_id (frame->node, v);
-      else if (name_is (name, self->n_name))
+      else if (name_is (name, self->n_name) && check_text_length (self, frame, "name", v))
         jx_funding_unit_set_name (unit, v);
     }
   xmlTextReaderMoveToElement (r);
@@ -1580,7 +1606,7 @@ start_annotation (Loader *self,
         jx_annotation_set_target (annotation, v);
       else if (name_is (name, self->n_field))
         jx_annotation_set_field (annotation, v);
-      else if (name_is (name, self->n_author))
+      else if (name_is (name, self->n_author) && check_text_length (self, frame, "author", v))
         jx_annotation_set_author (annotation, v);
       else if (name_is (name, self->n_time))
         jx_annotation_set_time (annotation, v);
@@ -1875,7 +1901,8 @@ on_end_element (Loader *self)
     return;
   if (frame->kind == KIND_TEXT && self->text_depth == (int) self->stack->len - 1)
     {
-      set_text (frame, self->text->str);
+      if (check_text_length (self, frame, NULL, self->text->str))
+        set_text (frame, self->text->str);
       self->text_depth = -1;
     }
   self->last_closed = *frame;
@@ -2123,7 +2150,7 @@ check_prolog (Loader *self)
  * markup costs quadratic time: half a second for 1 MB, half a minute for
  * 10 MB (where libxml2 gives up anyway). No table has a text anywhere near
  * that long, so such a file is refused before it is parsed. */
-#define MAX_TEXT_RUN (1024 * 1024)
+#define MAX_TEXT_RUN JX_XML_MAX_TEXT_RUN
 
 static gboolean
 check_text_runs (Loader *self)
@@ -2203,36 +2230,6 @@ loader_intern_names (Loader *self)
 }
 
 static void
-count_schema_error (void        *data,
-                    xmlErrorPtr  error)
-{
-  ((SchemaCheck *) data)->errors++;
-}
-
-static gpointer
-schema_check_thread (gpointer data)
-{
-  SchemaCheck *check = data;
-  xmlTextReaderPtr reader;
-  int ret = -1;
-
-  /* libxml2's error handlers are per thread. */
-  xmlSetStructuredErrorFunc (check, count_schema_error);
-  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-  reader = xmlReaderForMemory (check->data, (int) check->len, NULL, NULL, LOAD_OPTIONS);
-  if (reader == NULL)
-    return NULL;
-  xmlTextReaderSetStructuredErrorHandler (reader, count_schema_error, check);
-  if (xmlTextReaderRelaxNGSetSchema (reader, get_schema ()) == 0)
-    while (check->errors == 0 && !g_atomic_int_get (&check->cancel) &&
-           (ret = xmlTextReaderRead (reader)) == 1)
-      ;
-  check->valid = ret == 0 && check->errors == 0 && xmlTextReaderIsValid (reader) == 1;
-  xmlFreeTextReader (reader);
-  return NULL;
-}
-
-static void
 loader_run (Loader     *self,
             const char *origin)
 {
@@ -2261,13 +2258,7 @@ loader_run (Loader     *self,
     }
   /* The handler first: the schema's validation context copies it. */
   xmlTextReaderSetStructuredErrorHandler (self->reader, on_xml_error, self);
-  if (self->schema_check != NULL)
-    {
-      self->schema_check->data = self->data;
-      self->schema_check->len = self->len;
-      self->schema_check->thread = g_thread_new ("jx-schema", schema_check_thread, self->schema_check);
-    }
-  else if (xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
+  if (self->check == NULL && xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
     g_critical ("libxml2 refused the file format schema");
   loader_intern_names (self);
 
@@ -2307,6 +2298,17 @@ loader_run (Loader     *self,
         }
       if (self->failed)
         return;
+      if (self->check != NULL)
+        {
+          if (self->newer)
+            g_clear_pointer (&self->check, jx_xml_check_free);
+          else
+            {
+              jx_xml_check_node (self->check, self->reader);
+              if (!jx_xml_check_ok (self->check))
+                return;  /* read again with libxml2's validator */
+            }
+        }
       flush_validity (self);
       if (self->failed)
         return;
@@ -2335,7 +2337,7 @@ loader_run (Loader     *self,
                         "restore a backup.")));
       return;
     }
-  if (!self->newer && self->schema_check == NULL && xmlTextReaderIsValid (self->reader) != 1)
+  if (!self->newer && self->check == NULL && xmlTextReaderIsValid (self->reader) != 1)
     fail (self, JX_XML_ERROR_INVALID, "schema", 0, 0, NULL, NULL,
           g_strdup (_("The file does not follow the Jixiao format. Correct it in a text editor, "
                       "or ask whoever made it for a valid file.")));
@@ -2344,6 +2346,7 @@ loader_run (Loader     *self,
 static void
 loader_clear (Loader *self)
 {
+  g_clear_pointer (&self->check, jx_xml_check_free);
   g_clear_pointer (&self->reader, xmlFreeTextReader);
   g_clear_pointer (&self->reread, g_bytes_unref);
   g_clear_pointer (&self->stack, g_array_unref);
@@ -2361,6 +2364,12 @@ loader_clear (Loader *self)
   g_free (self->sentence);
 }
 
+static GBytes *read_path (const char   *path,
+                          struct stat  *st,
+                          Mapping     **mapping_out,
+                          JxProblem   **problem,
+                          GError      **error);
+
 static JxDocument *
 load (GBytes      *bytes,
       const char  *origin,
@@ -2375,8 +2384,9 @@ load (GBytes      *bytes,
   void *old_structured_context = xmlStructuredErrorContext;
   xmlGenericErrorFunc old_generic = xmlGenericError;
   void *old_generic_context = xmlGenericErrorContext;
-  SchemaCheck check = { 0, };
-  gboolean parallel;
+  const JxXmlGrammar *grammar = jx_xml_check_get_grammar ();
+  g_autoptr(GBytes) again = NULL;
+  gboolean walk;
 
   if (g_bytes_get_size (bytes) > G_MAXINT)
     {
@@ -2385,12 +2395,12 @@ load (GBytes      *bytes,
       return NULL;
     }
 
-  parallel = g_bytes_get_size (bytes) >= PARALLEL_SCHEMA_SIZE && g_get_num_processors () > 1;
+  walk = grammar != NULL;
 
 again:
   document = jx_document_new ();
   memset (&self, 0, sizeof self);
-  self.schema_check = parallel ? &check : NULL;
+  self.check = walk ? jx_xml_check_new (grammar) : NULL;
   self.document = document;
   self.mapping = mapping;
   self.path = path;
@@ -2412,17 +2422,26 @@ again:
   xmlSetStructuredErrorFunc (old_structured_context, old_structured);
   xmlSetGenericErrorFunc (old_generic_context, old_generic);
 
-  if (check.thread != NULL)
+  /* Anything wrong, found by the walk or the builder: read again with
+   * libxml2's validator, so that the first problem in the file is the one
+   * reported, with its place, as it always was. */
+  if (walk && (self.failed || (self.check != NULL && !jx_xml_check_end (self.check))))
     {
-      if (self.failed)
-        g_atomic_int_set (&check.cancel, 1);
-      g_thread_join (g_steal_pointer (&check.thread));
-    }
-  /* Anything wrong, found by either reader: read again the ordinary way, so
-   * that the first problem in the file is the one reported, with its place. */
-  if (parallel && (self.failed || (!self.newer && !check.valid)))
-    {
-      parallel = FALSE;
+      walk = FALSE;
+      /* The pages of a big file are given back as the parse goes (and
+       * ensure_data() may have read it anew already): read it once more. */
+      if (self.mapping != NULL)
+        {
+          struct stat st;
+
+          loader_clear (&self);
+          g_clear_object (&document);
+          mapping = NULL;
+          if ((again = read_path (path, &st, &mapping, problem, error)) == NULL)
+            return NULL;
+          bytes = again;
+          goto again;
+        }
       loader_clear (&self);
       g_clear_object (&document);
       goto again;
