@@ -102,13 +102,10 @@ static void
 settle (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    g_ptr_array_add (windows, g_list_model_get_item (toplevels, i));
-  for (guint i = 0; i < windows->len; i++)
     {
-      GtkWidget *window = g_ptr_array_index (windows, i);
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
       g_autoptr(GdkFrameClock) clock = NULL;
       FrameWait wait;
 
