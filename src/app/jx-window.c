@@ -1079,10 +1079,13 @@ jx_window_save_to_finish (JxWindow      *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  self->saving--;
+  /* No task data: nothing was written (the save failed before the worker). */
+  if (g_task_get_task_data (G_TASK (result)) != NULL)
+    self->saving--;
   if (!g_task_propagate_boolean (G_TASK (result), error))
     {
-      save_failed (self, g_task_get_task_data (G_TASK (result)));
+      if (g_task_get_task_data (G_TASK (result)) != NULL)
+        save_failed (self, g_task_get_task_data (G_TASK (result)));
       return FALSE;
     }
   save_commit (self, g_task_get_task_data (G_TASK (result)));
