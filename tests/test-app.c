@@ -8,6 +8,12 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
+#include <fcntl.h>
+
+#include <sys/file.h>
+
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
@@ -3267,6 +3273,10 @@ test_crash_recovery (void)
   g_autofree char *title = NULL;
   g_autofree char *restored_title = NULL;
   g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *name = g_strdup_printf ("crash%d.jixiao", (int) getpid ());
+  g_autofree char *name_re = g_strdup_printf ("crash%d\\.jixiao", (int) getpid ());
+  g_autofree char *lock_path = g_build_filename (g_get_tmp_dir (), "jixiao-test-xdotool.lock", NULL);
+  int lock = -1;
   GPid pid;
 
   if (g_find_program_in_path ("xdotool") == NULL)
@@ -3279,7 +3289,13 @@ test_crash_recovery (void)
     }
   g_mkdir_with_parents (data, 0700);
   g_mkdir_with_parents (config, 0700);
-  file = copy_example (home, "crash.jixiao");
+  /* The app suites of both languages run at once on one X display: the
+   * keystrokes below go to whichever window has the focus, so only one
+   * suite drives its editor at a time, and each looks for its own name. */
+  lock = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (lock, >=, 0);
+  g_assert_cmpint (flock (lock, LOCK_EX), ==, 0);
+  file = copy_example (home, name);
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
@@ -3288,7 +3304,9 @@ test_crash_recovery (void)
    * tree gets the keyboard, Tab goes to the form's first field, and typing
    * changes the project's name. */
   pid = spawn_editor (envp, file);
-  WAIT_FOR ((g_free (window), window = find_x_window ("^crash\\.jixiao$")) != NULL);
+  title = g_strdup_printf ("^%s$", name_re);
+  WAIT_FOR ((g_free (window), window = find_x_window (title)) != NULL);
+  g_clear_pointer (&title, g_free);
   {
     const char *focus[] = { "windowfocus", "--sync", window, NULL };
     const char *keys[] = { "key", "--delay", "100", "ctrl+l", "Tab", NULL };
@@ -3299,7 +3317,7 @@ test_crash_recovery (void)
     g_free (xdotool (type));
   }
   /* Unsaved now; the draft follows a moment after typing stops. */
-  title = g_strdup_printf ("^crash\\.jixiao •$");
+  title = g_strdup_printf ("^%s •$", name_re);
   WAIT_FOR (find_x_window (title) != NULL);
   WAIT_FOR ((g_free (draft), draft = draft_with_edit (drafts)) != NULL);
   kill_editor (pid);
@@ -3320,7 +3338,7 @@ test_crash_recovery (void)
     }
   }
   /* Restored under its own name and path: "crash.jixiao — recovered •". */
-  restored_title = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s — recovered"), "crash\\.jixiao");
+  restored_title = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s — recovered"), name_re);
   WAIT_FOR (find_x_window (restored_title) != NULL);
   kill_editor (pid);
 
@@ -3332,6 +3350,8 @@ test_crash_recovery (void)
     g_clear_pointer (&leftover, g_free);
   }
   g_unlink (file);
+  flock (lock, LOCK_UN);
+  close (lock);
 }
 
 static void
