@@ -39,7 +39,7 @@ packages=(
   desktop-file-utils appstream shared-mime-info
   librsvg2-common libgdk-pixbuf2.0-bin   # the data suite renders the icons as GTK loads them
   libgtk-4-bin                           # gtk4-update-icon-cache, run by meson install
-  imagemagick time x11-utils xdotool   # xdotool: build-aux/screenshot.sh
+  imagemagick time x11-utils xdotool   # xdotool: build-aux/screenshot.sh and the crash-recovery test
   fonts-noto-cjk dbus-x11 at-spi2-core
   python3
 )

@@ -35,6 +35,7 @@ expect "keys and defaults of $schema" \
 "$schema autosave-interval uint32 30
 $schema default-template 'guangdong-2020'
 $schema reviewer-name ''
+$schema show-last-year true
 $schema show-problems true
 $schema window-height 800
 $schema window-maximized false
@@ -48,6 +49,7 @@ expect "type of window-width" "type i" gsettings range "$schema" window-width
 expect "type of window-height" "type i" gsettings range "$schema" window-height
 expect "type of window-maximized" "type b" gsettings range "$schema" window-maximized
 expect "type of show-problems" "type b" gsettings range "$schema" show-problems
+expect "type of show-last-year" "type b" gsettings range "$schema" show-last-year
 
 # A value outside the range is refused.
 if gsettings set "$schema" autosave-interval 4 2>/dev/null; then
@@ -55,5 +57,5 @@ if gsettings set "$schema" autosave-interval 4 2>/dev/null; then
   failed=1
 fi
 
-[ "$failed" -eq 0 ] && echo "check-gschema: ok: $schema has its seven keys, types, defaults and range"
+[ "$failed" -eq 0 ] && echo "check-gschema: ok: $schema has its eight keys, types, defaults and range"
 exit "$failed"

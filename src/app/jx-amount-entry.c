@@ -9,7 +9,15 @@
 
 #include "jx-amount-entry.h"
 #include "jx-edit.h"
+#include "jx-fields.h"
 #include "jx-money.h"
+#include "jx-problem-set.h"
+
+/* The largest amount a person may type: 999,999,999,999.99 in the document's
+ * unit (a trillion 万元 is beyond any budget). Beyond it is a typo — a key
+ * held down — and the sums of tens of thousands of projects stay far inside
+ * the JxMoney range. */
+#define AMOUNT_MAX ((JxMoney) 99999999999999)
 
 struct _JxAmountEntry
 {
@@ -21,9 +29,11 @@ struct _JxAmountEntry
   JxDocument *document;
   JxProject  *project;
   char       *property;
+  JxProblemSet *problems;
   gulong      notify_id;
   gboolean    syncing;
   gboolean    valid;
+  JxMoney     begin_value;   /* the model's value when this edit began */
 };
 
 G_DEFINE_FINAL_TYPE (JxAmountEntry, jx_amount_entry, GTK_TYPE_WIDGET)
@@ -42,9 +52,13 @@ set_error (JxAmountEntry *self,
            const char    *message)
 {
   gboolean valid = message == NULL;
+  g_autofree char *line = message ? g_strdelimit (g_strdup (message), "\n", ' ') : NULL;
 
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), !valid);
+  /* One line under the entry, there (empty) when all is well, so an error
+   * never moves the fields below; the whole message is its tooltip, and in
+   * the Problems panel. */
+  gtk_label_set_text (self->error_label, line ? line : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), message);
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
   else
@@ -59,6 +73,19 @@ set_error (JxAmountEntry *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_TEXT]);
+}
+
+/* The finding in the problems panel (and the tree mark) for text the
+ * document did not take; NULL @message removes it. */
+static void
+set_input_problem (JxAmountEntry *self,
+                   const char    *text,
+                   const char    *message)
+{
+  if (self->problems == NULL || self->project == NULL)
+    return;
+  jx_problem_set_set_input (self->problems, jx_node_get_id (JX_NODE (self->project)),
+                            self->property, text, message);
 }
 
 static JxMoney
@@ -92,13 +119,18 @@ show_model (JxAmountEntry *self,
       && jx_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
                          JX_MONEY_PARSE_ALLOW_EMPTY, &shown, NULL, NULL)
       && shown == model_value (self))
-    return;
+    {
+      self->begin_value = shown;
+      return;
+    }
 
   text = jx_money_format (model_value (self));
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   self->syncing = FALSE;
+  self->begin_value = model_value (self);
   set_error (self, NULL);
+  set_input_problem (self, NULL, NULL);
 }
 
 static void
@@ -110,14 +142,41 @@ on_model_notify_cb (GObject       *object,
     show_model (self, FALSE);
 }
 
+/* Parses @text as an amount this field takes; FALSE with a message saying
+ * why not, in words (never the limits of the number type). */
+static gboolean
+parse_amount (const char  *text,
+              JxMoney     *amount,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  guint column = 0;
+
+  /* An empty field means 0 (the published tables leave blanks for none). */
+  if (jx_money_parse (text, JX_MONEY_PARSE_ALLOW_EMPTY, amount, &column, &local)
+      && *amount <= AMOUNT_MAX)
+    return TRUE;
+  if (local == NULL || g_error_matches (local, JX_MONEY_ERROR, JX_MONEY_ERROR_OVERFLOW))
+    {
+      g_autofree char *max = jx_money_format (AMOUNT_MAX);
+
+      g_set_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_OVERFLOW,
+                   /* Translators: %s is the largest amount, 999,999,999,999.99 */
+                   _("Far too large: an amount is at most %s. Check for extra digits."), max);
+      return FALSE;
+    }
+  /* The core's message names the column already. */
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 static void
 on_entry_changed_cb (GtkEditable   *editable,
                      JxAmountEntry *self)
 {
   g_autoptr(GError) error = NULL;
   const char *text;
-  JxMoney amount;
-  guint column = 0;
+  JxMoney amount = 0;
 
   if (self->syncing || self->project == NULL)
     return;
@@ -125,11 +184,28 @@ on_entry_changed_cb (GtkEditable   *editable,
     return;
 
   text = gtk_editable_get_text (editable);
-  /* An empty field means 0 (the published tables leave blanks for none). */
-  if (!jx_money_parse (text, JX_MONEY_PARSE_ALLOW_EMPTY, &amount, &column, &error))
+  if (!parse_amount (text, &amount, &error))
     {
-      /* The core's message names the column already. */
-      set_error (self, error->message);
+      g_autofree char *kept = jx_money_format (self->begin_value);
+      g_autofree char *not_saved = g_strdup_printf (_("not saved: the table keeps %s"), kept);
+      /* Translators: "not saved: the table keeps 53.85" and why */
+      g_autofree char *shown = g_strdup_printf (_("%s — %s"), not_saved, error->message);
+      g_autofree char *finding = NULL;
+
+      /* Half-typed text never stays in the document: the amount goes back
+       * to what it was when this edit began, and the totals with it. */
+      if (model_value (self) != self->begin_value)
+        {
+          self->syncing = TRUE;
+          jx_edit_set_money (self->document, self->project, self->property, self->begin_value, NULL);
+          self->syncing = FALSE;
+        }
+      /* Translators: field label, the text typed, why it is not an amount,
+       * then "not saved: the table keeps 53.85" */
+      finding = g_strdup_printf (_("%s: “%s” is not an amount (%s); %s"),
+                                 jx_field_label_for_id (self->property), text, error->message, not_saved);
+      set_error (self, shown);
+      set_input_problem (self, text, finding);
       return;
     }
 
@@ -145,6 +221,15 @@ on_entry_changed_cb (GtkEditable   *editable,
       self->syncing = FALSE;
     }
   set_error (self, NULL);
+  set_input_problem (self, NULL, NULL);
+}
+
+static void
+on_focus_enter_cb (GtkEventControllerFocus *controller,
+                   JxAmountEntry           *self)
+{
+  if (self->project != NULL && self->valid)
+    self->begin_value = model_value (self);
 }
 
 static void
@@ -157,6 +242,14 @@ on_focus_leave_cb (GtkEventControllerFocus *controller,
   /* Tidy a valid amount ("1234.5" → "1,234.50"); keep invalid text to fix. */
   if (self->valid && self->project != NULL)
     show_model (self, TRUE);
+}
+
+void
+jx_amount_entry_set_problems (JxAmountEntry *self,
+                              JxProblemSet  *problems)
+{
+  g_return_if_fail (JX_IS_AMOUNT_ENTRY (self));
+  g_set_object (&self->problems, problems);
 }
 
 static void
@@ -173,6 +266,8 @@ jx_amount_entry_bind (JxAmountEntry *self,
                       JxProject     *project,
                       const char    *property)
 {
+  g_autofree char *kept = NULL;
+
   g_return_if_fail (JX_IS_AMOUNT_ENTRY (self));
 
   if (self->document != NULL && (self->project != project || self->document != document))
@@ -192,8 +287,15 @@ jx_amount_entry_bind (JxAmountEntry *self,
       self->project = g_object_ref (project);
       self->property = g_strdup (property);
       self->notify_id = g_signal_connect (project, signal, G_CALLBACK (on_model_notify_cb), self);
+      /* Text typed earlier that the document did not take comes back, with
+       * its message, so nothing typed is lost by looking at another project. */
+      if (self->problems != NULL)
+        kept = g_strdup (jx_problem_set_get_input_text (self->problems, jx_node_get_id (JX_NODE (project)),
+                                                        property));
     }
   show_model (self, TRUE);
+  if (kept != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), kept);
 }
 
 GtkEditable *
@@ -221,7 +323,7 @@ const char *
 jx_amount_entry_get_error_text (JxAmountEntry *self)
 {
   g_return_val_if_fail (JX_IS_AMOUNT_ENTRY (self), NULL);
-  return self->valid ? NULL : gtk_label_get_text (self->error_label);
+  return self->valid ? NULL : gtk_widget_get_tooltip_text (GTK_WIDGET (self->error_label));
 }
 
 void
@@ -276,6 +378,7 @@ jx_amount_entry_dispose (GObject *object)
     g_clear_signal_handler (&self->notify_id, self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->document);
+  g_clear_object (&self->problems);
   g_clear_pointer (&self->property, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_AMOUNT_ENTRY);
 
@@ -322,6 +425,7 @@ jx_amount_entry_init (JxAmountEntry *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->entry), FALSE);
   focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
 }

@@ -12,6 +12,7 @@
 #include "jx-file-dialogs.h"
 #include "jx-application.h"
 #include "jx-document.h"
+#include "jx-preferences.h"
 #include "jx-window-private.h"
 
 struct _JxApplication
@@ -85,35 +86,116 @@ find_window (JxApplication *self,
   return NULL;
 }
 
+typedef struct
+{
+  JxApplication *app;
+  gboolean       fresh;      /* the window was made for this file */
+  char          *select_id;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_object_unref (data->app);
+  g_free (data->select_id);
+  g_free (data);
+}
+
+static void
+on_open_error_closed_cb (int      response,
+                         gpointer data)
+{
+  g_application_release (G_APPLICATION (data));
+}
+
+/* A message about a file that could not be opened, in a window already
+ * open, or in a dialog of its own that ends the application when closed
+ * (started from the command line with a broken file: no empty window). */
+static void
+report_open_error (JxApplication *self,
+                   JxWindow      *except,
+                   const char    *title,
+                   const char    *detail)
+{
+  const JxDialogButton close[] = { { 1, _("_Close"), JX_DIALOG_BUTTON_NORMAL } };
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (JX_IS_WINDOW (l->data) && l->data != except)
+      {
+        jx_window_show_error (l->data, title, detail);
+        return;
+      }
+
+  /* No window holds the application meanwhile: the dialog does. */
+  g_application_hold (G_APPLICATION (self));
+  jx_dialog_ask (NULL, title, detail, close, G_N_ELEMENTS (close), 1, 1,
+                 on_open_error_closed_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_file_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  JxWindow *window = JX_WINDOW (source);
+  OpenData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!jx_window_load_file_finish (window, result, &error))
+    {
+      GFile *file = g_object_get_data (G_OBJECT (result), "jx-file");
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
+
+      if (data->fresh && jx_window_is_blank (window))
+        {
+          /* The message first, so the application is never without a window. */
+          report_open_error (data->app, window, title, error->message);
+          gtk_window_destroy (GTK_WINDOW (window));
+        }
+      else
+        jx_window_show_error (window, title, error->message);
+    }
+  else if (data->select_id != NULL)
+    {
+      JxNode *node = jx_document_lookup (jx_window_get_document (window), data->select_id);
+
+      if (node != NULL)
+        jx_window_select_node (window, node);
+    }
+  open_data_free (data);
+}
+
 JxWindow *
 jx_application_open_file (JxApplication *self,
-                          GFile         *file)
+                          GFile         *file,
+                          const char    *select_id)
 {
-  g_autoptr(GError) error = NULL;
   JxWindow *window;
-  gboolean fresh = FALSE;
+  OpenData *data;
 
   if ((window = find_window (self, file)) != NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
       return window;
     }
-  if ((window = find_window (self, NULL)) == NULL)
+
+  data = g_new0 (OpenData, 1);
+  data->app = g_object_ref (self);
+  data->select_id = g_strdup (select_id);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (JX_IS_WINDOW (l->data) && jx_window_is_blank (l->data) && !jx_window_is_loading (l->data))
+      {
+        window = l->data;
+        break;
+      }
+  if (window == NULL)
     {
       window = jx_window_new (GTK_APPLICATION (self));
-      fresh = TRUE;
-    }
-
-  if (!jx_window_load_file (window, file, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
-
-      gtk_window_present (GTK_WINDOW (window));
-      jx_window_show_error (window, title, error->message);
-      return fresh ? window : NULL;
+      data->fresh = TRUE;
     }
   gtk_window_present (GTK_WINDOW (window));
+  jx_window_load_file_async (window, file, on_file_loaded_cb, data);
   return window;
 }
 
@@ -239,8 +321,8 @@ describe_draft (const char *draft)
                           when ? "  " : "", when ? when : "");
 }
 
-static void
-offer_drafts (JxApplication *self)
+gboolean
+jx_application_offer_drafts (JxApplication *self)
 {
   char **drafts;
   g_autoptr(GString) list = g_string_new (NULL);
@@ -251,15 +333,12 @@ offer_drafts (JxApplication *self)
     { DRAFTS_RESTORE, _("_Restore"), JX_DIALOG_BUTTON_SUGGESTED },
   };
 
-  if (self->drafts_checked)
-    return;
   self->drafts_checked = TRUE;
-
   drafts = jx_application_list_drafts ();
   if (drafts[0] == NULL)
     {
       g_strfreev (drafts);
-      return;
+      return FALSE;
     }
   for (guint i = 0; drafts[i] != NULL; i++)
     {
@@ -274,12 +353,16 @@ offer_drafts (JxApplication *self)
                  _("Restore unsaved work?"), body,
                  buttons, G_N_ELEMENTS (buttons), DRAFTS_RESTORE, DRAFTS_LATER,
                  on_drafts_response_cb, drafts, (GDestroyNotify) g_strfreev);
+  return TRUE;
 }
 
 static gboolean
 offer_drafts_idle (gpointer data)
 {
-  offer_drafts (data);
+  JxApplication *self = data;
+
+  if (!self->drafts_checked)
+    jx_application_offer_drafts (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -366,7 +449,7 @@ on_open_chosen_cb (GFile    *file,
                    gpointer  data)
 {
   if (file != NULL)
-    jx_application_open_file (data, file);
+    jx_application_open_file (data, file, NULL);
 }
 
 static void
@@ -411,7 +494,27 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  JxApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    {
+      if (JX_IS_WINDOW (parent))
+        jx_window_show_error (JX_WINDOW (parent), _("Preferences cannot be kept"),
+                              _("The settings schema org.jixiao.Jixiao is not installed. Install Jixiao "
+                                "(or set GSETTINGS_SCHEMA_DIR for a run from the build folder)."));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (jx_preferences_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated },
   { "new", new_activated },
   { "open", open_activated },
   { "quit", quit_activated },
@@ -424,6 +527,9 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.cycle-area", { "F6", NULL } },
+  { "win.cycle-area-back", { "<Shift>F6", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.print", { "<Control>p", NULL } },
@@ -490,17 +596,7 @@ jx_application_open (GApplication  *application,
   JxApplication *self = JX_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    {
-      JxWindow *window = jx_application_open_file (self, files[i]);
-
-      if (window != NULL && self->select_id != NULL && jx_window_get_document (window) != NULL)
-        {
-          JxNode *node = jx_document_lookup (jx_window_get_document (window), self->select_id);
-
-          if (node != NULL)
-            jx_window_select_node (window, node);
-        }
-    }
+    jx_application_open_file (self, files[i], self->select_id);
   g_idle_add_full (G_PRIORITY_LOW, offer_drafts_idle, g_object_ref (self), g_object_unref);
 }
 

@@ -181,6 +181,8 @@ jx_document_form_init (JxDocumentForm *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A value to read, not to type into: no Tab stop. */
+  gtk_label_set_selectable (self->total_label, FALSE);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_year_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->year_spin), focus);

@@ -473,6 +473,12 @@ jx_indicator_form_get_value_reading (JxIndicatorForm *self,
   return annual ? self->annual_parsed : self->cycle_parsed;
 }
 
+const char *
+jx_indicator_form_get_pair_warning (JxIndicatorForm *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->pair_warning)) ? gtk_label_get_text (self->pair_warning) : NULL;
+}
+
 char *
 jx_indicator_form_describe_subcategories (JxIndicatorForm *self)
 {

@@ -34,6 +34,8 @@ GtkLabel    *jx_indicator_form_get_value_reading        (JxIndicatorForm *self,
                                                          gboolean         annual);
 /* The codes the sub-category dropdown offers now, e.g. "21 22 23 24". */
 char        *jx_indicator_form_describe_subcategories   (JxIndicatorForm *self);
+/* The warning shown under the categories (a pair the scheme lacks), or NULL. */
+const char  *jx_indicator_form_get_pair_warning         (JxIndicatorForm *self);
 
 /* The widget of the field @id ("name", "category", "weight"…), the name's
  * entry for an id the form does not show. Transfer none. */

@@ -17,9 +17,24 @@ struct _JxProblemSet
 
   GPtrArray  *general;      /* JxProblem not about one project */
   GHashTable *by_project;   /* project id → GPtrArray of JxProblem */
+  GPtrArray  *inputs;       /* of Input: typed text the document did not take */
   guint       n_errors;
   guint       n_warnings;
 };
+
+typedef struct
+{
+  JxProblem *problem;
+  char      *text;
+} Input;
+
+static void
+input_free (Input *input)
+{
+  jx_problem_free (input->problem);
+  g_free (input->text);
+  g_free (input);
+}
 
 G_DEFINE_FINAL_TYPE (JxProblemSet, jx_problem_set, G_TYPE_OBJECT)
 
@@ -53,7 +68,7 @@ recount (JxProblemSet *self)
   gpointer value;
   guint errors, warnings;
 
-  errors = jx_problems_count (self->general, JX_SEVERITY_ERROR);
+  errors = jx_problems_count (self->general, JX_SEVERITY_ERROR) + self->inputs->len;
   warnings = jx_problems_count (self->general, JX_SEVERITY_WARNING);
   g_hash_table_iter_init (&iter, self->by_project);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -144,7 +159,27 @@ jx_problem_set_clear (JxProblemSet *self)
   g_return_if_fail (JX_IS_PROBLEM_SET (self));
   g_ptr_array_set_size (self->general, 0);
   g_hash_table_remove_all (self->by_project);
+  g_ptr_array_set_size (self->inputs, 0);
   recount (self);
+}
+
+void
+jx_problem_set_prune_inputs (JxProblemSet *self,
+                             JxDocument   *document)
+{
+  guint before;
+
+  g_return_if_fail (JX_IS_PROBLEM_SET (self));
+  before = self->inputs->len;
+  for (guint i = self->inputs->len; i > 0; i--)
+    {
+      Input *input = g_ptr_array_index (self->inputs, i - 1);
+
+      if (jx_document_lookup (document, input->problem->target) == NULL)
+        g_ptr_array_remove_index (self->inputs, i - 1);
+    }
+  if (self->inputs->len != before)
+    recount (self);
 }
 
 guint
@@ -181,6 +216,8 @@ jx_problem_set_list (JxProblemSet *self,
 
   g_return_val_if_fail (JX_IS_PROBLEM_SET (self), out);
 
+  for (guint i = 0; i < self->inputs->len; i++)
+    g_ptr_array_add (out, ((Input *) g_ptr_array_index (self->inputs, i))->problem);
   for (guint i = 0; i < self->general->len; i++)
     g_ptr_array_add (out, g_ptr_array_index (self->general, i));
   if (document != NULL && g_hash_table_size (self->by_project) > 0)
@@ -196,7 +233,7 @@ jx_problem_set_lookup (JxProblemSet *self,
 {
   JxProject *project = NULL;
   GPtrArray *list;
-  GPtrArray *candidates;
+  GPtrArray *candidates = NULL;
   g_autoptr(GString) text = NULL;
   gboolean found = FALSE;
   JxSeverity worst = JX_SEVERITY_WARNING;
@@ -212,12 +249,22 @@ jx_problem_set_lookup (JxProblemSet *self,
     candidates = g_hash_table_lookup (self->by_project, jx_node_get_id (JX_NODE (project)));
   else if (JX_IS_DOCUMENT (node))
     candidates = self->general;
-  else
-    candidates = NULL;
 
-  list = candidates;
-  if (list == NULL)
-    return FALSE;
+  list = g_ptr_array_new ();
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      JxProblem *problem = ((Input *) g_ptr_array_index (self->inputs, i))->problem;
+
+      if (g_strcmp0 (problem->target, jx_node_get_id (node)) == 0)
+        g_ptr_array_add (list, problem);
+    }
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+    g_ptr_array_add (list, g_ptr_array_index (candidates, i));
+  if (list->len == 0)
+    {
+      g_ptr_array_unref (list);
+      return FALSE;
+    }
 
   text = g_string_new (NULL);
   for (guint i = 0; i < list->len; i++)
@@ -238,6 +285,7 @@ jx_problem_set_lookup (JxProblemSet *self,
       else if (i == 8)
         g_string_append (text, "\n…");
     }
+  g_ptr_array_unref (list);
 
   if (found)
     {
@@ -247,6 +295,91 @@ jx_problem_set_lookup (JxProblemSet *self,
         *tooltip = g_string_free (g_steal_pointer (&text), FALSE);
     }
   return found;
+}
+
+static Input *
+find_input (JxProblemSet *self,
+            const char   *target,
+            const char   *field,
+            guint        *index)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      Input *input = g_ptr_array_index (self->inputs, i);
+
+      if (g_strcmp0 (input->problem->target, target) == 0 && g_strcmp0 (input->problem->field, field) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return input;
+        }
+    }
+  return NULL;
+}
+
+void
+jx_problem_set_set_input (JxProblemSet *self,
+                          const char   *target,
+                          const char   *field,
+                          const char   *text,
+                          const char   *message)
+{
+  guint index;
+  Input *input;
+
+  g_return_if_fail (JX_IS_PROBLEM_SET (self));
+
+  input = find_input (self, target, field, &index);
+  if (message == NULL)
+    {
+      if (input == NULL)
+        return;
+      g_ptr_array_remove_index (self->inputs, index);
+    }
+  else if (input != NULL && g_strcmp0 (input->text, text) == 0
+           && g_strcmp0 (input->problem->message, message) == 0)
+    return;
+  else
+    {
+      if (input == NULL)
+        {
+          input = g_new0 (Input, 1);
+          g_ptr_array_add (self->inputs, input);
+        }
+      g_clear_pointer (&input->problem, jx_problem_free);
+      g_free (input->text);
+      input->problem = jx_problem_new (JX_SEVERITY_ERROR, "input-not-taken", 0, 0, target, field, message);
+      input->text = g_strdup (text);
+    }
+  recount (self);
+}
+
+const char *
+jx_problem_set_get_input_text (JxProblemSet *self,
+                               const char   *target,
+                               const char   *field)
+{
+  Input *input;
+
+  g_return_val_if_fail (JX_IS_PROBLEM_SET (self), NULL);
+  input = find_input (self, target, field, NULL);
+  return input ? input->text : NULL;
+}
+
+guint
+jx_problem_set_get_n_inputs (JxProblemSet *self)
+{
+  g_return_val_if_fail (JX_IS_PROBLEM_SET (self), 0);
+  return self->inputs->len;
+}
+
+const JxProblem *
+jx_problem_set_get_input (JxProblemSet *self,
+                          guint         index)
+{
+  g_return_val_if_fail (JX_IS_PROBLEM_SET (self), NULL);
+  g_return_val_if_fail (index < self->inputs->len, NULL);
+  return ((Input *) g_ptr_array_index (self->inputs, index))->problem;
 }
 
 static void
@@ -277,6 +410,7 @@ jx_problem_set_finalize (GObject *object)
 
   g_clear_pointer (&self->general, g_ptr_array_unref);
   g_clear_pointer (&self->by_project, g_hash_table_unref);
+  g_clear_pointer (&self->inputs, g_ptr_array_unref);
   G_OBJECT_CLASS (jx_problem_set_parent_class)->finalize (object);
 }
 
@@ -311,6 +445,7 @@ jx_problem_set_init (JxProblemSet *self)
   self->general = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
   self->by_project = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
+  self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
 }
 
 JxProblemSet *

@@ -38,4 +38,29 @@ gboolean      jx_problem_set_lookup          (JxProblemSet *self,
                                               JxSeverity   *severity,
                                               char        **tooltip);
 
+/*
+ * Input findings: text a person typed into a field that the document did
+ * not take (an amount that is not an amount). They are listed before the
+ * validator's findings, counted as errors, marked in the tree, and kept
+ * while the form shows another node, so nothing typed is lost: the form
+ * puts @text back when it shows the field again. One per target and field;
+ * @message NULL removes it.
+ */
+void          jx_problem_set_set_input       (JxProblemSet *self,
+                                              const char   *target,
+                                              const char   *field,
+                                              const char   *text,
+                                              const char   *message);
+/* The text kept for @target's @field, or NULL. */
+const char   *jx_problem_set_get_input_text  (JxProblemSet *self,
+                                              const char   *target,
+                                              const char   *field);
+/* Drops the input findings of nodes no longer in @document (removed). */
+void          jx_problem_set_prune_inputs    (JxProblemSet *self,
+                                              JxDocument   *document);
+guint         jx_problem_set_get_n_inputs    (JxProblemSet *self);
+/* The @index-th input finding (transfer none). */
+const JxProblem *jx_problem_set_get_input    (JxProblemSet *self,
+                                              guint         index);
+
 G_END_DECLS

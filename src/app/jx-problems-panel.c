@@ -147,6 +147,15 @@ jx_problems_panel_get_n_rows (JxProblemsPanel *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
+const char *
+jx_problems_panel_get_row_message (JxProblemsPanel *self,
+                                   guint            position)
+{
+  g_autoptr(JxProblemItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+
+  return item ? item->problem->message : NULL;   /* the store keeps the item */
+}
+
 void
 jx_problems_panel_activate_row (JxProblemsPanel *self,
                                 guint            position)

@@ -20,6 +20,8 @@ void        jx_problems_panel_bind        (JxProblemsPanel *self,
                                            JxProblemSet    *problems,
                                            JxDocument      *document);
 guint       jx_problems_panel_get_n_rows  (JxProblemsPanel *self);
+const char *jx_problems_panel_get_row_message (JxProblemsPanel *self,
+                                               guint            position);
 void        jx_problems_panel_activate_row (JxProblemsPanel *self,
                                             guint            position);
 

@@ -40,6 +40,7 @@ struct _JxProjectForm
   JxDocument    *document;
   JxProject     *project;
   gulong         notify_id;
+  gulong         items_id;
   gboolean       syncing;
 };
 
@@ -199,6 +200,8 @@ jx_project_form_set_problems (JxProjectForm *self,
                               JxProblemSet  *problems)
 {
   g_set_object (&self->problems, problems);
+  for (guint k = 0; k < self->n_sources; k++)
+    jx_amount_entry_set_problems (self->source_entries[k], problems);
 }
 
 void
@@ -211,11 +214,20 @@ jx_project_form_bind (JxProjectForm *self,
   g_return_if_fail (JX_IS_PROJECT_FORM (self));
 
   if (self->project != NULL)
-    g_clear_signal_handler (&self->notify_id, self->project);
+    {
+      g_clear_signal_handler (&self->notify_id, self->project);
+      g_clear_signal_handler (&self->items_id, jx_project_get_indicators (self->project));
+    }
   g_set_object (&self->project, project);
   g_set_object (&self->document, document);
   if (project != NULL)
-    self->notify_id = g_signal_connect (project, "notify", G_CALLBACK (on_project_notify_cb), self);
+    {
+      self->notify_id = g_signal_connect (project, "notify", G_CALLBACK (on_project_notify_cb), self);
+      /* The count follows the list itself: an undone or redone insertion
+       * changes the list after the project's own notifications. */
+      self->items_id = g_signal_connect_swapped (jx_project_get_indicators (project), "items-changed",
+                                                 G_CALLBACK (sync_from_model), self);
+    }
 
   if (document != NULL)
     {
@@ -250,6 +262,12 @@ jx_project_form_get_amount_entry (JxProjectForm *self,
   int k = property != NULL ? jx_document_find_source (self->document, property) : -1;
 
   return GTK_WIDGET (self->source_entries[MAX (k, 0)]);
+}
+
+const char *
+jx_project_form_get_indicators_caption (JxProjectForm *self)
+{
+  return gtk_label_get_text (self->indicators_caption);
 }
 
 const char *
@@ -335,6 +353,10 @@ jx_project_form_init (JxProjectForm *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Values to read, not to type into: no Tab stops. (A selectable label
+   * takes Tab even when not focusable, and keeps the focus where it was.) */
+  gtk_label_set_selectable (self->unit_label, FALSE);
+  gtk_label_set_selectable (self->total_label, FALSE);
 
   /* The default template's rows until a document says otherwise. */
   build_source_rows (self, jx_template_get_default ());

@@ -25,6 +25,8 @@ void       jx_project_form_focus_field  (JxProjectForm *self,
 /* The amount entry of the funding source with id @property (for tests). */
 GtkWidget *jx_project_form_get_amount_entry (JxProjectForm *self,
                                              const char    *property);
+/* "Indicators (4)" */
+const char *jx_project_form_get_indicators_caption (JxProjectForm *self);
 const char *jx_project_form_get_total_text  (JxProjectForm *self);
 
 G_END_DECLS

@@ -242,6 +242,13 @@ jx_tree_row_describe (JxTreeRow *self)
                           gtk_label_get_text (self->amount_label));
 }
 
+const char *
+jx_tree_row_get_mark (JxTreeRow *self)
+{
+  g_return_val_if_fail (JX_IS_TREE_ROW (self), NULL);
+  return gtk_widget_get_tooltip_text (GTK_WIDGET (self->mark));
+}
+
 static void
 jx_tree_row_get_property (GObject    *object,
                           guint       prop_id,

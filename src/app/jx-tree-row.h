@@ -26,4 +26,7 @@ guint       jx_tree_row_get_open_comments (JxTreeRow *self);
 /* What the row shows, for tests: "name|amount". */
 char       *jx_tree_row_describe     (JxTreeRow    *self);
 
+/* The problems the row's mark stands for (its tooltip), or NULL. */
+const char  *jx_tree_row_get_mark (JxTreeRow *self);
+
 G_END_DECLS

@@ -65,24 +65,25 @@ on_changed_on_disk_response_cb (int      response,
 }
 
 static void
-do_save (JxWindow     *self,
-         GFile        *file,
-         JxSaveFlags   flags,
-         JxWindowThen  then)
+on_saved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
+  JxWindow *self = JX_WINDOW (source);
+  SaveJob *job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = g_file_get_basename (job->file);
 
-  if (jx_window_save_to (self, file, flags, &error))
+  if (jx_window_save_to_finish (self, result, &error))
     {
-      if (then != NULL)
-        then (self);
+      if (job->then != NULL)
+        job->then (self);
+      save_job_free (job);
       return;
     }
 
   if (g_error_matches (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK))
     {
-      SaveJob *job = g_new0 (SaveJob, 1);
       g_autofree char *heading = g_strdup_printf (_("“%s” was changed by another program"), name);
       const JxDialogButton buttons[] = {
         { CHANGED_CANCEL, _("_Cancel"), JX_DIALOG_BUTTON_NORMAL },
@@ -90,9 +91,6 @@ do_save (JxWindow     *self,
         { CHANGED_OVERWRITE, _("_Overwrite"), JX_DIALOG_BUTTON_DESTRUCTIVE },
       };
 
-      job->window = g_object_ref (self);
-      job->file = g_object_ref (file);
-      job->then = then;
       jx_dialog_ask (GTK_WINDOW (self), heading,
                      _("Since you opened it, the file on disk was changed. Overwriting it loses those changes "
                        "(a backup of them is kept); saving under another name keeps both."),
@@ -106,6 +104,22 @@ do_save (JxWindow     *self,
 
     jx_window_show_error (self, title, error->message);
   }
+  save_job_free (job);
+}
+
+/* The file is written by a worker; @then runs after it is saved. */
+static void
+do_save (JxWindow     *self,
+         GFile        *file,
+         JxSaveFlags   flags,
+         JxWindowThen  then)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->then = then;
+  jx_window_save_to_async (self, file, flags, on_saved_cb, job);
 }
 
 static void
@@ -145,14 +159,81 @@ jx_window_save_as (JxWindow     *self,
   jx_file_dialog_save (GTK_WINDOW (self), self->file, name, on_save_as_chosen_cb, job);
 }
 
-void
-jx_window_save (JxWindow     *self,
-                JxWindowThen  then)
+static void
+save_now (JxWindow     *self,
+          JxWindowThen  then)
 {
   if (self->file == NULL)
     jx_window_save_as (self, then);
   else
     do_save (self, self->file, JX_SAVE_DEFAULT, then);
+}
+
+enum { INPUTS_CANCEL = 1, INPUTS_SHOW = 2, INPUTS_SAVE = 3 };
+
+static void
+on_inputs_response_cb (int      response,
+                       gpointer data)
+{
+  SaveJob *job = data;
+
+  if (response == INPUTS_SAVE)
+    save_now (job->window, job->then);
+  else if (response == INPUTS_SHOW && jx_problem_set_get_n_inputs (job->window->problems) > 0)
+    {
+      const JxProblem *first = jx_problem_set_get_input (job->window->problems, 0);
+      JxNode *node = jx_document_lookup (job->window->document, first->target);
+
+      if (node != NULL)
+        jx_window_select_node (job->window, node);
+      jx_window_focus_field (job->window, first->field);
+    }
+}
+
+/* Text typed into a field that the document did not take (an amount that
+ * is not one) is not saved: say so before saving, never silently. */
+static void
+ask_about_inputs (JxWindow     *self,
+                  JxWindowThen  then)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n = jx_problem_set_get_n_inputs (self->problems);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const JxDialogButton buttons[] = {
+    { INPUTS_CANCEL, _("_Cancel"), JX_DIALOG_BUTTON_NORMAL },
+    { INPUTS_SHOW, _("Show the _Field"), JX_DIALOG_BUTTON_SUGGESTED },
+    { INPUTS_SAVE, _("Save _Anyway"), JX_DIALOG_BUTTON_DESTRUCTIVE },
+  };
+
+  job->window = g_object_ref (self);
+  job->then = then;
+  for (guint i = 0; i < n && i < 6; i++)
+    {
+      const JxProblem *problem = jx_problem_set_get_input (self->problems, i);
+      JxNode *node = jx_document_lookup (self->document, problem->target);
+
+      g_string_append_printf (list, "• %s — %s\n",
+                              JX_IS_PROJECT (node) ? jx_project_get_name (JX_PROJECT (node)) : "",
+                              problem->message);
+    }
+  heading = g_strdup_printf (ngettext ("One field holds text that is not saved",
+                                       "%u fields hold text that is not saved", n), n);
+  body = g_strdup_printf (_("%s\nThe file gets the amounts the table keeps, not the text typed. Correct the text "
+                            "first, or save the table as it is."), list->str);
+  jx_dialog_ask (GTK_WINDOW (self), heading, body, buttons, G_N_ELEMENTS (buttons), INPUTS_SHOW, INPUTS_CANCEL,
+                 on_inputs_response_cb, job, (GDestroyNotify) save_job_free);
+}
+
+void
+jx_window_save (JxWindow     *self,
+                JxWindowThen  then)
+{
+  if (jx_problem_set_get_n_inputs (self->problems) > 0)
+    ask_about_inputs (self, then);
+  else
+    save_now (self, then);
 }
 
 /* -------------------------------------------------------------- files */
@@ -557,6 +638,8 @@ remove_action (GtkWidget  *widget,
 {
   JxWindow *self = JX_WINDOW (widget);
   g_autoptr(JxNode) node = self->shown ? g_object_ref (self->shown) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
   JxNode *parent;
 
   if (JX_IS_FUNDING_UNIT (node) && !self->review_mode)
@@ -568,9 +651,16 @@ remove_action (GtkWidget  *widget,
     return;
   parent = jx_node_get_parent (node);
   self->need_full = TRUE;
+  name = g_strdup (JX_IS_PROJECT (node) ? jx_project_get_name (JX_PROJECT (node))
+                                        : jx_indicator_get_name (JX_INDICATOR (node)));
   jx_edit_remove (self->document, node);
   /* Show where the node was, never a neighbour that was not chosen. */
   jx_window_select_node (self, parent);
+
+  /* Translators: %s is the name of the project or indicator removed */
+  message = g_strdup_printf (JX_IS_PROJECT (node) ? _("Removed the project “%s”") : _("Removed the indicator “%s”"),
+                             *name ? name : _("(unnamed)"));
+  jx_window_show_toast (self, message, _("_Undo"), "win.undo");
 }
 
 static void
@@ -681,6 +771,14 @@ focus_tree_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (JX_WINDOW (widget)->tree_view));
 }
 
+static void
+cycle_area_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  jx_window_cycle_area (JX_WINDOW (widget), g_str_equal (action_name, "win.cycle-area") ? 1 : -1);
+}
+
 void
 jx_window_update_actions (JxWindow *self)
 {
@@ -741,5 +839,7 @@ jx_window_class_install_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-comments", NULL, show_comments_action);
   gtk_widget_class_install_action (widget_class, "win.context-menu", NULL, context_menu_action);
   gtk_widget_class_install_action (widget_class, "win.focus-tree", NULL, focus_tree_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-area", NULL, cycle_area_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-area-back", NULL, cycle_area_action);
   jx_window_class_install_export_actions (klass);
 }

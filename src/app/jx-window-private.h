@@ -9,6 +9,7 @@
 #include "jx-problem-set.h"
 #include "jx-problems-panel.h"
 #include "jx-project-form.h"
+#include "jx-toast.h"
 #include "jx-window.h"
 
 G_BEGIN_DECLS
@@ -62,13 +63,33 @@ struct _JxWindow
   gulong              history_ids[4];
   guint               validate_id;
   guint               full_validate_id;
-  guint               autosave_id;
   gboolean            draft_stale;    /* changed since the draft was written */
   char               *draft_path;
   gboolean            recovered;      /* restored from a draft: unsaved */
   gboolean            made;           /* made here (next year's table): unsaved */
   gboolean            closing;        /* the unsaved-changes dialog said go */
   gboolean            review_mode;    /* figures read-only, comments editable */
+
+  /* Recovery drafts: written DRAFT_DELAY after the last change, never
+   * later than draft_max_ms after the first unsaved one. */
+  guint               draft_timer_id;
+  gint64              first_unsaved;  /* monotonic µs; 0: none pending */
+  guint               draft_delay_ms;
+  guint               draft_max_ms;
+  guint               draft_epoch;    /* bumped when the draft is deleted */
+
+  /* The file on disk as last loaded or saved, watched for other programs. */
+  gboolean            has_disk_stamp;
+  goffset             disk_size;
+  gint64              disk_mtime;     /* µs */
+  GFileMonitor       *monitor;
+  gboolean            disk_changed;   /* another program changed the file */
+  guint               saving;         /* saves running in a worker */
+  GCancellable       *loading;        /* an open running in a worker */
+
+  GtkOverlay         *overlay;
+  JxToast            *toast;          /* "已删除 … 撤销" */
+  JxToast            *progress;       /* "正在打开 …" */
 };
 
 typedef void (*JxWindowThen) (JxWindow *self);
@@ -91,6 +112,15 @@ void jx_window_save_as               (JxWindow      *self,
                                       JxWindowThen   then);
 void jx_window_save                  (JxWindow      *self,
                                       JxWindowThen   then);
+/* F6 (@step 1) and Shift+F6 (-1): the next area of tree, form, panels. */
+void jx_window_cycle_area            (JxWindow      *self,
+                                      int            step);
+/* The banner under the header bar: read-only, changed on disk. */
+void jx_window_update_banner         (JxWindow      *self);
+void jx_window_show_toast            (JxWindow      *self,
+                                      const char    *message,
+                                      const char    *button_label,
+                                      const char    *action_name);
 
 /* jx-window-review.c: review mode, field comments and their marks, the
  * tree's row filter, funding units, exporting the comments. */

@@ -16,6 +16,7 @@
 #include "jx-field.h"
 #include "jx-money.h"
 #include "jx-storage.h"
+#include "jx-taxonomy.h"
 #include "jx-tree-row.h"
 #include "jx-window-private.h"
 #include "jx-xml.h"
@@ -32,6 +33,7 @@ static GParamSpec *properties[N_PROPS];
 #define FULL_VALIDATE_DELAY_MS 3000
 
 static void show_node (JxWindow *self, JxNode *node);
+static void schedule_draft (JxWindow *self);
 
 /* ---------------------------------------------------------------- tree */
 
@@ -455,6 +457,8 @@ on_document_changed_cb (JxDocument *document,
   if (!self->shown_touched)
     self->need_full = TRUE;
   self->draft_stale = TRUE;
+  schedule_draft (self);
+  jx_problem_set_prune_inputs (self->problems, document);
   g_clear_handle_id (&self->validate_id, g_source_remove);
   self->validate_id = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
 
@@ -486,6 +490,10 @@ on_history_notify_cb (GObject    *object,
                       GParamSpec *pspec,
                       JxWindow   *self)
 {
+  /* The draft mirrors the document: back at the saved state (by undo or
+   * a save), there is nothing to recover. */
+  if (!jx_window_is_unsaved (self))
+    jx_window_delete_draft (self);
   jx_window_update_title (self);
   jx_window_update_actions (self);
 }
@@ -518,6 +526,15 @@ jx_window_update_title (JxWindow *self)
     }
   else
     name = g_strdup (self->recovered ? _("Recovered document") : _("Untitled document"));
+  if (self->recovered && self->file != NULL)
+    {
+      /* Translators: a document restored from its recovery draft, e.g.
+       * “budget.jixiao — recovered” */
+      char *recovered = g_strdup_printf (_("%s — recovered"), name);
+
+      g_free (name);
+      name = recovered;
+    }
 
   /* The mark says "not saved yet", as in every editor. */
   title = unsaved ? g_strdup_printf ("%s •", name) : g_strdup (name);
@@ -609,10 +626,10 @@ set_document (JxWindow   *self,
       g_object_unref (row);
     }
 
-  jx_window_set_banner (self, jx_document_is_read_only (document)
-                              ? _("This document was written by a newer version of Jixiao. It is open read-only "
-                                  "so that nothing it holds is lost; use a newer version to change it.")
-                              : NULL);
+  g_clear_object (&self->monitor);
+  self->has_disk_stamp = FALSE;
+  self->disk_changed = FALSE;
+  jx_window_update_banner (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !jx_document_is_read_only (document));
 
   show_node (self, JX_NODE (document));
@@ -655,7 +672,8 @@ jx_window_new_document_for_template (JxWindow   *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(JxFundingUnit) unit = jx_funding_unit_new (_("Funding unit"));
 
-  /* Built like a loader builds, so a new document starts unmodified. */
+  /* Built like a loader builds, so a new document starts unmodified. The
+   * template names its taxonomy. */
   jx_document_set_year (document, g_date_time_get_year (now) + 1);
   jx_node_append_child (JX_NODE (document), JX_NODE (unit));
   jx_node_assign_ids (JX_NODE (unit), document);
@@ -679,18 +697,109 @@ add_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-gboolean
-jx_window_load_file (JxWindow  *self,
-                     GFile     *file,
-                     GError   **error)
+/* ---------------------------------------------------------- disk state */
+
+static gboolean
+stat_file (GFile   *file,
+           goffset *size,
+           gint64  *mtime)
 {
-  g_autoptr(JxDocument) document = NULL;
-  g_autoptr(JxProblem) problem = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFileInfo) info = g_file_query_info (file,
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
-  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+  if (info == NULL)
+    return FALSE;
+  *size = g_file_info_get_size (info);
+  *mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+           + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  return TRUE;
+}
 
-  if (path == NULL)
+void
+jx_window_update_banner (JxWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->document != NULL && jx_document_is_read_only (self->document))
+    g_string_append (text, _("This document was written by a newer version of Jixiao. It is open read-only "
+                             "so that nothing it holds is lost; use a newer version to change it."));
+  if (self->disk_changed && self->file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("“%s” was changed by another program. Saving asks before replacing "
+                                      "those changes; Save As keeps both."), name);
+    }
+  jx_window_set_banner (self, text->len > 0 ? text->str : NULL);
+}
+
+static void
+check_disk (JxWindow *self)
+{
+  goffset size = 0;
+  gint64 mtime = 0;
+  gboolean changed;
+
+  if (self->file == NULL || !self->has_disk_stamp || self->saving > 0)
+    return;
+  changed = !stat_file (self->file, &size, &mtime) || size != self->disk_size || mtime != self->disk_mtime;
+  if (changed != self->disk_changed)
+    {
+      self->disk_changed = changed;
+      jx_window_update_banner (self);
+    }
+}
+
+static void
+on_monitor_changed_cb (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other,
+                       GFileMonitorEvent  event,
+                       JxWindow          *self)
+{
+  check_disk (self);
+}
+
+/* Notes what the window's file looks like now (just loaded or saved) and
+ * watches it, so a change by another program shows at once. */
+static void
+remember_disk_state (JxWindow *self)
+{
+  g_clear_object (&self->monitor);
+  self->has_disk_stamp = self->file != NULL && stat_file (self->file, &self->disk_size, &self->disk_mtime);
+  self->disk_changed = FALSE;
+  if (self->file != NULL)
+    {
+      self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (self->monitor != NULL)
+        {
+          g_file_monitor_set_rate_limit (self->monitor, 100);
+          g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed_cb), self, 0);
+        }
+    }
+  jx_window_update_banner (self);
+}
+
+gboolean
+jx_window_get_disk_changed (JxWindow *self)
+{
+  return self->disk_changed;
+}
+
+/* ------------------------------------------------------------- loading */
+
+static gboolean
+local_path (GFile   *file,
+            char   **path,
+            GError **error)
+{
+  *path = g_file_get_path (file);
+  if (*path == NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
@@ -698,15 +807,235 @@ jx_window_load_file (JxWindow  *self,
                    _("“%s” is not a local file. Copy it to a folder on this computer and open it there."), uri);
       return FALSE;
     }
+  return TRUE;
+}
 
+static void
+install_loaded (JxWindow   *self,
+                JxDocument *document,
+                GFile      *file)
+{
+  jx_window_delete_draft (self);
+  set_document (self, document, file);
+  remember_disk_state (self);
+  add_recent (file);
+}
+
+gboolean
+jx_window_load_file (JxWindow  *self,
+                     GFile     *file,
+                     GError   **error)
+{
+  g_autoptr(JxDocument) document = NULL;
+  g_autoptr(JxProblem) problem = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+
+  if (!local_path (file, &path, error))
+    return FALSE;
   document = jx_storage_load (path, &problem, error);
   if (document == NULL)
     return FALSE;
-
-  jx_window_delete_draft (self);
-  set_document (self, document, file);
-  add_recent (file);
+  install_loaded (self, document, file);
   return TRUE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(JxProblem) problem = NULL;
+  GError *error = NULL;
+  JxDocument *document;
+
+  /* The loader touches only the document it builds: libxml2's error
+   * handlers are per thread, and the shared tables it reads (fields,
+   * rules, built-in taxonomies) are built under g_once or a lock. */
+  document = jx_storage_load (task_data, &problem, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+jx_window_load_file_async (JxWindow            *self,
+                           GFile               *file,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  char *path = NULL;
+
+  g_task_set_source_tag (task, jx_window_load_file_async);
+  g_object_set_data_full (G_OBJECT (task), "jx-file", g_object_ref (file), g_object_unref);
+  if (!local_path (file, &path, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, path, g_free);
+
+  /* Translators: %s is the file name */
+  message = g_strdup_printf (_("Opening “%s”…"), name);
+  jx_toast_show_progress (self->progress, message);
+  if (self->loading == NULL)
+    self->loading = g_cancellable_new ();
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+jx_window_load_file_finish (JxWindow      *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autoptr(JxDocument) document = NULL;
+  GFile *file;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  g_clear_object (&self->loading);
+  jx_toast_dismiss (self->progress);
+  document = g_task_propagate_pointer (G_TASK (result), error);
+  if (document == NULL)
+    return FALSE;
+  file = g_object_get_data (G_OBJECT (result), "jx-file");
+  install_loaded (self, document, file);
+  return TRUE;
+}
+
+gboolean
+jx_window_is_loading (JxWindow *self)
+{
+  return self->loading != NULL;
+}
+
+/* -------------------------------------------------------------- saving */
+
+typedef struct
+{
+  JxSaveJob *job;
+  GFile     *file;
+  guint      flags;
+  guint64    serial;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  jx_save_job_free (data->job);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+/* On the main thread: what can fail before the disk is touched, and the
+ * document serialized as it is now. */
+static SaveData *
+save_prepare (JxWindow  *self,
+              GFile     *file,
+              guint      flags,
+              GError   **error)
+{
+  g_autofree char *path = NULL;
+  SaveData *data;
+  JxHistory *history = jx_document_get_history (self->document);
+
+  if (file == NULL)
+    file = self->file;
+  g_return_val_if_fail (file != NULL, NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Documents can only be saved to a folder on this computer."));
+      return NULL;
+    }
+
+  /* A restored draft does not know its file's disk stamp from the loader:
+   * the window checks against what the file was when the draft was made. */
+  if (!(flags & (JX_SAVE_OVERWRITE | JX_SAVE_COPY)) && self->file != NULL && g_file_equal (file, self->file)
+      && self->has_disk_stamp)
+    {
+      goffset size;
+      gint64 mtime;
+
+      if (stat_file (file, &size, &mtime) && (size != self->disk_size || mtime != self->disk_mtime))
+        {
+          g_autofree char *display = g_file_get_basename (file);
+
+          g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK,
+                       _("“%s” was changed by another program since it was opened or last saved. "
+                         "Saving would replace those changes: reload the file to see them, "
+                         "or save anyway to replace them."),
+                       display);
+          return NULL;
+        }
+    }
+
+  /* Typing in progress ends here: undo after a save does not merge with it,
+   * and what is typed while the worker writes is a new step. */
+  jx_history_break_merge (history);
+  data = g_new0 (SaveData, 1);
+  data->job = jx_storage_save_prepare (self->document, path, flags, error);
+  if (data->job == NULL)
+    {
+      save_data_free (data);
+      return NULL;
+    }
+  data->file = g_object_ref (file);
+  data->flags = flags;
+  data->serial = jx_history_get_serial (history);
+  return data;
+}
+
+/* On the main thread, after the worker wrote the file. */
+static void
+save_commit (JxWindow *self,
+             SaveData *data)
+{
+  JxHistory *history = jx_document_get_history (self->document);
+
+  jx_storage_save_commit (data->job, self->document);
+  if (data->flags & JX_SAVE_COPY)
+    return;
+
+  self->recovered = FALSE;
+  self->made = FALSE;
+  if (data->file != self->file && (self->file == NULL || !g_file_equal (data->file, self->file)))
+    {
+      g_set_object (&self->file, data->file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  /* Only what was serialized is saved: a change made meanwhile keeps the
+   * document unsaved (and its draft). */
+  if (jx_history_get_serial (history) == data->serial)
+    jx_history_set_save_point (history);
+  if (!jx_window_is_unsaved (self))
+    jx_window_delete_draft (self);
+  remember_disk_state (self);
+  add_recent (data->file);
+  jx_window_update_title (self);
+  jx_window_update_actions (self);
+}
+
+/* The file may have been replaced all the same (the disk did not confirm
+ * it): it is ours now, for the changed-on-disk checks. */
+static void
+save_failed (JxWindow *self,
+             SaveData *data)
+{
+  if (!jx_save_job_get_replaced (data->job) || (data->flags & JX_SAVE_COPY))
+    return;
+  jx_storage_save_commit (data->job, self->document);
+  if (self->file != NULL && g_file_equal (data->file, self->file))
+    remember_disk_state (self);
 }
 
 gboolean
@@ -715,46 +1044,96 @@ jx_window_save_to (JxWindow  *self,
                    guint      flags,
                    GError   **error)
 {
-  g_autofree char *path = NULL;
+  SaveData *data;
+  gboolean ok;
 
   g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
 
-  if (file == NULL)
-    file = self->file;
-  g_return_val_if_fail (file != NULL, FALSE);
+  data = save_prepare (self, file, flags, error);
+  if (data == NULL)
+    return FALSE;
+  self->saving++;
+  ok = jx_storage_save_write (data->job, error);
+  self->saving--;
+  if (ok)
+    save_commit (self, data);
+  else
+    save_failed (self, data);
+  save_data_free (data);
+  return ok;
+}
 
-  path = g_file_get_path (file);
-  if (path == NULL)
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (jx_storage_save_write (data->job, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+jx_window_save_to_async (JxWindow            *self,
+                         GFile               *file,
+                         guint                flags,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  SaveData *data;
+
+  g_task_set_source_tag (task, jx_window_save_to_async);
+  data = save_prepare (self, file, flags, &error);
+  if (data == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Documents can only be saved to a folder on this computer."));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  self->saving++;
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+jx_window_save_to_finish (JxWindow      *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* No task data: nothing was written (the save failed before the worker). */
+  if (g_task_get_task_data (G_TASK (result)) != NULL)
+    self->saving--;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      if (g_task_get_task_data (G_TASK (result)) != NULL)
+        save_failed (self, g_task_get_task_data (G_TASK (result)));
       return FALSE;
     }
-
-  /* Typing in progress ends here: undo after a save does not merge with it. */
-  jx_history_break_merge (jx_document_get_history (self->document));
-  if (!jx_storage_save (self->document, path, flags, error))
-    return FALSE;
-
-  self->recovered = FALSE;
-  self->made = FALSE;
-  if (file != self->file)
-    {
-      g_set_object (&self->file, file);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-    }
-  jx_window_delete_draft (self);
-  add_recent (file);
-  jx_window_update_title (self);
-  jx_window_update_actions (self);
+  save_commit (self, g_task_get_task_data (G_TASK (result)));
   return TRUE;
 }
 
 /* -------------------------------------------------------------- drafts */
 
+/* A draft is written 3 s after the last change: late enough not to
+ * compete with typing, early enough that a crash loses little. */
+#define DRAFT_DELAY_MS 3000
+
 void
 jx_window_delete_draft (JxWindow *self)
 {
+  g_clear_handle_id (&self->draft_timer_id, g_source_remove);
+  self->first_unsaved = 0;
+  /* A draft being written now is removed when its worker is done. */
+  self->draft_epoch++;
   if (self->draft_path != NULL)
     {
       g_autofree char *info = g_strconcat (self->draft_path, ".info", NULL);
@@ -773,24 +1152,53 @@ jx_window_get_draft_path (JxWindow *self)
 }
 
 void
-jx_window_autosave_now (JxWindow *self)
+jx_window_set_draft_delays (JxWindow *self,
+                            guint     delay_ms,
+                            guint     max_ms)
+{
+  self->draft_delay_ms = delay_ms;
+  self->draft_max_ms = MAX (max_ms, delay_ms);
+}
+
+typedef struct
+{
+  JxSaveJob *job;
+  char      *draft_path;
+  char      *info_path;
+  char      *info;
+  guint      epoch;
+} DraftData;
+
+static void
+draft_data_free (DraftData *data)
+{
+  jx_save_job_free (data->job);
+  g_free (data->draft_path);
+  g_free (data->info_path);
+  g_free (data->info);
+  g_free (data);
+}
+
+/* On the main thread: the document serialized, and the note beside it. */
+static DraftData *
+draft_prepare (JxWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autofree char *info_path = NULL;
+  DraftData *data;
 
   if (self->document == NULL || !jx_window_is_unsaved (self)
       || jx_document_is_read_only (self->document))
-    return;
+    return NULL;
   if (self->draft_path != NULL && !self->draft_stale)
-    return;
+    return NULL;
 
   dir = jx_application_get_drafts_dir ();
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_warning ("Cannot create the drafts folder %s: %s", dir, g_strerror (errno));
-      return;
+      return NULL;
     }
   if (self->draft_path == NULL)
     {
@@ -803,31 +1211,132 @@ jx_window_autosave_now (JxWindow *self)
       self->draft_path = g_build_filename (dir, name, NULL);
     }
 
+  data = g_new0 (DraftData, 1);
   /* A copy: the document's save point and disk stamp stay as they are. */
-  if (!jx_storage_save (self->document, self->draft_path, JX_SAVE_COPY, &error))
+  data->job = jx_storage_save_prepare (self->document, self->draft_path, JX_SAVE_COPY, &error);
+  if (data->job == NULL)
     {
       g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
-      return;
+      draft_data_free (data);
+      return NULL;
     }
-  info_path = g_strconcat (self->draft_path, ".info", NULL);
+  data->draft_path = g_strdup (self->draft_path);
+  data->info_path = g_strconcat (self->draft_path, ".info", NULL);
+  data->epoch = self->draft_epoch;
+
+  /* Where the draft belongs, and what that file looked like then, so a
+   * restored draft saves to its file with the changed-on-disk check. */
   if (self->file != NULL)
     {
       g_autofree char *original = g_file_get_path (self->file);
 
       if (original != NULL)
         g_key_file_set_string (info, "draft", "original", original);
+      if (self->has_disk_stamp)
+        {
+          g_key_file_set_int64 (info, "draft", "original-size", self->disk_size);
+          g_key_file_set_int64 (info, "draft", "original-mtime", self->disk_mtime);
+        }
     }
   g_key_file_set_int64 (info, "draft", "time", g_get_real_time () / G_USEC_PER_SEC);
-  if (!g_key_file_save_to_file (info, info_path, &error))
-    g_warning ("Cannot write %s: %s", info_path, error->message);
+  data->info = g_key_file_to_data (info, NULL, NULL);
   self->draft_stale = FALSE;
+  return data;
+}
+
+/* On any thread. */
+static gboolean
+draft_write (DraftData  *data,
+             GError    **error)
+{
+  return jx_storage_save_write (data->job, error)
+         && g_file_set_contents_full (data->info_path, data->info, -1,
+                                      G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+void
+jx_window_autosave_now (JxWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  DraftData *data;
+
+  g_clear_handle_id (&self->draft_timer_id, g_source_remove);
+  self->first_unsaved = 0;
+  data = draft_prepare (self);
+  if (data == NULL)
+    return;
+  if (!draft_write (data, &error))
+    g_warning ("Cannot write the recovery draft %s: %s", data->draft_path, error->message);
+  draft_data_free (data);
+}
+
+static void
+draft_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (draft_write (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_draft_written_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  JxWindow *self = JX_WINDOW (source);
+  DraftData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Cannot write the recovery draft %s: %s", data->draft_path, error->message);
+  /* Saved or undone to the saved state while it was written: it goes. */
+  if (data->epoch != self->draft_epoch)
+    {
+      g_unlink (data->draft_path);
+      g_unlink (data->info_path);
+    }
 }
 
 static gboolean
-autosave_cb (gpointer data)
+draft_timer_cb (gpointer user_data)
 {
-  jx_window_autosave_now (data);
-  return G_SOURCE_CONTINUE;
+  JxWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  DraftData *data;
+
+  self->draft_timer_id = 0;
+  self->first_unsaved = 0;
+  data = draft_prepare (self);
+  if (data == NULL)
+    return G_SOURCE_REMOVE;
+  task = g_task_new (self, NULL, on_draft_written_cb, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) draft_data_free);
+  g_task_run_in_thread (task, draft_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* After each change: the draft comes a moment after typing stops, and
+ * never later than draft_max_ms after the first change it would hold. */
+static void
+schedule_draft (JxWindow *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 wait_ms;
+
+  if (self->document == NULL || !jx_window_is_unsaved (self) || jx_document_is_read_only (self->document))
+    return;
+  if (self->first_unsaved == 0)
+    self->first_unsaved = now;
+  wait_ms = MIN ((gint64) self->draft_delay_ms,
+                 (self->first_unsaved + (gint64) self->draft_max_ms * 1000 - now) / 1000);
+  g_clear_handle_id (&self->draft_timer_id, g_source_remove);
+  self->draft_timer_id = g_timeout_add ((guint) MAX (wait_ms, 0), draft_timer_cb, self);
 }
 
 gboolean
@@ -837,12 +1346,38 @@ jx_window_restore_draft (JxWindow    *self,
 {
   g_autoptr(JxDocument) document = NULL;
   g_autoptr(JxProblem) problem = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *info_path = g_strconcat (draft, ".info", NULL);
+  g_autofree char *original = NULL;
+  g_autoptr(GFile) file = NULL;
 
   document = jx_storage_load (draft, &problem, error);
   if (document == NULL)
     return FALSE;
+  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+    original = g_key_file_get_string (info, "draft", "original", NULL);
+  if (original != NULL && *original != '\0')
+    file = g_file_new_for_path (original);
+
   jx_window_delete_draft (self);
-  set_document (self, document, NULL);
+  set_document (self, document, file);
+  /* Saving goes to the original file, checked against what it was when
+   * the draft was written: a change by another program since is asked
+   * about, never silently replaced. */
+  g_clear_object (&self->monitor);
+  self->has_disk_stamp = file != NULL && g_key_file_has_key (info, "draft", "original-mtime", NULL);
+  if (self->has_disk_stamp)
+    {
+      self->disk_size = g_key_file_get_int64 (info, "draft", "original-size", NULL);
+      self->disk_mtime = g_key_file_get_int64 (info, "draft", "original-mtime", NULL);
+    }
+  if (file != NULL)
+    {
+      self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (self->monitor != NULL)
+        g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed_cb), self, 0);
+      check_disk (self);
+    }
   /* Keep the draft until the document is saved or discarded. */
   self->draft_path = g_strdup (draft);
   self->recovered = TRUE;
@@ -946,6 +1481,15 @@ find_row_widget (GtkWidget *widget,
 }
 
 char *
+jx_window_get_row_mark (JxWindow *self,
+                        JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+
+  return row ? g_strdup (jx_tree_row_get_mark (row)) : NULL;
+}
+
+char *
 jx_window_describe_row (JxWindow *self,
                         JxNode   *node)
 {
@@ -992,6 +1536,91 @@ on_tree_pressed_cb (GtkGestureClick *gesture,
     gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (row));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* ------------------------------------------------------------ keyboard */
+
+/* The window's three areas, in Tab and F6 order. */
+enum { AREA_TREE, AREA_FORM, AREA_PANELS, N_AREAS };
+
+static int
+focused_area (JxWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *tree_box = gtk_paned_get_start_child (self->outer_paned);
+
+  if (focus == NULL)
+    return -1;
+  if (gtk_widget_is_ancestor (focus, tree_box) || focus == tree_box)
+    return AREA_TREE;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
+    return AREA_FORM;
+  if (gtk_widget_is_ancestor (focus, self->side_box))
+    return AREA_PANELS;
+  return -1;
+}
+
+static gboolean
+focus_area (JxWindow         *self,
+            int               area,
+            GtkDirectionType  direction)
+{
+  switch (area)
+    {
+    case AREA_TREE:
+      return gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+    case AREA_FORM:
+      return gtk_widget_child_focus (GTK_WIDGET (self->stack), direction);
+    case AREA_PANELS:
+      return gtk_widget_get_visible (self->side_box)
+             && gtk_widget_child_focus (self->side_box, direction);
+    default:
+      return FALSE;
+    }
+}
+
+/* F6 and Shift+F6: tree → form → panels → tree, as in GNOME applications;
+ * an area that takes no focus (no panel open) is passed over. */
+void
+jx_window_cycle_area (JxWindow *self,
+                      int       step)
+{
+  int area = focused_area (self);
+
+  if (area < 0)
+    area = step > 0 ? N_AREAS - 1 : 0;
+  for (int i = 1; i <= N_AREAS; i++)
+    {
+      int next = ((area + step * i) % N_AREAS + N_AREAS) % N_AREAS;
+
+      if (focus_area (self, next, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
+/* The tree is one Tab stop: Tab leaves it for the form (the list view
+ * would walk its rows), Shift+Tab for the search entry. */
+static gboolean
+on_tree_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        JxWindow              *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (!focus_area (self, AREA_FORM, GTK_DIR_TAB_FORWARD))
+        focus_area (self, AREA_PANELS, GTK_DIR_TAB_FORWARD);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* ------------------------------------------------------------ GObject */
@@ -1064,7 +1693,9 @@ jx_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->full_validate_id, g_source_remove);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->draft_timer_id, g_source_remove);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->loading);
   if (self->shown != NULL)
     g_clear_signal_handler (&self->shown_notify_id, self->shown);
   g_clear_object (&self->shown);
@@ -1093,6 +1724,69 @@ jx_window_finalize (GObject *object)
 
   g_free (self->draft_path);
   G_OBJECT_CLASS (jx_window_parent_class)->finalize (object);
+}
+
+static void
+on_autosave_setting_cb (JxWindow *self)
+{
+  GSettings *settings = jx_application_get_settings (NULL);
+
+  if (settings != NULL)
+    jx_window_set_draft_delays (self, MIN (DRAFT_DELAY_MS, g_settings_get_uint (settings, "autosave-interval") * 1000),
+                                g_settings_get_uint (settings, "autosave-interval") * 1000);
+}
+
+/* The notifications float over the content: the window's child goes into
+ * an overlay (built here, so the layout in jx-window.ui stays as it is). */
+static void
+add_overlay (JxWindow *self)
+{
+  GtkWidget *content = g_object_ref (gtk_window_get_child (GTK_WINDOW (self)));
+
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
+  self->overlay = GTK_OVERLAY (gtk_overlay_new ());
+  gtk_overlay_set_child (self->overlay, content);
+  g_object_unref (content);
+
+  self->toast = JX_TOAST (jx_toast_new ());
+  gtk_widget_set_halign (GTK_WIDGET (self->toast), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self->toast), GTK_ALIGN_END);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->toast), 32);   /* above the status bar */
+  gtk_overlay_add_overlay (self->overlay, GTK_WIDGET (self->toast));
+
+  self->progress = JX_TOAST (jx_toast_new ());
+  gtk_widget_set_halign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_START);
+  gtk_overlay_add_overlay (self->overlay, GTK_WIDGET (self->progress));
+
+  gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->overlay));
+}
+
+void
+jx_window_show_toast (JxWindow   *self,
+                      const char *message,
+                      const char *button_label,
+                      const char *action_name)
+{
+  jx_toast_show (self->toast, message, button_label, action_name);
+}
+
+GtkWidget *
+jx_window_get_toast (JxWindow *self)
+{
+  return GTK_WIDGET (self->toast);
+}
+
+GtkWidget *
+jx_window_get_progress (JxWindow *self)
+{
+  return GTK_WIDGET (self->progress);
+}
+
+const char *
+jx_window_get_banner_text (JxWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->banner) ? gtk_label_get_text (self->banner_label) : NULL;
 }
 
 /* The side panels: problems, comments, either or both. Both open: side by
@@ -1214,6 +1908,7 @@ jx_window_init (JxWindow *self)
   GtkListItemFactory *factory;
   GtkGesture *gesture;
   GtkEventController *shortcuts;
+  GtkEventController *keys;
   GtkBuilder *builder;
   GSettings *settings;
 
@@ -1267,24 +1962,34 @@ jx_window_init (JxWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), shortcuts);
   jx_clipboard_attach (self);
 
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_tree_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
+  /* A value to read, not to type into: no Tab stop. */
+  gtk_label_set_selectable (self->total_status, FALSE);
+
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tree_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Document tree"), -1);
 
   settings = jx_application_get_settings (NULL);
+  self->draft_delay_ms = DRAFT_DELAY_MS;
+  self->draft_max_ms = 30 * 1000;
   if (settings != NULL)
     {
-      guint interval = g_settings_get_uint (settings, "autosave-interval");
-
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (settings, "window-width"),
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      self->autosave_id = g_timeout_add_seconds (MAX (interval, 5), autosave_cb, self);
+      /* The preference is read at each change, so a new value counts at once. */
+      g_signal_connect_object (settings, "changed::autosave-interval", G_CALLBACK (on_autosave_setting_cb),
+                               self, G_CONNECT_SWAPPED);
+      on_autosave_setting_cb (self);
     }
-  else
-    self->autosave_id = g_timeout_add_seconds (30, autosave_cb, self);
+
+  add_overlay (self);
 
   g_object_bind_property (self->problems_button, "active", self->problems_panel, "visible",
                           G_BINDING_SYNC_CREATE);

@@ -28,12 +28,35 @@ JxTemplate *jx_window_get_default_template (void);
 gboolean    jx_window_load_file        (JxWindow       *self,
                                         GFile          *file,
                                         GError        **error);
-/* Saves to @file (NULL: the window's file). */
+/* The same in a worker thread: the file is parsed into a new document
+ * there and handed to the window here; meanwhile the window shows a
+ * progress message with the file's name and stays usable. */
+void        jx_window_load_file_async  (JxWindow       *self,
+                                        GFile          *file,
+                                        GAsyncReadyCallback callback,
+                                        gpointer        user_data);
+gboolean    jx_window_load_file_finish (JxWindow       *self,
+                                        GAsyncResult   *result,
+                                        GError        **error);
+gboolean    jx_window_is_loading       (JxWindow       *self);
+/* Saves to @file (NULL: the window's file): serialized here, written by a
+ * worker thread. A restored draft is checked against its file as it was
+ * when the draft was written (JX_XML_ERROR_CHANGED_ON_DISK). */
+void        jx_window_save_to_async    (JxWindow       *self,
+                                        GFile          *file,
+                                        guint           flags,
+                                        GAsyncReadyCallback callback,
+                                        gpointer        user_data);
+gboolean    jx_window_save_to_finish   (JxWindow       *self,
+                                        GAsyncResult   *result,
+                                        GError        **error);
+/* The same, waiting for the worker (tests, the CLI-like paths). */
 gboolean    jx_window_save_to          (JxWindow       *self,
                                         GFile          *file,
                                         guint           flags,
                                         GError        **error);
-/* Opens @draft (a recovery draft) as an untitled, unsaved document. */
+/* Opens @draft (a recovery draft) as an unsaved document with the path and
+ * name of the file it was a draft of ("name.jixiao — recovered"). */
 gboolean    jx_window_restore_draft    (JxWindow       *self,
                                         const char     *draft,
                                         GError        **error);
@@ -66,8 +89,17 @@ void        jx_window_select_node      (JxWindow       *self,
 JxNode     *jx_window_get_shown_node   (JxWindow       *self);
 void        jx_window_focus_field      (JxWindow       *self,
                                         const char     *field);
-/* Writes the recovery draft now if the document is modified. */
+/* Writes the recovery draft now if the document is modified. Otherwise it
+ * is written by a worker @delay_ms after the last change, and never later
+ * than @max_ms after the first unsaved one (defaults: 3 s and the
+ * autosave-interval setting); back at the saved state it is removed. */
 void        jx_window_autosave_now     (JxWindow       *self);
+void        jx_window_set_draft_delays (JxWindow       *self,
+                                        guint           delay_ms,
+                                        guint           max_ms);
+/* Whether another program changed the file since it was loaded or saved
+ * (the banner says so). */
+gboolean    jx_window_get_disk_changed (JxWindow       *self);
 const char *jx_window_get_draft_path   (JxWindow       *self);
 /* Runs validation now instead of after the pause. */
 void        jx_window_validate_now     (JxWindow       *self);
@@ -81,8 +113,14 @@ GtkWidget  *jx_window_get_comments_panel (JxWindow     *self);
 GtkWidget  *jx_window_get_search_entry (JxWindow       *self);
 const char *jx_window_get_status_total (JxWindow       *self);
 const char *jx_window_get_visible_page (JxWindow       *self);
+GtkWidget  *jx_window_get_toast        (JxWindow       *self);
+GtkWidget  *jx_window_get_progress     (JxWindow       *self);
+const char *jx_window_get_banner_text  (JxWindow       *self);
 /* The text of the tree row showing @node, if it is realized: "name|amount". */
 char       *jx_window_describe_row     (JxWindow       *self,
+                                        JxNode         *node);
+/* The problems marked on @node's row (if realized and marked), or NULL. */
+char       *jx_window_get_row_mark     (JxWindow       *self,
                                         JxNode         *node);
 /* The open-comment badge of that row (0: none), or -1 if it is not realized. */
 int         jx_window_get_row_comments (JxWindow       *self,

@@ -48,6 +48,7 @@ struct _JxHistory
   guint       position;     /* steps[0..position) are applied */
   gint64      save_point;   /* position of the saved state; -1 if unreachable */
   gboolean    merge_ok;
+  guint64     serial;       /* counts changes of the document through here */
   GPtrArray  *open_groups;  /* of Op, innermost last */
 
   /* Last notified state, so each property notifies only on a real change. */
@@ -177,6 +178,8 @@ update_state (JxHistory *self,
   const char *undo_label = can_undo ? step_label (self, self->position - 1) : NULL;
   const char *redo_label = can_redo ? step_label (self, self->position) : NULL;
 
+  if (document_changed)
+    self->serial++;
   g_object_freeze_notify (G_OBJECT (self));
   if (can_undo != self->can_undo)
     {
@@ -394,6 +397,13 @@ jx_history_detach (JxHistory *self)
   self->document = NULL;
 }
 
+guint64
+jx_history_get_serial (JxHistory *self)
+{
+  g_return_val_if_fail (JX_IS_HISTORY (self), 0);
+  return self->serial;
+}
+
 void
 jx_history_break_merge (JxHistory *self)
 {
@@ -442,6 +452,7 @@ jx_history_clear (JxHistory *self)
   g_return_if_fail (self->open_groups->len == 0);
 
   g_ptr_array_set_size (self->steps, 0);
+  self->serial++;
   self->save_point = self->save_point == (gint64) self->position ? 0 : -1;
   self->position = 0;
   self->merge_ok = FALSE;

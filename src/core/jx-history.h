@@ -36,6 +36,10 @@ gboolean    jx_history_get_modified    (JxHistory  *self);
 void        jx_history_set_save_point  (JxHistory  *self);
 /* The next set starts a new step even on the same field (focus left it). */
 void        jx_history_break_merge     (JxHistory  *self);
+/* A number that changes with every change of the document made, undone or
+ * redone through the history: equal serials mean the same content (a save
+ * that ran while nothing changed may set the save point). */
+guint64     jx_history_get_serial      (JxHistory  *self);
 /* Operations between begin and end form one step. Groups nest. */
 void        jx_history_begin_group     (JxHistory  *self,
                                         const char *label);

@@ -529,32 +529,87 @@ replace_file (const char  *target,
   return TRUE;
 }
 
+/* A save in three steps, so that the writing can leave the main thread:
+ * prepare (serialize, note the disk stamp) and commit on the thread that
+ * owns the document, write on any thread. */
+struct _JxSaveJob
+{
+  GBytes      *bytes;
+  char        *path;       /* as given, for messages */
+  char        *target;     /* symbolic links resolved */
+  JxSaveFlags  flags;
+  gboolean     has_stamp;  /* the document was loaded from or saved to target */
+  DiskStamp    stamp;      /* its stamp then (path unused) */
+  gboolean     replaced;   /* the new bytes are in place (perhaps not durable) */
+  struct stat  written;    /* what the write left on disk */
+};
+
+void
+jx_save_job_free (JxSaveJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->path);
+  g_free (job->target);
+  g_free (job);
+}
+
 gboolean
-jx_storage_save (JxDocument   *document,
-                 const char   *path,
-                 JxSaveFlags   flags,
-                 GError      **error)
+jx_save_job_get_replaced (JxSaveJob *job)
+{
+  return job->replaced;
+}
+
+JxSaveJob *
+jx_storage_save_prepare (JxDocument   *document,
+                         const char   *path,
+                         JxSaveFlags   flags,
+                         GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *display = NULL;
-  struct stat st, written;
-  gboolean exists, durable = FALSE;
-  int mode = -1, old_fd = -1, dir_errno;
+  DiskStamp *stamp;
+  JxSaveJob *job;
 
-  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Everything that can go wrong with the document itself does so here,
    * before the disk is touched. */
   bytes = jx_xml_write (document, error);
   if (bytes == NULL)
-    return FALSE;
+    return NULL;
 
-  target = resolve_path (path);
-  display = g_filename_display_basename (path);
-  exists = g_stat (target, &st) == 0;
+  job = g_new0 (JxSaveJob, 1);
+  job->bytes = g_steal_pointer (&bytes);
+  job->path = g_strdup (path);
+  job->target = resolve_path (path);
+  job->flags = flags;
+  stamp = g_object_get_qdata (G_OBJECT (document), stamp_quark ());
+  if (stamp != NULL && g_str_equal (stamp->path, job->target))
+    {
+      job->has_stamp = TRUE;
+      job->stamp = *stamp;
+      job->stamp.path = NULL;
+    }
+  return job;
+}
+
+gboolean
+jx_storage_save_write (JxSaveJob  *job,
+                       GError    **error)
+{
+  g_autofree char *display = NULL;
+  struct stat st;
+  gboolean exists, durable = FALSE;
+  int mode = -1, old_fd = -1, dir_errno;
+
+  g_return_val_if_fail (job != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_basename (job->path);
+  exists = g_stat (job->target, &st) == 0;
   if (exists && !S_ISREG (st.st_mode))
     {
       g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
@@ -564,19 +619,15 @@ jx_storage_save (JxDocument   *document,
       return FALSE;
     }
 
-  if (exists && !(flags & (JX_SAVE_OVERWRITE | JX_SAVE_COPY)))
+  if (exists && !(job->flags & (JX_SAVE_OVERWRITE | JX_SAVE_COPY))
+      && job->has_stamp && !stamp_matches (&job->stamp, &st))
     {
-      DiskStamp *stamp = g_object_get_qdata (G_OBJECT (document), stamp_quark ());
-
-      if (stamp != NULL && g_str_equal (stamp->path, target) && !stamp_matches (stamp, &st))
-        {
-          g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK,
-                       _("“%s” was changed by another program since it was opened or last saved. "
-                         "Saving would replace those changes: reload the file to see them, "
-                         "or save anyway to replace them."),
-                       display);
-          return FALSE;
-        }
+      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was changed by another program since it was opened or last saved. "
+                     "Saving would replace those changes: reload the file to see them, "
+                     "or save anyway to replace them."),
+                   display);
+      return FALSE;
     }
 
   if (exists)
@@ -584,40 +635,37 @@ jx_storage_save (JxDocument   *document,
       mode = st.st_mode & 07777;
       /* The old version stays readable through this descriptor after the
        * rename, for the backup made once the new one is safely in place. */
-      if (!(flags & (JX_SAVE_NO_BACKUP | JX_SAVE_COPY)))
+      if (!(job->flags & (JX_SAVE_NO_BACKUP | JX_SAVE_COPY)))
         {
-          old_fd = g_open (target, O_RDONLY | O_CLOEXEC, 0);
+          old_fd = g_open (job->target, O_RDONLY | O_CLOEXEC, 0);
           if (old_fd < 0)
-            g_warning ("No backup of %s can be made: %s", target, g_strerror (errno));
+            g_warning ("No backup of %s can be made: %s", job->target, g_strerror (errno));
         }
     }
 
-  if (!replace_file (target, bytes, mode, &written, &durable, error))
+  if (!replace_file (job->target, job->bytes, mode, &job->written, &durable, error))
     {
       if (old_fd >= 0)
         close (old_fd);
       return FALSE;
     }
   dir_errno = errno;
+  job->replaced = TRUE;
 
   if (old_fd >= 0)
     {
       g_autoptr(GError) backup_error = NULL;
 
-      if (!make_backup (old_fd, target, &backup_error))
+      if (!make_backup (old_fd, job->target, &backup_error))
         g_warning ("No backup of the version of %s before this save could be made: %s",
-                   target, backup_error->message);
+                   job->target, backup_error->message);
       close (old_fd);
     }
 
-  if (!(flags & JX_SAVE_COPY))
-    {
-      /* What a stat of the file now says, which is what later checks see:
-       * the file is ours even if the save is not confirmed below. */
-      if (g_stat (target, &st) != 0)
-        st = written;
-      remember_stamp (document, target, &st);
-    }
+  /* What a stat of the file now says, which is what later checks see:
+   * the file is ours even if the save is not confirmed below. */
+  if (g_stat (job->target, &st) == 0)
+    job->written = st;
 
   if (!durable)
     {
@@ -628,8 +676,42 @@ jx_storage_save (JxDocument   *document,
                    display, g_strerror (dir_errno));
       return FALSE;
     }
-
-  if (!(flags & JX_SAVE_COPY))
-    jx_history_set_save_point (jx_document_get_history (document));
   return TRUE;
+}
+
+void
+jx_storage_save_commit (JxSaveJob  *job,
+                        JxDocument *document)
+{
+  g_return_if_fail (job != NULL);
+  g_return_if_fail (JX_IS_DOCUMENT (document));
+
+  if (job->replaced && !(job->flags & JX_SAVE_COPY))
+    remember_stamp (document, job->target, &job->written);
+}
+
+gboolean
+jx_storage_save (JxDocument   *document,
+                 const char   *path,
+                 JxSaveFlags   flags,
+                 GError      **error)
+{
+  JxSaveJob *job;
+  gboolean ok;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  job = jx_storage_save_prepare (document, path, flags, error);
+  if (job == NULL)
+    return FALSE;
+  ok = jx_storage_save_write (job, error);
+  /* A file replaced but not confirmed durable is still ours: its stamp
+   * counts, the save point does not move. */
+  jx_storage_save_commit (job, document);
+  if (ok && !(flags & JX_SAVE_COPY))
+    jx_history_set_save_point (jx_document_get_history (document));
+  jx_save_job_free (job);
+  return ok;
 }

@@ -66,6 +66,33 @@ gboolean    jx_storage_save             (JxDocument   *document,
                                          GError      **error);
 
 /*
+ * The same save in three steps, so that the writing can leave the main
+ * thread: jx_storage_save_prepare() serializes @document (all document
+ * errors come here) and notes its disk stamp, on the thread that owns the
+ * document; jx_storage_save_write() checks for changes on disk, makes the
+ * backup and replaces the file, on any thread, touching no document;
+ * jx_storage_save_commit() records the new disk stamp on the owning
+ * thread. Setting the history's save point is left to the caller, who
+ * knows whether the document changed while the file was written.
+ */
+typedef struct _JxSaveJob JxSaveJob;
+
+JxSaveJob  *jx_storage_save_prepare     (JxDocument   *document,
+                                         const char   *path,
+                                         JxSaveFlags   flags,
+                                         GError      **error);
+gboolean    jx_storage_save_write       (JxSaveJob    *job,
+                                         GError      **error);
+void        jx_storage_save_commit      (JxSaveJob    *job,
+                                         JxDocument   *document);
+void        jx_save_job_free            (JxSaveJob    *job);
+/* Whether the write put the new file in place (even when it then failed:
+ * the disk did not confirm it); commit records its stamp either way. */
+gboolean    jx_save_job_get_replaced    (JxSaveJob    *job);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxSaveJob, jx_save_job_free)
+
+/*
  * Whether the file at @path differs (in size or modification time) from
  * what @document was loaded from or last saved to there, or is gone. FALSE
  * when @document was never loaded from or saved to @path.
