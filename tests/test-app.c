@@ -12,7 +12,6 @@
 
 #include <fcntl.h>
 
-#include <sys/file.h>
 
 #include <locale.h>
 #include <signal.h>
@@ -3149,6 +3148,17 @@ test_preferences (void)
 /* Runs xdotool with @args; its output (first line) or NULL. */
 static char *xdotool_all (const char * const *args);
 
+/* The X display that xdotool and xprop work on; NULL: this process's own. */
+static const char *x_display;
+
+static char **
+x_environ (void)
+{
+  char **envp = g_get_environ ();
+
+  return x_display != NULL ? g_environ_setenv (envp, "DISPLAY", x_display, TRUE) : envp;
+}
+
 static char *
 xdotool (const char * const *args)
 {
@@ -3164,6 +3174,7 @@ static char *
 xdotool_all (const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = x_environ ();
   g_autofree char *out = NULL;
   int status = 0;
 
@@ -3171,7 +3182,7 @@ xdotool_all (const char * const *args)
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, &out, NULL, &status, NULL)
       || !g_spawn_check_wait_status (status, NULL) || out == NULL || *out == '\0')
     return NULL;
@@ -3201,14 +3212,50 @@ find_dialog_of (GPid pid)
     if (*lines[i] != '\0')
       {
         const char *argv[] = { "xprop", "-id", lines[i], "_NET_WM_WINDOW_TYPE", NULL };
+        g_auto(GStrv) envp = x_environ ();
         g_autofree char *out = NULL;
 
-        if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+        if (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                           NULL, NULL, &out, NULL, NULL, NULL)
             && out != NULL && strstr (out, "_NET_WM_WINDOW_TYPE_DIALOG") != NULL)
           return g_strdup (lines[i]);
       }
   return NULL;
+}
+
+/* An Xvfb server of the test's own; its display name (":N") in @display. */
+static GPid
+start_private_x (char **display)
+{
+  const char *argv[] = { "Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24",
+                         "-nolisten", "tcp", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) number = g_string_new (NULL);
+  GPid pid = 0;
+  int out = -1;
+  char c;
+
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &pid, NULL, &out, NULL, &error))
+    g_error ("Cannot start Xvfb (Debian package xvfb): %s", error->message);
+  /* Xvfb writes the display number once it accepts connections. */
+  while (read (out, &c, 1) == 1 && c != '\n')
+    g_string_append_c (number, c);
+  close (out);
+  g_assert_cmpuint (number->len, >, 0);
+  *display = g_strdup_printf (":%s", number->str);
+  return pid;
+}
+
+static void
+stop_private_x (GPid pid)
+{
+  int status;
+
+  kill (pid, SIGTERM);
+  waitpid (pid, &status, 0);
+  g_spawn_close_pid (pid);
 }
 
 static GPid
@@ -3275,8 +3322,8 @@ test_crash_recovery (void)
   g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *name = g_strdup_printf ("crash%d.jixiao", (int) getpid ());
   g_autofree char *name_re = g_strdup_printf ("crash%d\\.jixiao", (int) getpid ());
-  g_autofree char *lock_path = g_build_filename (g_get_tmp_dir (), "jixiao-test-xdotool.lock", NULL);
-  int lock = -1;
+  g_autofree char *display = NULL;
+  GPid x_pid;
   GPid pid;
 
   if (g_find_program_in_path ("xdotool") == NULL)
@@ -3289,16 +3336,17 @@ test_crash_recovery (void)
     }
   g_mkdir_with_parents (data, 0700);
   g_mkdir_with_parents (config, 0700);
-  /* The app suites of both languages run at once on one X display: the
-   * keystrokes below go to whichever window has the focus, so only one
-   * suite drives its editor at a time, and each looks for its own name. */
-  lock = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  g_assert_cmpint (lock, >=, 0);
-  g_assert_cmpint (flock (lock, LOCK_EX), ==, 0);
+  /* The keystrokes below go to whichever window has the focus, and the
+   * other tests (and the other language's suite) open windows on the
+   * shared display at any moment: the editor gets an X server of its own.
+   * xdotool and xprop, spawned by this process, go there too. */
+  x_pid = start_private_x (&display);
+  x_display = display;
   file = copy_example (home, name);
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  envp = g_environ_setenv (envp, "DISPLAY", display, TRUE);
 
   /* Started on the document; once it shows (its name is the title), the
    * tree gets the keyboard, Tab goes to the form's first field, and typing
@@ -3350,8 +3398,8 @@ test_crash_recovery (void)
     g_clear_pointer (&leftover, g_free);
   }
   g_unlink (file);
-  flock (lock, LOCK_UN);
-  close (lock);
+  x_display = NULL;
+  stop_private_x (x_pid);
 }
 
 static void

@@ -26,6 +26,7 @@ typedef struct
   gboolean        answered;
 #if GTK_CHECK_VERSION (4, 10, 0)
   GCancellable   *cancellable;
+  GtkWindow      *window;          /* the alert's own toplevel, held */
 #else
   GtkWidget      *dialog;
   int             chosen;          /* the response, until the dialog is gone */
@@ -80,6 +81,7 @@ request_free (Request *request)
   g_strfreev (request->labels);
 #if GTK_CHECK_VERSION (4, 10, 0)
   g_clear_object (&request->cancellable);
+  g_clear_object (&request->window);
 #endif
   g_free (request);
 }
@@ -145,7 +147,33 @@ on_choose_finished_cb (GObject      *source,
 
   /* Cancelled by jx_dialog_respond(): already answered. */
   request_answer (request, response_of_button (request, index));
+  /* The task destroys the alert's window when it is finalized, just
+   * after this returns; our reference keeps that window a valid (if
+   * already destroyed) object until then, and is dropped afterwards. */
+  if (request->window != NULL)
+    g_idle_add_once ((GSourceOnceFunc) g_object_unref, g_steal_pointer (&request->window));
   request_free (request);
+}
+
+/* GtkAlertDialog keeps its toplevel only as its task's data, without a
+ * reference, and destroys it when the task ends.  An answer that closes
+ * the parent window destroys the alert with it (destroy-with-parent), so
+ * the task would then destroy a freed window.  The alert just presented is
+ * the newest toplevel transient for the parent: hold a reference to it. */
+static GtkWindow *
+hold_newest_alert (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != parent && gtk_window_get_transient_for (window) == parent)
+        return g_steal_pointer (&window);
+    }
+  return NULL;
 }
 
 static void
@@ -164,6 +192,7 @@ show_request (Request              *request,
   gtk_alert_dialog_set_modal (dialog, TRUE);
   request->cancellable = g_cancellable_new ();
   gtk_alert_dialog_choose (dialog, request->parent, request->cancellable, on_choose_finished_cb, request);
+  request->window = hold_newest_alert (request->parent);
 }
 
 static void
