@@ -2143,6 +2143,43 @@ test_template_forms (void)
   close_window (window);
 }
 
+/* A 万元 table kept to the 元: the amount entries show and take four
+ * decimals, the totals follow exactly, a fifth decimal is refused. */
+static void
+test_four_decimal_amounts (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "tests", "fixtures",
+                                            "central-4-decimals.jixiao", NULL);
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *project = lookup (window, "p1");
+  JxProjectForm *pform = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  JxAmountEntry *fiscal, *other;
+
+  jx_window_select_node (window, project);
+  settle ();
+  fiscal = JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (pform, "fiscal"));
+  other = JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (pform, "other"));
+  g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (fiscal)), ==, "6,923.3552");
+  g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (other)), ==, "0.0448");
+
+  type_into (jx_amount_entry_get_editable (other), "1.0001");
+  g_assert_true (jx_amount_entry_get_valid (other));
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 1), ==, 10001);
+  g_assert_cmpint (jx_document_get_total (document), ==, 69233552 + 10001 + 1200001);
+
+  type_into (jx_amount_entry_get_editable (other), "1.00012");
+  g_assert_false (jx_amount_entry_get_valid (other));
+  g_assert_nonnull (strstr (jx_amount_entry_get_error_text (other), "4"));   /* at most 4 decimals */
+  /* Nothing half-typed reaches the table. */
+  g_assert_cmpint (jx_document_get_total (document), ==, 70434001);
+  type_into (jx_amount_entry_get_editable (other), "0.0448");
+  g_assert_true (jx_amount_entry_get_valid (other));
+  g_assert_cmpint (jx_document_get_total (document), ==, 70434001);
+
+  close_window (window);
+}
+
 /* File → New asks which template, the default-template setting's first;
  * the new window's document has the chosen one's sources and unit. */
 static void
@@ -3494,6 +3531,7 @@ main (int   argc,
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
   g_test_add_func ("/app/template/forms", test_template_forms);
+  g_test_add_func ("/app/template/four-decimal-amounts", test_four_decimal_amounts);
   g_test_add_func ("/app/template/new-asks", test_new_asks_template);
 
   status = g_test_run ();

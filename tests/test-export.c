@@ -355,6 +355,40 @@ test_csv_shape (void)
   g_assert_null (strstr (text + 3, "\xEF\xBB\xBF"));
 }
 
+/* A 万元 table kept to the 元: the csv, the PDF and the xlsx show its four
+ * decimals, never rounded to two. */
+static void
+test_four_decimals (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "central-4-decimals.jixiao", NULL);
+  g_autofree char *csv = export_to (input, dir, "detail.csv", NULL);
+  g_autofree char *pdf = export_to (input, dir, "table.pdf", NULL);
+  g_autofree char *xlsx = export_to (input, dir, "table.xlsx", NULL);
+  g_autofree char *text = read_text (csv);
+  g_autofree char *flat = NULL;
+  g_auto(JxTestRun) styles = { 0 };
+  g_auto(JxTestRun) sheet = { 0 };
+
+  g_assert_nonnull (strstr (text, ",农村公路养护补助,6923.4000,6923.3552,0.0448,"));
+  g_assert_nonnull (strstr (text, ",普通国省道安全设施,120.0001,120.0001,0.0000,"));
+  g_assert_null (strstr (text, "6923.36"));
+
+  flat = squeeze (pdf_text (pdf, 0));
+  g_assert_nonnull (strstr (flat, "6,923.3552"));
+  g_assert_nonnull (strstr (flat, "7,043.4001"));   /* 合计 */
+
+  /* The workbook's amounts are numbers shown with four decimals. */
+  run (&styles, "unzip", "-p", xlsx, "xl/styles.xml");
+  g_assert_cmpint (styles.status, ==, 0);
+  g_assert_nonnull (strstr (styles.out, "#,##0.0000"));
+  g_assert_null (strstr (styles.out, "\"#,##0.00\""));
+  run (&sheet, "unzip", "-p", xlsx, "xl/worksheets/sheet1.xml");
+  g_assert_cmpint (sheet.status, ==, 0);
+  g_assert_nonnull (strstr (sheet.out, "<v>6923.3552</v>"));
+  g_assert_nonnull (strstr (sheet.out, "<v>7043.4001</v>"));
+}
+
 /* --- bad output paths ---------------------------------------------------- */
 
 static gboolean
@@ -741,6 +775,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/comments-appendix", test_pdf_comments);
   g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
+  g_test_add_func ("/export/four-decimals", test_four_decimals);
   g_test_add_func ("/export/cli/unwritable-or-existing-output", test_unwritable_and_existing);
   g_test_add_func ("/export/libreoffice/reads-every-value", test_libreoffice_reads_exports);
   return g_test_run ();

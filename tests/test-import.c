@@ -1138,6 +1138,54 @@ test_rows_layout_sichuan (void)
     g_assert_cmpstr (((JxProblem *) g_ptr_array_index (problems, i))->rule, !=, "cycle-value-missing");
 }
 
+/* A 万元 table kept to the 元: every amount exactly as printed, four
+ * decimals, never rounded to two, and said so. */
+static void
+test_rows_layout_four_decimals (void)
+{
+  static const char text[] =
+    "| 2024年度项目支出绩效目标申报表 | | | | | | | | |\n"
+    "| 金额单位：万元 | | | | | | | | |\n"
+    "| 项目名称 | 资金总额 | 财政拨款 | 其他资金 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    "|---|---|---|---|---|---|---|---|---|\n"
+    "| 农村公路养护补助 | 6923.4000 | 6923.3552 | 0.0448 | 完成养护任务 | 产出指标 | 数量指标 | 养护里程 | ≥1000公里 |\n"
+    "| | | | | | 效益指标 | 社会效益指标 | 通行条件 | 明显改善 |\n"
+    "| 安全设施改造 | 120.0001 | 120.0001 | | 完成改造 | 产出指标 | 质量指标 | 验收合格率 | 100% |\n";
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) doc = import_string (text, -1, warnings, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) back = NULL;
+  const JxProblem *said;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_document_get_unit (doc), ==, "万元");
+  g_assert_cmpuint (jx_document_get_decimals (doc), ==, 4);
+  g_assert_cmpint (jx_project_get_source (find_project (doc, "农村公路养护补助"), 0), ==, 69233552);
+  g_assert_cmpint (jx_project_get_source (find_project (doc, "农村公路养护补助"), 1), ==, 448);
+  g_assert_cmpint (jx_project_get_total (find_project (doc, "安全设施改造")), ==, 1200001);
+  g_assert_cmpint (jx_document_get_total (doc), ==, 70434001);
+  g_assert_cmpuint (jx_document_get_n_indicators (doc), ==, 3);
+  /* No total differs from its sources: they were read exactly. */
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const JxProblem *p = g_ptr_array_index (warnings, i);
+
+      g_assert_cmpstr (p->rule, !=, "rows-total");
+      g_assert_cmpstr (p->rule, !=, "rows-amount");
+    }
+  said = find_warning (warnings, "import-template", 3);
+  g_assert_nonnull (said);
+  g_assert_nonnull (strstr (said->message, "4 decimals"));
+
+  saved = jx_xml_write (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "fiscal=\"6923.3552\" other=\"0.0448\""));
+  back = jx_xml_load_bytes (saved, "saved", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jx_document_get_total (back), ==, 70434001);
+}
+
 static void
 assert_refused (const char *text,
                 const char *expected)
@@ -1173,6 +1221,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/import/sample/projects-and-totals", test_sample_projects);
   g_test_add_func ("/import/rows-layout/sichuan", test_rows_layout_sichuan);
+  g_test_add_func ("/import/rows-layout/four-decimals", test_rows_layout_four_decimals);
   g_test_add_func ("/import/refused/unrecognised-layouts", test_unrecognised_layouts_refused);
   g_test_add_func ("/import/sample/title-department-year-unit", test_sample_document);
   g_test_add_func ("/import/sample/misread-amount-recovered", test_sample_recovered_amount);

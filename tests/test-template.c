@@ -11,6 +11,9 @@
 #include "jx-indicator.h"
 #include "jx-history.h"
 #include "jx-json.h"
+#include "jx-money.h"
+#include "jx-rows.h"
+#include "jx-validator.h"
 #include "jx-problem.h"
 #include "jx-project.h"
 #include "jx-template.h"
@@ -292,9 +295,10 @@ test_format_1_stays (void)
 }
 
 static void
-assert_xml_fails (const char *xml,
-                  const char *expected,
-                  guint       line)
+assert_xml_fails_with (const char *xml,
+                       int         code,
+                       const char *expected,
+                       guint       line)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
   g_autoptr(GError) error = NULL;
@@ -303,10 +307,18 @@ assert_xml_fails (const char *xml,
   g_autofree char *place = g_strdup_printf ("Line %u, column ", line);
 
   g_assert_null (document);
-  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_INVALID);
+  g_assert_error (error, JX_XML_ERROR, code);
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, place));
   g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+assert_xml_fails (const char *xml,
+                  const char *expected,
+                  guint       line)
+{
+  assert_xml_fails_with (xml, JX_XML_ERROR_INVALID, expected, line);
 }
 
 #define TABLE_2(template) \
@@ -345,6 +357,98 @@ test_format_2_load (void)
                     "no amount “other”", 6);
 }
 
+/* A 万元 table kept to the 元 (decimals="4"): loads exactly, totals add up
+ * to the 元, saves back byte for byte, survives JSON, takes a typed amount
+ * of four decimals as one undo step, and copies to the 元. */
+static void
+test_four_decimals (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "central-4-decimals.jixiao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxProblem) problem = NULL;
+  g_autoptr(JxDocument) document = jx_xml_load_file (path, &problem, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) from_json = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *tsv = NULL;
+  g_autofree char *shown = NULL;
+  JxNode *whole[1];
+  JxProject *project;
+  JxMoney typed = 0;
+  gsize file_len = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (jx_document_get_decimals (document), ==, 4);
+  project = JX_PROJECT (jx_document_lookup (document, "p1"));
+  g_assert_cmpint (jx_project_get_source (project, 0), ==, 69233552);
+  g_assert_cmpint (jx_project_get_source (project, 1), ==, 448);
+  g_assert_cmpint (jx_project_get_total (project), ==, 69234000);
+  /* 6923.3552 + 0.0448 + 120.0001 */
+  g_assert_cmpint (jx_document_get_total (document), ==, 70434001);
+  shown = jx_document_format_amount (document, jx_document_get_total (document));
+  g_assert_cmpstr (shown, ==, "7,043.4001");
+
+  /* Byte for byte. */
+  g_assert_true (g_file_get_contents (path, &file, &file_len, NULL));
+  saved = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), file, file_len);
+
+  /* JSON keeps the precision and every figure. */
+  json = jx_json_from_document (document);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json), "decimals"), ==, 4);
+  from_json = jx_json_to_document (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jx_document_get_decimals (from_json), ==, 4);
+  g_assert_cmpint (jx_document_get_total (from_json), ==, 70434001);
+
+  /* The checks find nothing wrong with the amounts. */
+  problems = jx_validate_document (document);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_cmpint (((JxProblem *) g_ptr_array_index (problems, i))->severity, !=, JX_SEVERITY_ERROR);
+
+  /* Typed to the 元, one undo step, the 合计 exact. */
+  g_assert_true (jx_money_parse_at ("1,000.0001", jx_document_get_decimals (document), 0, &typed, NULL, NULL));
+  g_assert_true (jx_edit_set_money (document, project, "other", typed, NULL));
+  g_assert_cmpint (jx_document_get_total (document), ==, 69233552 + 10000001 + 1200001);
+  jx_history_undo (jx_document_get_history (document));
+  g_assert_cmpint (jx_document_get_total (document), ==, 70434001);
+
+  /* Rows copied for a spreadsheet carry the four decimals. */
+  whole[0] = JX_NODE (document);
+  tsv = jx_rows_copy_tsv (document, whole, 1);
+  g_assert_nonnull (strstr (tsv, "\t6923.3552\t"));
+  g_assert_nonnull (strstr (tsv, "\t0.0448\t"));
+}
+
+/* The precision is the file's: two decimals in a 4-decimal table, four in a
+ * 2-decimal one, or another value are located errors, never rounded. */
+static void
+test_four_decimals_refused (void)
+{
+  assert_xml_fails_with ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<table xmlns=\"urn:jixiao:targets:1\" format=\"2\" year=\"2024\" unit=\"万元\" "
+                    "taxonomy=\"guangdong-2020\" template=\"plain\" decimals=\"4\">\n"
+                    "  <department>部门</department>\n  <title>标题</title>\n"
+                    "  <funding-unit id=\"u1\" name=\"单位\">\n"
+                    "    <project id=\"p1\" fiscal=\"6923.35\" other=\"0.0000\">\n"
+                    "      <name>一</name><goal></goal>\n    </project>\n  </funding-unit>\n</table>\n",
+                    JX_XML_ERROR_AMOUNT, "“6923.35”", 6);
+  assert_xml_fails_with (TABLE_2 ("plain")
+                    "  <funding-unit id=\"u1\" name=\"单位\">\n"
+                    "    <project id=\"p1\" fiscal=\"6923.3552\" other=\"0.00\">\n"
+                    "      <name>一</name><goal></goal>\n    </project>\n  </funding-unit>\n</table>\n",
+                    JX_XML_ERROR_AMOUNT, "“6923.3552”", 6);
+  assert_xml_fails ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<table xmlns=\"urn:jixiao:targets:1\" format=\"2\" year=\"2024\" unit=\"万元\" "
+                    "taxonomy=\"guangdong-2020\" template=\"plain\" decimals=\"3\">\n"
+                    "  <department>部门</department>\n  <title>标题</title>\n</table>\n",
+                    "decimals", 2);
+}
+
 /* JSON nested 100,000 levels deep would crash json-glib's recursive parser:
  * a template is refused before, at the bracket one level too deep. */
 static void
@@ -379,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/template/format-1-stays", test_format_1_stays);
   g_test_add_func ("/template/format-2-load", test_format_2_load);
   g_test_add_func ("/template/refuses-deep-nesting", test_refuses_deep_nesting);
+  g_test_add_func ("/template/four-decimals/round-trip-edit-copy", test_four_decimals);
+  g_test_add_func ("/template/four-decimals/refused-elsewhere", test_four_decimals_refused);
 
   return g_test_run ();
 }

@@ -52,7 +52,7 @@ sync_from_model (JxDocumentForm *self)
   gtk_drop_down_set_selected (self->taxonomy_dropdown, selected);
   self->syncing = FALSE;
 
-  total = jx_money_format (jx_document_get_total (self->document));
+  total = jx_document_format_amount (self->document, jx_document_get_total (self->document));
   gtk_label_set_text (self->total_label, total);
   counts = g_strdup_printf (_("%u projects, %u indicators"),
                             jx_document_get_n_projects (self->document),

@@ -132,7 +132,7 @@ update (JxTreeRow *self)
     {
       gtk_label_set_text (self->name_label, _("Grand total (合计)"));
       gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
-      amount = jx_money_format (jx_document_get_total (JX_DOCUMENT (item)));
+      amount = jx_document_format_amount (JX_DOCUMENT (item), jx_document_get_total (JX_DOCUMENT (item)));
     }
   else if (JX_IS_FUNDING_UNIT (item))
     {
@@ -140,7 +140,8 @@ update (JxTreeRow *self)
 
       gtk_label_set_text (self->name_label, *name ? name : _("(unnamed funding unit)"));
       gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
-      amount = jx_money_format (jx_funding_unit_get_total (JX_FUNDING_UNIT (item)));
+      amount = jx_document_format_amount (jx_node_get_document (JX_NODE (item)),
+                                           jx_funding_unit_get_total (JX_FUNDING_UNIT (item)));
     }
   else if (JX_IS_PROJECT (item))
     {
@@ -149,7 +150,8 @@ update (JxTreeRow *self)
       gtk_label_set_text (self->name_label, *name ? name : _("(unnamed project)"));
       if (!*name)
         gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "dim-label");
-      amount = jx_money_format (jx_project_get_total (JX_PROJECT (item)));
+      amount = jx_document_format_amount (jx_node_get_document (JX_NODE (item)),
+                                           jx_project_get_total (JX_PROJECT (item)));
     }
   else if (JX_IS_INDICATOR (item))
     {

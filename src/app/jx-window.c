@@ -374,7 +374,7 @@ update_status (JxWindow *self)
 
   if (self->document == NULL)
     return;
-  amount = jx_money_format (jx_document_get_total (self->document));
+  amount = jx_document_format_amount (self->document, jx_document_get_total (self->document));
   /* Translators: the grand total and the document's unit, e.g. 万元 */
   total = g_strdup_printf (_("Grand total (合计): %s %s"), amount, jx_document_get_unit (self->document));
   gtk_label_set_text (self->total_status, total);

@@ -339,7 +339,8 @@ print_padded (const char *text,
 /* A row of the totals table: @name, @total, then the @n_sources amounts of
  * the funding sources. */
 static void
-print_amount_row (const char    *name,
+print_amount_row (JxDocument    *doc,
+                  const char    *name,
                   int            indent,
                   JxMoney        total,
                   const JxMoney *sources,
@@ -349,7 +350,7 @@ print_amount_row (const char    *name,
   print_padded (name, 44 - indent, FALSE);
   for (guint i = 0; i <= n_sources; i++)
     {
-      g_autofree char *text = jx_money_format (i == 0 ? total : sources[i - 1]);
+      g_autofree char *text = jx_document_format_amount (doc, i == 0 ? total : sources[i - 1]);
       printf (" ");
       print_padded (text, 14, TRUE);
     }
@@ -417,7 +418,7 @@ cmd_totals (int argc, char **argv)
       JxMoney sources[JX_MAX_SOURCES];
 
       jx_funding_unit_sum_sources (unit, sources);
-      print_amount_row (jx_funding_unit_get_name (unit), 0, jx_funding_unit_get_total (unit),
+      print_amount_row (doc, jx_funding_unit_get_name (unit), 0, jx_funding_unit_get_total (unit),
                         sources, n_sources);
       for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
         {
@@ -425,7 +426,7 @@ cmd_totals (int argc, char **argv)
 
           for (guint k = 0; k < n_sources; k++)
             sources[k] = jx_project_get_source (project, k);
-          print_amount_row (jx_project_get_name (project), 2, jx_project_get_total (project),
+          print_amount_row (doc, jx_project_get_name (project), 2, jx_project_get_total (project),
                             sources, n_sources);
         }
     }
@@ -434,7 +435,7 @@ cmd_totals (int argc, char **argv)
 
     jx_document_sum_sources (doc, sources);
     /* TRANSLATORS: the grand total row of a table */
-    print_amount_row (_("合计 (grand total)"), 0, jx_document_get_total (doc), sources, n_sources);
+    print_amount_row (doc, _("合计 (grand total)"), 0, jx_document_get_total (doc), sources, n_sources);
   }
   /* TRANSLATORS: %s is the unit of amounts, usually 万元 */
   printf (_("Amounts in %s; %u projects, %u indicators.\n"), jx_document_get_unit (doc),
@@ -767,7 +768,7 @@ cmd_import (int argc, char **argv)
   if (!write_document (doc, output, force))
     return EXIT_UNWRITABLE;
 
-  total = jx_money_format (jx_document_get_total (doc));
+  total = jx_document_format_amount (doc, jx_document_get_total (doc));
   /* TRANSLATORS: the summary of an import: output file, counts, the grand
    * total and its unit (usually 万元), number of warnings */
   printf (_("%s: %u projects, %u indicators, 合计 %s %s; %u warnings\n"), output,

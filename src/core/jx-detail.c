@@ -153,7 +153,7 @@ emit_row (Walk        *w,
   for (guint a = 0; a < n_amounts; a++)
     {
       w->amounts[a] = a == 0 ? jx_project_get_total (project) : jx_project_get_source (project, a - 1);
-      jx_money_to_decimal_buf (w->amounts[a], w->buf[a]);
+      jx_money_to_decimal_buf_at (w->amounts[a], jx_document_get_decimals (w->document), w->buf[a]);
       w->cells[c++] = w->buf[a];
     }
   for (guint t = 0; t < N_TEXTS; t++)

@@ -2765,6 +2765,7 @@ import_rows_layout (const char  *utf8,
   g_autoptr(JxDocument) fragment = NULL;
   JxRowsContent content = JX_ROWS_CONTENT_PROJECTS;
   JxTemplate *template;
+  guint decimals;
 
   *out = NULL;
   /* The header comes first: a text without 三级指标 near its start is not
@@ -2782,6 +2783,11 @@ import_rows_layout (const char  *utf8,
   doc = jx_document_new_for_template (template);
   if (table->amount_unit != NULL)
     jx_document_set_unit (doc, table->amount_unit);
+  /* Amounts to the 元 in a 万元 table ("6923.3552"): kept exactly, to four
+   * decimals, never rounded. */
+  decimals = jx_rows_table_amount_decimals (table);
+  if (decimals > jx_document_get_decimals (doc) && decimals <= JX_MONEY_MAX_DECIMALS)
+    jx_document_set_decimals (doc, JX_MONEY_MAX_DECIMALS);
   /* Again with the template's sources, and the findings kept this time. */
   g_clear_pointer (&table, jx_rows_table_free);
   table = jx_rows_read (utf8, len, doc, warnings, &local);
@@ -2813,6 +2819,15 @@ import_rows_layout (const char  *utf8,
       g_autofree char *message = g_strdup_printf (_("A table of one indicator per row: read as a “%s” (%s) "
                                                     "table, by its columns."),
                                                   jx_template_get_label (template), jx_template_get_id (template));
+
+      if (jx_document_get_decimals (fragment) != jx_template_get_decimals (template))
+        {
+          g_autofree char *with = g_strdup_printf (_("%s Its amounts are kept to %u decimals, as printed."),
+                                                   message, jx_document_get_decimals (fragment));
+
+          g_free (message);
+          message = g_steal_pointer (&with);
+        }
 
       g_ptr_array_add (warnings, jx_problem_new (JX_SEVERITY_WARNING, "import-template", table->header_record,
                                                  0, NULL, NULL, message));

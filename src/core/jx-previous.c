@@ -47,6 +47,15 @@ jx_node_get_field_owner (JxNode *node)
   return JX_FIELD_OWNER_DOCUMENT;
 }
 
+/* The precision of @node's amounts: its document's. */
+static guint
+node_decimals (JxNode *node)
+{
+  JxDocument *document = jx_node_get_document (node);
+
+  return document != NULL ? jx_document_get_decimals (document) : JX_MONEY_DEFAULT_DECIMALS;
+}
+
 const char *
 jx_node_peek_field_text (JxNode        *node,
                          const JxField *field,
@@ -60,17 +69,18 @@ jx_node_peek_field_text (JxNode        *node,
     {
     case JX_FIELD_MONEY:
       {
-        int index = jx_document_find_source (jx_node_get_document (node), field->id);
+        JxDocument *document = jx_node_get_document (node);
+        int index = jx_document_find_source (document, field->id);
 
         /* A source the document's template does not have holds nothing. */
         scratch->amount = index >= 0 ? jx_project_get_source (JX_PROJECT (node), index) : 0;
-        jx_money_to_decimal_buf (scratch->amount, scratch->buf);
+        jx_money_to_decimal_buf_at (scratch->amount, node_decimals (node), scratch->buf);
         return scratch->buf;
       }
     case JX_FIELD_TOTAL:
       g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
       scratch->amount = g_value_get_int64 (&scratch->value);
-      jx_money_to_decimal_buf (scratch->amount, scratch->buf);
+      jx_money_to_decimal_buf_at (scratch->amount, node_decimals (node), scratch->buf);
       return scratch->buf;
     case JX_FIELD_INT:
       g_object_get_property (G_OBJECT (node), field->id, &scratch->value);

@@ -699,6 +699,36 @@ jx_rows_table_find (const JxRowsTable *table,
   return -1;
 }
 
+static gboolean looks_like_amount (const char *text);
+
+guint
+jx_rows_table_amount_decimals (const JxRowsTable *table)
+{
+  guint most = 0;
+
+  g_return_val_if_fail (table != NULL, 0);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const JxRowsRow *row = g_ptr_array_index (table->rows, r);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          const char *text = row->cells[i].text;
+          const char *point;
+          guint n = 0;
+
+          if ((table->columns[i].kind != JX_ROWS_COLUMN_TOTAL && table->columns[i].kind != JX_ROWS_COLUMN_SOURCE) ||
+              row->cells[i].carried || !looks_like_amount (text) || (point = strpbrk (text, ".")) == NULL)
+            continue;
+          for (const char *p = point + 1; g_ascii_isdigit (*p); p++)
+            n++;
+          most = MAX (most, n);
+        }
+    }
+  return most;
+}
+
 const JxRowsCell *
 jx_rows_row_get (const JxRowsTable *table,
                  const JxRowsRow   *row,
@@ -788,7 +818,8 @@ carry_down (JxRowsTable     *table,
 static gboolean
 looks_like_amount (const char *text)
 {
-  return *text != '\0' && jx_money_parse (text, JX_MONEY_PARSE_DEFAULT, NULL, NULL, NULL);
+  /* At the finest precision: a 万元 table kept to the 元 prints 6923.3552. */
+  return *text != '\0' && jx_money_parse_at (text, JX_MONEY_MAX_DECIMALS, JX_MONEY_PARSE_DEFAULT, NULL, NULL, NULL);
 }
 
 static const char *find_code_by_name (JxTaxonomy *taxonomy, const char *name, const char *category);
@@ -1184,7 +1215,8 @@ read_money (Builder          *b,
   *out = 0;
   if (cell == NULL || cell->carried)
     return TRUE;
-  if (jx_money_parse (cell->text, JX_MONEY_PARSE_ALLOW_EMPTY, out, &at, &error))
+  if (jx_money_parse_at (cell->text, jx_document_get_decimals (b->document), JX_MONEY_PARSE_ALLOW_EMPTY,
+                         out, &at, &error))
     return TRUE;
   add_problem (b->problems, "rows-amount", cell->line, cell->column + (at > 0 ? at - 1 : 0),
                g_strdup_printf (/* Translators: the last %s is the amount parser's reason, whose
@@ -1336,7 +1368,7 @@ new_project (Builder         *b,
   if (total_cell != NULL && *total_cell->text != '\0' &&
       read_money (b, row, total_cell, column_name (b, JX_ROWS_COLUMN_TOTAL, 0), &total))
     {
-      g_autofree char *typed = jx_money_format (total);
+      g_autofree char *typed = jx_document_format_amount (b->document, total);
 
       if (!any_source && n_sources > 0)
         {
@@ -1348,7 +1380,7 @@ new_project (Builder         *b,
         }
       else if (all_read && (!sum_ok || sum != total))
         {
-          g_autofree char *summed = sum_ok ? jx_money_format (sum) : g_strdup ("—");
+          g_autofree char *summed = sum_ok ? jx_document_format_amount (b->document, sum) : g_strdup ("—");
 
           add_problem (b->problems, "rows-total", total_cell->line, total_cell->column,
                        g_strdup_printf (_("Row %u, %s: %s is not the sum of the funding sources (%s); the "
@@ -1377,10 +1409,11 @@ check_repeated_amounts (Builder         *b,
       JxMoney amount;
 
       if (cell != NULL && *cell->text != '\0' && !cell->carried &&
-          jx_money_parse (cell->text, JX_MONEY_PARSE_DEFAULT, &amount, NULL, NULL) &&
+          jx_money_parse_at (cell->text, jx_document_get_decimals (b->document), JX_MONEY_PARSE_DEFAULT,
+                             &amount, NULL, NULL) &&
           amount != jx_project_get_source (project, i))
         {
-          g_autofree char *kept = jx_money_format (jx_project_get_source (project, i));
+          g_autofree char *kept = jx_document_format_amount (b->document, jx_project_get_source (project, i));
 
           add_problem (b->problems, "rows-amount", cell->line, cell->column,
                        g_strdup_printf (_("Row %u, %s: “%s” differs from the project's first row (%s); the "
@@ -1468,6 +1501,7 @@ jx_rows_build (const JxRowsTable *table,
 
   b.taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
   jx_document_set_template (fragment, jx_document_get_template (document));
+  jx_document_set_decimals (fragment, jx_document_get_decimals (document));
   jx_document_set_taxonomy (fragment, jx_document_get_taxonomy (document));
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
@@ -1669,6 +1703,7 @@ jx_rows_copy_nodes (JxDocument     *document,
   for (guint i = 0; i < n_nodes; i++)
     w.indicators &= JX_IS_INDICATOR (nodes[i]);
   jx_document_set_template (fragment, jx_document_get_template (document));
+  jx_document_set_decimals (fragment, jx_document_get_decimals (document));
   jx_document_set_taxonomy (fragment, jx_document_get_taxonomy (document));
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
@@ -1708,7 +1743,28 @@ typedef struct
   JxNode     *first;
   guint       n_projects, n_indicators;
   JxTemplate *from;   /* the fragment's template, when not the document's */
+  guint       from_decimals, to_decimals;   /* the fragment's and the document's precision */
 } Paste;
+
+/* @project's amounts, kept to @from decimals, at @to (never rounded:
+ * FALSE, nothing changed, when one has more decimals than @to keeps). */
+static gboolean
+rescale_sources (JxProject *project,
+                 guint      from,
+                 guint      to,
+                 gboolean   apply)
+{
+  JxMoney amounts[JX_MAX_SOURCES] = { 0, };
+
+  if (from == to)
+    return TRUE;
+  for (guint k = 0; k < JX_MAX_SOURCES; k++)
+    if (!jx_money_rescale (jx_project_get_source (project, k), from, to, &amounts[k]))
+      return FALSE;
+  for (guint k = 0; apply && k < JX_MAX_SOURCES; k++)
+    jx_project_set_source (project, k, amounts[k]);
+  return TRUE;
+}
 
 /* A copy of a project of another template takes its amounts by source id;
  * jx_rows_paste() has checked that none is lost. */
@@ -1766,6 +1822,8 @@ paste_node (Paste  *paste,
 
   if (paste->from != NULL && JX_IS_PROJECT (copy))
     remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
+  if (JX_IS_PROJECT (copy))
+    rescale_sources (JX_PROJECT (copy), paste->from_decimals, paste->to_decimals, TRUE);
   jx_edit_insert (paste->document, parent, position, copy, _("Paste Rows"));
   if (paste->first == NULL)
     paste->first = copy;
@@ -1820,6 +1878,29 @@ document_unit (Paste      *paste,
   return jx_edit_add_unit (paste->document, n, *name != '\0' ? name : _("Funding unit"));
 }
 
+/* Whether every amount of @fragment can be kept to @decimals. */
+static gboolean
+fits_precision (JxDocument *fragment,
+                guint       decimals)
+{
+  GListModel *units = jx_document_get_units (fragment);
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          if (!rescale_sources (project, jx_document_get_decimals (fragment), decimals, FALSE))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Whether the 合计 of @document stays in range with @fragment's amounts. */
 static gboolean
 fits (JxDocument *document,
@@ -1837,9 +1918,13 @@ fits (JxDocument *document,
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
 
+          JxMoney amount;
+
           /* The total, not source by source: the fragment may be of
-           * another template. */
-          if (!jx_money_add (total, jx_project_get_total (project), &total))
+           * another template, or kept to other decimals. */
+          if (!jx_money_rescale (jx_project_get_total (project), jx_document_get_decimals (fragment),
+                                 jx_document_get_decimals (document), &amount) ||
+              !jx_money_add (total, amount, &total))
             return FALSE;
         }
     }
@@ -1907,6 +1992,16 @@ jx_rows_paste (JxDocument     *document,
         }
     }
 
+  paste.from_decimals = jx_document_get_decimals (fragment);
+  paste.to_decimals = jx_document_get_decimals (document);
+  if (content == JX_ROWS_CONTENT_PROJECTS && !fits_precision (fragment, paste.to_decimals))
+    {
+      g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
+                   _("These rows were not pasted: their amounts are kept to %u decimals and this table "
+                     "keeps %u; they would be rounded. Paste them into a table kept to %u decimals."),
+                   paste.from_decimals, paste.to_decimals, paste.from_decimals);
+      return NULL;
+    }
   if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment))
     {
       g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE,

@@ -149,6 +149,9 @@ void         jx_rows_table_free    (JxRowsTable       *table);
 int          jx_rows_table_find    (const JxRowsTable *table,
                                     JxRowsColumnKind   kind,
                                     guint              source);
+/* The most decimals an amount (总计 or source) of @table is written with:
+ * 4 in a 万元 table kept to the 元 ("6923.3552"), 0 when none has any. */
+guint        jx_rows_table_amount_decimals (const JxRowsTable *table);
 /* The cell of @kind in @row, or NULL when the table has no such column. */
 const JxRowsCell *jx_rows_row_get  (const JxRowsTable *table,
                                     const JxRowsRow   *row,

@@ -111,6 +111,7 @@ typedef struct
   const JxField    *sources[JX_MAX_SOURCES];   /* the funding sources, in table order */
   guint             n_sources;
   guint             format;   /* what this save writes: jx_document_get_save_format() */
+  guint             decimals; /* of every amount: jx_document_get_decimals() */
 } Writer;
 
 /* Who @node is, for a message: "the project “社区党员活动经费” (p1)". */
@@ -255,7 +256,7 @@ write_amount (Writer     *self,
 
   if (self->error != NULL)
     return;
-  jx_money_to_decimal_buf (amount, buf);
+  jx_money_to_decimal_buf_at (amount, self->decimals, buf);
   if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST name, BAD_CAST buf) < 0)
     self->failed = TRUE;
 }
@@ -490,6 +491,7 @@ jx_xml_write (JxDocument  *document,
   for (guint k = 0; k < self.n_sources; k++)
     self.sources[k] = jx_document_get_source (document, k);
   self.format = jx_document_get_save_format (document);
+  self.decimals = jx_document_get_decimals (document);
 
   node = JX_NODE (document);
   if (xmlTextWriterStartDocument (self.writer, NULL, "UTF-8", NULL) < 0)
@@ -511,6 +513,11 @@ jx_xml_write (JxDocument  *document,
   write_attribute (&self, node, "taxonomy", jx_document_get_taxonomy (document));
   if (self.format >= 2)
     write_attribute (&self, node, "template", jx_template_get_id (jx_document_get_template (document)));
+  if (self.format >= 2 &&
+      self.decimals != jx_template_get_decimals (jx_document_get_template (document)) &&
+      self.error == NULL &&
+      xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "decimals", "%u", self.decimals) < 0)
+    self.failed = TRUE;
   write_text (&self, node, "department", jx_document_get_department (document));
   write_text (&self, node, "title", jx_document_get_title (document));
   write_previous (&self, node);
@@ -749,7 +756,7 @@ typedef struct
                    *n_id, *n_format, *n_year, *n_unit, *n_taxonomy,
                    *n_confidential, *n_category,
                    *n_subcategory, *n_target, *n_field, *n_author, *n_time,
-                   *n_resolved, *n_template, *n_cycle_goal, *n_explanation, *n_previous;
+                   *n_resolved, *n_template, *n_decimals, *n_cycle_goal, *n_explanation, *n_previous;
   /* The indicator fields of format 2 that are attributes, by id. */
   const xmlChar    *n_extras[8];
   const char       *extra_ids[8];
@@ -758,6 +765,7 @@ typedef struct
   const JxField    *sources[JX_MAX_SOURCES];
   const xmlChar    *n_sources[JX_MAX_SOURCES];
   guint             n_source_names;
+  guint             decimals;  /* of every amount: the table's or its template's */
 } Loader;
 
 /* Names come from the reader's dictionary, so equal names are usually the
@@ -1367,6 +1375,7 @@ loader_use_template (Loader     *self,
                      JxTemplate *template)
 {
   self->n_source_names = jx_template_get_n_sources (template);
+  self->decimals = jx_template_get_decimals (template);
   for (guint k = 0; k < self->n_source_names; k++)
     {
       self->sources[k] = jx_template_get_source (template, k);
@@ -1384,6 +1393,7 @@ start_table (Loader *self,
   g_autofree char *format = NULL;
   guint line, column;
   gint64 value;
+  guint decimals = 0;
 
   frame_place (self, frame, &line, &column);
   if (!name_is (local, self->n_table))
@@ -1495,8 +1505,30 @@ start_table (Loader *self,
           jx_document_set_template (self->document, template);
           loader_use_template (self, template);
         }
+      else if (name_is (name, self->n_decimals))
+        {
+          if (g_str_equal (v, "2") || g_str_equal (v, "4"))
+            decimals = (guint) (v[0] - '0');
+          else if (!self->newer)
+            {
+              g_autofree char *shown = quotable (v);
+
+              clear_validity (self);
+              fail_at_attribute (self, frame, "decimals", JX_XML_ERROR_INVALID, "schema",
+                                 g_strdup_printf (_("The table’s decimals “%s” are neither 2 nor 4. "
+                                                    "Correct it in a text editor."),
+                                                  shown));
+              break;
+            }
+        }
     }
   xmlTextReaderMoveToElement (r);
+  /* After the template, whatever the order of the attributes. */
+  if (decimals != 0)
+    {
+      jx_document_set_decimals (self->document, decimals);
+      self->decimals = decimals;
+    }
 }
 
 static void
@@ -1575,7 +1607,7 @@ start_project (Loader *self,
 
       if (which >= 0)
         {
-          if (!jx_money_from_decimal (v, strlen (v), &amounts[which].value))
+          if (!jx_money_from_decimal_at (v, strlen (v), self->decimals, &amounts[which].value))
             {
               g_autofree char *shown = quotable (v);
               gboolean digits_ok;
@@ -1587,17 +1619,22 @@ start_project (Loader *self,
               digits_ok = g_ascii_isdigit (*p);
               while (g_ascii_isdigit (*p))
                 p++;
-              digits_ok = digits_ok && p[0] == '.' && g_ascii_isdigit (p[1]) &&
-                          g_ascii_isdigit (p[2]) && p[3] == '\0';
+              digits_ok = digits_ok && p[0] == '.' && strlen (p + 1) == self->decimals &&
+                          strspn (p + 1, "0123456789") == self->decimals;
               clear_validity (self);
               fail_at_attribute (self, frame, self->sources[which]->id, JX_XML_ERROR_AMOUNT, "amount",
                                  digits_ok
                                  ? g_strdup_printf (_("The amount “%s” of %s is too large to hold. "
                                                       "Correct it in a text editor."),
                                                     shown, jx_field_get_label (self->sources[which]))
-                                 : g_strdup_printf (_("The amount “%s” of %s is not a number with two decimals "
+                                 : self->decimals == JX_MONEY_DEFAULT_DECIMALS
+                                 ? g_strdup_printf (_("The amount “%s” of %s is not a number with two decimals "
                                                       "such as 1234.50. Correct it in a text editor."),
-                                                    shown, jx_field_get_label (self->sources[which])));
+                                                    shown, jx_field_get_label (self->sources[which]))
+                                 : g_strdup_printf (_("The amount “%s” of %s is not a number with the table’s "
+                                                      "%u decimals such as 1234.5000. Correct it in a text editor."),
+                                                    shown, jx_field_get_label (self->sources[which]),
+                                                    self->decimals));
               xmlTextReaderMoveToElement (r);
               return;
             }
@@ -1636,7 +1673,7 @@ start_project (Loader *self,
         continue;
       if (!jx_project_check_source (project, i, amounts[i].value, &error))
         {
-          g_autofree char *shown = jx_money_to_decimal (amounts[i].value);
+          g_autofree char *shown = jx_money_to_decimal_at (amounts[i].value, self->decimals);
 
           clear_validity (self);
           fail_at_attribute (self, frame, self->sources[i]->id, JX_XML_ERROR_AMOUNT, "amount",
@@ -1790,7 +1827,7 @@ start_previous (Loader *self,
 
           if (field->xml_element || !jx_field_has_previous (field) || !g_str_equal (field->xml_name, name))
             continue;
-          if (field->kind == JX_FIELD_MONEY && !jx_money_from_decimal (v, strlen (v), &amount))
+          if (field->kind == JX_FIELD_MONEY && !jx_money_from_decimal_at (v, strlen (v), self->decimals, &amount))
             {
               g_autofree char *shown = quotable (v);
 
@@ -2348,6 +2385,7 @@ loader_intern_names (Loader *self)
   INTERN (n_time, "time");
   INTERN (n_resolved, "resolved");
   INTERN (n_template, "template");
+  INTERN (n_decimals, "decimals");
   INTERN (n_cycle_goal, "cycle-goal");
   INTERN (n_explanation, "explanation");
   INTERN (n_previous, "previous");

@@ -306,10 +306,16 @@ xlsx_check (Xlsx       *x,
 }
 
 static double
-money_value (JxMoney amount)
+money_value (Xlsx    *x,
+             JxMoney  amount)
 {
-  /* The only place money becomes a double: the spreadsheet's number. */
-  return (double) amount / 100.0;
+  double scale = 1;
+
+  /* The only place money becomes a double: the spreadsheet's number, at
+   * the document's precision (4 decimals for a 万元 table kept to the 元). */
+  for (guint i = 0; i < jx_document_get_decimals (x->document); i++)
+    scale *= 10;
+  return (double) amount / scale;
 }
 
 static char *
@@ -494,7 +500,7 @@ xlsx_table_sheet (Xlsx          *x,
       g_autofree char *formula = units_formula (unit_rows, c, total_row + 1, row - 1);
       JxMoney value = c == 1 ? jx_document_get_total (document) : sums[c - 2];
 
-      worksheet_write_formula_num (ws, total_row, (lxw_col_t) c, formula, x->bold_money, money_value (value));
+      worksheet_write_formula_num (ws, total_row, (lxw_col_t) c, formula, x->bold_money, money_value (x, value));
     }
   worksheet_write_blank (ws, total_row, (lxw_col_t) goal_col, x->bold_text);
   worksheet_write_blank (ws, total_row, (lxw_col_t) last_col, x->bold_text);
@@ -514,7 +520,7 @@ xlsx_table_sheet (Xlsx          *x,
           g_autofree char *formula = np ? sum_formula (unit_row + 1, c, unit_row + np, c) : g_strdup ("=0");
           JxMoney value = c == 1 ? jx_funding_unit_get_total (unit) : sums[c - 2];
 
-          worksheet_write_formula_num (ws, unit_row, (lxw_col_t) c, formula, x->bold_money, money_value (value));
+          worksheet_write_formula_num (ws, unit_row, (lxw_col_t) c, formula, x->bold_money, money_value (x, value));
         }
       worksheet_write_blank (ws, unit_row, (lxw_col_t) goal_col, x->bold_text);
       worksheet_write_blank (ws, unit_row, (lxw_col_t) last_col, x->bold_text);
@@ -538,9 +544,9 @@ xlsx_table_sheet (Xlsx          *x,
           if (!xlsx_check (x, worksheet_write_string (ws, row, 0, jx_project_get_name (project), x->text),
                            project, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official, error))
             return FALSE;
-          worksheet_write_formula_num (ws, row, 1, formula, x->money, money_value (jx_project_get_total (project)));
+          worksheet_write_formula_num (ws, row, 1, formula, x->money, money_value (x, jx_project_get_total (project)));
           for (guint s = 0; s < x->n_sources; s++)
-            worksheet_write_number (ws, row, (lxw_col_t) (2 + s), money_value (jx_project_get_source (project, s)), x->money);
+            worksheet_write_number (ws, row, (lxw_col_t) (2 + s), money_value (x, jx_project_get_source (project, s)), x->money);
           if (jx_project_get_confidential (project))
             {
               /* One notice across goal and indicators, as published. */
@@ -584,7 +590,7 @@ xlsx_detail_row (const JxDetailRow *row,
       /* Amounts as numbers, everything else as text. */
       if (c >= JX_DETAIL_FIRST_AMOUNT && amount < row->n_amounts)
         {
-          worksheet_write_number (d->ws, d->row, (lxw_col_t) c, money_value (row->amounts[amount]), x->money);
+          worksheet_write_number (d->ws, d->row, (lxw_col_t) c, money_value (x, row->amounts[amount]), x->money);
           continue;
         }
       status = worksheet_write_string (d->ws, d->row, (lxw_col_t) c, row->cells[c], x->text);
@@ -628,6 +634,7 @@ jx_export_xlsx (JxDocument            *document,
   lxw_workbook_options wb_options = { .constant_memory = LXW_TRUE };
   Xlsx x = { document, path };
   DetailSheet detail = { &x };
+  const char *money_format;
   Chain chain = { progress, user_data };
   guint n_columns;
   gboolean ok;
@@ -654,9 +661,10 @@ jx_export_xlsx (JxDocument            *document,
   x.header = add_format (x.workbook, TRUE, TRUE, NULL, LXW_ALIGN_CENTER);
   format_set_bg_color (x.header, 0xEBEBEB);
   x.text = add_format (x.workbook, FALSE, TRUE, NULL, 0);
-  x.money = add_format (x.workbook, FALSE, TRUE, "#,##0.00", LXW_ALIGN_RIGHT);
+  money_format = jx_document_get_decimals (document) == 4 ? "#,##0.0000" : "#,##0.00";
+  x.money = add_format (x.workbook, FALSE, TRUE, money_format, LXW_ALIGN_RIGHT);
   x.bold_text = add_format (x.workbook, TRUE, TRUE, NULL, 0);
-  x.bold_money = add_format (x.workbook, TRUE, TRUE, "#,##0.00", LXW_ALIGN_RIGHT);
+  x.bold_money = add_format (x.workbook, TRUE, TRUE, money_format, LXW_ALIGN_RIGHT);
 
   ok = xlsx_table_sheet (&x, progress, user_data, cancellable, error);
 

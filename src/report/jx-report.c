@@ -159,6 +159,7 @@ jx_report_sum_sources (JxDocument    *document,
 /* Cells of a money row: name, total, one per source, goal, indicators. */
 static void
 add_money_row (JxReportLayout   *layout,
+               JxDocument       *document,
                JxReportRowFlags  flags,
                guint             n_sources,
                const char       *name,
@@ -172,12 +173,12 @@ add_money_row (JxReportLayout   *layout,
   g_autofree char **money = g_new0 (char *, n_sources + 1);
 
   cells[0] = name;
-  money[0] = jx_money_format (total);
+  money[0] = jx_document_format_amount (document, total);
   cells[1] = money[0];
   for (guint s = 0; s < n_sources; s++)
     {
       /* A dash where a sum overflowed (only negative amounts can do that). */
-      money[s + 1] = sums ? jx_money_format (sums[s]) : g_strdup ("—");
+      money[s + 1] = sums ? jx_document_format_amount (document, sums[s]) : g_strdup ("—");
       cells[2 + s] = money[s + 1];
     }
   cells[n - 2] = goal ? goal : "";
@@ -224,7 +225,7 @@ add_table (JxReportLayout *layout,
 
   jx_report_layout_begin_table (layout, n, weights, aligns, header);
 
-  add_money_row (layout, JX_REPORT_ROW_BOLD, n_sources, JX_REPORT_TOTAL_ROW,
+  add_money_row (layout, document, JX_REPORT_ROW_BOLD, n_sources, JX_REPORT_TOTAL_ROW,
                  jx_document_get_total (document),
                  jx_report_sum_sources (document, NULL, sums) ? sums : NULL, "", "");
 
@@ -234,7 +235,7 @@ add_table (JxReportLayout *layout,
       GListModel *projects = jx_funding_unit_get_projects (unit);
       guint n_projects = g_list_model_get_n_items (projects);
 
-      add_money_row (layout, JX_REPORT_ROW_BOLD, n_sources, jx_funding_unit_get_name (unit),
+      add_money_row (layout, document, JX_REPORT_ROW_BOLD, n_sources, jx_funding_unit_get_name (unit),
                      jx_funding_unit_get_total (unit),
                      jx_report_sum_sources (document, unit, sums) ? sums : NULL, "", "");
 
@@ -248,7 +249,7 @@ add_table (JxReportLayout *layout,
           /* A confidential project: one notice across goal and indicators. */
           if (!jx_project_get_confidential (project))
             indicators = jx_report_format_indicators (document, project);
-          add_money_row (layout, JX_REPORT_ROW_DEFAULT, n_sources, jx_project_get_name (project),
+          add_money_row (layout, document, JX_REPORT_ROW_DEFAULT, n_sources, jx_project_get_name (project),
                          jx_project_get_total (project), sums, jx_report_get_goal (project),
                          indicators);
         }
