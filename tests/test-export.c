@@ -389,6 +389,35 @@ test_four_decimals (void)
   g_assert_nonnull (strstr (sheet.out, "<v>7043.4001</v>"));
 }
 
+/* The columns come from the template: the csv of a Sichuan table has its
+ * 指标性质 … 指标方向性, a central one its two goals and 中长期 values, and the
+ * PDF prints both goals and each value under the template's label. */
+static void
+test_template_columns (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *sichuan = g_test_build_filename (G_TEST_DIST, "fixtures", "sichuan.jixiao", NULL);
+  g_autofree char *central = g_test_build_filename (G_TEST_DIST, "fixtures", "central-4-decimals.jixiao", NULL);
+  g_autofree char *s_csv = export_to (sichuan, dir, "s.csv", NULL);
+  g_autofree char *c_csv = export_to (central, dir, "c.csv", NULL);
+  g_autofree char *c_pdf = export_to (central, dir, "c.pdf", NULL);
+  g_autofree char *s_text = read_text (s_csv);
+  g_autofree char *c_text = read_text (c_csv);
+  g_autofree char *flat = squeeze (pdf_text (c_pdf, 0));
+
+  g_assert_true (g_str_has_prefix (s_text, "\xEF\xBB\xBF资金使用单位,项目名称,总计,财政拨款,单位资金,上年结转,其他资金,"
+                                           "年度目标,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,权重,指标方向性\r\n"));
+  g_assert_nonnull (strstr (s_text, ",维护社会稳定,≥,95,%,10,正向指标\r\n"));
+  g_assert_true (g_str_has_prefix (c_text, "\xEF\xBB\xBF资金使用单位,项目名称,总计,财政拨款,其他资金,中长期目标,年度目标,"
+                                           "一级指标,二级指标,三级指标,中长期指标值,年度指标值\r\n"));
+  g_assert_nonnull (strstr (c_text, ",三年内农村公路优良路率达到85%,完成农村公路养护任务,1-产出指标,11-数量指标,养护里程,"
+                                    "≥3000公里,≥1000公里\r\n"));
+  /* Cells wrap beside each other: their starts are whole. */
+  g_assert_nonnull (strstr (flat, "中长期目标：三年内"));
+  g_assert_nonnull (strstr (flat, "年度目标：完成"));
+  g_assert_nonnull (strstr (flat, "中长期指标值：≥3000公里；年度指标"));
+}
+
 /* --- bad output paths ---------------------------------------------------- */
 
 static gboolean
@@ -776,6 +805,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
   g_test_add_func ("/export/four-decimals", test_four_decimals);
+  g_test_add_func ("/export/template-columns", test_template_columns);
   g_test_add_func ("/export/cli/unwritable-or-existing-output", test_unwritable_and_existing);
   g_test_add_func ("/export/libreoffice/reads-every-value", test_libreoffice_reads_exports);
   return g_test_run ();

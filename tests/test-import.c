@@ -1186,6 +1186,45 @@ test_rows_layout_four_decimals (void)
   g_assert_cmpint (jx_document_get_total (back), ==, 70434001);
 }
 
+/* The central layout: 中长期目标 carried down like the goal, 中长期指标值
+ * read as the indicator's 中长期 value; the plain layout's 指标值 is its
+ * one value. */
+static void
+test_rows_layout_central_and_plain (void)
+{
+  static const char central[] =
+    "项目名称\t资金总额\t财政拨款\t其他资金\t中长期目标\t年度目标\t一级指标\t二级指标\t三级指标\t中长期指标值\t年度指标值\n"
+    "农村公路养护\t100.00\t100.00\t\t三年内优良路率达到85%\t完成年度养护\t产出指标\t数量指标\t养护里程\t≥3000公里\t≥1000公里\n"
+    "\t\t\t\t\t\t效益指标\t社会效益指标\t通行条件\t明显改善\t有所改善\n"
+    "安全设施\t20.00\t20.00\t\t\t完成改造\t满意度指标\t服务对象满意度指标\t群众满意度\t≥95%\t≥90%\n";
+  static const char plain[] =
+    "| 项目名称 | 资金总额 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 图书购置 | 12.00 | 购置图书 | 产出指标 | 数量指标 | 图书册数 | ≥2000册 |\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) doc = import_string (central, -1, NULL, &error);
+  g_autoptr(JxDocument) doc2 = NULL;
+  JxProject *first, *second;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc)), ==, "central");
+  first = find_project (doc, "农村公路养护");
+  second = find_project (doc, "安全设施");
+  g_assert_cmpstr (jx_project_get_cycle_goal (first), ==, "三年内优良路率达到85%");
+  g_assert_cmpstr (jx_project_get_goal (first), ==, "完成年度养护");
+  /* A blank 中长期目标 of the next project is not the one above. */
+  g_assert_cmpstr (jx_project_get_cycle_goal (second), ==, "");
+  g_assert_cmpstr (jx_indicator_get_cycle_value (nth_indicator (first, 0)), ==, "≥3000公里");
+  g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (first, 0)), ==, "≥1000公里");
+  g_assert_cmpstr (jx_indicator_get_cycle_value (nth_indicator (first, 1)), ==, "明显改善");
+  g_assert_cmpstr (jx_indicator_get_cycle_value (nth_indicator (second, 0)), ==, "≥95%");
+
+  doc2 = import_string (plain, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc2)), ==, "plain");
+  g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (find_project (doc2, "图书购置"), 0)), ==, "≥2000册");
+}
+
 static void
 assert_refused (const char *text,
                 const char *expected)
@@ -1222,6 +1261,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/sample/projects-and-totals", test_sample_projects);
   g_test_add_func ("/import/rows-layout/sichuan", test_rows_layout_sichuan);
   g_test_add_func ("/import/rows-layout/four-decimals", test_rows_layout_four_decimals);
+  g_test_add_func ("/import/rows-layout/central-and-plain", test_rows_layout_central_and_plain);
   g_test_add_func ("/import/refused/unrecognised-layouts", test_unrecognised_layouts_refused);
   g_test_add_func ("/import/sample/title-department-year-unit", test_sample_document);
   g_test_add_func ("/import/sample/misread-amount-recovered", test_sample_recovered_amount);

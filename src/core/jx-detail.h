@@ -12,10 +12,13 @@ G_BEGIN_DECLS
  * the csv export and the xlsx sheet 指标明细 alike: one row per indicator
  * with the columns
  *
- *   资金使用单位, 项目名称, 总计, one per funding source, 绩效目标,
- *   一级指标, 二级指标, 三级指标, 实施周期指标值, 年度指标值
+ *   资金使用单位, 项目名称, 总计, one per funding source, the template's
+ *   goals (绩效目标; 中长期目标 and 年度目标 …), 一级指标, 二级指标, 三级指标,
+ *   the template's indicator fields (实施周期指标值, 年度指标值; 指标性质,
+ *   指标值, 度量单位, 权重, 指标方向性 …)
  *
- * (labels from jx-fields.h as the official table prints them). A project
+ * (labels as the document's template prints them, jx-template.h; for
+ * guangdong-2020 the shape of format 1, unchanged). A project
  * without indicators gives one row with the indicator cells empty; a
  * confidential (涉密) project one row with JX_PROJECT_CONFIDENTIAL_TEXT as its
  * goal and no indicator. Codes read "21-经济效益指标" where the document's

@@ -2699,9 +2699,12 @@ template_for_columns (const JxRowsTable *table)
   for (guint i = 0; i < G_N_ELEMENTS (structured); i++)
     if (jx_rows_table_find (table, structured[i], 0) >= 0)
       return "sichuan";
-  if (jx_rows_table_find (table, JX_ROWS_COLUMN_LONG_TERM, 0) >= 0)
+  int cycle = jx_rows_table_find (table, JX_ROWS_COLUMN_CYCLE_VALUE, 0);
+
+  if (jx_rows_table_find (table, JX_ROWS_COLUMN_LONG_TERM, 0) >= 0 ||
+      (cycle >= 0 && g_str_has_prefix (table->columns[cycle].header, "中长期")))
     return "central";
-  if (jx_rows_table_find (table, JX_ROWS_COLUMN_CYCLE_VALUE, 0) >= 0)
+  if (cycle >= 0)
     return JX_TEMPLATE_DEFAULT_ID;
   return "plain";
 }

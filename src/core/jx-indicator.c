@@ -151,7 +151,8 @@ JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, 
 static guint
 extra_prop (const char *id)
 {
-  for (guint i = PROP_COMPARATOR; i < N_PROPS; i++)
+  /* The two values too, so that a template's fields are all reached by id. */
+  for (guint i = PROP_CYCLE_VALUE; i < N_PROPS; i++)
     if (strcmp (properties[i]->name, id) == 0)
       return i;
   return 0;

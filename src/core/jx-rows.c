@@ -75,10 +75,42 @@ static const struct { const char *name; JxRowsColumnKind kind; } synonyms[] = {
   { "评分标准", JX_ROWS_COLUMN_EXPLANATION },
   { "中长期目标", JX_ROWS_COLUMN_LONG_TERM },
   { "实施期目标", JX_ROWS_COLUMN_LONG_TERM },
-  { "中长期指标值", JX_ROWS_COLUMN_LONG_TERM },
+  { "中长期绩效目标", JX_ROWS_COLUMN_LONG_TERM },
+  { "总体目标", JX_ROWS_COLUMN_LONG_TERM },
+  { "中长期指标值", JX_ROWS_COLUMN_CYCLE_VALUE },
   { "年度", JX_ROWS_COLUMN_YEAR },
   { "年份", JX_ROWS_COLUMN_YEAR },
 };
+
+/* The column of each field a template may name, so that a table's header
+ * is found by the labels its template prints (plain's 指标值 is its annual
+ * value, Sichuan's its number). */
+static const struct { const char *id; JxRowsColumnKind kind; } field_columns[] = {
+  { "goal", JX_ROWS_COLUMN_GOAL },
+  { "cycle-goal", JX_ROWS_COLUMN_LONG_TERM },
+  { "cycle-value", JX_ROWS_COLUMN_CYCLE_VALUE },
+  { "annual-value", JX_ROWS_COLUMN_ANNUAL_VALUE },
+  { "comparator", JX_ROWS_COLUMN_COMPARATOR },
+  { "number", JX_ROWS_COLUMN_NUMBER },
+  { "measure-unit", JX_ROWS_COLUMN_MEASURE },
+  { "weight", JX_ROWS_COLUMN_WEIGHT },
+  { "direction", JX_ROWS_COLUMN_DIRECTION },
+  { "explanation", JX_ROWS_COLUMN_EXPLANATION },
+};
+
+static JxRowsColumnKind
+template_column (JxTemplate *template,
+                 const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_columns); i++)
+    {
+      const JxField *field = jx_template_get_field (template, field_columns[i].id);
+
+      if (field != NULL && field->official != NULL && g_str_equal (name, field->official))
+        return field_columns[i].kind;
+    }
+  return JX_ROWS_COLUMN_NONE;
+}
 
 /* The indicator field a column of the kinds only some templates hold
  * fills, or NULL. */
@@ -115,6 +147,8 @@ is_held (JxDocument       *document,
 
   if (field != NULL)
     return jx_template_has_field (jx_document_get_template (document), field);
+  if (kind == JX_ROWS_COLUMN_LONG_TERM)
+    return jx_template_has_field (jx_document_get_template (document), "cycle-goal");
   return kind > JX_ROWS_COLUMN_NONE && kind < JX_ROWS_COLUMN_COMPARATOR;
 }
 
@@ -189,6 +223,7 @@ classify_header (JxDocument *document,
 {
   g_autofree char *name = normalize_header (text);
   guint n_sources = jx_document_get_n_sources (document);
+  JxRowsColumnKind kind;
 
   *source = 0;
   if (*name == '\0')
@@ -199,6 +234,9 @@ classify_header (JxDocument *document,
         *source = i;
         return JX_ROWS_COLUMN_SOURCE;
       }
+  kind = template_column (jx_document_get_template (document), name);
+  if (kind != JX_ROWS_COLUMN_NONE)
+    return kind;
   for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
     if (g_str_equal (name, synonyms[i].name))
       return synonyms[i].kind;
@@ -790,6 +828,7 @@ carry_down (JxRowsTable     *table,
         case JX_ROWS_COLUMN_TOTAL:
         case JX_ROWS_COLUMN_SOURCE:
         case JX_ROWS_COLUMN_GOAL:
+        case JX_ROWS_COLUMN_LONG_TERM:
           carry = same_project;
           break;
         case JX_ROWS_COLUMN_CATEGORY:
@@ -1392,6 +1431,8 @@ new_project (Builder         *b,
     jx_project_set_confidential (project, TRUE);
   else
     jx_project_set_goal (project, goal);
+  if (is_held (b->document, JX_ROWS_COLUMN_LONG_TERM))
+    jx_project_set_cycle_goal (project, cell_text (b, row, JX_ROWS_COLUMN_LONG_TERM));
   jx_node_append_child (JX_NODE (unit), JX_NODE (project));
   return project;
 }

@@ -479,7 +479,7 @@ xlsx_table_sheet (Xlsx          *x,
   worksheet_write_string (ws, 2, 1, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official, x->header);
   for (guint s = 0; s < x->n_sources; s++)
     worksheet_write_string (ws, 2, (lxw_col_t) (2 + s), jx_document_get_source (document, s)->official, x->header);
-  worksheet_write_string (ws, 2, (lxw_col_t) goal_col, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal")->official, x->header);
+  worksheet_write_string (ws, 2, (lxw_col_t) goal_col, jx_report_goal_header (x->document), x->header);
   worksheet_write_string (ws, 2, (lxw_col_t) last_col, JX_REPORT_INDICATORS, x->header);
 
   /* 合计 needs the unit rows' places: count them first. */
@@ -531,7 +531,8 @@ xlsx_table_sheet (Xlsx          *x,
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
           g_autofree char *formula = sum_formula (row, 2, row, 1 + x->n_sources);
           g_autofree char *indicators = NULL;
-          const char *goal_label = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal")->official;
+          g_autofree char *goal = jx_report_format_goal (document, project);
+          const char *goal_label = jx_report_goal_header (document);
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
@@ -539,7 +540,7 @@ xlsx_table_sheet (Xlsx          *x,
           if (!jx_project_get_confidential (project))
             indicators = jx_report_format_indicators (document, project);
           worksheet_set_row (ws, row, row_height (jx_project_get_name (project),
-                                                  indicators ? jx_project_get_goal (project) : NULL,
+                                                  indicators ? goal : NULL,
                                                   indicators), NULL);
           if (!xlsx_check (x, worksheet_write_string (ws, row, 0, jx_project_get_name (project), x->text),
                            project, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official, error))
@@ -554,7 +555,7 @@ xlsx_table_sheet (Xlsx          *x,
                                      JX_REPORT_CONFIDENTIAL, x->text);
               continue;
             }
-          if (!xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) goal_col, jx_project_get_goal (project), x->text),
+          if (!xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) goal_col, goal, x->text),
                            project, goal_label, error) ||
               !xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) last_col, indicators, x->text),
                            project, JX_REPORT_INDICATORS, error))

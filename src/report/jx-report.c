@@ -68,6 +68,34 @@ jx_report_get_goal (JxProject *project)
   return jx_project_get_goal (project);
 }
 
+const char *
+jx_report_goal_header (JxDocument *document)
+{
+  JxTemplate *template = jx_document_get_template (document);
+
+  /* The table's goal label where it has one goal (年度目标), else 绩效目标. */
+  if (jx_template_get_n_goals (template) == 1)
+    return jx_template_get_goal (template, 0)->official;
+  return official (JX_FIELD_OWNER_PROJECT, "goal");
+}
+
+char *
+jx_report_format_goal (JxDocument *document,
+                       JxProject  *project)
+{
+  JxTemplate *template = jx_document_get_template (document);
+  const JxField *cycle = jx_template_get_field (template, "cycle-goal");
+  const JxField *annual = jx_template_get_field (template, "goal");
+
+  if (jx_project_get_confidential (project))
+    return g_strdup (JX_REPORT_CONFIDENTIAL);
+  /* 中长期目标 above 年度目标, each named, where the table has both. */
+  if (cycle != NULL && annual != NULL && *jx_project_get_cycle_goal (project) != '\0')
+    return g_strdup_printf ("%s：%s\n%s：%s", cycle->official, jx_project_get_cycle_goal (project),
+                            annual->official, jx_project_get_goal (project));
+  return g_strdup (jx_project_get_goal (project));
+}
+
 char *
 jx_report_format_indicators (JxDocument *document,
                              JxProject  *project)
@@ -85,10 +113,7 @@ jx_report_format_indicators (JxDocument *document,
       g_autofree char *category = jx_report_format_code (document, jx_indicator_get_category (indicator));
       g_autofree char *subcategory = jx_report_format_code (document, jx_indicator_get_subcategory (indicator));
       const char *parts[] = { category, subcategory, jx_indicator_get_name (indicator) };
-      const char *values[][2] = {
-        { official (JX_FIELD_OWNER_INDICATOR, "cycle-value"), jx_indicator_get_cycle_value (indicator) },
-        { official (JX_FIELD_OWNER_INDICATOR, "annual-value"), jx_indicator_get_annual_value (indicator) },
-      };
+      JxTemplate *template = jx_document_get_template (document);
       gboolean first = TRUE;
 
       g_string_append_printf (text, "%u、", i + 1);
@@ -98,12 +123,18 @@ jx_report_format_indicators (JxDocument *document,
             g_string_append_printf (text, "%s%s", first ? "" : "；", parts[p]);
             first = FALSE;
           }
-      for (guint v = 0; v < G_N_ELEMENTS (values); v++)
-        if (values[v][1] != NULL && *values[v][1] != '\0')
-          {
-            g_string_append_printf (text, "%s%s：%s", first ? "" : "；", values[v][0], values[v][1]);
-            first = FALSE;
-          }
+      /* The template's fields, each as its table names it. */
+      for (guint v = 0; v < jx_template_get_n_indicator_fields (template); v++)
+        {
+          const JxField *field = jx_template_get_indicator_field (template, v);
+          const char *value = jx_indicator_get_field (indicator, field->id);
+
+          if (value != NULL && *value != '\0')
+            {
+              g_string_append_printf (text, "%s%s：%s", first ? "" : "；", field->official, value);
+              first = FALSE;
+            }
+        }
       /* One full stop, even after a value that ends with its own. */
       if (!g_str_has_suffix (text->str, "。"))
         g_string_append (text, "。");
@@ -218,7 +249,7 @@ add_table (JxReportLayout *layout,
     }
   weights[n - 2] = 140;
   aligns[n - 2] = PANGO_ALIGN_LEFT;
-  header[n - 2] = official (JX_FIELD_OWNER_PROJECT, "goal");
+  header[n - 2] = jx_report_goal_header (document);
   weights[n - 1] = MAX (170, 492 - 64.0 * n_sources);
   aligns[n - 1] = PANGO_ALIGN_LEFT;
   header[n - 1] = JX_REPORT_INDICATORS;
@@ -243,6 +274,7 @@ add_table (JxReportLayout *layout,
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
           g_autofree char *indicators = NULL;
+          g_autofree char *goal = jx_report_format_goal (document, project);
 
           for (guint s = 0; s < n_sources; s++)
             sums[s] = jx_project_get_source (project, s);
@@ -250,8 +282,7 @@ add_table (JxReportLayout *layout,
           if (!jx_project_get_confidential (project))
             indicators = jx_report_format_indicators (document, project);
           add_money_row (layout, document, JX_REPORT_ROW_DEFAULT, n_sources, jx_project_get_name (project),
-                         jx_project_get_total (project), sums, jx_report_get_goal (project),
-                         indicators);
+                         jx_project_get_total (project), sums, goal, indicators);
         }
     }
 }

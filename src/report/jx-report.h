@@ -35,6 +35,14 @@ char           *jx_report_format_indicators  (JxDocument     *document,
 /* The goal as printed: JX_REPORT_CONFIDENTIAL for a confidential project,
  * whatever its goal holds. Transfer none. */
 const char     *jx_report_get_goal           (JxProject      *project);
+/* The goal cell: the notice for a confidential project; "中长期目标：…\n
+ * 年度目标：…" where the template has both goals and the cycle goal is
+ * filled in; else the goal. */
+char           *jx_report_format_goal        (JxDocument     *document,
+                                              JxProject      *project);
+/* The goal column's header: the template's goal label (年度目标) when it
+ * has one goal, else 绩效目标. */
+const char     *jx_report_goal_header        (JxDocument     *document);
 /* "1-产出指标": a category or sub-category code with its name from the
  * document's scheme; the bare code when the scheme does not know it. */
 char           *jx_report_format_code        (JxDocument     *document,
