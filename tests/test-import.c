@@ -9,6 +9,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "jx-annotation.h"
+#include "jx-funding-unit.h"
 #include "jx-gen.h"
 #include "jx-import.h"
 #include "jx-validator.h"
@@ -1225,6 +1227,121 @@ test_rows_layout_central_and_plain (void)
   g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (find_project (doc2, "图书购置"), 0)), ==, "≥2000册");
 }
 
+/* @text with each tab-separated line as a pipe-table row (as web pages
+ * show forms) or as columns of spaces (as a PDF's text gives them). */
+static char *
+form_as (const char *text,
+         gboolean    pipes)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      if (*lines[i] == '\0')
+        continue;
+      if (pipes)
+        g_string_append (out, "|");
+      for (guint c = 0; cells[c] != NULL; c++)
+        g_string_append_printf (out, pipes ? " %s |" : "%s    ", cells[c]);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static JxAnnotation *
+comment_on (JxDocument *doc,
+            JxProject  *project)
+{
+  GListModel *notes = jx_document_get_annotations (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(JxAnnotation) note = g_list_model_get_item (notes, i);
+
+      if (g_strcmp0 (jx_annotation_get_target (note), jx_node_get_id (JX_NODE (project))) == 0)
+        return note;
+    }
+  return NULL;
+}
+
+/* Single-project forms (label/value pairs, goals under their labels, the
+ * indicator rows, sign-off blocks), three in one file, as TSV, as a pipe
+ * table and as columns of spaces: each form one project, nothing read as
+ * a project that is a label. */
+static void
+test_single_project_forms (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "forms-county-2024.txt", NULL);
+  g_autofree char *tsv = NULL;
+  g_autofree char *pipes = NULL;
+  g_autofree char *spaces = NULL;
+
+  g_assert_true (g_file_get_contents (path, &tsv, NULL, NULL));
+  pipes = form_as (tsv, TRUE);
+  spaces = form_as (tsv, FALSE);
+  for (guint layout = 0; layout < 3; layout++)
+    {
+      const char *text = layout == 0 ? tsv : layout == 1 ? pipes : spaces;
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JxDocument) doc = import_string (text, -1, warnings, &error);
+      g_autoptr(GPtrArray) problems = NULL;
+      JxProject *village, *subsidy, *vaccine;
+      JxAnnotation *note;
+
+      g_test_message ("layout %u", layout);
+      g_assert_no_error (error);
+      g_assert_nonnull (find_warning (warnings, "import-form", 4));
+      g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc)), ==, "project-form");
+      g_assert_cmpint (jx_document_get_year (doc), ==, 2024);
+      g_assert_cmpstr (jx_document_get_unit (doc), ==, "万元");
+      g_assert_cmpstr (jx_document_get_department (doc), ==, "[126]某县农业农村局");
+      g_assert_cmpuint (jx_document_get_n_projects (doc), ==, 3);
+      g_assert_cmpuint (jx_document_get_n_indicators (doc), ==, 17);
+      g_assert_cmpuint (g_list_model_get_n_items (jx_document_get_units (doc)), ==, 3);
+
+      village = find_project (doc, "乡村振兴示范村建设");
+      g_assert_cmpstr (jx_funding_unit_get_name (jx_project_get_unit (village)), ==, "某县乡村振兴服务中心");
+      g_assert_cmpint (jx_project_get_source (village, 0), ==, 10000);
+      g_assert_cmpint (jx_project_get_source (village, 1), ==, 2000);
+      g_assert_cmpstr (jx_project_get_cycle_goal (village), ==,
+                       "三年内建成省级乡村振兴示范村10个，带动周边村集体经济年均增收5%以上。");
+      g_assert_cmpstr (jx_project_get_goal (village), ==, "2024年建成示范村3个，完成村庄道路硬化12公里。");
+      g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (village)), ==, 9);
+      /* 一级 and 二级 carried down over merged cells. */
+      g_assert_cmpstr (jx_indicator_get_name (nth_indicator (village, 1)), ==, "村庄道路硬化里程");
+      g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (village, 1)), ==, "11");
+      g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (village, 1)), ==, "≥12公里");
+      g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (village, 4)), ==, "14");
+      g_assert_cmpstr (jx_indicator_get_category (nth_indicator (village, 8)), ==, "3");
+      /* What the table does not hold is kept, quoted. */
+      note = comment_on (doc, village);
+      g_assert_nonnull (note);
+      g_assert_nonnull (strstr (jx_annotation_get_text (note), "项目属性：延续项目；实施期：3年"));
+
+      subsidy = find_project (doc, "耕地地力保护补贴");
+      g_assert_cmpint (jx_project_get_total (subsidy), ==, 231645);
+      g_assert_cmpint (jx_project_get_source (subsidy, 1), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (subsidy)), ==, 4);
+      /* The sign-off lines are no indicators. */
+      g_assert_cmpstr (jx_indicator_get_name (nth_indicator (subsidy, 3)), ==, "种粮农户满意度");
+
+      vaccine = find_project (doc, "动物疫病强制免疫");
+      g_assert_cmpint (jx_project_get_source (vaccine, 0), ==, 8000);
+      g_assert_cmpint (jx_project_get_source (vaccine, 1), ==, 635);
+      g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (vaccine)), ==, 4);
+      g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (vaccine, 2)), ==, "0次");
+      g_assert_cmpint (jx_document_get_total (doc), ==, 12000 + 231645 + 8635);
+
+      /* Read right: the checks find nothing. */
+      problems = jx_validate_document (doc);
+      g_assert_cmpuint (problems->len, ==, 0);
+    }
+}
+
 static void
 assert_refused (const char *text,
                 const char *expected)
@@ -1245,7 +1362,10 @@ test_unrecognised_layouts_refused (void)
 {
   assert_refused ("项目支出绩效目标申报表\n项目名称\t乡村振兴示范项目\n主管部门\t某县农业农村局\n"
                   "年度资金总额\t120.00\n其中：财政拨款\t100.00\n其他资金\t20.00\n",
-                  "is a column or field label");
+                  "has no indicator rows");
+  assert_refused ("项目名称\t乡村振兴示范项目\n年度资金总额\t120.00\n"
+                  "一级指标\t二级指标\t三级指标\t指标值\n主管部门审核意见\t同意\n",
+                  "no indicator under it");
   assert_refused ("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t示范村数量\t≥3个\n",
                   "no row names a project");
 }
@@ -1262,6 +1382,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/rows-layout/sichuan", test_rows_layout_sichuan);
   g_test_add_func ("/import/rows-layout/four-decimals", test_rows_layout_four_decimals);
   g_test_add_func ("/import/rows-layout/central-and-plain", test_rows_layout_central_and_plain);
+  g_test_add_func ("/import/forms/three-forms-three-layouts", test_single_project_forms);
   g_test_add_func ("/import/refused/unrecognised-layouts", test_unrecognised_layouts_refused);
   g_test_add_func ("/import/sample/title-department-year-unit", test_sample_document);
   g_test_add_func ("/import/sample/misread-amount-recovered", test_sample_recovered_amount);

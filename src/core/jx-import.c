@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-import.h"
+#include "jx-import-private.h"
 #include "jx-rows.h"
 #include "jx-history.h"
 #include "jx-limits.h"
@@ -110,6 +111,14 @@ static const JxRule rules[] = {
     N_("A table of one indicator per row was read with the template its columns fit"),
     N_("Its columns (指标性质, 度量单位, 权重…) say which kind of table it is; the document keeps them, "
        "and the checks that apply to that kind.") },
+  { "import-form", JX_SEVERITY_WARNING,
+    N_("Single-project forms were read, one project each, with the template their indicator columns fit"),
+    N_("Label/value pairs (项目名称, 主管部门, 实施单位, 年度资金总额, 其中：财政拨款, 其他资金, 中长期目标, "
+       "年度目标) give the project; the rows under the header naming 三级指标 its indicators.") },
+  { "import-form-field", JX_SEVERITY_WARNING,
+    N_("A field of a form was put elsewhere or kept as a comment"),
+    N_("项目属性, 实施期 and other labels a table does not hold are quoted in an open comment on the project; "
+       "an amount of a source the table lacks goes to 其他资金.") },
 };
 
 const JxRule *
@@ -2410,8 +2419,8 @@ fill_project (Importer  *self,
  * Building the document
  * ------------------------------------------------------------------------ */
 
-static char *
-annotation_time (void)
+char *
+jx_import_annotation_time (void)
 {
   const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
   guint64 seconds;
@@ -2689,8 +2698,14 @@ compare_problem_lines (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
-static const char *
-template_for_columns (const JxRowsTable *table)
+void
+jx_import_sort_warnings (GPtrArray *warnings)
+{
+  g_ptr_array_sort (warnings, compare_problem_lines);
+}
+
+const char *
+jx_import_template_for_columns (const JxRowsTable *table)
 {
   static const JxRowsColumnKind structured[] = {
     JX_ROWS_COLUMN_COMPARATOR, JX_ROWS_COLUMN_MEASURE, JX_ROWS_COLUMN_WEIGHT, JX_ROWS_COLUMN_DIRECTION,
@@ -2782,7 +2797,7 @@ import_rows_layout (const char  *utf8,
       jx_rows_table_find (table, JX_ROWS_COLUMN_INDICATOR, 0) < 0)
     return FALSE;
 
-  template = jx_template_get_builtin (template_for_columns (table), NULL);
+  template = jx_template_get_builtin (jx_import_template_for_columns (table), NULL);
   doc = jx_document_new_for_template (template);
   if (table->amount_unit != NULL)
     jx_document_set_unit (doc, table->amount_unit);
@@ -2880,8 +2895,10 @@ jx_import_text (const char  *text,
   self.taxonomy = jx_taxonomy_get_builtin (JX_TAXONOMY_DEFAULT_ID, &tax_error);
   if (self.taxonomy == NULL)
     g_warning ("The built-in taxonomy is missing: %s", tax_error->message);
-  self.now = annotation_time ();
+  self.now = jx_import_annotation_time ();
 
+  if (jx_import_forms (utf8, self.len, warnings, &doc, error))
+    goto out;
   if (import_rows_layout (utf8, self.len, warnings, &doc, error))
     goto out;
 

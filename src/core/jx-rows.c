@@ -154,8 +154,8 @@ is_held (JxDocument       *document,
 
 /* Blanks out, a leading 其中： and a trailing bracketed unit away:
  * “其中：财政拨款（万元）” → “财政拨款”. */
-static char *
-normalize_header (const char *text)
+char *
+jx_text_normalize_label (const char *text)
 {
   GString *s = g_string_new (NULL);
   const char *e = text + strlen (text), *p = text;
@@ -221,7 +221,7 @@ classify_header (JxDocument *document,
                  const char *text,
                  guint      *source)
 {
-  g_autofree char *name = normalize_header (text);
+  g_autofree char *name = jx_text_normalize_label (text);
   guint n_sources = jx_document_get_n_sources (document);
   JxRowsColumnKind kind;
 
@@ -1039,7 +1039,7 @@ jx_rows_read (const char  *text,
       for (guint i = 0; i < table->n_columns; i++)
         {
           const RawCell *cell = &g_array_index (header->cells, RawCell, i);
-          g_autofree char *name = normalize_header (cell->text);
+          g_autofree char *name = jx_text_normalize_label (cell->text);
           JxRowsColumn *column = &table->columns[i];
 
           column->kind = classify_header (document, cell->text, &column->source);
@@ -1518,7 +1518,7 @@ add_indicator (Builder         *b,
 static gboolean
 is_total_row (const char *name)
 {
-  g_autofree char *n = normalize_header (name);
+  g_autofree char *n = jx_text_normalize_label (name);
 
   return g_str_equal (n, "合计") || g_str_equal (n, "总计") || g_str_equal (n, "小计");
 }
