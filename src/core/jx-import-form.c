@@ -541,6 +541,9 @@ typedef struct
   const char *unit;     /* "万元" or "元" */
 } Forms;
 
+/* How far into the text the first form must start. */
+#define FORM_WINDOW (64 * 1024)
+
 /* Splits the text into forms; FALSE when it holds none. */
 static gboolean
 find_forms (Forms *self)
@@ -555,6 +558,8 @@ find_forms (Forms *self)
       g_autoptr(GPtrArray) raw = split_cells (line);
       g_autoptr(GPtrArray) cells = filled_cells (raw);
 
+      if (form == NULL && line->start - g_array_index (self->lines, Line, 0).start > FORM_WINDOW)
+        return FALSE;
       if (cells->len == 0)
         continue;
       if (starts_form (cells))
@@ -924,6 +929,14 @@ jx_import_forms (const char  *utf8,
   gboolean ok = FALSE;
 
   *out = NULL;
+  /* Cheap first: a form names 项目名称 and 三级指标 or one of its labels
+   * near the start. */
+  if (g_strstr_len (utf8, MIN (len, FORM_WINDOW), "项目名称") == NULL ||
+      (g_strstr_len (utf8, MIN (len, FORM_WINDOW), "三级指标") == NULL &&
+       g_strstr_len (utf8, MIN (len, FORM_WINDOW), "主管部门") == NULL &&
+       g_strstr_len (utf8, MIN (len, FORM_WINDOW), "实施单位") == NULL &&
+       g_strstr_len (utf8, MIN (len, FORM_WINDOW), "资金总额") == NULL))
+    return FALSE;
   self.lines = split_lines (utf8, len);
   self.forms = g_ptr_array_new_with_free_func ((GDestroyNotify) form_free);
   if (!find_forms (&self))
