@@ -679,6 +679,68 @@ test_generated_exact (void)
   check_generated (300, 2);
 }
 
+/* Held-out row tables: the Sichuan, central and plain layouts, as pipe
+ * tables and TSV, 120 projects each, against the answers the generator
+ * computed from what it printed: every project's name, amount (to the
+ * decimals printed) and number of indicators, in order. */
+static void
+test_generated_row_tables (void)
+{
+  static const struct { JxGenLayout layout; const char *template; } layouts[] = {
+    { JX_GEN_SICHUAN, "sichuan" }, { JX_GEN_CENTRAL, "central" }, { JX_GEN_PLAIN, "plain" },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    for (guint pipes = 0; pipes < 2; pipes++)
+      {
+        g_autoptr(GArray) answers = g_array_new (FALSE, TRUE, sizeof (JxGenAnswer));
+        g_autoptr(GString) text = NULL;
+        g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(JxDocument) doc = NULL;
+        GListModel *units;
+        guint k = 0;
+
+        g_array_set_clear_func (answers, (GDestroyNotify) jx_gen_answer_clear);
+        text = jx_gen_row_table (layouts[l].layout, pipes, 120, 11 + l * 2 + pipes, answers);
+        g_test_message ("%s, %s", layouts[l].template, pipes ? "pipes" : "TSV");
+        doc = jx_import_text (text->str, text->len, "generated", warnings, &error);
+        g_assert_no_error (error);
+        for (guint i = 0; i < warnings->len; i++)
+          {
+            g_autofree char *line = jx_problem_format (g_ptr_array_index (warnings, i), "generated");
+            g_test_message ("%s", line);
+          }
+        g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc)), ==, layouts[l].template);
+        g_assert_cmpuint (answers->len, ==, 120);
+        g_assert_cmpuint (jx_document_get_n_projects (doc), ==, answers->len);
+        units = jx_document_get_units (doc);
+        for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+          {
+            g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+            GListModel *projects = jx_funding_unit_get_projects (unit);
+
+            for (guint p = 0; p < g_list_model_get_n_items (projects); p++, k++)
+              {
+                g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+                const JxGenAnswer *want = &g_array_index (answers, JxGenAnswer, k);
+                JxMoney amount = 0;
+
+                g_assert_cmpstr (jx_project_get_name (project), ==, want->name);
+                g_assert_cmpuint (jx_document_get_decimals (doc), >=, want->decimals);
+                g_assert_true (jx_money_rescale (jx_project_get_total (project), jx_document_get_decimals (doc),
+                                                 want->decimals, &amount));
+                g_assert_cmpint (amount, ==, want->amount);
+                g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (project)), ==,
+                                  want->n_indicators);
+                if (want->cycle_goal != NULL)
+                  g_assert_cmpstr (jx_project_get_cycle_goal (project), ==, want->cycle_goal);
+              }
+          }
+        g_assert_cmpuint (k, ==, answers->len);
+      }
+}
+
 /* Three funding units not named like the department: found by their sums. */
 static void
 test_generated_units (void)
@@ -1394,6 +1456,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/sample/saves-and-loads", test_sample_saves);
   g_test_add_func ("/import/generated/imports-exactly", test_generated_exact);
   g_test_add_func ("/import/generated/units-found-by-their-sums", test_generated_units);
+  g_test_add_func ("/import/generated/row-tables-held-out", test_generated_row_tables);
   g_test_add_func ("/import/robust/empty", test_robust_empty);
   g_test_add_func ("/import/robust/binary", test_robust_binary);
   g_test_add_func ("/import/robust/truncated-anywhere", test_robust_truncated);
