@@ -2180,6 +2180,62 @@ test_four_decimal_amounts (void)
   close_window (window);
 }
 
+/* The document form shows the table's kind; choosing another asks, listing
+ * what will be kept as comments, converts as one undo step (Cancel changes
+ * nothing), and undo brings the kind and every field back. */
+static void
+test_change_template (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "tests", "fixtures",
+                                            "sichuan.jixiao", NULL);
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxDocumentForm *dform = JX_DOCUMENT_FORM (jx_window_get_document_form (window));
+  GtkDropDown *kind = GTK_DROP_DOWN (jx_document_form_get_template_dropdown (dform));
+  const char * const *ids = jx_template_list_builtin ();
+  guint sichuan = G_MAXUINT, plain = G_MAXUINT;
+  const char *heading = NULL, *body = NULL;
+  JxMoney total = jx_document_get_total (document);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_str_equal (ids[i], "sichuan"))
+        sichuan = i;
+      if (g_str_equal (ids[i], "plain"))
+        plain = i;
+    }
+  jx_window_select_node (window, JX_NODE (document));
+  settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, sichuan);
+
+  /* Cancel: nothing changes, the dropdown shows Sichuan again. */
+  gtk_drop_down_set_selected (kind, plain);
+  settle ();
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &heading, &body));
+  g_assert_nonnull (strstr (body, "单位资金"));
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), _("_Cancel")));
+  settle ();
+  g_assert_true (jx_document_get_template (document) == jx_template_get_builtin ("sichuan", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, sichuan);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+
+  gtk_drop_down_set_selected (kind, plain);
+  settle ();
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), _("C_hange Kind")));
+  settle ();
+  g_assert_true (jx_document_get_template (document) == jx_template_get_builtin ("plain", NULL));
+  g_assert_cmpint (jx_document_get_total (document), ==, total);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, plain);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_true (jx_document_get_template (document) == jx_template_get_builtin ("sichuan", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, sichuan);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+
+  close_window (window);
+}
+
 /* File → New asks which template, the default-template setting's first;
  * the new window's document has the chosen one's sources and unit. */
 static void
@@ -3532,6 +3588,7 @@ main (int   argc,
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
   g_test_add_func ("/app/template/forms", test_template_forms);
   g_test_add_func ("/app/template/four-decimal-amounts", test_four_decimal_amounts);
+  g_test_add_func ("/app/template/change-kind", test_change_template);
   g_test_add_func ("/app/template/new-asks", test_new_asks_template);
 
   status = g_test_run ();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jx-document.h"
+#include "jx-convert.h"
 #include "jx-edit.h"
 #include "jx-funding-unit.h"
 #include "jx-indicator.h"
@@ -449,6 +450,90 @@ test_four_decimals_refused (void)
                     "decimals", 2);
 }
 
+static guint
+count_comments_by (JxDocument *document,
+                   const char *author)
+{
+  GListModel *notes = jx_document_get_annotations (document);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(JxAnnotation) note = g_list_model_get_item (notes, i);
+
+      n += g_str_equal (jx_annotation_get_author (note), author);
+    }
+  return n;
+}
+
+/* Changing the template of a table with projects: sources by id (one the
+ * new template lacks into 其他资金, so no 总计 changes), indicator fields
+ * by id, the rest kept as comments, all ONE undo step that gives back the
+ * very same file. */
+static void
+test_change_template (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sichuan.jixiao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) document = jx_xml_load_file (path, NULL, &error);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+  g_autoptr(GBytes) converted = NULL;
+  g_autoptr(GBytes) after_redo = NULL;
+  g_autoptr(GPtrArray) preview = NULL;
+  JxHistory *history;
+  JxProject *p2;
+  JxIndicator *i2;
+  JxMoney total;
+  guint steps, kept;
+
+  g_assert_no_error (error);
+  history = jx_document_get_history (document);
+  before = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  total = jx_document_get_total (document);
+  steps = jx_history_get_n_steps (history);
+
+  preview = jx_convert_preview (document, builtin ("plain"));
+  kept = jx_edit_set_template (document, builtin ("plain"));
+  g_assert_cmpuint (kept, ==, preview->len);
+  /* 2 weights and directions, 1 explanation, 单位资金 and 上年结转. */
+  g_assert_cmpuint (kept, ==, 3 * 2 + 1 + 2);
+  g_assert_cmpuint (jx_history_get_n_steps (history), ==, steps + 1);
+  g_assert_cmpstr (jx_history_get_undo_label (history), ==, "Change Template");
+  g_assert_true (jx_document_get_template (document) == builtin ("plain"));
+  g_assert_cmpint (jx_document_get_total (document), ==, total);
+  p2 = JX_PROJECT (jx_document_lookup (document, "p2"));
+  g_assert_cmpint (jx_project_get_source (p2, 0), ==, 60000000);
+  g_assert_cmpint (jx_project_get_source (p2, 1), ==, 6000000);   /* 50,000 + 10,000 into 其他资金 */
+  i2 = JX_INDICATOR (jx_document_lookup (document, "i2"));
+  g_assert_cmpstr (jx_indicator_get_annual_value (i2), ==, "≥1年");
+  g_assert_cmpstr (jx_indicator_get_field (i2, "weight"), ==, "");
+  g_assert_cmpuint (count_comments_by (document, JX_CONVERT_AUTHOR), ==, kept);
+  converted = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (converted, NULL), "template=\"plain\""));
+
+  /* One undo: the same bytes as before. */
+  g_assert_true (jx_history_undo (history));
+  g_assert_true (jx_document_get_template (document) == builtin ("sichuan"));
+  after_undo = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after_undo));
+  g_assert_true (jx_history_redo (history));
+  after_redo = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (converted, after_redo));
+
+  /* Back to Sichuan: the one value read into 指标性质, 指标值, 度量单位. */
+  kept = jx_edit_set_template (document, builtin ("sichuan"));
+  g_assert_cmpuint (kept, ==, 0);
+  g_assert_cmpstr (jx_indicator_get_field (i2, "comparator"), ==, "≥");
+  g_assert_cmpstr (jx_indicator_get_field (i2, "number"), ==, "1");
+  g_assert_cmpstr (jx_indicator_get_field (i2, "measure-unit"), ==, "年");
+  g_assert_cmpint (jx_document_get_total (document), ==, total);
+}
+
 /* JSON nested 100,000 levels deep would crash json-glib's recursive parser:
  * a template is refused before, at the bracket one level too deep. */
 static void
@@ -485,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/template/refuses-deep-nesting", test_refuses_deep_nesting);
   g_test_add_func ("/template/four-decimals/round-trip-edit-copy", test_four_decimals);
   g_test_add_func ("/template/four-decimals/refused-elsewhere", test_four_decimals_refused);
+  g_test_add_func ("/template/change/one-undo-step", test_change_template);
 
   return g_test_run ();
 }

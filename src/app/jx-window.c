@@ -1428,6 +1428,12 @@ jx_window_get_project_form (JxWindow *self)
 }
 
 GtkWidget *
+jx_window_get_document_form (JxWindow *self)
+{
+  return GTK_WIDGET (self->document_form);
+}
+
+GtkWidget *
 jx_window_get_indicator_form (JxWindow *self)
 {
   return GTK_WIDGET (self->indicator_form);

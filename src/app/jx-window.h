@@ -107,6 +107,7 @@ void        jx_window_validate_now     (JxWindow       *self);
 /* For tests and the benchmark. */
 GtkWidget  *jx_window_get_tree_view    (JxWindow       *self);
 GtkWidget  *jx_window_get_project_form (JxWindow       *self);
+GtkWidget  *jx_window_get_document_form (JxWindow      *self);
 GtkWidget  *jx_window_get_indicator_form (JxWindow     *self);
 GtkWidget  *jx_window_get_problems_panel (JxWindow     *self);
 GtkWidget  *jx_window_get_comments_panel (JxWindow     *self);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "jx-diff.h"
+#include "jx-convert.h"
 #include "jx-export.h"
 #include "jx-import.h"
 #include "jx-init.h"
@@ -460,9 +461,12 @@ cmd_convert (int argc, char **argv)
   g_auto(GStrv) files = NULL;
   gboolean force = FALSE;
   gboolean comments = FALSE;
+  g_autofree char *template_id = NULL;
   const GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace OUTPUT if it exists"), NULL },
     { "comments", 0, 0, G_OPTION_ARG_NONE, &comments, N_("Append the open comments, grouped by project (PDF)"), NULL },
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_id,
+      N_("Convert the table to template ID first (what has no place is kept as comments)"), N_("ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("INPUT OUTPUT") },
     { NULL }
   };
@@ -514,6 +518,19 @@ cmd_convert (int argc, char **argv)
       g_autofree char *line = problem ? jx_problem_format (problem, files[0]) : NULL;
       fprintf (stderr, "%s\n", line ? line : error->message);
       return EXIT_UNREADABLE;
+    }
+  if (template_id != NULL)
+    {
+      JxTemplate *template = jx_template_get_builtin (template_id, &error);
+      g_autoptr(GPtrArray) kept = NULL;
+
+      if (template == NULL)
+        return usage_error (error->message), EXIT_USAGE;
+      kept = jx_convert_preview (doc, template);
+      for (guint i = 0; i < kept->len; i++)
+        /* TRANSLATORS: a value a template change keeps as a comment */
+        fprintf (stderr, _("%s: kept as a comment: %s\n"), files[0], (const char *) g_ptr_array_index (kept, i));
+      jx_edit_set_template (doc, template);
     }
 
   options.comments = comments;

@@ -220,6 +220,9 @@ jx_document_set_property (GObject      *object,
     case PROP_TAXONOMY:
       jx_document_set_taxonomy (self, g_value_get_string (value));
       break;
+    case PROP_TEMPLATE:
+      jx_document_change_template (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -247,7 +250,9 @@ jx_document_class_init (JxDocumentClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
   properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, JX_DOCUMENT_DEFAULT_UNIT, rw);
   properties[PROP_TAXONOMY] = g_param_spec_string ("taxonomy", NULL, NULL, "guangdong-2020", rw);
-  properties[PROP_TEMPLATE] = g_param_spec_object ("template", NULL, NULL, JX_TYPE_TEMPLATE, ro);
+  /* Writable for the history (jx_edit_set_template()): see
+   * jx_document_change_template(). */
+  properties[PROP_TEMPLATE] = g_param_spec_object ("template", NULL, NULL, JX_TYPE_TEMPLATE, rw);
   properties[PROP_DECIMALS] = g_param_spec_uint ("decimals", NULL, NULL, JX_MONEY_MIN_DECIMALS,
                                                  JX_MONEY_MAX_DECIMALS, JX_MONEY_DEFAULT_DECIMALS, ro);
   properties[PROP_FORMAT] = g_param_spec_uint ("format", NULL, NULL, 1, G_MAXUINT, JX_FORMAT_VERSION, ro);
@@ -427,6 +432,39 @@ jx_document_format_amount (JxDocument *self,
 {
   g_return_val_if_fail (self == NULL || JX_IS_DOCUMENT (self), NULL);
   return jx_money_format_at (amount, self != NULL ? self->decimals : JX_MONEY_DEFAULT_DECIMALS);
+}
+
+void
+jx_document_change_template (JxDocument *self,
+                             JxTemplate *template)
+{
+  JxTemplate *old;
+  GListModel *units;
+
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+  g_return_if_fail (JX_IS_TEMPLATE (template));
+
+  if (self->template == template)
+    return;
+  old = g_object_ref (self->template);
+  units = G_LIST_MODEL (self->units);
+  /* The new template first, so that each project's source properties
+   * notified below are the new template's. */
+  g_set_object (&self->template, template);
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          jx_project_remap_sources (project, old, template);
+        }
+    }
+  g_object_unref (old);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
 }
 
 guint

@@ -362,6 +362,43 @@ jx_project_set_source (JxProject *self,
     jx_funding_unit_apply_delta (JX_FUNDING_UNIT (unit), delta, 0);
 }
 
+void
+jx_project_remap_sources (JxProject  *self,
+                          JxTemplate *from,
+                          JxTemplate *to)
+{
+  JxMoney amounts[JX_MAX_SOURCES] = { 0, };
+  JxMoney total = 0;
+  JxNode *unit;
+
+  g_return_if_fail (JX_IS_PROJECT (self));
+
+  for (guint k = 0; k < jx_template_get_n_sources (to); k++)
+    {
+      int i = jx_template_find_source (from, jx_template_get_source (to, k)->id);
+
+      amounts[k] = i >= 0 ? self->sources[i] : 0;
+      if (!jx_money_add (total, amounts[k], &total))
+        {
+          g_critical ("Refusing amounts that would overflow a total");
+          return;
+        }
+    }
+  memcpy (self->sources, amounts, sizeof amounts);
+  if (total != self->total)
+    {
+      JxMoney delta = total - self->total;
+
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+      unit = jx_node_get_parent (JX_NODE (self));
+      if (unit != NULL)
+        jx_funding_unit_apply_delta (JX_FUNDING_UNIT (unit), delta, 0);
+    }
+  for (guint k = 0; k < n_source_props; k++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE + k]);
+}
+
 JxMoney
 jx_project_get_total (JxProject *self)
 {

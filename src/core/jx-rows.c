@@ -1807,25 +1807,6 @@ rescale_sources (JxProject *project,
   return TRUE;
 }
 
-/* A copy of a project of another template takes its amounts by source id;
- * jx_rows_paste() has checked that none is lost. */
-static void
-remap_sources (JxProject  *copy,
-               JxTemplate *from,
-               JxTemplate *to)
-{
-  JxMoney amounts[JX_MAX_SOURCES] = { 0, };
-
-  for (guint k = 0; k < jx_template_get_n_sources (to); k++)
-    {
-      int i = jx_template_find_source (from, jx_template_get_source (to, k)->id);
-
-      amounts[k] = i >= 0 ? jx_project_get_source (copy, i) : 0;
-    }
-  for (guint k = 0; k < JX_MAX_SOURCES; k++)
-    jx_project_set_source (copy, k, amounts[k]);
-}
-
 /* The first funding source of @from, with an amount in @fragment, that
  * @to does not have; NULL when none would be lost. */
 static const JxField *
@@ -1862,7 +1843,8 @@ paste_node (Paste  *paste,
   g_autoptr(JxNode) copy = jx_node_copy (node);
 
   if (paste->from != NULL && JX_IS_PROJECT (copy))
-    remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
+    /* By source id; jx_rows_paste() has checked that none is lost. */
+    jx_project_remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
   if (JX_IS_PROJECT (copy))
     rescale_sources (JX_PROJECT (copy), paste->from_decimals, paste->to_decimals, TRUE);
   jx_edit_insert (paste->document, parent, position, copy, _("Paste Rows"));
