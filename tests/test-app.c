@@ -2123,6 +2123,8 @@ test_template_forms (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jx_indicator_form_get_field_widget (iform, "measure-unit"))),
                    ==, "%");
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, 70);
+  /* Shown as kept, not as 70.00. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weight)), ==, "70");
 
   /* ≥ is shown; choosing ≤ changes the model, undo brings ≥ back. */
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (comparator)), ==, 1);
@@ -2132,6 +2134,7 @@ test_template_forms (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 12.5);
   settle ();
   g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "weight"), ==, "12.5");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weight)), ==, "12.5");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   settle ();
