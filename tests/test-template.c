@@ -13,6 +13,7 @@
 #include "jx-history.h"
 #include "jx-json.h"
 #include "jx-money.h"
+#include "jx-previous.h"
 #include "jx-rows.h"
 #include "jx-validator.h"
 #include "jx-problem.h"
@@ -534,6 +535,52 @@ test_change_template (void)
   g_assert_cmpint (jx_document_get_total (document), ==, total);
 }
 
+/* Last year's amounts of the sources only some templates have (单位资金,
+ * 上年结转) are kept like 财政拨款's, through XML and JSON, and a 4-decimal
+ * table's last-year amounts keep its four decimals. */
+static void
+test_previous_template_sources (void)
+{
+  g_autoptr(JxDocument) document = make_sichuan ();
+  JxProject *project = JX_PROJECT (jx_document_lookup (document, "p1"));
+  const JxField *unit_funds = jx_field_lookup_source ("unit-funds");
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) back = NULL;
+  g_autoptr(JxDocument) from_json = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "central-4-decimals.jixiao", NULL);
+  g_autoptr(JxDocument) c4 = NULL;
+  JxProject *c4p;
+
+  jx_node_record_previous (JX_NODE (project), 2022);
+  g_assert_cmpstr (jx_node_get_previous (JX_NODE (project), unit_funds), ==, "12.50");
+  g_assert_true (jx_edit_set_money (document, project, "unit-funds", 99900, NULL));
+  saved = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "<previous year=\"2022\" unit-funds=\"12.50\"/>"));
+  back = jx_xml_load_bytes (saved, "saved", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_node_get_previous (jx_document_lookup (back, "p1"), unit_funds), ==, "12.50");
+  json = jx_json_from_document (document);
+  from_json = jx_json_to_document (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_node_get_previous (jx_document_lookup (from_json, "p1"), unit_funds), ==, "12.50");
+
+  c4 = jx_xml_load_file (path, NULL, &error);
+  g_assert_no_error (error);
+  c4p = JX_PROJECT (jx_document_lookup (c4, "p1"));
+  jx_node_record_previous (JX_NODE (c4p), 2023);
+  g_assert_cmpstr (jx_node_get_previous (JX_NODE (c4p), jx_field_lookup_source ("fiscal")), ==, "6923.3552");
+  jx_node_set_previous_year (JX_NODE (jx_document_lookup (c4, "p2")), 2023);
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = jx_xml_write (c4, &error);
+  g_assert_no_error (error);
+  g_clear_object (&back);
+  back = jx_xml_load_bytes (saved, "saved", NULL, &error);
+  g_assert_no_error (error);
+}
+
 /* JSON nested 100,000 levels deep would crash json-glib's recursive parser:
  * a template is refused before, at the bracket one level too deep. */
 static void
@@ -571,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/template/four-decimals/round-trip-edit-copy", test_four_decimals);
   g_test_add_func ("/template/four-decimals/refused-elsewhere", test_four_decimals_refused);
   g_test_add_func ("/template/change/one-undo-step", test_change_template);
+  g_test_add_func ("/template/previous/template-sources", test_previous_template_sources);
 
   return g_test_run ();
 }

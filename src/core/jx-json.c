@@ -95,17 +95,17 @@ add_previous (JsonBuilder *builder,
 {
   int year = jx_node_get_previous_year (node);
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
 
   if (year <= 0)
     return;
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
   json_builder_set_member_name (builder, "previous");
   json_builder_begin_object (builder);
   add_int (builder, "year", year);
   for (guint f = 0; f < n_fields; f++)
     {
-      const JxField *field = &fields[f];
+      const JxField *field = fields[f];
       const char *value;
 
       JxFieldText now = JX_FIELD_TEXT_INIT;
@@ -691,7 +691,7 @@ read_previous (JxNode      *node,
   Path here = { path, "previous", -1 };
   JsonObject *previous;
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
   int year = 0;
 
   if (member == NULL)
@@ -717,10 +717,10 @@ read_previous (JxNode      *node,
     }
   jx_node_record_previous (node, year);
 
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
   for (guint f = 0; f < n_fields; f++)
     {
-      const JxField *field = &fields[f];
+      const JxField *field = fields[f];
 
       if (!jx_field_has_previous (field) || field->json_member == NULL)
         continue;

@@ -125,6 +125,53 @@ jx_node_dup_field_text (JxNode        *node,
   return text;
 }
 
+typedef struct
+{
+  const JxField **fields;
+  guint           n_fields;
+} FieldList;
+
+static gpointer
+build_field_lists (gpointer data)
+{
+  static FieldList lists[JX_FIELD_OWNER_SOURCE + 1];
+
+  for (guint o = 0; o <= JX_FIELD_OWNER_SOURCE; o++)
+    {
+      guint n, n_sources = 0;
+      const JxField *fields = jx_fields_of ((JxFieldOwner) o, &n);
+      const JxField *sources = o == JX_FIELD_OWNER_PROJECT ? jx_fields_of (JX_FIELD_OWNER_SOURCE, &n_sources) : NULL;
+
+      lists[o].fields = g_new (const JxField *, n + n_sources);
+      for (guint i = 0; i < n; i++)
+        lists[o].fields[lists[o].n_fields++] = &fields[i];
+      for (guint i = 0; i < n_sources; i++)
+        lists[o].fields[lists[o].n_fields++] = &sources[i];
+    }
+  return lists;
+}
+
+const JxField * const *
+jx_node_get_previous_fields (JxNode *node,
+                             guint  *n_fields)
+{
+  static GOnce once = G_ONCE_INIT;
+  FieldList *lists = g_once (&once, build_field_lists, NULL);
+  JxFieldOwner owner = jx_node_get_field_owner (node);
+
+  *n_fields = lists[owner].n_fields;
+  return lists[owner].fields;
+}
+
+/* The precision of @node's amounts: its document's. */
+static guint
+decimals_of_node (JxNode *node)
+{
+  JxDocument *document = jx_node_get_document (node);
+
+  return document != NULL ? jx_document_get_decimals (document) : JX_MONEY_DEFAULT_DECIMALS;
+}
+
 gboolean
 jx_field_has_previous (const JxField *field)
 {
@@ -138,11 +185,14 @@ field_index (JxNode        *node,
              const JxField *field)
 {
   guint n_fields;
-  const JxField *fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  const JxField * const *fields = jx_node_get_previous_fields (node, &n_fields);
 
-  if (field < fields || field >= fields + n_fields || !jx_field_has_previous (field))
+  if (!jx_field_has_previous (field))
     return -1;
-  return field - fields;
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i] == field)
+      return (int) i;
+  return -1;
 }
 
 int
@@ -178,7 +228,8 @@ jx_node_set_previous_year (JxNode *node,
 {
   Previous *previous;
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
+  g_autofree char *zero = NULL;
 
   g_return_if_fail (JX_IS_NODE (node));
 
@@ -194,7 +245,8 @@ jx_node_set_previous_year (JxNode *node,
       return;
     }
 
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
+  zero = jx_money_to_decimal_at (0, decimals_of_node (node));
   previous = g_malloc0 (sizeof (Previous) + n_fields * sizeof (char *));
   previous->year = year;
   previous->n_values = n_fields;
@@ -202,9 +254,9 @@ jx_node_set_previous_year (JxNode *node,
     {
       const char *empty = "";
 
-      if (fields[i].kind == JX_FIELD_MONEY)
-        empty = "0.00";
-      else if (fields[i].kind == JX_FIELD_BOOLEAN)
+      if (fields[i]->kind == JX_FIELD_MONEY)
+        empty = zero;
+      else if (fields[i]->kind == JX_FIELD_BOOLEAN)
         empty = "false";
       jx_replace_string (&previous->values[i], empty);
     }
@@ -234,14 +286,14 @@ jx_node_record_previous (JxNode *node,
                          int     year)
 {
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
   Previous *previous;
 
   g_return_if_fail (JX_IS_NODE (node));
   g_return_if_fail (year > 0);
 
   /* Built in one go: a large table records hundreds of thousands. */
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
   previous = g_malloc0 (sizeof (Previous) + n_fields * sizeof (char *));
   previous->year = year;
   previous->n_values = n_fields;
@@ -250,8 +302,8 @@ jx_node_record_previous (JxNode *node,
       JxFieldText scratch = JX_FIELD_TEXT_INIT;
 
       jx_replace_string (&previous->values[i],
-                         jx_field_has_previous (&fields[i])
-                         ? jx_node_peek_field_text (node, &fields[i], &scratch) : "");
+                         jx_field_has_previous (fields[i])
+                         ? jx_node_peek_field_text (node, fields[i], &scratch) : "");
       jx_field_text_clear (&scratch);
     }
   g_object_set_qdata_full (G_OBJECT (node), previous_quark (), previous, (GDestroyNotify) previous_free);

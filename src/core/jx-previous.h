@@ -55,6 +55,12 @@ const char   *jx_node_get_previous       (JxNode        *node,
                                           const JxField *field);
 /* Whether @field can have a previous value (stored, not the year). */
 gboolean      jx_field_has_previous      (const JxField *field);
+/* The fields whose last year's values @node keeps, in the order the file
+ * writes them: those of its owner, and for a project also the funding
+ * sources only some templates have (单位资金, 上年结转 …), so that every
+ * template's sources have last year's amounts. Transfer none. */
+const JxField * const *jx_node_get_previous_fields (JxNode *node,
+                                                    guint  *n_fields);
 
 /* Raw changes, for the loaders and new-year. Setting a year creates the
  * record with every value empty (0.00, false); year 0 removes it. */

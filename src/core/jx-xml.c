@@ -359,18 +359,18 @@ write_previous (Writer *self,
 {
   int year = jx_node_get_previous_year (node);
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
 
   if (year <= 0 || self->error != NULL)
     return;
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
   start_element (self, "previous");
   if (self->error == NULL && xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "year", "%d", year) < 0)
     self->failed = TRUE;
   for (int pass = 0; pass < 2; pass++)
     for (guint f = 0; f < n_fields; f++)
       {
-        const JxField *field = &fields[f];
+        const JxField *field = fields[f];
         JxFieldText now = JX_FIELD_TEXT_INIT;
         const char *value;
         gboolean same;
@@ -1782,7 +1782,7 @@ start_previous (Loader *self,
   xmlTextReaderPtr r = self->reader;
   xmlChar *year_text = xmlTextReaderGetAttribute (r, self->n_year);
   guint n_fields;
-  const JxField *fields = jx_fields_of (jx_node_get_field_owner (frame->node), &n_fields);
+  const JxField * const *fields = jx_node_get_previous_fields (frame->node, &n_fields);
   gint64 year;
 
   if (year_text == NULL || !parse_int ((const char *) year_text, 1, 9999, &year))
@@ -1822,7 +1822,7 @@ start_previous (Loader *self,
         continue;
       for (guint f = 0; f < n_fields; f++)
         {
-          const JxField *field = &fields[f];
+          const JxField *field = fields[f];
           JxMoney amount;
 
           if (field->xml_element || !jx_field_has_previous (field) || !g_str_equal (field->xml_name, name))
@@ -1854,12 +1854,12 @@ previous_element_field (JxNode        *node,
                         const xmlChar *name)
 {
   guint n_fields;
-  const JxField *fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  const JxField * const *fields = jx_node_get_previous_fields (node, &n_fields);
 
   for (guint f = 0; f < n_fields; f++)
-    if (fields[f].xml_element && jx_field_has_previous (&fields[f]) &&
-        g_str_equal (fields[f].xml_name, (const char *) name))
-      return &fields[f];
+    if (fields[f]->xml_element && jx_field_has_previous (fields[f]) &&
+        g_str_equal (fields[f]->xml_name, (const char *) name))
+      return fields[f];
   return NULL;
 }
 
