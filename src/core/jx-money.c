@@ -233,6 +233,7 @@ jx_money_from_decimal_at (const char *text,
   guint64 whole = 0;
   guint64 mag;
   guint64 fraction = 0;
+  guint64 max_whole;
 
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
   g_return_val_if_fail (decimals_ok (decimals), FALSE);
@@ -249,6 +250,7 @@ jx_money_from_decimal_at (const char *text,
     }
   limit = negative ? MAGNITUDE_OF_MIN : (guint64) G_MAXINT64;
 
+  max_whole = limit / scale;
   /* The whole part ends decimals + 1 bytes before the end, at the point. */
   if ((gsize) (end - p) < decimals + 2 || end[-(gssize) decimals - 1] != '.')
     return FALSE;
@@ -260,7 +262,7 @@ jx_money_from_decimal_at (const char *text,
       if (!g_ascii_isdigit (*p))
         return FALSE;
       d = (guint) (*p - '0');
-      if (whole > (limit / scale - d) / 10)
+      if (whole > (max_whole - d) / 10)
         return FALSE;
       whole = whole * 10 + d;
     }
@@ -619,6 +621,7 @@ jx_money_parse_at (const char         *text,
   guint group_len = 0;     /* digits since the start or the last separator */
   guint separator_column = 0;
   guint64 scale;
+  guint64 max_whole;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (decimals_ok (decimals), FALSE);
@@ -672,6 +675,7 @@ jx_money_parse_at (const char         *text,
       cursor_next (&cur);
     }
   limit = negative ? MAGNITUDE_OF_MIN : (guint64) G_MAXINT64;
+  max_whole = limit / scale;
 
   /* The whole part, with optional separators. */
   for (; cur.p < end; cursor_next (&cur))
@@ -684,7 +688,7 @@ jx_money_parse_at (const char         *text,
           if (separator_column != 0 && group_len == 3)
             return fail_separator (error, error_column, separator_column);
           /* whole stays <= limit / scale, so that whole * scale fits. */
-          if (whole > (limit / scale - digit) / 10)
+          if (whole > (max_whole - digit) / 10)
             return fail_overflow (error, error_column, cur.column);
           whole = whole * 10 + digit;
           n_whole_digits++;
