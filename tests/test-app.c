@@ -2710,6 +2710,49 @@ test_draft_debounced_and_mirrors (void)
   }
 }
 
+/* The first project of @document. */
+static JxProject *
+first_project (JxDocument *document)
+{
+  g_autoptr(JxFundingUnit) unit = g_list_model_get_item (jx_document_get_units (document), 0);
+  g_autoptr(JxProject) project = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+
+  return project;   /* the unit's list holds it */
+}
+
+/* A draft of the 20,000-project table is serialized a few milliseconds at
+ * a time between keystrokes (not in one stall of the main loop), and a
+ * change made while it is under way restarts it: the draft that reaches
+ * the disk holds that change, never a mix of before and after. */
+static void
+test_draft_large_sliced (void)
+{
+  JxWindow *window = open_window (large_document ());
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *first = JX_NODE (first_project (document));
+  g_autofree char *id = g_strdup (jx_node_get_id (first));
+  g_autoptr(JxDocument) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jx_window_set_draft_delays (window, 50, 1500);
+  jx_edit_set_string (document, first, "name", "草稿一");
+  /* Serializing has begun (its first slice ran) but not finished. */
+  WAIT_FOR (jx_window_get_draft_slices (window) >= 1);
+  g_assert_false (path_exists (jx_window_get_draft_path (window)));
+  /* The next draft waits a while: what reaches the disk before it would be
+   * the one under way, had the change not stopped it. */
+  jx_window_set_draft_delays (window, 2000, 2000);
+  jx_edit_set_string (document, first, "name", "草稿二");
+
+  WAIT_FOR (path_exists (jx_window_get_draft_path (window)));
+  draft = jx_storage_load (jx_window_get_draft_path (window), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_project_get_name (JX_PROJECT (jx_document_lookup (draft, id))), ==, "草稿二");
+  g_assert_cmpuint (jx_document_get_n_projects (draft), ==, jx_document_get_n_projects (document));
+  g_assert_cmpuint (jx_window_get_draft_slices (window), >, 1);
+  close_window (window);
+}
+
 static char *
 copy_example (const char *dir,
               const char *name)
@@ -3417,6 +3460,7 @@ add_editor_tests (void)
   g_test_add_func ("/app/validation/live", test_live_validation);
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/recovery/crash-sigkill", test_crash_recovery);
+  g_test_add_func ("/app/drafts/large-sliced", test_draft_large_sliced);
 }
 
 
