@@ -326,6 +326,11 @@ jx_document_form_init (JxDocumentForm *self)
         gtk_string_list_append (labels, template ? jx_template_get_label (template) : template_ids[i]);
       }
     gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (labels));
+    /* Long names too: shortened in the button, whole in the list, as the
+     * schemes' (the form must fit a 1024-pixel window). */
+    gtk_drop_down_set_factory (self->template_dropdown, gtk_drop_down_get_factory (self->taxonomy_dropdown));
+    gtk_drop_down_set_list_factory (self->template_dropdown,
+                                    gtk_drop_down_get_list_factory (self->taxonomy_dropdown));
   }
   self->syncing = FALSE;
 }

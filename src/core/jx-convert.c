@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-convert.h"
+#include "jx-detail.h"
 #include "jx-edit.h"
 #include "jx-fields.h"
 #include "jx-history.h"
@@ -225,23 +226,22 @@ convert_project (Convert   *c,
     }
 }
 
+static gboolean
+convert_one (JxProject   *project,
+             JxIndicator *indicator,
+             gpointer     data,
+             GError     **error)
+{
+  convert_project (data, project);
+  return TRUE;
+}
+
 static void
 convert (Convert *c)
 {
-  GListModel *units = jx_document_get_units (c->document);
+  JxNode *root = JX_NODE (c->document);
 
-  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
-    {
-      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
-      GListModel *projects = jx_funding_unit_get_projects (unit);
-
-      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-        {
-          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-
-          convert_project (c, project);
-        }
-    }
+  jx_detail_foreach_project (&root, 1, convert_one, c, NULL);
 }
 
 GPtrArray *

@@ -1901,27 +1901,26 @@ document_unit (Paste      *paste,
   return jx_edit_add_unit (paste->document, n, *name != '\0' ? name : _("Funding unit"));
 }
 
+static gboolean
+project_fits_precision (JxProject   *project,
+                        JxIndicator *indicator,
+                        gpointer     data,
+                        GError     **error)
+{
+  const guint *decimals = data;   /* from, to */
+
+  return rescale_sources (project, decimals[0], decimals[1], FALSE);
+}
+
 /* Whether every amount of @fragment can be kept to @decimals. */
 static gboolean
 fits_precision (JxDocument *fragment,
                 guint       decimals)
 {
-  GListModel *units = jx_document_get_units (fragment);
+  JxNode *root = JX_NODE (fragment);
+  guint from_to[2] = { jx_document_get_decimals (fragment), decimals };
 
-  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
-    {
-      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
-      GListModel *projects = jx_funding_unit_get_projects (unit);
-
-      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-        {
-          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-
-          if (!rescale_sources (project, jx_document_get_decimals (fragment), decimals, FALSE))
-            return FALSE;
-        }
-    }
-  return TRUE;
+  return jx_detail_foreach_project (&root, 1, project_fits_precision, from_to, NULL);
 }
 
 /* Whether the 合计 of @document stays in range with @fragment's amounts. */
