@@ -1430,6 +1430,11 @@ test_unrecognised_layouts_refused (void)
                   "no indicator under it");
   assert_refused ("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t示范村数量\t≥3个\n",
                   "no row names a project");
+  /* The 指标明细 csv Jixiao exports: commas are no columns of a table. */
+  assert_refused ("\xEF\xBB\xBF资金使用单位,项目名称,总计,财政拨款,其他资金,中长期目标,年度目标,一级指标,二级指标,"
+                  "三级指标,中长期指标值,年度指标值\r\n某厅,农村公路养护,100.00,100.00,0.00,,完成养护,1-产出指标,"
+                  "11-数量指标,养护里程,≥30公里,≥10公里\r\n",
+                  "No project row was found");
 }
 
 int

@@ -2921,6 +2921,17 @@ jx_import_text (const char  *text,
   doc = build_document (&self, warnings);
   if (doc != NULL && !layout_recognised (doc, error))
     g_clear_object (&doc);
+  /* Refuse rather than invent: a header and nothing under it that is a
+   * project (a comma-separated file, another layout) is no table. */
+  if (doc != NULL && jx_document_get_n_projects (doc) == 0)
+    {
+      g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_NOT_A_TABLE,
+                   _("No project row was found: the text has a header or a 合计 but no row with a project "
+                     "name and amounts between tabs under it (a comma-separated file is not read: open it in "
+                     "a spreadsheet and copy the rows, or save it as tab-separated text). Nothing was "
+                     "imported."));
+      g_clear_object (&doc);
+    }
 
 out:
   g_array_unref (self.rows);
