@@ -45,10 +45,11 @@ print_usage (FILE *out)
            _("Commands:"),
            _("  validate [--json] FILE…     check documents the way a reviewer does"),
            _("  totals [--json] FILE        every project, funding unit and the grand total (合计)"),
-           _("  convert INPUT OUTPUT [--force] [--comments]\n"
+           _("  convert INPUT OUTPUT [--force] [--comments] [--template ID]\n"
              "                              convert by extension: .jixiao, .json, or export the official\n"
              "                              table: .pdf, .xlsx, .csv; --force replaces OUTPUT; --comments\n"
-             "                              appends the open comments to a PDF"),
+             "                              appends the open comments to a PDF; --template converts the\n"
+             "                              table to another kind first"),
            _("  import INPUT -o OUTPUT [--force]\n"
              "                              read a published table (text extracted from its PDF) into a\n"
              "                              document; warnings name the line; --force replaces OUTPUT"),
