@@ -99,6 +99,35 @@ test_same (void)
   g_assert_true (jx_diff_is_empty (diff));
 }
 
+#define TABLE_PLAIN(decimals, fiscal, other) \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<table xmlns=\"urn:jixiao:targets:1\" format=\"2\" year=\"2024\" unit=\"万元\" taxonomy=\"guangdong-2020\" " \
+  "template=\"plain\"" decimals ">\n  <department>部门</department>\n  <title>标题</title>\n" \
+  "  <funding-unit id=\"u1\" name=\"单位\">\n" \
+  "    <project id=\"p1\" fiscal=\"" fiscal "\" other=\"" other "\">\n" \
+  "      <name>一</name><goal></goal>\n    </project>\n  </funding-unit>\n</table>\n"
+
+/* A table kept to two decimals against the same kept to four: equal
+ * amounts are no change, a real one is shown with its decimals and the
+ * difference exactly, at the finer precision. */
+static void
+test_amount_other_precision (void)
+{
+  g_autoptr(JxDocument) a = load_text (TABLE_PLAIN ("", "6923.35", "0.05"));
+  g_autoptr(JxDocument) b = load_text (TABLE_PLAIN (" decimals=\"4\"", "6923.3500", "0.0600"));
+  g_autoptr(JxDiff) diff = jx_diff_documents (a, b);
+  g_autofree char *line = NULL;
+  const JxChange *change;
+
+  g_assert_cmpuint (jx_diff_get_n_changes (diff), ==, 1);
+  change = jx_diff_get_change (diff, 0);
+  g_assert_cmpstr (change->field, ==, "other");
+  g_assert_true (change->has_delta);
+  g_assert_cmpint (change->delta, ==, 100);   /* ten-thousandths: 0.0100 */
+  line = jx_change_describe (change);
+  g_assert_nonnull (strstr (line, "0.05 → 0.0600 (+0.0100)"));
+}
+
 static void
 test_amount (void)
 {
@@ -747,6 +776,7 @@ main (int    argc,
 
   g_test_add_func ("/diff/same-table-has-no-changes", test_same);
   g_test_add_func ("/diff/amount-old-new-and-delta", test_amount);
+  g_test_add_func ("/diff/amount-at-another-precision", test_amount_other_precision);
   g_test_add_func ("/diff/project-added-and-removed-one-change-each", test_project_added_removed);
   g_test_add_func ("/diff/indicator-field", test_indicator_field);
   g_test_add_func ("/diff/project-moved-to-another-unit", test_moved_project);
