@@ -355,6 +355,83 @@ test_csv_shape (void)
   g_assert_null (strstr (text + 3, "\xEF\xBB\xBF"));
 }
 
+/* --- xlsx row heights --------------------------------------------------- */
+
+/* The XML of @member in the zip archive @xlsx (python3's zipfile reads it:
+ * python3 is among the packages CI installs). */
+static char *
+xlsx_member (const char *xlsx,
+             const char *member)
+{
+  g_auto(JxTestRun) r = { 0 };
+
+  run (&r, "python3", "-c",
+       "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))",
+       xlsx, member);
+  g_assert_cmpint (r.status, ==, 0);
+  return g_steal_pointer (&r.out);
+}
+
+/* The height in points set on the sheet row that holds the cell text
+ * @text (0 when the row has none: a spreadsheet shows it one line high). */
+static double
+row_height_of (const char *sheet_xml,
+               const char *text)
+{
+  g_autofree char *needle = g_strdup_printf ("<t>%s</t>", text);
+  const char *cell = strstr (sheet_xml, needle);
+  const char *row = NULL, *end, *ht;
+
+  if (cell == NULL)
+    g_error ("no cell “%s” in the sheet", text);
+  for (const char *p = sheet_xml; (p = strstr (p, "<row ")) && p < cell; p++)
+    row = p;
+  g_assert_nonnull (row);
+  end = strchr (row, '>');
+  ht = strstr (row, " ht=\"");
+  if (ht == NULL || ht > end)
+    return 0;
+  return g_ascii_strtod (ht + strlen (" ht=\""), NULL);
+}
+
+/* Spreadsheets do not grow a row that a program wrote: each project row of
+ * 绩效目标表 carries a height that shows every line of its longest cell
+ * (LibreOffice printed one line of each goal without it). */
+static void
+test_xlsx_row_heights (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autoptr(GString) goal = g_string_new ("<goal>");
+  g_autofree char *input = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *sheet_xml = NULL;
+  guint n_chars, lines;
+  double long_row, short_row;
+
+  /* 社区党员活动经费 (p1) gets a goal of about 30 lines in its column, which is
+   * 40 units wide: 20 Chinese characters a line. */
+  while ((n_chars = (guint) g_utf8_strlen (goal->str + strlen ("<goal>"), -1)) < 600)
+    g_string_append (goal, "按标准安排给社区党组织用于保障党建工作需要的补助经费。");
+  g_string_append (goal, "</goal>");
+  input = variant (dir, "long-goal.jixiao", "<goal></goal>", goal->str);
+  xlsx = export_to (input, dir, "rows.xlsx", NULL);
+  sheet_xml = xlsx_member (xlsx, "xl/worksheets/sheet1.xml");
+
+  lines = (n_chars + 19) / 20;
+  long_row = row_height_of (sheet_xml, "社区党员活动经费");
+  /* At least a 10-point font's line (12 pt) per line, within Excel's
+   * largest row height (409 pt). */
+  if (long_row < MIN (lines * 12.0, 409))
+    g_error ("the row of a goal of %u lines is %g pt high: its text is cut off", lines, long_row);
+  g_assert_cmpfloat (long_row, <=, 409);
+
+  /* A project with a shorter text gets a row of its own height, not the
+   * largest one, and still more than one line. */
+  short_row = row_height_of (sheet_xml, "社区办公经费补助");
+  g_assert_cmpfloat (short_row, >, 2 * 12.0);
+  g_assert_cmpfloat (short_row, <, long_row);
+}
+
 /* --- bad output paths ---------------------------------------------------- */
 
 static gboolean
@@ -741,6 +818,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/comments-appendix", test_pdf_comments);
   g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
+  g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);
   g_test_add_func ("/export/cli/unwritable-or-existing-output", test_unwritable_and_existing);
   g_test_add_func ("/export/libreoffice/reads-every-value", test_libreoffice_reads_exports);
   return g_test_run ();
