@@ -329,6 +329,65 @@ test_pdf_long_goal_and_fallback (void)
   }
 }
 
+/* The official table prints the same whatever the user's locale: the
+ * glyphs Pango picks depend on the language it lays text out in (the
+ * quotes of "两新" came out in another form under C than under zh_CN).
+ * Each page as pdftoppm renders it is compared. */
+static void
+test_pdf_same_in_every_locale (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = jx_test_example_path ();
+  g_autofree char *c_pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autofree char *zh_pdf = g_build_filename (dir, "zh.pdf", NULL);
+  g_autofree char *c_png = g_build_filename (dir, "c", NULL);
+  g_autofree char *zh_png = g_build_filename (dir, "zh", NULL);
+  g_auto(JxTestRun) c = { 0 };
+  g_auto(JxTestRun) zh = { 0 };
+  guint n_pages;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("zh_CN.UTF-8 locale missing (generate it with locale-gen): not compared");
+      return;
+    }
+  setlocale (LC_ALL, "");
+  {
+    const char *argv[] = { g_getenv ("JX_CLI"), "convert", example, c_pdf, NULL };
+    jx_test_run (&c, NULL, argv);
+  }
+  {
+    const char *argv[] = { g_getenv ("JX_CLI"), "convert", example, zh_pdf, NULL };
+    jx_test_run (&zh, "zh_CN.UTF-8", argv);
+  }
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_cmpint (zh.status, ==, 0);
+  n_pages = pdf_pages (c_pdf);
+  g_assert_cmpuint (pdf_pages (zh_pdf), ==, n_pages);
+  {
+    g_auto(JxTestRun) r1 = { 0 };
+    g_auto(JxTestRun) r2 = { 0 };
+
+    run (&r1, "pdftoppm", "-r", "50", "-gray", c_pdf, c_png);
+    run (&r2, "pdftoppm", "-r", "50", "-gray", zh_pdf, zh_png);
+    g_assert_cmpint (r1.status, ==, 0);
+    g_assert_cmpint (r2.status, ==, 0);
+  }
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *a_name = g_strdup_printf ("%s-%0*u.pgm", c_png, n_pages >= 10 ? 2 : 1, page);
+      g_autofree char *b_name = g_strdup_printf ("%s-%0*u.pgm", zh_png, n_pages >= 10 ? 2 : 1, page);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      gsize a_len, b_len;
+
+      g_assert_true (g_file_get_contents (a_name, &a, &a_len, NULL));
+      g_assert_true (g_file_get_contents (b_name, &b, &b_len, NULL));
+      if (a_len != b_len || memcmp (a, b, a_len) != 0)
+        g_error ("page %u of the PDF differs between the C and zh_CN locales", page);
+    }
+}
+
 /* --- csv ----------------------------------------------------------------- */
 
 static void
@@ -817,6 +876,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/official-layout", test_pdf_official_layout);
   g_test_add_func ("/export/pdf/comments-appendix", test_pdf_comments);
   g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
+  g_test_add_func ("/export/pdf/same-in-every-locale", test_pdf_same_in_every_locale);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
   g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);
   g_test_add_func ("/export/cli/unwritable-or-existing-output", test_unwritable_and_existing);

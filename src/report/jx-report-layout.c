@@ -807,6 +807,11 @@ jx_report_layout_paginate (JxReportLayout *self,
       g_clear_pointer (&self->synced_options, cairo_font_options_destroy);
     }
   g_set_object (&self->context, context);
+  /* The official table is Chinese (the PRC's): the same fonts and glyph
+   * forms whatever the user's locale, and one font set per style rather
+   * than one per language Pango would guess for each run of text. */
+  if (!pango_language_matches (pango_context_get_language (context), "zh-cn"))
+    pango_context_set_language (context, pango_language_from_string ("zh-cn"));
   clear_cache (self);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
