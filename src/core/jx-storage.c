@@ -528,27 +528,20 @@ jx_save_job_get_replaced (JxSaveJob *job)
 }
 
 JxSaveJob *
-jx_storage_save_prepare (JxDocument   *document,
-                         const char   *path,
-                         JxSaveFlags   flags,
-                         GError      **error)
+jx_storage_save_prepare_bytes (JxDocument  *document,
+                               GBytes      *bytes,
+                               const char  *path,
+                               JxSaveFlags  flags)
 {
-  g_autoptr(GBytes) bytes = NULL;
   DiskStamp *stamp;
   JxSaveJob *job;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* Everything that can go wrong with the document itself does so here,
-   * before the disk is touched. */
-  bytes = jx_xml_write (document, error);
-  if (bytes == NULL)
-    return NULL;
 
   job = g_new0 (JxSaveJob, 1);
-  job->bytes = g_steal_pointer (&bytes);
+  job->bytes = g_bytes_ref (bytes);
   job->path = g_strdup (path);
   job->target = resolve_path (path);
   job->flags = flags;
@@ -560,6 +553,26 @@ jx_storage_save_prepare (JxDocument   *document,
       job->stamp.path = NULL;
     }
   return job;
+}
+
+JxSaveJob *
+jx_storage_save_prepare (JxDocument   *document,
+                         const char   *path,
+                         JxSaveFlags   flags,
+                         GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Everything that can go wrong with the document itself does so here,
+   * before the disk is touched. */
+  bytes = jx_xml_write (document, error);
+  if (bytes == NULL)
+    return NULL;
+  return jx_storage_save_prepare_bytes (document, bytes, path, flags);
 }
 
 gboolean
