@@ -132,16 +132,6 @@ typedef struct {
   const char   **cells;
 } Walk;
 
-/* "21-经济效益指标" for a code the taxonomy knows, the code as it is otherwise. */
-static char *
-format_code (JxTaxonomy *taxonomy,
-             const char *code)
-{
-  char *label = taxonomy != NULL && code != NULL && *code != '\0' ? jx_taxonomy_format_label (taxonomy, code) : NULL;
-
-  return label != NULL ? label : g_strdup (code != NULL ? code : "");
-}
-
 static gboolean
 emit_row (Walk        *w,
           JxProject   *project,
@@ -168,9 +158,9 @@ emit_row (Walk        *w,
       else if (indicator == NULL)
         w->texts[t] = g_strdup ("");
       else if (g_str_equal (field->id, "category"))
-        w->texts[t] = format_code (w->taxonomy, jx_indicator_get_category (indicator));
+        w->texts[t] = jx_taxonomy_format_code (w->taxonomy, jx_indicator_get_category (indicator));
       else if (g_str_equal (field->id, "subcategory"))
-        w->texts[t] = format_code (w->taxonomy, jx_indicator_get_subcategory (indicator));
+        w->texts[t] = jx_taxonomy_format_code (w->taxonomy, jx_indicator_get_subcategory (indicator));
       else if (g_str_equal (field->id, "name"))
         w->texts[t] = g_strdup (jx_indicator_get_name (indicator));
       else

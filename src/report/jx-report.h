@@ -43,10 +43,6 @@ char           *jx_report_format_goal        (JxDocument     *document,
 /* The goal column's header: the template's goal label (年度目标) when it
  * has one goal, else 绩效目标. */
 const char     *jx_report_goal_header        (JxDocument     *document);
-/* "1-产出指标": a category or sub-category code with its name from the
- * document's scheme; the bare code when the scheme does not know it. */
-char           *jx_report_format_code        (JxDocument     *document,
-                                              const char     *code);
 
 /* The sum of each funding source over @unit's projects (or over the whole
  * document with @unit NULL) into @sums (jx_document_get_n_sources() of
