@@ -193,7 +193,11 @@ on_template_selected_cb (GtkDropDown    *dropdown,
   for (guint i = 0; i < kept->len && i < max_listed; i++)
     g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (kept, i));
   if (kept->len > max_listed)
-    g_string_append_printf (body, "\n%s", _("…"));
+    g_string_append_printf (body, "\n• ");
+  if (kept->len > max_listed)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %u more", "…and %u more",
+                                               kept->len - max_listed),
+                            kept->len - max_listed);
   g_string_append_printf (body, "\n\n%s",
                           _("Amounts of funding sources it lacks go to 其他资金, so no total changes. "
                             "Edit → Undo takes the whole change back."));
