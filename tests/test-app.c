@@ -28,6 +28,7 @@
 #include "jx-application.h"
 #include "jx-clipboard.h"
 #include "jx-edit.h"
+#include "jx-new-year.h"
 #include "jx-indicator-form.h"
 #include "jx-init.h"
 #include "jx-money.h"
@@ -2415,6 +2416,234 @@ test_compare_with (void)
   close_window (window);
 }
 
+typedef struct { JxWindow *window; JxNode *node; int mark; } MarkWait;
+
+static gboolean
+row_marked (gpointer data)
+{
+  MarkWait *wait = data;
+
+  return jx_window_get_row_compare_mark (wait->window, wait->node) == wait->mark;
+}
+
+/* The tree row of @node shows @mark (it is made when scrolled to). */
+static void
+assert_row_mark (JxWindow      *window,
+                 JxNode        *node,
+                 JxCompareMark  mark)
+{
+  MarkWait wait = { window, node, mark };
+
+  jx_window_select_node (window, node);
+  if (!wait_for_impl (row_marked, &wait))
+    g_error ("row of %s: compare mark %d, expected %d", jx_node_get_id (node),
+             jx_window_get_row_compare_mark (window, node), mark);
+}
+
+/* Compare With… marks the tree: added and changed rows, removed items as
+ * struck-through ghost rows (not editable, not in the totals), the other
+ * version's value beside each changed field; clearing removes all of it. */
+static void
+test_compare_marks_tree (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *total_before = NULL;
+  g_autofree char *unit_before = NULL;
+  g_autofree char *unit_after = NULL;
+  g_autoptr(GFile) sent = g_file_new_for_path (sent_path);
+  g_auto(GStrv) parts = NULL;
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *unit = JX_NODE (jx_project_get_unit (JX_PROJECT (lookup (window, "p2"))));
+  JxNode *p1 = lookup (window, "p1");
+  g_autoptr(JxIndicator) first = g_list_model_get_item (jx_project_get_indicators (JX_PROJECT (p1)), 0);
+  g_autofree char *first_id = g_strdup (jx_node_get_id (JX_NODE (first)));
+  JxComparison *comparison;
+  JxProject *added;
+  GListModel *ghosts;
+  g_autoptr(JxNode) ghost = NULL;
+  g_autoptr(JxNode) ghost_indicator = NULL;
+  guint n_projects;
+  const char *hint;
+
+  /* The version sent had 8,450.00 for p3; since then p2 and an indicator
+   * of p1 were removed and a project added. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
+  g_assert_nonnull (parts[1]);
+  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+  jx_edit_remove (document, lookup (window, "p2"));
+  jx_edit_remove (document, JX_NODE (first));
+  added = jx_edit_add_project (document, JX_FUNDING_UNIT (unit), 0, "新增的项目");
+  n_projects = jx_document_get_n_projects (document);
+  settle ();
+  total_before = g_strdup (jx_window_get_status_total (window));
+  unit_before = row_text (window, unit);
+
+  jx_window_compare_with (window, sent);
+  wait_until (changes_shown, window);
+  comparison = jx_window_get_comparison (window);
+  g_assert_nonnull (comparison);
+  settle ();
+
+  assert_row_mark (window, lookup (window, "p3"), JX_COMPARE_CHANGED);
+  assert_row_mark (window, JX_NODE (added), JX_COMPARE_ADDED);
+  assert_row_mark (window, p1, JX_COMPARE_INSIDE);
+  assert_row_mark (window, lookup (window, "p4"), JX_COMPARE_NONE);
+
+  /* The changed field shows the other version's value beside it. */
+  jx_window_select_node (window, lookup (window, "p3"));
+  settle ();
+  hint = jx_window_get_field_hint (window, "fiscal");
+  g_assert_nonnull (hint);
+  g_assert_nonnull (strstr (hint, "8,450.00"));
+  g_assert_nonnull (strstr (hint, g_getenv ("JX_EXPECT_ZH") ? "对方" : "Other version"));
+  g_assert_null (jx_window_get_field_hint (window, "name"));
+
+  /* p2 is a ghost row at the end of its unit; the indicator one under p1. */
+  ghosts = jx_comparison_get_removed (comparison, unit);
+  g_assert_nonnull (ghosts);
+  g_assert_cmpuint (g_list_model_get_n_items (ghosts), ==, 1);
+  ghost = g_list_model_get_item (ghosts, 0);
+  g_assert_cmpstr (jx_node_get_id (ghost), ==, "p2");
+  g_assert_true (jx_node_get_document (ghost) != document);
+  ghost_indicator = g_list_model_get_item (jx_comparison_get_removed (comparison, p1), 0);
+  g_assert_cmpstr (jx_node_get_id (ghost_indicator), ==, first_id);
+  assert_row_mark (window, ghost_indicator, JX_COMPARE_REMOVED);
+  assert_row_mark (window, ghost, JX_COMPARE_REMOVED);
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "empty");
+  g_assert_null (jx_window_get_shown_node (window));
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), jx_project_get_name (JX_PROJECT (ghost))));
+  /* Not editable: removing it does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove", NULL);
+  settle ();
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, n_projects);
+  /* Not in the totals. */
+  g_assert_cmpstr (jx_window_get_status_total (window), ==, total_before);
+  jx_window_select_node (window, unit);
+  unit_after = row_text (window, unit);
+  g_assert_cmpstr (unit_after, ==, unit_before);
+
+  /* Clearing the comparison removes all of it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-comparison", NULL));
+  settle ();
+  g_assert_null (jx_window_get_comparison (window));
+  g_assert_null (g_object_get_data (G_OBJECT (window), "jx-changes-window"));
+  assert_row_mark (window, lookup (window, "p3"), JX_COMPARE_NONE);
+  assert_row_mark (window, JX_NODE (added), JX_COMPARE_NONE);
+  g_assert_null (jx_window_get_field_hint (window, "fiscal"));
+  jx_window_select_node (window, ghost);
+  settle ();
+  g_assert_cmpint (jx_window_get_row_compare_mark (window, ghost), ==, -1);
+  g_assert_null (jx_window_get_shown_node (window));
+  close_window (window);
+}
+
+/* Next year's table shows last year's value beside each field (上年), in
+ * grey, and an amount its change against it, while show-last-year is on. */
+static void
+test_last_year_beside_fields (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  GSettings *settings = jx_application_get_settings (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) next = jx_new_year_copy (jx_window_get_document (window), NULL, &error);
+  JxWindow *next_window = jx_window_new (GTK_APPLICATION (app));
+  gboolean zh = g_getenv ("JX_EXPECT_ZH") != NULL;
+  JxProject *p1;
+  JxMoney before;
+  const char *hint;
+
+  g_assert_no_error (error);
+  g_settings_set_boolean (settings, "show-last-year", TRUE);
+  jx_window_show_made_document (next_window, next, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (next_window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (next_window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (next_window)));
+  p1 = JX_PROJECT (lookup (next_window, "p1"));
+  before = jx_project_get_source (p1, 0);
+  jx_window_select_node (next_window, JX_NODE (p1));
+  settle ();
+
+  hint = jx_window_get_field_hint (next_window, "fiscal");
+  g_assert_cmpstr (hint, ==, zh ? "上年：10,464.80（持平）" : "Last year: 10,464.80 (unchanged)");
+  hint = jx_window_get_field_hint (next_window, "name");
+  g_assert_nonnull (hint);
+  g_assert_nonnull (strstr (hint, jx_project_get_name (p1)));
+
+  /* The change against last year follows the amount as it is typed. */
+  type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (jx_window_find_field_widget (next_window, "fiscal"))),
+             "10564.80");
+  g_assert_cmpint (jx_project_get_source (p1, 0), ==, before + 10000);
+  hint = jx_window_get_field_hint (next_window, "fiscal");
+  g_assert_cmpstr (hint, ==, zh ? "上年：10,464.80（+100.00）" : "Last year: 10,464.80 (+100.00)");
+
+  /* An indicator's values too. */
+  {
+    g_autoptr(JxIndicator) indicator = g_list_model_get_item (jx_project_get_indicators (p1), 0);
+    g_autofree char *expected = g_strdup_printf (zh ? "上年：%s" : "Last year: %s",
+                                                 jx_indicator_get_annual_value (indicator));
+
+    jx_window_select_node (next_window, JX_NODE (indicator));
+    settle ();
+    g_assert_cmpstr (jx_window_get_field_hint (next_window, "annual-value"), ==, expected);
+  }
+
+  /* Off in Preferences: gone at once. */
+  g_settings_set_boolean (settings, "show-last-year", FALSE);
+  settle ();
+  g_assert_null (jx_window_get_field_hint (next_window, "annual-value"));
+  g_settings_set_boolean (settings, "show-last-year", TRUE);
+  settle ();
+  g_assert_nonnull (jx_window_get_field_hint (next_window, "annual-value"));
+
+  /* Export → With Last Year's Values: the csv gains the 上年 columns. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+    g_autofree char *csv = g_build_filename (dir, "next.csv", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+    g_autofree char *written = NULL;
+    gboolean on = FALSE;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (next_window), "win.export-last-year", NULL));
+    g_object_get (next_window, "export-last-year", &on, NULL);
+    g_assert_true (on);
+    jx_window_export_to (next_window, csv_file, FALSE);
+    wait_for_file (csv);
+    g_assert_true (g_file_get_contents (csv, &written, NULL, NULL));
+    g_assert_nonnull (strstr (written, ",上年总计,上年年度指标值\r\n"));
+    g_assert_nonnull (strstr (written, ",10564.80,10564.80,"));
+    g_assert_nonnull (strstr (written, ",10464.80,"));
+    g_unlink (csv);
+    g_rmdir (dir);
+  }
+
+  /* This year's table has no last year: nothing beside its fields. */
+  jx_window_select_node (window, lookup (window, "p1"));
+  settle ();
+  g_assert_null (jx_window_get_field_hint (window, "fiscal"));
+  g_settings_reset (settings, "show-last-year");
+  /* Made here, it is unsaved until saved: saved, it closes without asking. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+    g_autofree char *saved = g_build_filename (dir, "2025.jixiao", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (saved);
+
+    g_assert_true (jx_window_save_to (next_window, file, 0, &error));
+    g_assert_no_error (error);
+    close_window (next_window);
+    g_unlink (saved);
+    g_rmdir (dir);
+  }
+  close_window (window);
+}
+
 static gboolean
 comments_exported (gpointer data)
 {
@@ -3490,6 +3719,8 @@ main (int   argc,
   g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);
   g_test_add_func ("/app/files/new-year-window", test_new_year_window);
   g_test_add_func ("/app/files/compare-with-lists-changes", test_compare_with);
+  g_test_add_func ("/app/files/compare-marks-tree-and-fields", test_compare_marks_tree);
+  g_test_add_func ("/app/cycle/last-year-beside-fields", test_last_year_beside_fields);
   g_test_add_func ("/app/files/export-comments-csv-and-pdf", test_export_comments);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "jx-comments-panel.h"
+#include "jx-comparison.h"
 #include "jx-document-form.h"
 #include "jx-indicator-form.h"
 #include "jx-problem-set.h"
@@ -46,6 +47,7 @@ struct _JxWindow
   GtkMenuButton      *menu_button;
   GtkPopoverMenu     *context_menu;
   GtkDropDown        *row_filter_dropdown;
+  GtkLabel           *empty_label;
 
   /* State */
   JxDocument         *document;
@@ -69,6 +71,9 @@ struct _JxWindow
   gboolean            made;           /* made here (next year's table): unsaved */
   gboolean            closing;        /* the unsaved-changes dialog said go */
   gboolean            review_mode;    /* figures read-only, comments editable */
+  JxComparison       *comparison;     /* Compare With…: marks, ghost rows, old values */
+  gboolean            export_last_year; /* exports add the 上年 columns */
+  JxNode             *shown_ghost;    /* a removed item of the comparison, selected */
 
   /* Recovery drafts: written DRAFT_DELAY after the last change, never
    * later than draft_max_ms after the first unsaved one. */
@@ -138,6 +143,15 @@ gboolean    jx_window_row_filter_matches     (JxWindow      *self,
 /* Removes @unit with its projects as one step, after asking when it has any. */
 void        jx_window_remove_unit            (JxWindow      *self,
                                               JxFundingUnit *unit);
+/* The field id a form widget shows (a bound entry or text view, an amount
+ * entry), or NULL. */
+const char *jx_window_field_of_widget        (GtkWidget     *widget);
+/* The widget of the shown form showing @field, or NULL. */
+GtkWidget  *jx_window_find_field_widget      (JxWindow      *self,
+                                              const char    *field);
+/* jx-window-hints.c: beside each field of the shown form, in grey, the
+ * other version's value (Compare With…) and last year's (show-last-year). */
+void        jx_window_hints_update           (JxWindow      *self);
 /* jx-window-export.c: File → Print… and File → Export. */
 void jx_window_class_install_export_actions (JxWindowClass *klass);
 /* Exports to @file (format by its name) in a worker thread, from a

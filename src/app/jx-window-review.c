@@ -20,9 +20,8 @@
 
 /* ----------------------------------------------------- fields of widgets */
 
-/* The field id a form widget shows, or NULL. */
-static const char *
-field_of_widget (GtkWidget *widget)
+const char *
+jx_window_field_of_widget (GtkWidget *widget)
 {
   if (JX_IS_AMOUNT_ENTRY (widget))
     return jx_amount_entry_get_field (JX_AMOUNT_ENTRY (widget));
@@ -37,7 +36,7 @@ focused_field (JxWindow *self)
 
   for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->stack); w = gtk_widget_get_parent (w))
     {
-      const char *field = field_of_widget (w);
+      const char *field = jx_window_field_of_widget (w);
 
       if (field != NULL)
         return gtk_widget_is_ancestor (w, GTK_WIDGET (self->stack)) ? field : NULL;
@@ -185,7 +184,7 @@ on_mark_pressed_cb (GtkEntry             *entry,
                     JxWindow             *self)
 {
   GtkWidget *owner = g_object_get_data (G_OBJECT (entry), "jx-mark-owner");
-  const char *field = field_of_widget (owner);
+  const char *field = jx_window_field_of_widget (owner);
 
   if (position != GTK_ENTRY_ICON_SECONDARY || field == NULL || self->shown == NULL)
     return;
@@ -243,7 +242,7 @@ mark_fields (JxWindow   *self,
              const char *target,
              GHashTable *counts)
 {
-  const char *field = field_of_widget (widget);
+  const char *field = jx_window_field_of_widget (widget);
 
   if (field != NULL)
     {
@@ -274,10 +273,9 @@ jx_window_review_update (JxWindow *self)
   mark_fields (self, page, JX_IS_DOCUMENT (self->shown) ? "" : jx_node_get_id (self->shown), counts);
 }
 
-guint
-jx_window_get_field_mark (JxWindow   *self,
-                          const char *field,
-                          GtkWidget **entry)
+GtkWidget *
+jx_window_find_field_widget (JxWindow   *self,
+                             const char *field)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
   GtkWidget *w = page;
@@ -285,14 +283,10 @@ jx_window_get_field_mark (JxWindow   *self,
   /* Depth-first, the same walk as mark_fields(). */
   while (w != NULL)
     {
-      const char *here = field_of_widget (w);
+      const char *here = jx_window_field_of_widget (w);
 
       if (here != NULL && g_str_equal (here, field))
-        {
-          if (entry != NULL)
-            *entry = JX_IS_AMOUNT_ENTRY (w) ? GTK_WIDGET (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (w))) : w;
-          return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "jx-open-comments"));
-        }
+        return w;
       if (here == NULL && gtk_widget_get_first_child (w) != NULL)
         w = gtk_widget_get_first_child (w);
       else
@@ -302,9 +296,20 @@ jx_window_get_field_mark (JxWindow   *self,
           w = (w == NULL || w == page) ? NULL : gtk_widget_get_next_sibling (w);
         }
     }
+  return NULL;
+}
+
+guint
+jx_window_get_field_mark (JxWindow   *self,
+                          const char *field,
+                          GtkWidget **entry)
+{
+  GtkWidget *w = jx_window_find_field_widget (self, field);
+
   if (entry != NULL)
-    *entry = NULL;
-  return 0;
+    *entry = w == NULL ? NULL
+             : JX_IS_AMOUNT_ENTRY (w) ? GTK_WIDGET (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (w))) : w;
+  return w != NULL ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "jx-open-comments")) : 0;
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "jx-comparison.h"
 #include "jx-node.h"
 #include "jx-template.h"
 
@@ -66,6 +67,14 @@ gboolean    jx_window_is_unsaved       (JxWindow       *self);
  * object data "jx-changes-window"), or says why it cannot be read. */
 void        jx_window_compare_with     (JxWindow       *self,
                                         GFile          *file);
+/* Shows @comparison (of this window's document) in the tree: added and
+ * changed rows marked, removed items as struck-through ghost rows that
+ * cannot be edited nor count in totals; each changed field of the forms
+ * shows the other version's value beside it. NULL clears all of it
+ * (win.clear-comparison). */
+void        jx_window_set_comparison   (JxWindow       *self,
+                                        JxComparison   *comparison);
+JxComparison *jx_window_get_comparison (JxWindow       *self);
 /* Writes the comments report (the open comments with their replies, or
  * all) to @file as PDF or CSV by its extension, off the main thread; the
  * window's object data "jx-comments-exported" becomes 1 when done, -1
@@ -120,6 +129,14 @@ const char *jx_window_get_banner_text  (JxWindow       *self);
 char       *jx_window_describe_row     (JxWindow       *self,
                                         JxNode         *node);
 /* The problems marked on @node's row (if realized and marked), or NULL. */
+/* The comparison mark of the tree row showing @node (a JxCompareMark), or
+ * -1 when no row shows it. */
+int         jx_window_get_row_compare_mark (JxWindow   *self,
+                                            JxNode     *node);
+/* The grey text beside @field of the shown form ("上年：…", the other
+ * version's value), or NULL when there is none. */
+const char *jx_window_get_field_hint   (JxWindow       *self,
+                                        const char     *field);
 char       *jx_window_get_row_mark     (JxWindow       *self,
                                         JxNode         *node);
 /* The open-comment badge of that row (0: none), or -1 if it is not realized. */

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-previous.h"
@@ -160,6 +162,34 @@ jx_node_get_previous (JxNode        *node,
   if (previous == NULL || index < 0)
     return NULL;
   return previous->values[index];
+}
+
+gboolean
+jx_project_get_previous_total (JxProject *project,
+                               JxMoney   *total)
+{
+  JxDocument *document;
+  JxMoney sum = 0;
+  guint n_sources;
+
+  g_return_val_if_fail (JX_IS_PROJECT (project), FALSE);
+
+  if (jx_node_get_previous_year (JX_NODE (project)) == 0)
+    return FALSE;
+  document = jx_node_get_document (JX_NODE (project));
+  n_sources = jx_document_get_n_sources (document);
+  for (guint s = 0; s < n_sources; s++)
+    {
+      const char *value = jx_node_get_previous (JX_NODE (project), jx_document_get_source (document, s));
+      JxMoney amount;
+
+      if (value == NULL || !jx_money_from_decimal (value, strlen (value), &amount)
+          || !jx_money_add (sum, amount, &sum))
+        return FALSE;
+    }
+  if (total != NULL)
+    *total = sum;
+  return TRUE;
 }
 
 void
