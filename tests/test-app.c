@@ -2644,6 +2644,126 @@ test_last_year_beside_fields (void)
   close_window (window);
 }
 
+typedef struct { JxWindow *window; JxNode *node; } DropWait;
+
+static gboolean
+drop_target_shown (gpointer data)
+{
+  DropWait *wait = data;
+
+  return jx_window_get_row_drop_target (wait->window, wait->node) != NULL;
+}
+
+/* What dropping @node on the tree row of @target does: the row's own drop
+ * target handles it, as when a person lets go of the mouse there. */
+static gboolean
+drop_on_row (JxWindow *window,
+             JxNode   *node,
+             JxNode   *target)
+{
+  DropWait wait = { window, target };
+  GValue value = G_VALUE_INIT;
+  gboolean done = FALSE;
+
+  jx_window_select_node (window, target);
+  wait_until (drop_target_shown, &wait);
+  g_value_init (&value, JX_TYPE_NODE);
+  g_value_set_object (&value, node);
+  g_signal_emit_by_name (jx_window_get_row_drop_target (window, target), "drop", &value, 4.0, 4.0, &done);
+  g_value_unset (&value);
+  settle ();
+  return done;
+}
+
+static guint
+position_of (JxNode *node)
+{
+  guint position = G_MAXUINT;
+
+  g_assert_true (jx_node_get_position (node, &position));
+  return position;
+}
+
+/* Drag and drop in the tree: a project onto another funding unit moves it
+ * there (one undo step, as Move to Unit…); a row onto one of its kind puts
+ * it before it; what cannot move is refused and nothing changes. */
+static void
+test_tree_drag_and_drop (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxHistory *history = jx_document_get_history (document);
+  JxNode *p1 = lookup (window, "p1"), *p2 = lookup (window, "p2"), *p3 = lookup (window, "p3");
+  JxNode *p5 = lookup (window, "p5");
+  JxNode *u1 = jx_node_get_parent (p2);
+  JxNode *u2;
+  g_autoptr(JxIndicator) first = g_list_model_get_item (jx_project_get_indicators (JX_PROJECT (p1)), 0);
+  g_autoptr(JxDocument) other = jx_storage_load (path, NULL, NULL);
+  guint n_p3;
+
+  g_assert_nonnull (other);
+  u2 = JX_NODE (jx_edit_add_unit (document, 1, "区委组织部"));
+  settle ();
+
+  /* p2 onto the other unit: at its end, selected; undone in one step. */
+  g_assert_true (drop_on_row (window, p2, u2));
+  g_assert_true (jx_node_get_parent (p2) == u2);
+  g_assert_true (jx_window_get_shown_node (window) == p2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_true (jx_node_get_parent (p2) == u1);
+  g_assert_cmpuint (position_of (p2), ==, 1);
+  g_assert_cmpuint (jx_node_get_parent (u2) == JX_NODE (document), ==, TRUE);
+
+  /* The same move as the menu item's. */
+  jx_window_select_node (window, p3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-project-to", "s",
+                                             jx_node_get_id (u2)));
+  g_assert_true (jx_node_get_parent (p3) == u2);
+  jx_history_undo (history);
+  g_assert_true (jx_node_get_parent (p3) == u1);
+
+  /* Reordering: p5 onto p1 goes before it; p1 onto p5 just before p5. */
+  g_assert_true (drop_on_row (window, p5, p1));
+  g_assert_cmpuint (position_of (p5), ==, 0);
+  g_assert_cmpuint (position_of (p1), ==, 1);
+  g_assert_true (drop_on_row (window, p1, p3));
+  g_assert_cmpuint (position_of (p1), ==, position_of (p3) - 1);
+
+  /* An indicator onto another project: at the end of its indicators. */
+  n_p3 = g_list_model_get_n_items (jx_project_get_indicators (JX_PROJECT (p3)));
+  g_assert_true (drop_on_row (window, JX_NODE (first), p3));
+  g_assert_true (jx_indicator_get_project (first) == JX_PROJECT (p3));
+  g_assert_cmpuint (position_of (JX_NODE (first)), ==, n_p3);
+
+  /* Refused: onto itself, the wrong kind, the 合计 row, an item of another
+   * table (a ghost row), and anything in review mode. */
+  {
+    g_autoptr(JxNode) foreign = g_object_ref (jx_document_lookup (other, "p4"));
+
+    /* Each drop was one step: three undos give the table back. */
+    for (guint i = 0; i < 3; i++)
+      jx_history_undo (history);
+    g_assert_cmpuint (position_of (p1), ==, 0);
+    g_assert_cmpuint (position_of (p5), ==, 4);
+    g_assert_true (jx_indicator_get_project (first) == JX_PROJECT (p1));
+    g_assert_cmpuint (position_of (JX_NODE (first)), ==, 0);
+    g_assert_true (jx_node_get_parent (p2) == u1);
+    g_assert_false (drop_on_row (window, p2, p2));
+    g_assert_false (drop_on_row (window, p3, JX_NODE (first)));
+    g_assert_false (drop_on_row (window, p3, JX_NODE (document)));
+    g_assert_false (drop_on_row (window, foreign, u1));
+    g_assert_false (jx_window_can_drop (window, p2, foreign));
+    jx_window_set_review_mode (window, TRUE);
+    g_assert_false (drop_on_row (window, p2, u2));
+    jx_window_set_review_mode (window, FALSE);
+    g_assert_true (jx_node_get_parent (p2) == u1);
+    g_assert_cmpuint (position_of (p2), ==, 1);
+  }
+  close_window (window);
+}
+
 static gboolean
 comments_exported (gpointer data)
 {
@@ -3721,6 +3841,7 @@ main (int   argc,
   g_test_add_func ("/app/files/compare-with-lists-changes", test_compare_with);
   g_test_add_func ("/app/files/compare-marks-tree-and-fields", test_compare_marks_tree);
   g_test_add_func ("/app/cycle/last-year-beside-fields", test_last_year_beside_fields);
+  g_test_add_func ("/app/tree/drag-and-drop", test_tree_drag_and_drop);
   g_test_add_func ("/app/files/export-comments-csv-and-pdf", test_export_comments);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);

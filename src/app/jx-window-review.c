@@ -533,7 +533,79 @@ move_unit_down_action (GtkWidget  *widget,
   move_unit (JX_WINDOW (widget), +1);
 }
 
-/* Moves the shown project to the end of the unit with id @parameter. */
+/* Where dropping @node on @target puts it: a project on a funding unit
+ * goes to the end of it, an indicator on a project to the end of its
+ * indicators; on an item of its own kind (a project, an indicator, a
+ * unit), just before it, in that item's parent. FALSE when that is no
+ * move: another kind, itself, the place it is in, an item of a compared
+ * version (a ghost row), a read-only table or review mode. */
+static gboolean
+drop_place (JxWindow *self,
+            JxNode   *node,
+            JxNode   *target,
+            JxNode  **parent,
+            guint    *position)
+{
+  guint old_position = 0, n;
+
+  if (self->document == NULL || jx_document_is_read_only (self->document) || self->review_mode
+      || node == NULL || target == NULL || node == target
+      || jx_node_get_document (node) != self->document || jx_node_get_document (target) != self->document
+      || !jx_node_get_position (node, &old_position))
+    return FALSE;
+  if ((JX_IS_PROJECT (node) && JX_IS_FUNDING_UNIT (target)) || (JX_IS_INDICATOR (node) && JX_IS_PROJECT (target)))
+    {
+      *parent = target;
+      n = g_list_model_get_n_items (jx_node_get_children (target, G_OBJECT_TYPE (node)));
+      *position = jx_node_get_parent (node) == target ? n - 1 : n;
+    }
+  else if (G_OBJECT_TYPE (node) == G_OBJECT_TYPE (target) && !JX_IS_DOCUMENT (node)
+           && jx_node_get_position (target, position))
+    {
+      *parent = jx_node_get_parent (target);
+      /* Positions count without the node: one less when it was before. */
+      if (jx_node_get_parent (node) == *parent && old_position < *position)
+        (*position)--;
+    }
+  else
+    return FALSE;
+  return jx_node_get_parent (node) != *parent || old_position != *position;
+}
+
+gboolean
+jx_window_can_drop (JxWindow *self,
+                    JxNode   *node,
+                    JxNode   *target)
+{
+  JxNode *parent;
+  guint position;
+
+  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+  return drop_place (self, node, target, &parent, &position);
+}
+
+gboolean
+jx_window_drop_node (JxWindow *self,
+                     JxNode   *node,
+                     JxNode   *target)
+{
+  g_autoptr(JxNode) moved = NULL;
+  JxNode *parent;
+  guint position;
+
+  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+  if (!drop_place (self, node, target, &parent, &position))
+    return FALSE;
+  moved = g_object_ref (node);
+  self->need_full = TRUE;
+  /* One undo step, with the node's id (its comments stay attached). */
+  jx_edit_move (self->document, moved, parent, position);
+  jx_window_select_node (self, moved);
+  return TRUE;
+}
+
+/* Moves the shown project to the end of the unit with id @parameter: the
+ * same move as dropping it on the unit in the tree. */
 static void
 move_to_unit_action (GtkWidget  *widget,
                      const char *action_name,
@@ -541,14 +613,9 @@ move_to_unit_action (GtkWidget  *widget,
 {
   JxWindow *self = JX_WINDOW (widget);
   JxNode *unit = jx_document_lookup (self->document, g_variant_get_string (parameter, NULL));
-  g_autoptr(JxNode) project = JX_IS_PROJECT (self->shown) ? g_object_ref (self->shown) : NULL;
 
-  if (!JX_IS_FUNDING_UNIT (unit) || project == NULL || jx_node_get_parent (project) == unit)
-    return;
-  self->need_full = TRUE;
-  jx_edit_move (self->document, project, unit,
-                g_list_model_get_n_items (jx_funding_unit_get_projects (JX_FUNDING_UNIT (unit))));
-  jx_window_select_node (self, project);
+  if (JX_IS_FUNDING_UNIT (unit) && JX_IS_PROJECT (self->shown) && jx_node_get_parent (self->shown) != unit)
+    jx_window_drop_node (self, self->shown, unit);
 }
 
 typedef struct

@@ -78,15 +78,95 @@ create_no_children (gpointer item,
   return NULL;
 }
 
+/* ------------------------------------------------------ drag and drop */
+
+/* The item a tree row's expander shows. */
+static JxNode *
+expander_item (GtkEventController *controller)
+{
+  GtkWidget *expander = gtk_event_controller_get_widget (controller);
+  GtkWidget *row = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+
+  return JX_IS_TREE_ROW (row) ? jx_tree_row_get_item (JX_TREE_ROW (row)) : NULL;
+}
+
+/* A project, indicator or funding unit of the table can be dragged (not
+ * the 合计 row, a ghost row, nor anything in review mode or read-only). */
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource *source,
+                    double         x,
+                    double         y,
+                    JxWindow      *self)
+{
+  JxNode *node = expander_item (GTK_EVENT_CONTROLLER (source));
+
+  if (node == NULL || JX_IS_DOCUMENT (node) || jx_node_get_document (node) != self->document
+      || self->review_mode || jx_document_is_read_only (self->document))
+    return NULL;
+  return gdk_content_provider_new_typed (JX_TYPE_NODE, node);
+}
+
+static void
+on_drag_begin_cb (GtkDragSource *source,
+                  GdkDrag       *drag,
+                  JxWindow      *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static GdkDragAction
+on_drop_motion_cb (GtkDropTarget *target,
+                   double         x,
+                   double         y,
+                   JxWindow      *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+
+  /* Until the dragged item is known, say yes; then only where it can go. */
+  if (value == NULL || !G_VALUE_HOLDS (value, JX_TYPE_NODE))
+    return GDK_ACTION_MOVE;
+  return jx_window_can_drop (self, g_value_get_object (value), expander_item (GTK_EVENT_CONTROLLER (target)))
+         ? GDK_ACTION_MOVE : 0;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            JxWindow      *self)
+{
+  if (!G_VALUE_HOLDS (value, JX_TYPE_NODE))
+    return FALSE;
+  return jx_window_drop_node (self, g_value_get_object (value), expander_item (GTK_EVENT_CONTROLLER (target)));
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               JxWindow                 *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (JX_TYPE_NODE, GDK_ACTION_MOVE);
 
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), jx_tree_row_new (self->problems));
   gtk_list_item_set_child (list_item, expander);
+
+  /* Drag a project onto another unit (Move to Unit…), or a row onto one
+   * of its kind to put it before it: jx_window_drop_node(). */
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (source));
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (target));
 }
 
 static void
@@ -1641,6 +1721,24 @@ jx_window_describe_row (JxWindow *self,
   JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
 
   return row ? jx_tree_row_describe (row) : NULL;
+}
+
+GtkDropTarget *
+jx_window_get_row_drop_target (JxWindow *self,
+                               JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+  GtkWidget *expander = row ? gtk_widget_get_parent (GTK_WIDGET (row)) : NULL;
+  g_autoptr(GListModel) controllers = expander ? gtk_widget_observe_controllers (expander) : NULL;
+
+  for (guint i = 0; controllers != NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
 }
 
 int
