@@ -1831,6 +1831,103 @@ test_tree_filter_comments_problems (void)
   close_window (window);
 }
 
+static gboolean
+node_listed (JxWindow *window,
+             JxNode   *node)
+{
+  g_autoptr(GPtrArray) nodes = tree_nodes (window);
+
+  for (guint i = 0; i < nodes->len; i++)
+    if (g_ptr_array_index (nodes, i) == (gpointer) node)
+      return TRUE;
+  return FALSE;
+}
+
+static GListModel *
+tree_model_of (JxWindow *window)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (jx_window_get_tree_view (window))));
+
+  return gtk_single_selection_get_model (selection);
+}
+
+typedef struct { JxWindow *window; JxNode *node; gboolean listed; } ListedWait;
+
+static gboolean
+listed_as (gpointer data)
+{
+  ListedWait *wait = data;
+
+  return node_listed (wait->window, wait->node) == wait->listed;
+}
+
+/* The row filter is live: rows come and go as comments are resolved or
+ * added and as problems appear or are fixed, without choosing the filter
+ * again and without making the list again (the same model throughout). */
+static void
+test_tree_filter_live (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *p1 = lookup (window, "p1"), *p4 = lookup (window, "p4"), *i7 = lookup (window, "i7");
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autofree char *i7_name = g_strdup (jx_indicator_get_name (JX_INDICATOR (i7)));
+  GListModel *model;
+  ListedWait wait = { window, i7, TRUE };
+  guint p4_at = G_MAXUINT;
+
+  jx_window_set_row_filter (window, 1);
+  settle ();
+  model = tree_model_of (window);
+  g_assert_true (node_listed (window, p1));
+  g_assert_false (node_listed (window, p4));
+
+  /* Resolved: p1 goes; a new comment on p4: it comes, in table order. */
+  jx_edit_set_resolved (document, JX_ANNOTATION (lookup (window, "a14")), TRUE);
+  settle ();
+  g_assert_false (node_listed (window, p1));
+  jx_edit_add_annotation (document, "p4", NULL, "财政局 测试", "请补充测算依据。");
+  settle ();
+  g_assert_true (node_listed (window, p4));
+  nodes = tree_nodes (window);
+  for (guint i = 0; i < nodes->len; i++)
+    if (g_ptr_array_index (nodes, i) == (gpointer) p4)
+      p4_at = i;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      JxNode *node = g_ptr_array_index (nodes, i);
+      JxProject *project = JX_IS_PROJECT (node) ? JX_PROJECT (node) : jx_indicator_get_project (JX_INDICATOR (node));
+      guint position, p4_position;
+
+      g_assert_true (jx_node_get_position (JX_NODE (project), &position));
+      g_assert_true (jx_node_get_position (p4, &p4_position));
+      if (position < p4_position)
+        g_assert_cmpuint (i, <, p4_at);
+      else if (position > p4_position)
+        g_assert_cmpuint (i, >, p4_at);
+    }
+  /* Undone: gone again. */
+  jx_history_undo (jx_document_get_history (document));
+  settle ();
+  g_assert_false (node_listed (window, p4));
+  g_assert_true (tree_model_of (window) == model);
+
+  /* Problems: i7 comes when its name is emptied, goes when it is back. */
+  jx_window_set_row_filter (window, 2);
+  settle ();
+  model = tree_model_of (window);
+  g_assert_false (node_listed (window, i7));
+  jx_edit_set_string (document, i7, "name", "");
+  wait_until (listed_as, &wait);
+  jx_edit_set_string (document, i7, "name", i7_name);
+  wait.listed = FALSE;
+  wait_until (listed_as, &wait);
+  g_assert_true (tree_model_of (window) == model);
+  jx_window_set_row_filter (window, 0);
+  close_window (window);
+}
+
 /* File → Export Comments…: a chooser for .csv; the file written holds the
  * open comments with their replies, the same bytes as jixiao-cli comments
  * --open. */
@@ -3842,6 +3939,7 @@ main (int   argc,
   g_test_add_func ("/app/files/compare-marks-tree-and-fields", test_compare_marks_tree);
   g_test_add_func ("/app/cycle/last-year-beside-fields", test_last_year_beside_fields);
   g_test_add_func ("/app/tree/drag-and-drop", test_tree_drag_and_drop);
+  g_test_add_func ("/app/tree/filter-live", test_tree_filter_live);
   g_test_add_func ("/app/files/export-comments-csv-and-pdf", test_export_comments);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);

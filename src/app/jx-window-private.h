@@ -55,6 +55,13 @@ struct _JxWindow
   GListStore         *root;
   GtkTreeListModel   *tree_model;
   GtkTreeListModel   *search_model;
+  /* The search's flat list: the name-matching projects and indicators in
+   * document order (made when the text changes), each node's position in
+   * it, and the ids the row filter lets through, kept live (comments,
+   * problems) by refiltering only the nodes whose state changed. */
+  GListStore         *search_candidates;
+  GHashTable         *search_index;
+  GHashTable         *filter_ids;
   GtkSingleSelection *selection;
   JxProblemSet       *problems;
   JxNode             *shown;          /* the node whose form is shown */
@@ -137,9 +144,9 @@ void        jx_window_review_update          (JxWindow      *self);
 void        jx_window_review_update_actions  (JxWindow      *self);
 /* Ids of the items with open comments (borrowed strings). */
 GHashTable *jx_window_open_comment_targets   (JxWindow      *self);
-gboolean    jx_window_row_filter_matches     (JxWindow      *self,
-                                              GHashTable    *open_targets,
-                                              JxNode        *node);
+/* The ids the tree's row filter lets through now (owned strings), or NULL
+ * for all rows. */
+GHashTable *jx_window_row_filter_ids         (JxWindow      *self);
 /* Removes @unit with its projects as one step, after asking when it has any. */
 void        jx_window_remove_unit            (JxWindow      *self,
                                               JxFundingUnit *unit);

@@ -346,21 +346,28 @@ jx_window_open_comment_targets (JxWindow *self)
   return targets;
 }
 
-gboolean
-jx_window_row_filter_matches (JxWindow   *self,
-                              GHashTable *open_targets,
-                              JxNode     *node)
+GHashTable *
+jx_window_row_filter_ids (JxWindow *self)
 {
-  JxSeverity severity;
-
   switch (gtk_drop_down_get_selected (self->row_filter_dropdown))
     {
     case JX_ROW_FILTER_OPEN_COMMENTS:
-      return open_targets != NULL && g_hash_table_contains (open_targets, jx_node_get_id (node));
+      {
+        g_autoptr(GHashTable) open = jx_window_open_comment_targets (self);
+        GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        GHashTableIter iter;
+        gpointer key;
+
+        /* Copies: the annotations may go before the next comparison. */
+        g_hash_table_iter_init (&iter, open);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          g_hash_table_add (ids, g_strdup (key));
+        return ids;
+      }
     case JX_ROW_FILTER_PROBLEMS:
-      return jx_problem_set_lookup (self->problems, node, &severity, NULL);
+      return jx_problem_set_dup_targets (self->problems);
     default:
-      return TRUE;
+      return NULL;
     }
 }
 

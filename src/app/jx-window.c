@@ -328,14 +328,70 @@ name_matches (const char *name,
   return strstr (folded, folded_query) != NULL;
 }
 
+static gboolean
+row_filter_cb (gpointer item,
+               gpointer data)
+{
+  JxWindow *self = data;
+
+  return self->filter_ids == NULL || g_hash_table_contains (self->filter_ids, jx_node_get_id (item));
+}
+
+/* Keeps the row filter live: the ids it lets through are taken again (one
+ * pass over the comments, or over the problems) and only the candidates
+ * whose state changed are filtered again, by replacing each with itself in
+ * the list (items-changed of one item), never the whole tree. */
+static void
+update_row_filter (JxWindow *self)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->search_candidates == NULL || self->filter_ids == NULL)
+    return;
+  before = g_steal_pointer (&self->filter_ids);
+  self->filter_ids = jx_window_row_filter_ids (self);
+  if (self->filter_ids == NULL)
+    return;
+  changed = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->filter_ids, key))
+      g_ptr_array_add (changed, key);
+  g_hash_table_iter_init (&iter, self->filter_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (before, key))
+      g_ptr_array_add (changed, key);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      JxNode *node = jx_document_lookup (self->document, g_ptr_array_index (changed, i));
+      guint position = node ? GPOINTER_TO_UINT (g_hash_table_lookup (self->search_index, node)) : 0;
+
+      /* Positions are kept + 1; the list holds the node itself. */
+      if (position > 0)
+        g_list_store_splice (self->search_candidates, position - 1, 1, (gpointer *) &node, 1);
+    }
+}
+
+static void
+clear_search (JxWindow *self)
+{
+  g_clear_object (&self->search_model);
+  g_clear_object (&self->search_candidates);
+  g_clear_pointer (&self->search_index, g_hash_table_unref);
+  g_clear_pointer (&self->filter_ids, g_hash_table_unref);
+}
+
 static void
 on_search_changed_cb (GtkSearchEntry *entry,
                       JxWindow       *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *query = NULL;
-  g_autoptr(GHashTable) open_targets = NULL;
-  GListStore *results;
+  g_autoptr(GPtrArray) matches = NULL;
+  GtkFilterListModel *filtered;
   GListModel *units;
 
   if (self->document == NULL)
@@ -344,16 +400,18 @@ on_search_changed_cb (GtkSearchEntry *entry,
   if (*text == '\0' && gtk_drop_down_get_selected (self->row_filter_dropdown) == JX_ROW_FILTER_ALL)
     {
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+      clear_search (self);
       if (self->shown != NULL)
         jx_window_select_node (self, self->shown);
       return;
     }
 
-  /* A flat list of the matching projects and indicators, in document
-   * order: one pass over the names, fast on 20,000 projects. */
+  /* A flat list of the projects and indicators whose names match, in
+   * document order: one pass over the names, fast on 20,000 projects;
+   * the row filter over it follows comments and problems as they change
+   * (update_row_filter()). */
   query = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
-  open_targets = jx_window_open_comment_targets (self);
-  results = g_list_store_new (JX_TYPE_NODE);
+  matches = g_ptr_array_new ();
   units = jx_document_get_units (self->document);
   for (guint u = 0; u < g_list_model_get_n_items (units); u++)
     {
@@ -365,22 +423,28 @@ on_search_changed_cb (GtkSearchEntry *entry,
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
           GListModel *indicators = jx_project_get_indicators (project);
 
-          if (name_matches (jx_project_get_name (project), query)
-              && jx_window_row_filter_matches (self, open_targets, JX_NODE (project)))
-            g_list_store_append (results, project);
+          if (name_matches (jx_project_get_name (project), query))
+            g_ptr_array_add (matches, project);
           for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
             {
               g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
 
-              if (name_matches (jx_indicator_get_name (indicator), query)
-                  && jx_window_row_filter_matches (self, open_targets, JX_NODE (indicator)))
-                g_list_store_append (results, indicator);
+              if (name_matches (jx_indicator_get_name (indicator), query))
+                g_ptr_array_add (matches, indicator);
             }
         }
     }
 
-  g_clear_object (&self->search_model);
-  self->search_model = gtk_tree_list_model_new (G_LIST_MODEL (results), FALSE, FALSE,
+  clear_search (self);
+  self->search_candidates = g_list_store_new (JX_TYPE_NODE);
+  g_list_store_splice (self->search_candidates, 0, 0, matches->pdata, matches->len);
+  self->search_index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < matches->len; i++)
+    g_hash_table_insert (self->search_index, g_ptr_array_index (matches, i), GUINT_TO_POINTER (i + 1));
+  self->filter_ids = jx_window_row_filter_ids (self);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->search_candidates)),
+                                        GTK_FILTER (gtk_custom_filter_new (row_filter_cb, self, NULL)));
+  self->search_model = gtk_tree_list_model_new (G_LIST_MODEL (filtered), FALSE, FALSE,
                                                 create_no_children, NULL, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->search_model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -633,6 +697,8 @@ on_document_changed_cb (JxDocument *document,
     show_node (self, NULL);
   jx_window_review_update (self);
   jx_window_update_actions (self);
+  if (gtk_drop_down_get_selected (self->row_filter_dropdown) == JX_ROW_FILTER_OPEN_COMMENTS)
+    update_row_filter (self);
 }
 
 static void
@@ -648,6 +714,8 @@ on_problems_changed_cb (JxProblemSet *problems,
                         JxWindow     *self)
 {
   update_status (self);
+  if (gtk_drop_down_get_selected (self->row_filter_dropdown) == JX_ROW_FILTER_PROBLEMS)
+    update_row_filter (self);
 }
 
 static void
@@ -1971,7 +2039,7 @@ jx_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
-  g_clear_object (&self->search_model);
+  clear_search (self);
   g_clear_object (&self->comparison);
   g_clear_object (&self->shown_ghost);
   g_clear_object (&self->root);
