@@ -2673,6 +2673,8 @@ test_last_year_beside_fields (void)
   hint = jx_window_get_field_hint (next_window, "name");
   g_assert_nonnull (hint);
   g_assert_nonnull (strstr (hint, jx_project_get_name (p1)));
+  /* Nothing beside a field the template hides (its 中长期目标). */
+  g_assert_null (jx_window_get_field_hint (next_window, "cycle-goal"));
 
   /* The change against last year follows the amount as it is typed. */
   type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (jx_window_find_field_widget (next_window, "fiscal"))),

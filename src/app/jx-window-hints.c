@@ -162,9 +162,22 @@ hint_text (JxWindow   *self,
   return text != NULL ? g_string_free (text, FALSE) : NULL;
 }
 
+/* Whether @widget shows in the form: it and what holds it up to the page
+ * are visible (a template without 中长期目标 hides that field's row). */
+static gboolean
+shown_in_page (GtkWidget *widget,
+               GtkWidget *page)
+{
+  for (GtkWidget *w = widget; w != NULL && w != page; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_visible (w))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 update_widget (JxWindow  *self,
                GtkWidget *widget,
+               GtkWidget *page,
                JxNode    *node)
 {
   const char *field = jx_window_field_of_widget (widget);
@@ -175,10 +188,10 @@ update_widget (JxWindow  *self,
     {
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
            child = gtk_widget_get_next_sibling (child))
-        update_widget (self, child, node);
+        update_widget (self, child, page, node);
       return;
     }
-  text = node != NULL ? hint_text (self, node, field) : NULL;
+  text = node != NULL && shown_in_page (widget, page) ? hint_text (self, node, field) : NULL;
   label = g_object_get_data (G_OBJECT (widget), "jx-hint");
   if (text == NULL && label == NULL)
     return;
@@ -203,7 +216,7 @@ jx_window_hints_update (JxWindow *self)
     return;
   page = gtk_stack_get_visible_child (self->stack);
   if (page != NULL)
-    update_widget (self, page, self->shown);
+    update_widget (self, page, page, self->shown);
 }
 
 const char *
