@@ -934,6 +934,26 @@ dialog_on (gpointer parent)
   return count_dialogs_on (parent) == 1;
 }
 
+/* The label of the button that has the keyboard focus in the dialog
+ * modal on @parent (what Enter presses), or NULL. */
+static const char *
+focused_button_of_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *focus;
+
+      if (gtk_window_get_transient_for (window) != parent || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      return GTK_IS_BUTTON (focus) ? gtk_button_get_label (GTK_BUTTON (focus)) : NULL;
+    }
+  return NULL;
+}
+
 /* Closing an edited document asks through the one dialog helper (GtkAlertDialog
  * on GTK >= 4.10, GtkMessageDialog on 4.8): Cancel keeps the window and its
  * edit, "Close without Saving" closes it; an error has one Close button. */
@@ -958,6 +978,8 @@ test_dialog_helper (void)
   g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
   g_assert_cmpstr (shown, ==, heading);
   g_assert_cmpstr (body, ==, g_dgettext (GETTEXT_PACKAGE, "If you don’t save, the changes since the last save are lost."));
+  /* Enter presses the default, Save; not the first button, Close without Saving. */
+  g_assert_cmpstr (focused_button_of_dialog (GTK_WINDOW (window)), ==, g_dgettext (GETTEXT_PACKAGE, "_Save"));
   g_assert_false (jx_dialog_respond (GTK_WINDOW (window), "no such button"));
 
   g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Cancel")));
@@ -2946,6 +2968,32 @@ widget_width (GtkWidget *widget)
   return gtk_widget_get_width (widget);
 }
 
+/* Full-width digits, as a Chinese input method in full-width mode commits
+ * them, reach an amount field (its input purpose is a hint, not a filter
+ * of what is committed) and are taken as the amount. */
+static void
+test_amount_full_width_digits (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  JxNode *project = lookup (window, "p1");
+  JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  JxAmountEntry *fiscal;
+  GtkEditable *editable;
+
+  jx_window_select_node (window, project);
+  settle ();
+  fiscal = JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (form, "fiscal"));
+  editable = jx_amount_entry_get_editable (fiscal);
+  gtk_editable_set_text (editable, "");
+  key_in (editable, "３４．５");
+  g_assert_cmpstr (gtk_editable_get_text (editable), ==, "３４．５");
+  g_assert_true (jx_amount_entry_get_valid (fiscal));
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 3450);
+  g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "34.50");
+  close_window (window);
+}
+
 /* "12a" typed over 53.85: the document keeps 53.85 (not the 12.00 of the
  * last keystroke that parsed), the field says so, the Problems panel lists
  * it, another project and back keeps the text, Save asks, and nothing below
@@ -3158,6 +3206,49 @@ test_draft_debounced_and_mirrors (void)
   }
 }
 
+/* The first project of @document. */
+static JxProject *
+first_project (JxDocument *document)
+{
+  g_autoptr(JxFundingUnit) unit = g_list_model_get_item (jx_document_get_units (document), 0);
+  g_autoptr(JxProject) project = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+
+  return project;   /* the unit's list holds it */
+}
+
+/* A draft of the 20,000-project table is serialized a few milliseconds at
+ * a time between keystrokes (not in one stall of the main loop), and a
+ * change made while it is under way restarts it: the draft that reaches
+ * the disk holds that change, never a mix of before and after. */
+static void
+test_draft_large_sliced (void)
+{
+  JxWindow *window = open_window (large_document ());
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *first = JX_NODE (first_project (document));
+  g_autofree char *id = g_strdup (jx_node_get_id (first));
+  g_autoptr(JxDocument) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jx_window_set_draft_delays (window, 50, 1500);
+  jx_edit_set_string (document, first, "name", "草稿一");
+  /* Serializing has begun (its first slice ran) but not finished. */
+  WAIT_FOR (jx_window_get_draft_slices (window) >= 1);
+  g_assert_false (path_exists (jx_window_get_draft_path (window)));
+  /* The next draft waits a while: what reaches the disk before it would be
+   * the one under way, had the change not stopped it. */
+  jx_window_set_draft_delays (window, 2000, 2000);
+  jx_edit_set_string (document, first, "name", "草稿二");
+
+  WAIT_FOR (path_exists (jx_window_get_draft_path (window)));
+  draft = jx_storage_load (jx_window_get_draft_path (window), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_project_get_name (JX_PROJECT (jx_document_lookup (draft, id))), ==, "草稿二");
+  g_assert_cmpuint (jx_document_get_n_projects (draft), ==, jx_document_get_n_projects (document));
+  g_assert_cmpuint (jx_window_get_draft_slices (window), >, 1);
+  close_window (window);
+}
+
 static char *
 copy_example (const char *dir,
               const char *name)
@@ -3215,6 +3306,8 @@ test_restored_keeps_path (void)
     WAIT_FOR (has_dialog (NULL));
     text = pending_dialog (NULL);
     g_assert_nonnull (strstr (text, "budget.jixiao"));
+    /* Enter restores; the first button (Delete Drafts) never has the focus. */
+    g_assert_cmpstr (focused_button_of_dialog (NULL), ==, g_dgettext (GETTEXT_PACKAGE, "_Restore"));
     g_assert_true (jx_dialog_respond (NULL, g_dgettext (GETTEXT_PACKAGE, "_Restore")));
   }
   restored = NULL;
@@ -3854,6 +3947,7 @@ static void
 add_editor_tests (void)
 {
   g_test_add_func ("/app/amount/half-typed-keeps-value", test_amount_half_typed_keeps_value);
+  g_test_add_func ("/app/amount/full-width-digits", test_amount_full_width_digits);
   g_test_add_func ("/app/amount/precision-and-range", test_amount_precision_and_range);
   g_test_add_func ("/app/drafts/debounced-and-mirror-saved-state", test_draft_debounced_and_mirrors);
   g_test_add_func ("/app/drafts/restored-keeps-path", test_restored_keeps_path);
@@ -3865,6 +3959,7 @@ add_editor_tests (void)
   g_test_add_func ("/app/validation/live", test_live_validation);
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/recovery/crash-sigkill", test_crash_recovery);
+  g_test_add_func ("/app/drafts/large-sliced", test_draft_large_sliced);
 }
 
 

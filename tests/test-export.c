@@ -329,6 +329,65 @@ test_pdf_long_goal_and_fallback (void)
   }
 }
 
+/* The official table prints the same whatever the user's locale: the
+ * glyphs Pango picks depend on the language it lays text out in (the
+ * quotes of "两新" came out in another form under C than under zh_CN).
+ * Each page as pdftoppm renders it is compared. */
+static void
+test_pdf_same_in_every_locale (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = jx_test_example_path ();
+  g_autofree char *c_pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autofree char *zh_pdf = g_build_filename (dir, "zh.pdf", NULL);
+  g_autofree char *c_png = g_build_filename (dir, "c", NULL);
+  g_autofree char *zh_png = g_build_filename (dir, "zh", NULL);
+  g_auto(JxTestRun) c = { 0 };
+  g_auto(JxTestRun) zh = { 0 };
+  guint n_pages;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("zh_CN.UTF-8 locale missing (generate it with locale-gen): not compared");
+      return;
+    }
+  setlocale (LC_ALL, "");
+  {
+    const char *argv[] = { g_getenv ("JX_CLI"), "convert", example, c_pdf, NULL };
+    jx_test_run (&c, NULL, argv);
+  }
+  {
+    const char *argv[] = { g_getenv ("JX_CLI"), "convert", example, zh_pdf, NULL };
+    jx_test_run (&zh, "zh_CN.UTF-8", argv);
+  }
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_cmpint (zh.status, ==, 0);
+  n_pages = pdf_pages (c_pdf);
+  g_assert_cmpuint (pdf_pages (zh_pdf), ==, n_pages);
+  {
+    g_auto(JxTestRun) r1 = { 0 };
+    g_auto(JxTestRun) r2 = { 0 };
+
+    run (&r1, "pdftoppm", "-r", "50", "-gray", c_pdf, c_png);
+    run (&r2, "pdftoppm", "-r", "50", "-gray", zh_pdf, zh_png);
+    g_assert_cmpint (r1.status, ==, 0);
+    g_assert_cmpint (r2.status, ==, 0);
+  }
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *a_name = g_strdup_printf ("%s-%0*u.pgm", c_png, n_pages >= 10 ? 2 : 1, page);
+      g_autofree char *b_name = g_strdup_printf ("%s-%0*u.pgm", zh_png, n_pages >= 10 ? 2 : 1, page);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      gsize a_len, b_len;
+
+      g_assert_true (g_file_get_contents (a_name, &a, &a_len, NULL));
+      g_assert_true (g_file_get_contents (b_name, &b, &b_len, NULL));
+      if (a_len != b_len || memcmp (a, b, a_len) != 0)
+        g_error ("page %u of the PDF differs between the C and zh_CN locales", page);
+    }
+}
+
 /* --- csv ----------------------------------------------------------------- */
 
 static void
@@ -426,6 +485,83 @@ test_last_year_columns (void)
   g_assert_cmpint (bad.status, ==, 64);
   g_assert_nonnull (strstr (bad.err, "--last-year"));
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+}
+
+/* --- xlsx row heights --------------------------------------------------- */
+
+/* The XML of @member in the zip archive @xlsx (python3's zipfile reads it:
+ * python3 is among the packages CI installs). */
+static char *
+xlsx_member (const char *xlsx,
+             const char *member)
+{
+  g_auto(JxTestRun) r = { 0 };
+
+  run (&r, "python3", "-c",
+       "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))",
+       xlsx, member);
+  g_assert_cmpint (r.status, ==, 0);
+  return g_steal_pointer (&r.out);
+}
+
+/* The height in points set on the sheet row that holds the cell text
+ * @text (0 when the row has none: a spreadsheet shows it one line high). */
+static double
+row_height_of (const char *sheet_xml,
+               const char *text)
+{
+  g_autofree char *needle = g_strdup_printf ("<t>%s</t>", text);
+  const char *cell = strstr (sheet_xml, needle);
+  const char *row = NULL, *end, *ht;
+
+  if (cell == NULL)
+    g_error ("no cell “%s” in the sheet", text);
+  for (const char *p = sheet_xml; (p = strstr (p, "<row ")) && p < cell; p++)
+    row = p;
+  g_assert_nonnull (row);
+  end = strchr (row, '>');
+  ht = strstr (row, " ht=\"");
+  if (ht == NULL || ht > end)
+    return 0;
+  return g_ascii_strtod (ht + strlen (" ht=\""), NULL);
+}
+
+/* Spreadsheets do not grow a row that a program wrote: each project row of
+ * 绩效目标表 carries a height that shows every line of its longest cell
+ * (LibreOffice printed one line of each goal without it). */
+static void
+test_xlsx_row_heights (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autoptr(GString) goal = g_string_new ("<goal>");
+  g_autofree char *input = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *sheet_xml = NULL;
+  guint n_chars, lines;
+  double long_row, short_row;
+
+  /* 社区党员活动经费 (p1) gets a goal of about 30 lines in its column, which is
+   * 40 units wide: 20 Chinese characters a line. */
+  while ((n_chars = (guint) g_utf8_strlen (goal->str + strlen ("<goal>"), -1)) < 600)
+    g_string_append (goal, "按标准安排给社区党组织用于保障党建工作需要的补助经费。");
+  g_string_append (goal, "</goal>");
+  input = variant (dir, "long-goal.jixiao", "<goal></goal>", goal->str);
+  xlsx = export_to (input, dir, "rows.xlsx", NULL);
+  sheet_xml = xlsx_member (xlsx, "xl/worksheets/sheet1.xml");
+
+  lines = (n_chars + 19) / 20;
+  long_row = row_height_of (sheet_xml, "社区党员活动经费");
+  /* At least a 10-point font's line (12 pt) per line, within Excel's
+   * largest row height (409 pt). */
+  if (long_row < MIN (lines * 12.0, 409))
+    g_error ("the row of a goal of %u lines is %g pt high: its text is cut off", lines, long_row);
+  g_assert_cmpfloat (long_row, <=, 409);
+
+  /* A project with a shorter text gets a row of its own height, not the
+   * largest one, and still more than one line. */
+  short_row = row_height_of (sheet_xml, "社区办公经费补助");
+  g_assert_cmpfloat (short_row, >, 2 * 12.0);
+  g_assert_cmpfloat (short_row, <, long_row);
 }
 
 /* --- bad output paths ---------------------------------------------------- */
@@ -813,8 +949,10 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/official-layout", test_pdf_official_layout);
   g_test_add_func ("/export/pdf/comments-appendix", test_pdf_comments);
   g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
+  g_test_add_func ("/export/pdf/same-in-every-locale", test_pdf_same_in_every_locale);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
   g_test_add_func ("/export/last-year/columns", test_last_year_columns);
+  g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);
   g_test_add_func ("/export/cli/unwritable-or-existing-output", test_unwritable_and_existing);
   g_test_add_func ("/export/libreoffice/reads-every-value", test_libreoffice_reads_exports);
   return g_test_run ();

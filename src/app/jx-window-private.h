@@ -12,6 +12,7 @@
 #include "jx-project-form.h"
 #include "jx-toast.h"
 #include "jx-window.h"
+#include "jx-xml.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,12 @@ struct _JxWindow
   /* Recovery drafts: written DRAFT_DELAY after the last change, never
    * later than draft_max_ms after the first unsaved one. */
   guint               draft_timer_id;
+  /* The draft being serialized on the main thread, a slice per idle, so
+   * that a large table never holds up a keystroke; any change drops it. */
+  JxXmlWriter        *draft_writer;
+  guint               draft_slice_id;
+  guint               draft_slices;   /* slices the last draft took (tests) */
+  gint64              draft_since;    /* its first_unsaved */
   gint64              first_unsaved;  /* monotonic µs; 0: none pending */
   guint               draft_delay_ms;
   guint               draft_max_ms;

@@ -1420,9 +1420,17 @@ jx_window_save_to_finish (JxWindow      *self,
  * compete with typing, early enough that a crash loses little. */
 #define DRAFT_DELAY_MS 3000
 
+static void
+draft_cancel_slices (JxWindow *self)
+{
+  g_clear_handle_id (&self->draft_slice_id, g_source_remove);
+  g_clear_pointer (&self->draft_writer, jx_xml_writer_free);
+}
+
 void
 jx_window_delete_draft (JxWindow *self)
 {
+  draft_cancel_slices (self);
   g_clear_handle_id (&self->draft_timer_id, g_source_remove);
   self->first_unsaved = 0;
   /* A draft being written now is removed when its worker is done. */
@@ -1436,6 +1444,13 @@ jx_window_delete_draft (JxWindow *self)
       g_clear_pointer (&self->draft_path, g_free);
     }
   self->draft_stale = FALSE;
+}
+
+guint
+jx_window_get_draft_slices (JxWindow *self)
+{
+  g_return_val_if_fail (JX_IS_WINDOW (self), 0);
+  return self->draft_slices;
 }
 
 const char *
@@ -1472,26 +1487,24 @@ draft_data_free (DraftData *data)
   g_free (data);
 }
 
-/* On the main thread: the document serialized, and the note beside it. */
-static DraftData *
-draft_prepare (JxWindow *self)
+/* Whether a draft is due, and where it goes (self->draft_path, made on
+ * the first one). */
+static gboolean
+draft_due (JxWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  DraftData *data;
 
   if (self->document == NULL || !jx_window_is_unsaved (self)
       || jx_document_is_read_only (self->document))
-    return NULL;
+    return FALSE;
   if (self->draft_path != NULL && !self->draft_stale)
-    return NULL;
+    return FALSE;
 
   dir = jx_application_get_drafts_dir ();
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_warning ("Cannot create the drafts folder %s: %s", dir, g_strerror (errno));
-      return NULL;
+      return FALSE;
     }
   if (self->draft_path == NULL)
     {
@@ -1503,16 +1516,20 @@ draft_prepare (JxWindow *self)
       name = g_strdup_printf ("%s-%08x.jixiao", stem, g_random_int ());
       self->draft_path = g_build_filename (dir, name, NULL);
     }
+  return TRUE;
+}
 
-  data = g_new0 (DraftData, 1);
+/* On the main thread: the draft of the document serialized as @bytes
+ * (the document as it is now), and the note beside it. */
+static DraftData *
+draft_data_new (JxWindow *self,
+                GBytes   *bytes)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  DraftData *data = g_new0 (DraftData, 1);
+
   /* A copy: the document's save point and disk stamp stay as they are. */
-  data->job = jx_storage_save_prepare (self->document, self->draft_path, JX_SAVE_COPY, &error);
-  if (data->job == NULL)
-    {
-      g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
-      draft_data_free (data);
-      return NULL;
-    }
+  data->job = jx_storage_save_prepare_bytes (self->document, bytes, self->draft_path, JX_SAVE_COPY);
   data->draft_path = g_strdup (self->draft_path);
   data->info_path = g_strconcat (self->draft_path, ".info", NULL);
   data->epoch = self->draft_epoch;
@@ -1537,6 +1554,24 @@ draft_prepare (JxWindow *self)
   return data;
 }
 
+/* The same at once (closing, tests). */
+static DraftData *
+draft_prepare (JxWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!draft_due (self))
+    return NULL;
+  bytes = jx_xml_write (self->document, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
+      return NULL;
+    }
+  return draft_data_new (self, bytes);
+}
+
 /* On any thread. */
 static gboolean
 draft_write (DraftData  *data,
@@ -1553,6 +1588,7 @@ jx_window_autosave_now (JxWindow *self)
   g_autoptr(GError) error = NULL;
   DraftData *data;
 
+  draft_cancel_slices (self);
   g_clear_handle_id (&self->draft_timer_id, g_source_remove);
   self->first_unsaved = 0;
   data = draft_prepare (self);
@@ -1596,21 +1632,59 @@ on_draft_written_cb (GObject      *source,
     }
 }
 
+/* A slice of serialization, between the frames and keystrokes: ~4 ms of
+ * projects. The document cannot change meanwhile (any change cancels). */
+#define DRAFT_SLICE_US 4000
+
+static void
+draft_start_write (JxWindow *self,
+                   GBytes   *bytes)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_draft_written_cb, NULL);
+
+  g_task_set_task_data (task, draft_data_new (self, bytes), (GDestroyNotify) draft_data_free);
+  g_task_run_in_thread (task, draft_thread);
+}
+
+static gboolean
+draft_slice_cb (gpointer user_data)
+{
+  JxWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  self->draft_slices++;
+  if (!jx_xml_writer_step (self->draft_writer, g_get_monotonic_time () + DRAFT_SLICE_US, &bytes, &error))
+    return G_SOURCE_CONTINUE;
+  self->draft_slice_id = 0;
+  g_clear_pointer (&self->draft_writer, jx_xml_writer_free);
+  if (bytes == NULL)
+    g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
+  else
+    draft_start_write (self, bytes);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 draft_timer_cb (gpointer user_data)
 {
   JxWindow *self = user_data;
-  g_autoptr(GTask) task = NULL;
-  DraftData *data;
+  g_autoptr(GError) error = NULL;
 
   self->draft_timer_id = 0;
+  self->draft_since = self->first_unsaved;
   self->first_unsaved = 0;
-  data = draft_prepare (self);
-  if (data == NULL)
+  draft_cancel_slices (self);
+  if (!draft_due (self))
     return G_SOURCE_REMOVE;
-  task = g_task_new (self, NULL, on_draft_written_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) draft_data_free);
-  g_task_run_in_thread (task, draft_thread);
+  self->draft_writer = jx_xml_writer_new (self->document, &error);
+  if (self->draft_writer == NULL)
+    {
+      g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
+      return G_SOURCE_REMOVE;
+    }
+  self->draft_slices = 0;
+  self->draft_slice_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draft_slice_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -1622,6 +1696,13 @@ schedule_draft (JxWindow *self)
   gint64 now = g_get_monotonic_time ();
   gint64 wait_ms;
 
+  /* A draft being serialized is of the state before this change: it
+   * starts again, still due by the first unsaved change it was for. */
+  if (self->draft_writer != NULL)
+    {
+      draft_cancel_slices (self);
+      self->first_unsaved = self->draft_since;
+    }
   if (self->document == NULL || !jx_window_is_unsaved (self) || jx_document_is_read_only (self->document))
     return;
   if (self->first_unsaved == 0)
@@ -2024,6 +2105,7 @@ jx_window_dispose (GObject *object)
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->full_validate_id, g_source_remove);
   g_clear_handle_id (&self->draft_timer_id, g_source_remove);
+  draft_cancel_slices (self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->loading);
   if (self->shown != NULL)

@@ -123,6 +123,9 @@ void        jx_window_set_draft_delays (JxWindow       *self,
  * (the banner says so). */
 gboolean    jx_window_get_disk_changed (JxWindow       *self);
 const char *jx_window_get_draft_path   (JxWindow       *self);
+/* How many main-loop slices the last recovery draft's serialization took
+ * (a large table is serialized a few milliseconds at a time). */
+guint       jx_window_get_draft_slices (JxWindow       *self);
 /* Runs validation now instead of after the pause. */
 void        jx_window_validate_now     (JxWindow       *self);
 

@@ -125,16 +125,6 @@ typedef struct {
   char           last_total[JX_MONEY_BUF_SIZE];
 } Walk;
 
-/* "21-经济效益指标" for a code the taxonomy knows, the code as it is otherwise. */
-static char *
-format_code (JxTaxonomy *taxonomy,
-             const char *code)
-{
-  char *label = taxonomy != NULL && code != NULL && *code != '\0' ? jx_taxonomy_format_label (taxonomy, code) : NULL;
-
-  return label != NULL ? label : g_strdup (code != NULL ? code : "");
-}
-
 static gboolean
 emit_row (Walk        *w,
           JxProject   *project,
@@ -154,8 +144,8 @@ emit_row (Walk        *w,
                                                                         : jx_project_get_goal (project));
   if (indicator != NULL)
     {
-      w->texts[TEXT_CATEGORY] = format_code (w->taxonomy, jx_indicator_get_category (indicator));
-      w->texts[TEXT_SUBCATEGORY] = format_code (w->taxonomy, jx_indicator_get_subcategory (indicator));
+      w->texts[TEXT_CATEGORY] = jx_taxonomy_format_code (w->taxonomy, jx_indicator_get_category (indicator));
+      w->texts[TEXT_SUBCATEGORY] = jx_taxonomy_format_code (w->taxonomy, jx_indicator_get_subcategory (indicator));
       w->texts[TEXT_NAME] = g_strdup (jx_indicator_get_name (indicator));
       w->texts[TEXT_CYCLE] = g_strdup (jx_indicator_get_cycle_value (indicator));
       w->texts[TEXT_ANNUAL] = g_strdup (jx_indicator_get_annual_value (indicator));

@@ -435,34 +435,26 @@ write_project (Writer    *self,
   end_element (self);
 }
 
-static void
-write_unit (Writer        *self,
-            JxFundingUnit *unit)
+/* The resumable writer: the table's start, then units and projects a few
+ * at a time, then the comments and the end. */
+struct _JxXmlWriter
 {
-  JxNode *node = JX_NODE (unit);
-  GListModel *projects = jx_funding_unit_get_projects (unit);
+  Writer         self;
+  JxDocument    *document;
+  xmlBufferPtr   buffer;
+  guint          unit;          /* the next unit to write or finish */
+  guint          project;       /* the next project of that unit */
+  gboolean       unit_open;
+  gboolean       done;
+};
 
-  start_element (self, "funding-unit");
-  write_id (self, node);
-  write_attribute (self, node, "name", jx_funding_unit_get_name (unit));
-  write_previous (self, node);
-  for (guint i = 0; i < g_list_model_get_n_items (projects) && self->error == NULL; i++)
-    {
-      g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
-      write_project (self, project);
-    }
-  end_element (self);
-}
-
-GBytes *
-jx_xml_write (JxDocument  *document,
-              GError     **error)
+JxXmlWriter *
+jx_xml_writer_new (JxDocument  *document,
+                   GError     **error)
 {
-  Writer self = { 0, };
+  JxXmlWriter *job;
+  Writer *self;
   JxNode *node;
-  GListModel *units, *annotations;
-  xmlBufferPtr buffer;
-  GBytes *bytes = NULL;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -476,82 +468,163 @@ jx_xml_write (JxDocument  *document,
       return NULL;
     }
 
+  job = g_new0 (JxXmlWriter, 1);
+  job->document = g_object_ref (document);
+  self = &job->self;
   /* Sized up front: libxml2 grows a buffer by what each write needs, so a
    * 30 MB document would cost thousands of reallocations (mremap calls
    * that took seconds on a loaded machine). Pages not written cost nothing. */
-  buffer = xmlBufferCreateSize (4096 + 512 * (gsize) jx_document_get_n_projects (document) +
-                                256 * (gsize) jx_document_get_n_indicators (document));
-  self.writer = xmlNewTextWriterMemory (buffer, 0);
-  if (buffer == NULL || self.writer == NULL)
+  job->buffer = xmlBufferCreateSize (4096 + 512 * (gsize) jx_document_get_n_projects (document) +
+                                     256 * (gsize) jx_document_get_n_indicators (document));
+  self->writer = job->buffer ? xmlNewTextWriterMemory (job->buffer, 0) : NULL;
+  if (job->buffer == NULL || self->writer == NULL)
     g_error ("libxml2 could not allocate a writer");
-  xmlTextWriterSetIndent (self.writer, 1);
-  xmlTextWriterSetIndentString (self.writer, BAD_CAST "  ");
-  self.n_sources = jx_document_get_n_sources (document);
-  for (guint k = 0; k < self.n_sources; k++)
-    self.sources[k] = jx_document_get_source (document, k);
-  self.format = jx_document_get_save_format (document);
+  xmlTextWriterSetIndent (self->writer, 1);
+  xmlTextWriterSetIndentString (self->writer, BAD_CAST "  ");
+  self->n_sources = jx_document_get_n_sources (document);
+  for (guint k = 0; k < self->n_sources; k++)
+    self->sources[k] = jx_document_get_source (document, k);
+  self->format = jx_document_get_save_format (document);
 
   node = JX_NODE (document);
-  if (xmlTextWriterStartDocument (self.writer, NULL, "UTF-8", NULL) < 0)
-    self.failed = TRUE;
-  start_element (&self, "table");
-  write_attribute (&self, node, "xmlns", JX_XML_NAMESPACE);
+  if (xmlTextWriterStartDocument (self->writer, NULL, "UTF-8", NULL) < 0)
+    self->failed = TRUE;
+  start_element (self, "table");
+  write_attribute (self, node, "xmlns", JX_XML_NAMESPACE);
   /* The schema takes what the year property does. */
-  if (self.error == NULL &&
+  if (self->error == NULL &&
       (jx_document_get_year (document) < 0 || jx_document_get_year (document) > 9999))
-    g_set_error (&self.error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE,
+    g_set_error (&self->error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE,
                  _("The table cannot be saved: its year %d is not between 0 and 9999. "
                    "Correct the year and save again."),
                  jx_document_get_year (document));
-  if (self.error == NULL &&
-      (xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "format", "%u", self.format) < 0 ||
-       xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "year", "%d", jx_document_get_year (document)) < 0))
-    self.failed = TRUE;
-  write_attribute (&self, node, "unit", jx_document_get_unit (document));
-  write_attribute (&self, node, "taxonomy", jx_document_get_taxonomy (document));
-  if (self.format >= 2)
-    write_attribute (&self, node, "template", jx_template_get_id (jx_document_get_template (document)));
-  write_text (&self, node, "department", jx_document_get_department (document));
-  write_text (&self, node, "title", jx_document_get_title (document));
-  write_previous (&self, node);
+  if (self->error == NULL &&
+      (xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "format", "%u", self->format) < 0 ||
+       xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "year", "%d", jx_document_get_year (document)) < 0))
+    self->failed = TRUE;
+  write_attribute (self, node, "unit", jx_document_get_unit (document));
+  write_attribute (self, node, "taxonomy", jx_document_get_taxonomy (document));
+  if (self->format >= 2)
+    write_attribute (self, node, "template", jx_template_get_id (jx_document_get_template (document)));
+  write_text (self, node, "department", jx_document_get_department (document));
+  write_text (self, node, "title", jx_document_get_title (document));
+  write_previous (self, node);
+  return job;
+}
 
-  units = jx_document_get_units (document);
-  for (guint i = 0; i < g_list_model_get_n_items (units) && self.error == NULL; i++)
-    {
-      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, i);
-      write_unit (&self, unit);
-    }
+/* The comments and the end of the table. */
+static void
+writer_finish (JxXmlWriter *job)
+{
+  Writer *self = &job->self;
+  GListModel *annotations = jx_document_get_annotations (job->document);
 
-  annotations = jx_document_get_annotations (document);
   if (g_list_model_get_n_items (annotations) > 0)
     {
-      start_element (&self, "annotations");
-      for (guint i = 0; i < g_list_model_get_n_items (annotations) && self.error == NULL; i++)
+      start_element (self, "annotations");
+      for (guint i = 0; i < g_list_model_get_n_items (annotations) && self->error == NULL; i++)
         {
           g_autoptr(JxAnnotation) annotation = g_list_model_get_item (annotations, i);
-          write_annotation (&self, annotation, FALSE);
+          write_annotation (self, annotation, FALSE);
         }
-      end_element (&self);
+      end_element (self);
+    }
+  if (self->error == NULL && xmlTextWriterEndDocument (self->writer) < 0)
+    self->failed = TRUE;
+}
+
+gboolean
+jx_xml_writer_step (JxXmlWriter  *job,
+                    gint64        deadline,
+                    GBytes      **bytes,
+                    GError      **error)
+{
+  Writer *self;
+  GListModel *units;
+
+  g_return_val_if_fail (job != NULL && !job->done, TRUE);
+  g_return_val_if_fail (bytes != NULL && *bytes == NULL, TRUE);
+  g_return_val_if_fail (error == NULL || *error == NULL, TRUE);
+
+  self = &job->self;
+  units = jx_document_get_units (job->document);
+  while (self->error == NULL && job->unit < g_list_model_get_n_items (units))
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, job->unit);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      if (!job->unit_open)
+        {
+          JxNode *node = JX_NODE (unit);
+
+          start_element (self, "funding-unit");
+          write_id (self, node);
+          write_attribute (self, node, "name", jx_funding_unit_get_name (unit));
+          write_previous (self, node);
+          job->unit_open = TRUE;
+          job->project = 0;
+        }
+      if (job->project < g_list_model_get_n_items (projects))
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, job->project++);
+
+          write_project (self, project);
+          /* At least one project a step, so that every step gets on. */
+          if (deadline >= 0 && g_get_monotonic_time () >= deadline)
+            return FALSE;
+          continue;
+        }
+      end_element (self);
+      job->unit_open = FALSE;
+      job->unit++;
     }
 
-  if (self.error == NULL && xmlTextWriterEndDocument (self.writer) < 0)
-    self.failed = TRUE;
-  xmlFreeTextWriter (self.writer);
+  if (self->error == NULL)
+    writer_finish (job);
+  job->done = TRUE;
+  xmlFreeTextWriter (self->writer);
+  self->writer = NULL;
 
-  if (self.error != NULL)
-    g_propagate_error (error, self.error);
-  else if (self.failed)
+  if (self->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&self->error));
+  else if (self->failed)
     g_set_error_literal (error, JX_XML_ERROR, JX_XML_ERROR_IO,
                          _("The table could not be written out: the system is short of memory. "
                            "Close other programs and save again."));
   else
     {
-      gsize length = xmlBufferLength (buffer);
-      xmlChar *content = xmlBufferDetach (buffer);
+      gsize length = xmlBufferLength (job->buffer);
+      xmlChar *content = xmlBufferDetach (job->buffer);
 
-      bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
+      *bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
     }
-  xmlBufferFree (buffer);
+  return TRUE;
+}
+
+void
+jx_xml_writer_free (JxXmlWriter *job)
+{
+  if (job == NULL)
+    return;
+  if (job->self.writer != NULL)
+    xmlFreeTextWriter (job->self.writer);
+  g_clear_error (&job->self.error);
+  if (job->buffer != NULL)
+    xmlBufferFree (job->buffer);
+  g_object_unref (job->document);
+  g_free (job);
+}
+
+GBytes *
+jx_xml_write (JxDocument  *document,
+              GError     **error)
+{
+  g_autoptr(JxXmlWriter) job = jx_xml_writer_new (document, error);
+  GBytes *bytes = NULL;
+
+  if (job == NULL)
+    return NULL;
+  jx_xml_writer_step (job, -1, &bytes, error);
   return bytes;
 }
 

@@ -6,13 +6,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "jx-atomic-file.h"
 #include "jx-detail.h"
 #include "jx-document.h"
 #include "jx-export.h"
@@ -49,70 +48,41 @@ jx_export_format_for_path (const char     *path,
 
 /* --- writing through a temporary file ------------------------------------ */
 
-typedef struct {
-  char *path;
-  char *tmp;
-} Target;
-
-static void
-target_clear (Target *target)
-{
-  /* Still set: not committed; nothing partial stays behind. */
-  if (target->tmp)
-    g_unlink (target->tmp);
-  g_clear_pointer (&target->tmp, g_free);
-  g_clear_pointer (&target->path, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Target, target_clear)
-
+/* Exports go through jx-atomic-file.h, as saves do: written beside @path
+ * under a temporary name, renamed over it when complete. */
 static gboolean
-target_open (Target     *target,
-             const char *path,
-             GError    **error)
+target_open (JxAtomicFile *target,
+             const char   *path,
+             GError      **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  int fd;
+  g_autoptr(GError) local = NULL;
 
-  target->path = g_strdup (path);
-  target->tmp = g_build_filename (dir, name, NULL);
-  fd = g_mkstemp_full (target->tmp, O_RDWR, 0644);
-  if (fd < 0)
+  if (!jx_atomic_file_open (target, path, -1, &local))
     {
-      int saved = errno;
+      g_autofree char *dir = g_path_get_dirname (path);
 
-      g_clear_pointer (&target->tmp, g_free);
       g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
                    /* TRANSLATORS: %s: a folder; then the system's reason */
                    _("cannot write in the folder “%s”: %s; nothing was written"),
-                   dir, g_strerror (saved));
+                   dir, local->message);
       return FALSE;
     }
-  close (fd);
   return TRUE;
 }
 
 static gboolean
-target_commit (Target  *target,
-               GError **error)
+target_commit (JxAtomicFile *target,
+               GError      **error)
 {
-  /* mkstemp made it 0600; an export is an ordinary file. */
-  mode_t mask = umask (0);
+  g_autoptr(GError) local = NULL;
 
-  umask (mask);
-  g_chmod (target->tmp, 0666 & ~mask);
-  if (g_rename (target->tmp, target->path) != 0)
+  if (!jx_atomic_file_commit (target, NULL, NULL, NULL, &local))
     {
-      int saved = errno;
-
       g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
                    _("cannot write “%s”: %s; nothing was written"),
-                   target->path, g_strerror (saved));
+                   target->target, local->message);
       return FALSE;
     }
-  g_clear_pointer (&target->tmp, g_free);
   return TRUE;
 }
 
@@ -145,7 +115,7 @@ jx_export_pdf (JxDocument            *document,
                GCancellable          *cancellable,
                GError               **error)
 {
-  g_auto(Target) target = { 0 };
+  g_auto(JxAtomicFile) target = JX_ATOMIC_FILE_INIT;
   g_autoptr(JxReportLayout) layout = NULL;
   g_autoptr(GError) local = NULL;
 
@@ -155,7 +125,7 @@ jx_export_pdf (JxDocument            *document,
   if (!target_open (&target, path, error))
     return FALSE;
   layout = jx_report_layout_new (document, options, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
-  if (!jx_report_layout_write_pdf (layout, target.tmp, cancellable, progress, user_data, &local))
+  if (!jx_report_layout_write_pdf (layout, target.temp, cancellable, progress, user_data, &local))
     {
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
@@ -233,7 +203,7 @@ jx_export_csv (JxDocument            *document,
                GCancellable          *cancellable,
                GError               **error)
 {
-  g_auto(Target) target = { 0 };
+  g_auto(JxAtomicFile) target = JX_ATOMIC_FILE_INIT;
   g_auto(GStrv) header = NULL;
   g_autoptr(GString) line = g_string_new ("\xEF\xBB\xBF");  /* the BOM: Excel reads UTF-8 */
   g_autoptr(GError) local = NULL;
@@ -245,7 +215,7 @@ jx_export_csv (JxDocument            *document,
 
   if (!target_open (&target, path, error))
     return FALSE;
-  if (!(csv.file = g_fopen (target.tmp, "wb")))
+  if (!(csv.file = g_fopen (target.temp, "wb")))
     return write_failed (path, error);
 
   header = jx_detail_header (document, detail_flags (options));
@@ -657,7 +627,7 @@ jx_export_xlsx (JxDocument            *document,
                 GCancellable          *cancellable,
                 GError               **error)
 {
-  g_auto(Target) target = { 0 };
+  g_auto(JxAtomicFile) target = JX_ATOMIC_FILE_INIT;
   g_auto(GStrv) header = NULL;
   g_autofree char *dir = NULL;
   lxw_workbook_options wb_options = { .constant_memory = LXW_TRUE };
@@ -675,9 +645,9 @@ jx_export_xlsx (JxDocument            *document,
     return FALSE;
   /* The workbook's scratch files go beside the output, not into a /tmp
    * that may be memory. */
-  dir = g_path_get_dirname (target.tmp);
+  dir = g_path_get_dirname (target.temp);
   wb_options.tmpdir = dir;
-  x.workbook = workbook_new_opt (target.tmp, &wb_options);
+  x.workbook = workbook_new_opt (target.temp, &wb_options);
   if (x.workbook == NULL)
     return write_failed (path, error);
   x.n_sources = jx_document_get_n_sources (document);

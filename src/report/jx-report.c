@@ -48,20 +48,6 @@ jx_report_get_name_header (void)
                           official (JX_FIELD_OWNER_UNIT, "name"));
 }
 
-char *
-jx_report_format_code (JxDocument *document,
-                       const char *code)
-{
-  JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
-  const char *name = NULL;
-
-  if (code == NULL || *code == '\0')
-    return g_strdup ("");
-  if (taxonomy != NULL)
-    name = jx_taxonomy_get_name_for_code (taxonomy, code, TRUE);
-  return name ? g_strconcat (code, "-", name, NULL) : g_strdup (code);
-}
-
 const char *
 jx_report_get_goal (JxProject *project)
 {
@@ -79,6 +65,8 @@ jx_report_format_indicators (JxDocument *document,
   GListModel *indicators = jx_project_get_indicators (project);
   guint n = g_list_model_get_n_items (indicators);
   GString *text = g_string_new (NULL);
+  /* "1-产出指标": codes with their names from the document's scheme. */
+  JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
 
   if (jx_project_get_confidential (project))
     return g_string_free (g_string_append (text, JX_REPORT_CONFIDENTIAL), FALSE);
@@ -86,13 +74,14 @@ jx_report_format_indicators (JxDocument *document,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
-      g_autofree char *category = jx_report_format_code (document, jx_indicator_get_category (indicator));
-      g_autofree char *subcategory = jx_report_format_code (document, jx_indicator_get_subcategory (indicator));
+      g_autofree char *category = jx_taxonomy_format_code (taxonomy, jx_indicator_get_category (indicator));
+      g_autofree char *subcategory = jx_taxonomy_format_code (taxonomy, jx_indicator_get_subcategory (indicator));
       const char *parts[] = { category, subcategory, jx_indicator_get_name (indicator) };
       const char *values[][2] = {
         { official (JX_FIELD_OWNER_INDICATOR, "cycle-value"), jx_indicator_get_cycle_value (indicator) },
         { official (JX_FIELD_OWNER_INDICATOR, "annual-value"), jx_indicator_get_annual_value (indicator) },
       };
+      const char *previous = last_year ? jx_node_get_previous (JX_NODE (indicator), annual_field) : NULL;
       gboolean first = TRUE;
 
       g_string_append_printf (text, "%u、", i + 1);
@@ -102,8 +91,6 @@ jx_report_format_indicators (JxDocument *document,
             g_string_append_printf (text, "%s%s", first ? "" : "；", parts[p]);
             first = FALSE;
           }
-      const char *previous = last_year ? jx_node_get_previous (JX_NODE (indicator), annual_field) : NULL;
-
       for (guint v = 0; v < G_N_ELEMENTS (values); v++)
         if (values[v][1] != NULL && *values[v][1] != '\0')
           {

@@ -51,10 +51,6 @@ gboolean        jx_report_sum_previous       (JxDocument     *document,
 /* The goal as printed: JX_REPORT_CONFIDENTIAL for a confidential project,
  * whatever its goal holds. Transfer none. */
 const char     *jx_report_get_goal           (JxProject      *project);
-/* "1-产出指标": a category or sub-category code with its name from the
- * document's scheme; the bare code when the scheme does not know it. */
-char           *jx_report_format_code        (JxDocument     *document,
-                                              const char     *code);
 
 /* The sum of each funding source over @unit's projects (or over the whole
  * document with @unit NULL) into @sums (jx_document_get_n_sources() of
