@@ -46,7 +46,9 @@ update_mark (JxTreeRow *self)
   g_autofree char *tooltip = NULL;
   JxSeverity severity;
 
-  if (self->item != NULL && self->problems != NULL
+  /* An item of a compared version has no findings here (the problems are
+   * this table's, found by id, which a new item may have taken). */
+  if (self->item != NULL && self->problems != NULL && self->compare_mark != JX_COMPARE_REMOVED
       && jx_problem_set_lookup (self->problems, self->item, &severity, &tooltip))
     {
       gboolean error = severity == JX_SEVERITY_ERROR;
@@ -240,6 +242,7 @@ jx_tree_row_set_compare_mark (JxTreeRow     *self,
                                       tooltip, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->compare_label), text != NULL);
+  update_mark (self);
   update_comments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
