@@ -845,6 +845,31 @@ test_validate_project_live (void)
   g_assert_cmpstr (live_summary, ==, "value-not-target@i3.cycle-value");
 }
 
+/* Every placeholder mark a copied template leaves is found wherever it sits
+ * in the value, and what only looks like one is not. */
+static void
+test_placeholder_marks (void)
+{
+  static const char *marked[] = {
+    "≥**%", "＊＊万元", "≥*%", "＊%", "ＸＸ个", "××人", "约××个", "※※", "XX人",
+  };
+  static const char *plain[] = { "≥95%", "5*3", "×2人", "※", "XXL", "≥100个" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marked) + G_N_ELEMENTS (plain); i++)
+    {
+      gboolean is_marked = i < G_N_ELEMENTS (marked);
+      const char *value = is_marked ? marked[i] : plain[i - G_N_ELEMENTS (marked)];
+      const Ind ind = { "1", "11", "处理信访举报数量", "≥100个", value };
+      g_autoptr(JxDocument) doc = clean_with (0, &ind);
+      g_autoptr(GPtrArray) problems = jx_validate_document (doc);
+
+      if (is_marked)
+        g_assert_nonnull (find_problem (problems, "placeholder-left"));
+      else
+        g_assert_null (find_problem (problems, "placeholder-left"));
+    }
+}
+
 /* Chinese first: messages come translated. */
 static void
 test_messages_translated (void)
@@ -1169,6 +1194,7 @@ main (int argc, char **argv)
   g_test_add_func ("/validator/rules-have-unique-ids-and-texts", test_rules_have_ids_and_texts);
   g_test_add_func ("/validator/large-document-in-document-order", test_large_document_in_order);
   g_test_add_func ("/validator/large-document-streamed", test_large_document_streamed);
+  g_test_add_func ("/validator/placeholder-marks", test_placeholder_marks);
 
   return g_test_run ();
 }
