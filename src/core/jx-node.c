@@ -153,13 +153,18 @@ jx_node_get_document (JxNode *self)
 {
   g_return_val_if_fail (JX_IS_NODE (self), NULL);
 
-  /* The tree is at most five levels deep, so walking up is cheap. */
-  while (self != NULL && !JX_IS_DOCUMENT (self))
+  /* The tree is at most five levels deep, so walking up is cheap; only
+   * the root can be the document, so only the root's type is checked
+   * (a type check of a subclass of JxNode costs as much as the walk). */
+  for (;;)
     {
       JxNodePrivate *priv = jx_node_get_instance_private (self);
+
+      if (priv->parent == NULL)
+        break;
       self = priv->parent;
     }
-  return (JxDocument *) self;
+  return JX_IS_DOCUMENT (self) ? (JxDocument *) self : NULL;
 }
 
 guint
