@@ -590,9 +590,9 @@ jx_document_register_id (JxDocument *self,
   const char *id = jx_node_get_id (node);
 
   g_return_if_fail (id != NULL);
-  if (g_hash_table_contains (self->ids, id))
+  /* One hash of the id, not two: a loaded table registers every node. */
+  if (!g_hash_table_insert (self->ids, (gpointer) id, node))
     g_critical ("Duplicate id “%s” in document", id);
-  g_hash_table_insert (self->ids, (gpointer) id, node);
 }
 
 void
