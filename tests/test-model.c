@@ -344,6 +344,33 @@ test_batch_append (void)
   g_signal_handlers_disconnect_by_func (projects, count_changes, log);
 }
 
+/* Short values are kept once for the whole program (codes, 100%, units);
+ * each field still behaves as its own: changing or freeing one leaves the
+ * others as they were. */
+static void
+test_shared_short_values (void)
+{
+  g_autoptr(JxIndicator) a = jx_indicator_new ("1", "11", "发放人数");
+  g_autoptr(JxIndicator) b = jx_indicator_new ("1", "11", "发放人数");
+  g_autofree char *long_value = g_strnfill (200, 'x');
+
+  jx_indicator_set_annual_value (a, "≥95%");
+  jx_indicator_set_annual_value (b, "≥95%");
+  jx_indicator_set_field (a, "measure-unit", "人");
+  jx_indicator_set_field (b, "measure-unit", "人");
+  jx_indicator_set_annual_value (a, "100%");
+  g_assert_cmpstr (jx_indicator_get_annual_value (b), ==, "≥95%");
+  jx_indicator_set_annual_value (a, long_value);
+  g_assert_cmpstr (jx_indicator_get_annual_value (a), ==, long_value);
+  g_clear_object (&a);
+  g_assert_cmpstr (jx_indicator_get_annual_value (b), ==, "≥95%");
+  g_assert_cmpstr (jx_indicator_get_field (b, "measure-unit"), ==, "人");
+  g_assert_cmpstr (jx_indicator_get_category (b), ==, "1");
+  g_assert_cmpstr (jx_indicator_get_subcategory (b), ==, "11");
+  jx_indicator_set_annual_value (b, "");
+  g_assert_cmpstr (jx_indicator_get_annual_value (b), ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,6 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/dispose/detaches-children", test_detached_on_dispose);
   g_test_add_func ("/model/ids/new-id-skips-comment-targets", test_new_id_skips_comment_targets);
   g_test_add_func ("/model/batch/one-splice-totals-at-once", test_batch_append);
+  g_test_add_func ("/model/strings/shared-short-values", test_shared_short_values);
 
   return g_test_run ();
 }

@@ -60,7 +60,9 @@ extern char jx_empty_string[1];
 
 /* Stores a copy of @value (NULL becomes "") in *@field; TRUE if it changed.
  * Strings in the model are never NULL, so widgets can bind to them; empty
- * ones share jx_empty_string, so fields are freed with jx_clear_string(). */
+ * ones share jx_empty_string and short ones (codes, 100%, units) one
+ * program-wide copy, so fields are freed with jx_clear_string() and never
+ * written to in place. */
 gboolean jx_replace_string         (char      **field,
                                     const char *value);
 void     jx_clear_string           (char      **field);
