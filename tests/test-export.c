@@ -414,6 +414,79 @@ test_csv_shape (void)
   g_assert_null (strstr (text + 3, "\xEF\xBB\xBF"));
 }
 
+/* --- last year's values -------------------------------------------------- */
+
+/* convert --last-year: next year's table (new-year) with its 财政拨款 of
+ * p1 raised: the csv gains 上年总计 and 上年年度指标值, the PDF a 上年总计
+ * column and "（上年：…）" after annual values; without the option neither. */
+static void
+test_last_year_columns (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = jx_test_example_path ();
+  g_autofree char *next = g_build_filename (dir, "next.jixiao", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_text = NULL;
+  g_autofree char *plain_csv = NULL;
+  g_autofree char *plain_text = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *pdf_flat = NULL;
+  g_autofree char *plain_pdf = NULL;
+  g_autofree char *plain_flat = NULL;
+  g_autofree char *refused = g_build_filename (dir, "copy.jixiao", NULL);
+  g_auto(JxTestRun) r = { 0 };
+  g_auto(JxTestRun) bad = { 0 };
+  const char *p1, *previous;
+  gsize at;
+
+  run (&r, g_getenv ("JX_CLI"), "new-year", example, "-o", next);
+  g_assert_cmpint (r.status, ==, 0);
+  /* This year 11,000.00; last year's 10,464.80 kept in <previous>. */
+  text = read_text (next);
+  s = g_string_new (text);
+  p1 = strstr (s->str, "<project id=\"p1\" fiscal=\"10464.80\"");
+  g_assert_nonnull (p1);
+  at = p1 - s->str;
+  g_string_overwrite (s, at + strlen ("<project id=\"p1\" fiscal=\""), "11000.00");
+  previous = strstr (s->str + at, "<previous year=\"2024\"/>");
+  g_assert_nonnull (previous);
+  g_string_insert (s, previous - s->str + strlen ("<previous year=\"2024\""), " fiscal=\"10464.80\"");
+  g_assert_true (g_file_set_contents (next, s->str, -1, NULL));
+
+  csv = export_to (next, dir, "last.csv", "--last-year");
+  csv_text = read_text (csv);
+  g_assert_nonnull (strstr (csv_text, ",实施周期指标值,年度指标值,上年总计,上年年度指标值\r\n"));
+  g_assert_nonnull (strstr (csv_text, ",社区党员活动经费,11000.00,11000.00,"));
+  g_assert_nonnull (strstr (csv_text, ",10464.80,100%\r\n"));
+  plain_csv = export_to (next, dir, "plain.csv", NULL);
+  plain_text = read_text (plain_csv);
+  g_assert_null (strstr (plain_text, "上年"));
+  g_assert_null (strstr (plain_text, "10464.80"));
+
+  pdf = export_to (next, dir, "last.pdf", "--last-year");
+  {
+    g_autofree char *t = pdf_text (pdf, 1);
+    pdf_flat = squeeze (t);
+  }
+  g_assert_nonnull (strstr (pdf_flat, "上年总计"));
+  g_assert_nonnull (strstr (pdf_flat, "10,464.80"));
+  g_assert_nonnull (strstr (pdf_flat, "（上年：100%）"));
+  plain_pdf = export_to (next, dir, "plain.pdf", NULL);
+  {
+    g_autofree char *t = pdf_text (plain_pdf, 1);
+    plain_flat = squeeze (t);
+  }
+  g_assert_null (strstr (plain_flat, "上年"));
+
+  /* Only exports have last year's columns. */
+  run (&bad, g_getenv ("JX_CLI"), "convert", "--last-year", next, refused);
+  g_assert_cmpint (bad.status, ==, 64);
+  g_assert_nonnull (strstr (bad.err, "--last-year"));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+}
+
 /* --- xlsx row heights --------------------------------------------------- */
 
 /* The XML of @member in the zip archive @xlsx (python3's zipfile reads it:
@@ -878,6 +951,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
   g_test_add_func ("/export/pdf/same-in-every-locale", test_pdf_same_in_every_locale);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
+  g_test_add_func ("/export/last-year/columns", test_last_year_columns);
   g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);
   g_test_add_func ("/export/cli/unwritable-or-existing-output", test_unwritable_and_existing);
   g_test_add_func ("/export/libreoffice/reads-every-value", test_libreoffice_reads_exports);

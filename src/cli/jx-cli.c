@@ -44,10 +44,11 @@ print_usage (FILE *out)
            _("Commands:"),
            _("  validate [--json] FILE…     check documents the way a reviewer does"),
            _("  totals [--json] FILE        every project, funding unit and the grand total (合计)"),
-           _("  convert INPUT OUTPUT [--force] [--comments]\n"
+           _("  convert INPUT OUTPUT [--force] [--comments] [--last-year]\n"
              "                              convert by extension: .jixiao, .json, or export the official\n"
              "                              table: .pdf, .xlsx, .csv; --force replaces OUTPUT; --comments\n"
-             "                              appends the open comments to a PDF"),
+             "                              appends the open comments to a PDF; --last-year adds last\n"
+             "                              year’s values (上年) of a table made by new-year"),
            _("  import INPUT -o OUTPUT [--force]\n"
              "                              read a published table (text extracted from its PDF) into a\n"
              "                              document; warnings name the line; --force replaces OUTPUT"),
@@ -484,9 +485,13 @@ cmd_convert (int argc, char **argv)
   g_auto(GStrv) files = NULL;
   gboolean force = FALSE;
   gboolean comments = FALSE;
+  gboolean last_year = FALSE;
   const GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace OUTPUT if it exists"), NULL },
     { "comments", 0, 0, G_OPTION_ARG_NONE, &comments, N_("Append the open comments, grouped by project (PDF)"), NULL },
+    { "last-year", 0, 0, G_OPTION_ARG_NONE, &last_year,
+      N_("Add last year’s values (上年) of a table made by new-year: a 上年总计 column and each annual value’s "
+         "last-year value (PDF, xlsx, csv)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("INPUT OUTPUT") },
     { NULL }
   };
@@ -523,6 +528,8 @@ cmd_convert (int argc, char **argv)
                                               out_ext);
       return usage_error (msg), EXIT_USAGE;
     }
+  if (!export && (comments || last_year))
+    return usage_error (_("--comments and --last-year are for exports (.pdf, .xlsx, .csv)")), EXIT_USAGE;
   /* As import: an existing file is never replaced by accident. */
   if (!force && g_file_test (files[1], G_FILE_TEST_EXISTS))
     {
@@ -541,6 +548,7 @@ cmd_convert (int argc, char **argv)
     }
 
   options.comments = comments;
+  options.last_year = last_year;
   if (export)
     {
       if (!jx_export (doc, files[1], &options, NULL, NULL, NULL, &error))

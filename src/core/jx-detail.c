@@ -10,6 +10,7 @@
 #include "jx-funding-unit.h"
 #include "jx-indicator.h"
 #include "jx-money.h"
+#include "jx-previous.h"
 #include "jx-project.h"
 #include "jx-taxonomy.h"
 
@@ -62,7 +63,8 @@ jx_detail_foreach_project (JxNode * const     *nodes,
 }
 
 char **
-jx_detail_header (JxDocument *document)
+jx_detail_header (JxDocument    *document,
+                  JxDetailFlags  flags)
 {
   static const struct { JxFieldOwner owner; const char *id; } texts[N_TEXTS] = {
     { JX_FIELD_OWNER_PROJECT, "goal" },
@@ -87,6 +89,17 @@ jx_detail_header (JxDocument *document)
     g_strv_builder_add (builder, jx_document_get_source (document, s)->official);
   for (guint t = 0; t < N_TEXTS; t++)
     g_strv_builder_add (builder, jx_field_lookup (texts[t].owner, texts[t].id)->official);
+  if (flags & JX_DETAIL_LAST_YEAR)
+    {
+      g_autofree char *total = g_strconcat (JX_DETAIL_LAST_YEAR_PREFIX,
+                                            jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official, NULL);
+      g_autofree char *annual = g_strconcat (JX_DETAIL_LAST_YEAR_PREFIX,
+                                             jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value")->official,
+                                             NULL);
+
+      g_strv_builder_add (builder, total);
+      g_strv_builder_add (builder, annual);
+    }
   header = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return header;
@@ -94,6 +107,7 @@ jx_detail_header (JxDocument *document)
 
 typedef struct {
   JxDocument    *document;
+  JxDetailFlags  flags;
   JxTaxonomy    *taxonomy;
   guint          n_sources;
   JxDetailFunc   func;
@@ -108,6 +122,7 @@ typedef struct {
   char         (*buf)[JX_MONEY_BUF_SIZE];
   char          *texts[N_TEXTS];
   const char   **cells;
+  char           last_total[JX_MONEY_BUF_SIZE];
 } Walk;
 
 static gboolean
@@ -119,8 +134,9 @@ emit_row (Walk        *w,
   JxFundingUnit *unit = jx_project_get_unit (project);
   guint n_amounts = 1 + w->n_sources;
   guint c = 0;
-  JxDetailRow row = { unit, project, indicator, JX_DETAIL_FIRST_AMOUNT + n_amounts + N_TEXTS,
-                      w->cells, n_amounts, w->amounts };
+  gboolean last_year = (w->flags & JX_DETAIL_LAST_YEAR) != 0;
+  JxDetailRow row = { unit, project, indicator, JX_DETAIL_FIRST_AMOUNT + n_amounts + N_TEXTS + (last_year ? 2 : 0),
+                      w->cells, n_amounts, w->amounts, FALSE, 0 };
 
   for (guint t = 0; t < N_TEXTS; t++)
     g_clear_pointer (&w->texts[t], g_free);
@@ -148,6 +164,21 @@ emit_row (Walk        *w,
     }
   for (guint t = 0; t < N_TEXTS; t++)
     w->cells[c++] = w->texts[t];
+  if (last_year)
+    {
+      const char *annual = NULL;
+
+      row.has_last_total = !jx_project_get_confidential (project)
+                           && jx_project_get_previous_total (project, &row.last_total);
+      w->last_total[0] = '\0';
+      if (row.has_last_total)
+        jx_money_to_decimal_buf (row.last_total, w->last_total);
+      w->cells[c++] = w->last_total;
+      if (indicator != NULL && !jx_project_get_confidential (project))
+        annual = jx_node_get_previous (JX_NODE (indicator),
+                                       jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value"));
+      w->cells[c++] = annual != NULL ? annual : "";
+    }
   g_assert (c == row.n_cells);
   return w->func (&row, w->data, error);
 }
@@ -182,6 +213,7 @@ walk_project (JxProject   *project,
 
 gboolean
 jx_detail_foreach (JxDocument    *document,
+                   JxDetailFlags  flags,
                    JxNode * const *nodes,
                    guint          n_nodes,
                    JxDetailFunc   func,
@@ -191,7 +223,7 @@ jx_detail_foreach (JxDocument    *document,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  Walk w = { document, NULL, 0, func, data, progress, user_data, cancellable };
+  Walk w = { document, flags, NULL, 0, func, data, progress, user_data, cancellable };
   gboolean ok;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
@@ -202,7 +234,7 @@ jx_detail_foreach (JxDocument    *document,
   w.n_projects = MAX (jx_document_get_n_projects (document), 1);
   w.amounts = g_new0 (JxMoney, 1 + w.n_sources);
   w.buf = g_malloc0 (sizeof *w.buf * (1 + w.n_sources));
-  w.cells = g_new0 (const char *, JX_DETAIL_FIRST_AMOUNT + 1 + w.n_sources + N_TEXTS);
+  w.cells = g_new0 (const char *, JX_DETAIL_FIRST_AMOUNT + 1 + w.n_sources + N_TEXTS + 2);
   ok = jx_detail_foreach_project (nodes, n_nodes, walk_project, &w, error);
   for (guint t = 0; t < N_TEXTS; t++)
     g_free (w.texts[t]);

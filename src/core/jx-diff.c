@@ -25,6 +25,7 @@ change_free (JxChange *change)
 {
   g_clear_object (&change->old_node);
   g_clear_object (&change->new_node);
+  g_clear_object (&change->new_parent);
   g_free (change->old_value);
   g_free (change->new_value);
   g_free (change);
@@ -414,7 +415,8 @@ compare_projects (JxDiff    *diff,
                       g_ptr_array_index (ib, j));
   for (guint i = 0; i < ia->len; i++)
     if (m.a_pair[i] < 0)
-      add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_INDICATOR, g_ptr_array_index (ia, i), NULL);
+      add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_INDICATOR, g_ptr_array_index (ia, i),
+                  NULL)->new_parent = g_object_ref (JX_NODE (b));
   matching_clear (&m);
 }
 
@@ -490,14 +492,15 @@ compare_tables (JxDiff     *diff,
               guint i = GPOINTER_TO_UINT (g_hash_table_lookup (pa_index, project_a)) - 1;
 
               if (projects.a_pair[i] < 0)
-                add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_PROJECT, JX_NODE (project_a), NULL);
+                add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_PROJECT, JX_NODE (project_a),
+                            NULL)->new_parent = g_object_ref (JX_NODE (unit_b));
             }
         }
     }
   for (guint u = 0; u < ua->len; u++)
     if (units.a_pair[u] < 0)
       add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_FUNDING_UNIT,
-                  g_ptr_array_index (ua, u), NULL);
+                  g_ptr_array_index (ua, u), NULL)->new_parent = g_object_ref (JX_NODE (b));
 
   matching_clear (&units);
   matching_clear (&projects);

@@ -219,6 +219,22 @@ jx_project_set_property (GObject      *object,
     }
 }
 
+static const char *
+jx_project_peek_string (JxNode *node,
+                        guint   prop_id)
+{
+  /* Called through the class: @node is a project, no check needed. */
+  JxProject *self = (JxProject *) node;
+
+  switch (prop_id)
+    {
+    case PROP_NAME: return self->name;
+    case PROP_GOAL: return self->goal;
+    case PROP_CYCLE_GOAL: return self->cycle_goal;
+    default: return NULL;
+    }
+}
+
 static void
 jx_project_class_init (JxProjectClass *klass)
 {
@@ -236,6 +252,7 @@ jx_project_class_init (JxProjectClass *klass)
   node_class->child_added = jx_project_child_added;
   node_class->child_removed = jx_project_child_removed;
   node_class->copy = jx_project_copy;
+  node_class->peek_string = jx_project_peek_string;
 
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
   properties[PROP_TOTAL] = g_param_spec_int64 ("total", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);

@@ -1611,11 +1611,11 @@ jx_rows_copy_tsv (JxDocument     *document,
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
 
   out = g_string_new (NULL);
-  header = jx_detail_header (document);
+  header = jx_detail_header (document, JX_DETAIL_DEFAULT);
   for (guint i = 0; header[i] != NULL; i++)
     append_tsv_cell (out, header[i], i == 0);
   g_string_append (out, "\r\n");
-  jx_detail_foreach (document, nodes, n_nodes, tsv_row, out, NULL, NULL, NULL, NULL);
+  jx_detail_foreach (document, JX_DETAIL_DEFAULT, nodes, n_nodes, tsv_row, out, NULL, NULL, NULL, NULL);
   return g_string_free (out, FALSE);
 }
 

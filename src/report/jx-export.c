@@ -15,6 +15,7 @@
 #include "jx-detail.h"
 #include "jx-document.h"
 #include "jx-export.h"
+#include "jx-previous.h"
 #include "jx-fields.h"
 #include "jx-funding-unit.h"
 #include "jx-indicator.h"
@@ -95,6 +96,12 @@ write_failed (const char *path,
                _("cannot write “%s”: %s; nothing was written"),
                path, g_strerror (saved ? saved : EIO));
   return FALSE;
+}
+
+static JxDetailFlags
+detail_flags (const JxReportOptions *options)
+{
+  return options != NULL && options->last_year ? JX_DETAIL_LAST_YEAR : JX_DETAIL_DEFAULT;
 }
 
 /* --- PDF ----------------------------------------------------------------- */
@@ -211,11 +218,11 @@ jx_export_csv (JxDocument            *document,
   if (!(csv.file = g_fopen (target.temp, "wb")))
     return write_failed (path, error);
 
-  header = jx_detail_header (document);
+  header = jx_detail_header (document, detail_flags (options));
   for (guint i = 0; header[i]; i++)
     csv_field (line, header[i], i == 0);
   ok = csv_flush (&csv)
-       && jx_detail_foreach (document, (JxNode *[]) { JX_NODE (document) }, 1, csv_row, &csv,
+       && jx_detail_foreach (document, detail_flags (options), (JxNode *[]) { JX_NODE (document) }, 1, csv_row, &csv,
                              progress, user_data, cancellable, &local);
   errno = 0;
   if (fclose (csv.file) != 0 || !ok)
@@ -251,6 +258,8 @@ typedef struct {
   lxw_format    *bold_money;
   guint          n_sources;
   lxw_row_t      row;
+  JxDetailFlags  detail_flags;
+  gboolean       last_year;      /* the 上年总计 column of the official sheet */
 } Xlsx;
 
 /* What a too-long cell is called in the message. */
@@ -405,7 +414,12 @@ xlsx_table_sheet (Xlsx          *x,
 {
   JxDocument *document = x->document;
   lxw_worksheet *ws = workbook_add_worksheet (x->workbook, SHEET_TABLE);
-  guint n = x->n_sources + 4, goal_col = n - 2, last_col = n - 1;
+  /* With last year's values, 上年总计 after the sources: the units' and
+   * 合计's SUM formulas cover it as every money column. */
+  guint n = x->n_sources + 4 + (x->last_year ? 1 : 0), goal_col = n - 2, last_col = n - 1;
+  guint previous_col = 2 + x->n_sources;
+  g_autofree char *last_year_header = jx_report_get_last_year_header ();
+  JxMoney previous;
   GListModel *units = jx_document_get_units (document);
   guint n_units = g_list_model_get_n_items (units);
   guint n_projects = MAX (jx_document_get_n_projects (document), 1), done = 0;
@@ -443,6 +457,8 @@ xlsx_table_sheet (Xlsx          *x,
   worksheet_write_string (ws, 2, 1, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official, x->header);
   for (guint s = 0; s < x->n_sources; s++)
     worksheet_write_string (ws, 2, (lxw_col_t) (2 + s), jx_document_get_source (document, s)->official, x->header);
+  if (x->last_year)
+    worksheet_write_string (ws, 2, (lxw_col_t) previous_col, last_year_header, x->header);
   worksheet_write_string (ws, 2, (lxw_col_t) goal_col, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal")->official, x->header);
   worksheet_write_string (ws, 2, (lxw_col_t) last_col, JX_REPORT_INDICATORS, x->header);
 
@@ -462,7 +478,9 @@ xlsx_table_sheet (Xlsx          *x,
   for (guint c = 1; c < goal_col; c++)
     {
       g_autofree char *formula = units_formula (unit_rows, c, total_row + 1, row - 1);
-      JxMoney value = c == 1 ? jx_document_get_total (document) : sums[c - 2];
+      JxMoney value = c == 1 ? jx_document_get_total (document)
+                      : c == previous_col ? (jx_report_sum_previous (document, NULL, &previous) ? previous : 0)
+                      : sums[c - 2];
 
       worksheet_write_formula_num (ws, total_row, (lxw_col_t) c, formula, x->bold_money, money_value (value));
     }
@@ -482,7 +500,9 @@ xlsx_table_sheet (Xlsx          *x,
       for (guint c = 1; c < goal_col; c++)
         {
           g_autofree char *formula = np ? sum_formula (unit_row + 1, c, unit_row + np, c) : g_strdup ("=0");
-          JxMoney value = c == 1 ? jx_funding_unit_get_total (unit) : sums[c - 2];
+          JxMoney value = c == 1 ? jx_funding_unit_get_total (unit)
+                          : c == previous_col ? (jx_report_sum_previous (document, unit, &previous) ? previous : 0)
+                          : sums[c - 2];
 
           worksheet_write_formula_num (ws, unit_row, (lxw_col_t) c, formula, x->bold_money, money_value (value));
         }
@@ -501,7 +521,7 @@ xlsx_table_sheet (Xlsx          *x,
             return FALSE;
 
           if (!jx_project_get_confidential (project))
-            indicators = jx_report_format_indicators (document, project);
+            indicators = jx_report_format_indicators (document, project, x->last_year);
           worksheet_set_row (ws, row, row_height (jx_project_get_name (project),
                                                   indicators ? jx_project_get_goal (project) : NULL,
                                                   indicators), NULL);
@@ -511,6 +531,13 @@ xlsx_table_sheet (Xlsx          *x,
           worksheet_write_formula_num (ws, row, 1, formula, x->money, money_value (jx_project_get_total (project)));
           for (guint s = 0; s < x->n_sources; s++)
             worksheet_write_number (ws, row, (lxw_col_t) (2 + s), money_value (jx_project_get_source (project, s)), x->money);
+          if (x->last_year)
+            {
+              if (!jx_project_get_confidential (project) && jx_project_get_previous_total (project, &previous))
+                worksheet_write_number (ws, row, (lxw_col_t) previous_col, money_value (previous), x->money);
+              else
+                worksheet_write_blank (ws, row, (lxw_col_t) previous_col, x->money);
+            }
           if (jx_project_get_confidential (project))
             {
               /* One notice across goal and indicators, as published. */
@@ -557,11 +584,19 @@ xlsx_detail_row (const JxDetailRow *row,
           worksheet_write_number (d->ws, d->row, (lxw_col_t) c, money_value (row->amounts[amount]), x->money);
           continue;
         }
+      if ((x->detail_flags & JX_DETAIL_LAST_YEAR) && c == row->n_cells - 2)
+        {
+          if (row->has_last_total)
+            worksheet_write_number (d->ws, d->row, (lxw_col_t) c, money_value (row->last_total), x->money);
+          else
+            worksheet_write_blank (d->ws, d->row, (lxw_col_t) c, x->money);
+          continue;
+        }
       status = worksheet_write_string (d->ws, d->row, (lxw_col_t) c, row->cells[c], x->text);
       if (status == LXW_NO_ERROR)
         continue;
       /* Name the column in the message. */
-      header = jx_detail_header (x->document);
+      header = jx_detail_header (x->document, x->detail_flags);
       return xlsx_check (x, status, row->project, header[c], error);
     }
   d->row++;
@@ -616,6 +651,8 @@ jx_export_xlsx (JxDocument            *document,
   if (x.workbook == NULL)
     return write_failed (path, error);
   x.n_sources = jx_document_get_n_sources (document);
+  x.detail_flags = detail_flags (options);
+  x.last_year = options != NULL && options->last_year;
 
   x.title = add_format (x.workbook, TRUE, FALSE, NULL, LXW_ALIGN_CENTER);
   format_set_font_size (x.title, 16);
@@ -633,7 +670,7 @@ jx_export_xlsx (JxDocument            *document,
   if (ok)
     {
       detail.ws = workbook_add_worksheet (x.workbook, SHEET_DETAIL);
-      header = jx_detail_header (document);
+      header = jx_detail_header (document, x.detail_flags);
       n_columns = g_strv_length (header);
       for (guint c = 0; c < n_columns; c++)
         {
@@ -645,7 +682,7 @@ jx_export_xlsx (JxDocument            *document,
         }
       worksheet_freeze_panes (detail.ws, 1, 0);
       detail.row = 1;
-      ok = jx_detail_foreach (document, (JxNode *[]) { JX_NODE (document) }, 1, xlsx_detail_row, &detail,
+      ok = jx_detail_foreach (document, x.detail_flags, (JxNode *[]) { JX_NODE (document) }, 1, xlsx_detail_row, &detail,
                               progress ? half_progress : NULL, &chain, cancellable, error);
       worksheet_autofilter (detail.ws, 0, 0, detail.row - 1, (lxw_col_t) (n_columns - 1));
       worksheet_set_landscape (detail.ws);

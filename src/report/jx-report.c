@@ -14,6 +14,8 @@
 #include "jx-indicator.h"
 #include "jx-money.h"
 #include "jx-project.h"
+#include "jx-detail.h"
+#include "jx-previous.h"
 #include "jx-report.h"
 #include "jx-taxonomy.h"
 
@@ -56,8 +58,10 @@ jx_report_get_goal (JxProject *project)
 
 char *
 jx_report_format_indicators (JxDocument *document,
-                             JxProject  *project)
+                             JxProject  *project,
+                             gboolean    last_year)
 {
+  const JxField *annual_field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value");
   GListModel *indicators = jx_project_get_indicators (project);
   guint n = g_list_model_get_n_items (indicators);
   GString *text = g_string_new (NULL);
@@ -77,6 +81,7 @@ jx_report_format_indicators (JxDocument *document,
         { official (JX_FIELD_OWNER_INDICATOR, "cycle-value"), jx_indicator_get_cycle_value (indicator) },
         { official (JX_FIELD_OWNER_INDICATOR, "annual-value"), jx_indicator_get_annual_value (indicator) },
       };
+      const char *previous = last_year ? jx_node_get_previous (JX_NODE (indicator), annual_field) : NULL;
       gboolean first = TRUE;
 
       g_string_append_printf (text, "%u、", i + 1);
@@ -92,6 +97,8 @@ jx_report_format_indicators (JxDocument *document,
             g_string_append_printf (text, "%s%s：%s", first ? "" : "；", values[v][0], values[v][1]);
             first = FALSE;
           }
+      if (previous != NULL && *previous != '\0')
+        g_string_append_printf (text, "（%s：%s）", JX_DETAIL_LAST_YEAR_PREFIX, previous);
       /* One full stop, even after a value that ends with its own. */
       if (!g_str_has_suffix (text->str, "。"))
         g_string_append (text, "。");
@@ -99,17 +106,37 @@ jx_report_format_indicators (JxDocument *document,
   return g_string_free (text, FALSE);
 }
 
+typedef struct {
+  JxDocument *document;
+  JxMoney    *sums;
+  gboolean    any;
+} Sums;
+
 static gboolean
-add_project_sources (JxDocument *document,
-                     JxProject  *project,
-                     JxMoney    *sums)
+add_project_sources (JxProject   *project,
+                     JxIndicator *indicator,
+                     gpointer     data,
+                     GError     **error)
 {
-  guint n_sources = jx_document_get_n_sources (document);
+  Sums *sums = data;
+  guint n_sources = jx_document_get_n_sources (sums->document);
 
   for (guint s = 0; s < n_sources; s++)
-    if (!jx_money_add (sums[s], jx_project_get_source (project, s), &sums[s]))
+    if (!jx_money_add (sums->sums[s], jx_project_get_source (project, s), &sums->sums[s]))
       return FALSE;
   return TRUE;
+}
+
+/* The projects of @unit, or of the whole document with @unit NULL. */
+static gboolean
+foreach_project (JxDocument          *document,
+                 JxFundingUnit       *unit,
+                 JxDetailProjectFunc  func,
+                 Sums                *sums)
+{
+  JxNode *where = unit != NULL ? JX_NODE (unit) : JX_NODE (document);
+
+  return jx_detail_foreach_project (&where, 1, func, sums, NULL);
 }
 
 gboolean
@@ -117,34 +144,48 @@ jx_report_sum_sources (JxDocument    *document,
                        JxFundingUnit *unit,
                        JxMoney       *sums)
 {
-  GListModel *units = jx_document_get_units (document);
-  guint n_units = g_list_model_get_n_items (units);
+  Sums each = { document, sums, FALSE };
 
   memset (sums, 0, jx_document_get_n_sources (document) * sizeof (JxMoney));
-  for (guint u = 0; u < n_units; u++)
-    {
-      g_autoptr(JxFundingUnit) each = g_list_model_get_item (units, u);
-      GListModel *projects;
-      guint n;
+  return foreach_project (document, unit, add_project_sources, &each);
+}
 
-      if (unit != NULL && each != unit)
-        continue;
-      projects = jx_funding_unit_get_projects (each);
-      n = g_list_model_get_n_items (projects);
-      for (guint p = 0; p < n; p++)
-        {
-          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+char *
+jx_report_get_last_year_header (void)
+{
+  return g_strconcat (JX_DETAIL_LAST_YEAR_PREFIX, official (JX_FIELD_OWNER_PROJECT, "total"), NULL);
+}
 
-          if (!add_project_sources (document, project, sums))
-            return FALSE;
-        }
-    }
-  return TRUE;
+static gboolean
+add_previous_total (JxProject   *project,
+                    JxIndicator *indicator,
+                    gpointer     data,
+                    GError     **error)
+{
+  Sums *sums = data;
+  JxMoney total;
+
+  if (!jx_project_get_previous_total (project, &total))
+    return TRUE;
+  sums->any = TRUE;
+  return jx_money_add (sums->sums[0], total, &sums->sums[0]);
+}
+
+gboolean
+jx_report_sum_previous (JxDocument    *document,
+                        JxFundingUnit *unit,
+                        JxMoney       *sum)
+{
+  Sums each = { document, sum, FALSE };
+
+  *sum = 0;
+  return foreach_project (document, unit, add_previous_total, &each) && each.any;
 }
 
 /* --- the table ----------------------------------------------------------- */
 
-/* Cells of a money row: name, total, one per source, goal, indicators. */
+/* Cells of a money row: name, total, one per source, with @last_year
+ * last year's total (@previous, or empty when NULL), goal, indicators. */
 static void
 add_money_row (JxReportLayout   *layout,
                JxReportRowFlags  flags,
@@ -152,10 +193,13 @@ add_money_row (JxReportLayout   *layout,
                const char       *name,
                JxMoney           total,
                const JxMoney    *sums,
+               gboolean          last_year,
+               const JxMoney    *previous,
                const char       *goal,
                const char       *indicators)
 {
-  guint n = n_sources + 4;
+  guint n = n_sources + 4 + (last_year ? 1 : 0);
+  g_autofree char *previous_text = previous ? jx_money_format (*previous) : NULL;
   g_autofree const char **cells = g_new0 (const char *, n);
   g_autofree char **money = g_new0 (char *, n_sources + 1);
 
@@ -168,6 +212,8 @@ add_money_row (JxReportLayout   *layout,
       money[s + 1] = sums ? jx_money_format (sums[s]) : g_strdup ("—");
       cells[2 + s] = money[s + 1];
     }
+  if (last_year)
+    cells[2 + n_sources] = previous_text ? previous_text : "";
   cells[n - 2] = goal ? goal : "";
   cells[n - 1] = indicators;
   jx_report_layout_add_row (layout, flags, cells);
@@ -177,10 +223,13 @@ add_money_row (JxReportLayout   *layout,
 
 static void
 add_table (JxReportLayout *layout,
-           JxDocument     *document)
+           JxDocument     *document,
+           gboolean        last_year)
 {
   guint n_sources = jx_document_get_n_sources (document);
-  guint n = n_sources + 4;
+  guint n = n_sources + 4 + (last_year ? 1 : 0);
+  g_autofree char *last_year_header = jx_report_get_last_year_header ();
+  JxMoney previous;
   g_autofree double *weights = g_new (double, n);
   g_autofree PangoAlignment *aligns = g_new (PangoAlignment, n);
   g_autofree const char **header = g_new0 (const char *, n);
@@ -203,10 +252,16 @@ add_table (JxReportLayout *layout,
       aligns[2 + s] = PANGO_ALIGN_RIGHT;
       header[2 + s] = jx_document_get_source (document, s)->official;
     }
+  if (last_year)
+    {
+      weights[2 + n_sources] = 64;
+      aligns[2 + n_sources] = PANGO_ALIGN_RIGHT;
+      header[2 + n_sources] = last_year_header;
+    }
   weights[n - 2] = 140;
   aligns[n - 2] = PANGO_ALIGN_LEFT;
   header[n - 2] = official (JX_FIELD_OWNER_PROJECT, "goal");
-  weights[n - 1] = MAX (170, 492 - 64.0 * n_sources);
+  weights[n - 1] = MAX (170, 492 - 64.0 * (n_sources + (last_year ? 1 : 0)));
   aligns[n - 1] = PANGO_ALIGN_LEFT;
   header[n - 1] = JX_REPORT_INDICATORS;
 
@@ -214,7 +269,9 @@ add_table (JxReportLayout *layout,
 
   add_money_row (layout, JX_REPORT_ROW_BOLD, n_sources, JX_REPORT_TOTAL_ROW,
                  jx_document_get_total (document),
-                 jx_report_sum_sources (document, NULL, sums) ? sums : NULL, "", "");
+                 jx_report_sum_sources (document, NULL, sums) ? sums : NULL,
+                 last_year, last_year && jx_report_sum_previous (document, NULL, &previous) ? &previous : NULL,
+                 "", "");
 
   for (guint u = 0; u < n_units; u++)
     {
@@ -224,7 +281,9 @@ add_table (JxReportLayout *layout,
 
       add_money_row (layout, JX_REPORT_ROW_BOLD, n_sources, jx_funding_unit_get_name (unit),
                      jx_funding_unit_get_total (unit),
-                     jx_report_sum_sources (document, unit, sums) ? sums : NULL, "", "");
+                     jx_report_sum_sources (document, unit, sums) ? sums : NULL,
+                     last_year, last_year && jx_report_sum_previous (document, unit, &previous) ? &previous : NULL,
+                     "", "");
 
       for (guint p = 0; p < n_projects; p++)
         {
@@ -235,10 +294,12 @@ add_table (JxReportLayout *layout,
             sums[s] = jx_project_get_source (project, s);
           /* A confidential project: one notice across goal and indicators. */
           if (!jx_project_get_confidential (project))
-            indicators = jx_report_format_indicators (document, project);
+            indicators = jx_report_format_indicators (document, project, last_year);
           add_money_row (layout, JX_REPORT_ROW_DEFAULT, n_sources, jx_project_get_name (project),
-                         jx_project_get_total (project), sums, jx_report_get_goal (project),
-                         indicators);
+                         jx_project_get_total (project), sums,
+                         last_year, last_year && !jx_project_get_confidential (project)
+                                    && jx_project_get_previous_total (project, &previous) ? &previous : NULL,
+                         jx_report_get_goal (project), indicators);
         }
     }
 }
@@ -387,7 +448,7 @@ jx_report_layout_new (JxDocument            *document,
   jx_report_layout_add_space (layout, 8);
   jx_report_layout_add_pair (layout, JX_REPORT_STYLE_LINE, department, unit);
   jx_report_layout_add_space (layout, 4);
-  add_table (layout, document);
+  add_table (layout, document, options != NULL && options->last_year);
 
   if (options && options->comments)
     add_comments (layout, document);
