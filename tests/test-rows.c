@@ -407,6 +407,35 @@ test_pipe_table (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Amounts that each fit but whose total no figure can hold (a row of
+ * digits run together), in one project or across two: the rows are
+ * refused with the row named, never wrapped into a wrong total (found by
+ * fuzz-rows: a signed overflow in the unit's total). */
+static void
+test_total_too_large (void)
+{
+  const char *texts[] = {
+    "项目名称\t财政拨款\t其他资金\t三级指标\n"
+    "项目甲\t50000000000000000.00\t50000000000000000.00\t人数\n",
+    "项目名称\t财政拨款\t三级指标\n"
+    "项目甲\t80000000000000000.00\t人数\n"
+    "项目乙\t80000000000000000.00\t人数\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JxDocument) doc = jx_document_new ();
+      g_autoptr(GPtrArray) problems = new_problems ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JxDocument) fragment = jx_rows_parse (texts[i], strlen (texts[i]), doc, NULL, problems, &error);
+
+      g_assert_null (fragment);
+      g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE);
+      /* Rows are counted as a spreadsheet does, the header being row 1. */
+      g_assert_nonnull (strstr (error->message, i == 0 ? "2:" : "3:"));
+    }
+}
+
 /* A table saved by LibreOffice Calc as text (tab, quote, UTF-8:
  * “csv:Text - txt - csv (StarCalc):9,34,76”) from an xlsx: reordered
  * columns, 序号 and 权重, merged cells blank, a goal with a line break and
@@ -935,6 +964,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rows/read/carry-down-merged", test_carry_down_merged);
   g_test_add_func ("/rows/read/no-header", test_no_header);
   g_test_add_func ("/rows/read/pipe-table", test_pipe_table);
+  g_test_add_func ("/rows/read/total-too-large", test_total_too_large);
   g_test_add_func ("/rows/read/space-columns", test_space_columns);
   g_test_add_func ("/rows/read/truncated-or-changed-anywhere", test_truncated_anywhere);
   g_test_add_func ("/rows/read/libreoffice-fixture", test_libreoffice_fixture);

@@ -1210,6 +1210,7 @@ typedef struct
   JxDocument        *fragment;
   JxTaxonomy        *taxonomy;
   GPtrArray         *problems;
+  GError            *error;      /* a row that cannot be held: the build stops */
 } Builder;
 
 static const char *
@@ -1378,6 +1379,19 @@ fragment_unit (JxDocument *fragment,
   return unit;
 }
 
+/* Amounts whose total no figure can hold (digits run together): the
+ * rows are refused, nothing is invented or wrapped. */
+static JxProject *
+too_large (Builder         *b,
+           const JxRowsRow *row)
+{
+  if (b->error == NULL)
+    g_set_error (&b->error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE,
+                 _("Row %u: its amounts make a total too large to hold; check the number of digits."),
+                 row->record);
+  return NULL;
+}
+
 static JxProject *
 new_project (Builder         *b,
              const JxRowsRow *row,
@@ -1401,6 +1415,8 @@ new_project (Builder         *b,
         continue;
       any_source = TRUE;
       all_read &= read_money (b, row, cell, column_name (b, JX_ROWS_COLUMN_SOURCE, i), &amount);
+      if (!jx_project_check_source (project, i, amount, NULL))
+        return too_large (b, row);
       jx_project_set_source (project, i, amount);
       sum_ok = sum_ok && jx_money_add (sum, amount, &sum);
     }
@@ -1433,6 +1449,14 @@ new_project (Builder         *b,
     jx_project_set_goal (project, goal);
   if (is_held (b->document, JX_ROWS_COLUMN_LONG_TERM))
     jx_project_set_cycle_goal (project, cell_text (b, row, JX_ROWS_COLUMN_LONG_TERM));
+  /* The unit's and the whole table's totals must hold it too. */
+  {
+    JxMoney unit_sum, table_sum;
+
+    if (!jx_money_add (jx_funding_unit_get_total (unit), jx_project_get_total (project), &unit_sum) ||
+        !jx_money_add (jx_document_get_total (b->fragment), jx_project_get_total (project), &table_sum))
+      return too_large (b, row);
+  }
   jx_node_append_child (JX_NODE (unit), JX_NODE (project));
   return project;
 }
@@ -1531,7 +1555,7 @@ jx_rows_build (const JxRowsTable *table,
                GError           **error)
 {
   g_autoptr(JxDocument) fragment = jx_document_new ();
-  Builder b = { table, document, fragment, NULL, problems };
+  Builder b = { table, document, fragment, NULL, problems, NULL };
   gboolean by_project = FALSE;
   JxProject *project = NULL;
   const char *project_unit = NULL;
@@ -1579,6 +1603,8 @@ jx_rows_build (const JxRowsTable *table,
                !g_str_equal (unit, project_unit)))
             {
               project = new_project (&b, row, name);
+              if (project == NULL)
+                break;
               project_unit = unit;
               n_rows++;
             }
@@ -1602,7 +1628,11 @@ jx_rows_build (const JxRowsTable *table,
             check_repeated_amounts (&b, row, project);
         }
       else if (has_indicator (&b, row) && project == NULL)
-        project = new_project (&b, row, "");
+        {
+          project = new_project (&b, row, "");
+          if (project == NULL)
+            break;
+        }
       if (has_indicator (&b, row) && project != NULL && !jx_project_get_confidential (project))
         {
           add_indicator (&b, row, project);
@@ -1610,6 +1640,11 @@ jx_rows_build (const JxRowsTable *table,
         }
     }
 
+  if (b.error != NULL)
+    {
+      g_propagate_error (error, b.error);
+      return NULL;
+    }
   if (n_rows == 0)
     {
       g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_NO_ROWS,
