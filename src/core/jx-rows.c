@@ -1708,7 +1708,91 @@ typedef struct
   JxNode     *first;
   guint       n_projects, n_indicators;
   JxTemplate *from;   /* the fragment's template, when not the document's */
+  int         scale;  /* amounts 万元 → 元: 1 (× 10000); 元 → 万元: -1 (÷ 10000); else 0 */
 } Paste;
+
+#define WAN 10000   /* 元 in one 万元 */
+
+/* @amount of the fragment's unit in the document's (@scale as in Paste);
+ * FALSE when it is no whole number of hundredths there or out of range. */
+static gboolean
+scale_amount (JxMoney  amount,
+              int      scale,
+              JxMoney *out)
+{
+  if (scale > 0)
+    return !__builtin_mul_overflow (amount, (JxMoney) WAN, out);
+  if (scale < 0)
+    {
+      if (amount % WAN != 0)
+        return FALSE;
+      *out = amount / WAN;
+      return TRUE;
+    }
+  *out = amount;
+  return TRUE;
+}
+
+/* Pasting projects of a table in another unit: amounts 万元 → 元 are
+ * multiplied, 元 → 万元 divided, by 10000 — never pasted as written, which
+ * would change what every figure means. Sets @paste->scale; FALSE with a
+ * message naming the first amount that has no exact value in the
+ * document's unit (元 → 万元 below 100 元, too large, or another unit). */
+static gboolean
+check_units (Paste       *paste,
+             JxDocument  *fragment,
+             GError     **error)
+{
+  const char *from = jx_document_get_unit (fragment);
+  const char *to = jx_document_get_unit (paste->document);
+  JxTemplate *template = jx_document_get_template (fragment);
+  GListModel *units = jx_document_get_units (fragment);
+
+  paste->scale = 0;
+  if (g_str_equal (from, to))
+    return TRUE;
+  if (g_str_equal (from, "万元") && g_str_equal (to, "元"))
+    paste->scale = 1;
+  else if (g_str_equal (from, "元") && g_str_equal (to, "万元"))
+    paste->scale = -1;
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          for (guint k = 0; k < jx_template_get_n_sources (template); k++)
+            {
+              JxMoney amount = jx_project_get_source (project, k), scaled;
+              g_autofree char *text = NULL;
+
+              if (amount == 0 || (paste->scale != 0 && scale_amount (amount, paste->scale, &scaled)))
+                continue;
+              text = jx_money_format (amount);
+              if (paste->scale == 0)
+                g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
+                             _("These rows were not pasted: their amounts are in %s and this table’s in %s, "
+                               "which Jixiao cannot convert. Paste them into a table in %s."),
+                             from, to, from);
+              else
+                /* TRANSLATORS: the first %s is a field label (财政拨款), the second a project name,
+                 * the third an amount, the last two units (元, 万元). */
+                g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE,
+                             _("These rows were not pasted: their amounts are in %s and this table’s in %s, "
+                               "and %s of “%s”, %s %s, has no exact value in %s. Paste them into a table "
+                               "in %s, or correct the amount first."),
+                             from, to, jx_field_get_label (jx_template_get_source (template, k)),
+                             jx_project_get_name (project), text, from, to, from);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
 
 /* A copy of a project of another template takes its amounts by source id;
  * jx_rows_paste() has checked that none is lost. */
@@ -1766,6 +1850,15 @@ paste_node (Paste  *paste,
 
   if (paste->from != NULL && JX_IS_PROJECT (copy))
     remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
+  if (paste->scale != 0 && JX_IS_PROJECT (copy))
+    for (guint k = 0; k < JX_MAX_SOURCES; k++)
+      {
+        JxMoney amount = jx_project_get_source (JX_PROJECT (copy), k);
+
+        /* check_units() has checked that each converts. */
+        if (amount != 0 && scale_amount (amount, paste->scale, &amount))
+          jx_project_set_source (JX_PROJECT (copy), k, amount);
+      }
   jx_edit_insert (paste->document, parent, position, copy, _("Paste Rows"));
   if (paste->first == NULL)
     paste->first = copy;
@@ -1820,10 +1913,12 @@ document_unit (Paste      *paste,
   return jx_edit_add_unit (paste->document, n, *name != '\0' ? name : _("Funding unit"));
 }
 
-/* Whether the 合计 of @document stays in range with @fragment's amounts. */
+/* Whether the 合计 of @document stays in range with @fragment's amounts
+ * (converted as @scale says, see Paste). */
 static gboolean
 fits (JxDocument *document,
-      JxDocument *fragment)
+      JxDocument *fragment,
+      int         scale)
 {
   GListModel *units = jx_document_get_units (fragment);
   JxMoney total = jx_document_get_total (document);
@@ -1837,9 +1932,12 @@ fits (JxDocument *document,
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
 
+          JxMoney amount;
+
           /* The total, not source by source: the fragment may be of
            * another template. */
-          if (!jx_money_add (total, jx_project_get_total (project), &total))
+          if (!scale_amount (jx_project_get_total (project), scale, &amount) ||
+              !jx_money_add (total, amount, &total))
             return FALSE;
         }
     }
@@ -1860,7 +1958,7 @@ jx_rows_paste (JxDocument     *document,
   JxProject *target = NULL, *only = NULL;
   JxFundingUnit *into = NULL;
   guint position = G_MAXUINT, n;
-  Paste paste = { document, NULL, 0, 0, NULL };
+  Paste paste = { document, NULL, 0, 0, NULL, 0 };
   const JxField *lost;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
@@ -1907,7 +2005,9 @@ jx_rows_paste (JxDocument     *document,
         }
     }
 
-  if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment))
+  if (content == JX_ROWS_CONTENT_PROJECTS && !check_units (&paste, fragment, error))
+    return NULL;
+  if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment, paste.scale))
     {
       g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE,
                            _("These rows were not pasted: with their amounts the 合计 would be larger than "

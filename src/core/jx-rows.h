@@ -236,10 +236,14 @@ JxDocument  *jx_rows_read_nodes    (GBytes            *bytes,
  *  - onto a project or indicator: projects after that project; indicators
  *    (or one project named like the target, or unnamed) into that project,
  *    after the indicator.
+ * Projects of a table in another unit have their amounts converted
+ * (万元 → 元 × 10000, 元 → 万元 ÷ 10000), never pasted as written.
  * Returns the first node inserted (transfer none) and the counts, or NULL
- * with JX_ROWS_ERROR_TARGET (indicators with no project to take them),
- * _TOO_LARGE (the 合计 would leave the range of JxMoney) or _NO_ROWS
- * (nothing to insert); nothing is changed then.
+ * with JX_ROWS_ERROR_TARGET (indicators with no project to take them; an
+ * amount of a source the document lacks, or of a unit other than 元 and
+ * 万元), _TOO_LARGE (the 合计 would leave the range of JxMoney; an amount
+ * in 元 that is no whole number of 0.01 万元) or _NO_ROWS (nothing to
+ * insert); nothing is changed then.
  */
 JxNode      *jx_rows_paste         (JxDocument        *document,
                                     JxNode            *at,
