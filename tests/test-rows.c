@@ -660,6 +660,20 @@ test_copy_nodes_round_trip (void)
     g_autoptr(GBytes) bad = g_bytes_new_static ("<jixiao", 7);
     g_assert_null (jx_rows_read_nodes (bad, &content, &error));
     g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_NODES);
+    g_clear_error (&error);
+  }
+  /* Rows of a newer Jixiao (format 99): refused, not pasted without what
+   * this version cannot keep. Found by fuzz-nodes. */
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(GRegex) format = g_regex_new (" format=\"[0-9]+\"", 0, 0, NULL);
+    char *newer = g_regex_replace_literal (format, text, -1, 0, " format=\"99\"", 0, NULL);
+    g_autoptr(GBytes) newer_bytes = g_bytes_new_take (newer, strlen (newer));
+
+    g_assert_nonnull (strstr (newer, " format=\"99\""));
+    g_assert_null (jx_rows_read_nodes (newer_bytes, &content, &error));
+    g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_NODES);
+    g_assert_nonnull (strstr (error->message, "newer"));
   }
 }
 

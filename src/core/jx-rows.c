@@ -1692,6 +1692,17 @@ jx_rows_read_nodes (GBytes         *bytes,
                    _("The copied rows could not be read: %s"), local->message);
       return NULL;
     }
+  /* A newer Jixiao's rows may hold what this one cannot keep: pasted, it
+   * would be dropped without a word (a document of a newer format opens
+   * read-only for the same reason). */
+  if (jx_document_is_read_only (fragment))
+    {
+      g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_NODES,
+                           _("The copied rows come from a newer version of Jixiao and may hold what this "
+                             "one cannot keep. Paste them in that version, or update Jixiao."));
+      g_object_unref (fragment);
+      return NULL;
+    }
   if (content != NULL)
     *content = g_str_equal (jx_document_get_title (fragment), NODES_INDICATORS)
                ? JX_ROWS_CONTENT_INDICATORS : JX_ROWS_CONTENT_PROJECTS;

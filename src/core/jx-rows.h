@@ -214,7 +214,8 @@ JxDocument  *jx_rows_parse         (const char        *text,
  * jx_rows_copy_nodes(): Jixiao's own format (JX_ROWS_MIME_TYPE), a .jixiao
  * document whose title says what it holds ("jixiao-nodes:projects" or
  * "jixiao-nodes:indicators"), lossless; jx_rows_read_nodes() reads it back
- * (a whole .jixiao document reads as its projects).
+ * (a whole .jixiao document reads as its projects; rows of a newer format,
+ * which may hold what this version cannot keep, are JX_ROWS_ERROR_NODES).
  */
 char        *jx_rows_copy_tsv      (JxDocument        *document,
                                     JxNode * const    *nodes,
