@@ -28,6 +28,7 @@
 #include "jx-application.h"
 #include "jx-clipboard.h"
 #include "jx-edit.h"
+#include "jx-new-year.h"
 #include "jx-indicator-form.h"
 #include "jx-init.h"
 #include "jx-money.h"
@@ -933,6 +934,26 @@ dialog_on (gpointer parent)
   return count_dialogs_on (parent) == 1;
 }
 
+/* The label of the button that has the keyboard focus in the dialog
+ * modal on @parent (what Enter presses), or NULL. */
+static const char *
+focused_button_of_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *focus;
+
+      if (gtk_window_get_transient_for (window) != parent || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      return GTK_IS_BUTTON (focus) ? gtk_button_get_label (GTK_BUTTON (focus)) : NULL;
+    }
+  return NULL;
+}
+
 /* Closing an edited document asks through the one dialog helper (GtkAlertDialog
  * on GTK >= 4.10, GtkMessageDialog on 4.8): Cancel keeps the window and its
  * edit, "Close without Saving" closes it; an error has one Close button. */
@@ -957,6 +978,8 @@ test_dialog_helper (void)
   g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &shown, &body));
   g_assert_cmpstr (shown, ==, heading);
   g_assert_cmpstr (body, ==, g_dgettext (GETTEXT_PACKAGE, "If you don’t save, the changes since the last save are lost."));
+  /* Enter presses the default, Save; not the first button, Close without Saving. */
+  g_assert_cmpstr (focused_button_of_dialog (GTK_WINDOW (window)), ==, g_dgettext (GETTEXT_PACKAGE, "_Save"));
   g_assert_false (jx_dialog_respond (GTK_WINDOW (window), "no such button"));
 
   g_assert_true (jx_dialog_respond (GTK_WINDOW (window), g_dgettext (GETTEXT_PACKAGE, "_Cancel")));
@@ -1830,6 +1853,103 @@ test_tree_filter_comments_problems (void)
   close_window (window);
 }
 
+static gboolean
+node_listed (JxWindow *window,
+             JxNode   *node)
+{
+  g_autoptr(GPtrArray) nodes = tree_nodes (window);
+
+  for (guint i = 0; i < nodes->len; i++)
+    if (g_ptr_array_index (nodes, i) == (gpointer) node)
+      return TRUE;
+  return FALSE;
+}
+
+static GListModel *
+tree_model_of (JxWindow *window)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (jx_window_get_tree_view (window))));
+
+  return gtk_single_selection_get_model (selection);
+}
+
+typedef struct { JxWindow *window; JxNode *node; gboolean listed; } ListedWait;
+
+static gboolean
+listed_as (gpointer data)
+{
+  ListedWait *wait = data;
+
+  return node_listed (wait->window, wait->node) == wait->listed;
+}
+
+/* The row filter is live: rows come and go as comments are resolved or
+ * added and as problems appear or are fixed, without choosing the filter
+ * again and without making the list again (the same model throughout). */
+static void
+test_tree_filter_live (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *p1 = lookup (window, "p1"), *p4 = lookup (window, "p4"), *i7 = lookup (window, "i7");
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autofree char *i7_name = g_strdup (jx_indicator_get_name (JX_INDICATOR (i7)));
+  GListModel *model;
+  ListedWait wait = { window, i7, TRUE };
+  guint p4_at = G_MAXUINT;
+
+  jx_window_set_row_filter (window, 1);
+  settle ();
+  model = tree_model_of (window);
+  g_assert_true (node_listed (window, p1));
+  g_assert_false (node_listed (window, p4));
+
+  /* Resolved: p1 goes; a new comment on p4: it comes, in table order. */
+  jx_edit_set_resolved (document, JX_ANNOTATION (lookup (window, "a14")), TRUE);
+  settle ();
+  g_assert_false (node_listed (window, p1));
+  jx_edit_add_annotation (document, "p4", NULL, "财政局 测试", "请补充测算依据。");
+  settle ();
+  g_assert_true (node_listed (window, p4));
+  nodes = tree_nodes (window);
+  for (guint i = 0; i < nodes->len; i++)
+    if (g_ptr_array_index (nodes, i) == (gpointer) p4)
+      p4_at = i;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      JxNode *node = g_ptr_array_index (nodes, i);
+      JxProject *project = JX_IS_PROJECT (node) ? JX_PROJECT (node) : jx_indicator_get_project (JX_INDICATOR (node));
+      guint position, p4_position;
+
+      g_assert_true (jx_node_get_position (JX_NODE (project), &position));
+      g_assert_true (jx_node_get_position (p4, &p4_position));
+      if (position < p4_position)
+        g_assert_cmpuint (i, <, p4_at);
+      else if (position > p4_position)
+        g_assert_cmpuint (i, >, p4_at);
+    }
+  /* Undone: gone again. */
+  jx_history_undo (jx_document_get_history (document));
+  settle ();
+  g_assert_false (node_listed (window, p4));
+  g_assert_true (tree_model_of (window) == model);
+
+  /* Problems: i7 comes when its name is emptied, goes when it is back. */
+  jx_window_set_row_filter (window, 2);
+  settle ();
+  model = tree_model_of (window);
+  g_assert_false (node_listed (window, i7));
+  jx_edit_set_string (document, i7, "name", "");
+  wait_until (listed_as, &wait);
+  jx_edit_set_string (document, i7, "name", i7_name);
+  wait.listed = FALSE;
+  wait_until (listed_as, &wait);
+  g_assert_true (tree_model_of (window) == model);
+  jx_window_set_row_filter (window, 0);
+  close_window (window);
+}
+
 /* File → Export Comments…: a chooser for .csv; the file written holds the
  * open comments with their replies, the same bytes as jixiao-cli comments
  * --open. */
@@ -2123,6 +2243,8 @@ test_template_forms (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jx_indicator_form_get_field_widget (iform, "measure-unit"))),
                    ==, "%");
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, 70);
+  /* Shown as kept, not as 70.00. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weight)), ==, "70");
 
   /* ≥ is shown; choosing ≤ changes the model, undo brings ≥ back. */
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (comparator)), ==, 1);
@@ -2132,12 +2254,106 @@ test_template_forms (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 12.5);
   settle ();
   g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "weight"), ==, "12.5");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weight)), ==, "12.5");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   settle ();
   g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "weight"), ==, "70");
   g_assert_cmpstr (jx_indicator_get_field (JX_INDICATOR (indicator), "comparator"), ==, "≥");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (comparator)), ==, 1);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+
+  close_window (window);
+}
+
+/* A 万元 table kept to the 元: the amount entries show and take four
+ * decimals, the totals follow exactly, a fifth decimal is refused. */
+static void
+test_four_decimal_amounts (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "tests", "fixtures",
+                                            "central-4-decimals.jixiao", NULL);
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *project = lookup (window, "p1");
+  JxProjectForm *pform = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  JxAmountEntry *fiscal, *other;
+
+  jx_window_select_node (window, project);
+  settle ();
+  fiscal = JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (pform, "fiscal"));
+  other = JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (pform, "other"));
+  g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (fiscal)), ==, "6,923.3552");
+  g_assert_cmpstr (gtk_editable_get_text (jx_amount_entry_get_editable (other)), ==, "0.0448");
+
+  type_into (jx_amount_entry_get_editable (other), "1.0001");
+  g_assert_true (jx_amount_entry_get_valid (other));
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 1), ==, 10001);
+  g_assert_cmpint (jx_document_get_total (document), ==, 69233552 + 10001 + 1200001);
+
+  type_into (jx_amount_entry_get_editable (other), "1.00012");
+  g_assert_false (jx_amount_entry_get_valid (other));
+  g_assert_nonnull (strstr (jx_amount_entry_get_error_text (other), "4"));   /* at most 4 decimals */
+  /* Nothing half-typed reaches the table. */
+  g_assert_cmpint (jx_document_get_total (document), ==, 70434001);
+  type_into (jx_amount_entry_get_editable (other), "0.0448");
+  g_assert_true (jx_amount_entry_get_valid (other));
+  g_assert_cmpint (jx_document_get_total (document), ==, 70434001);
+
+  close_window (window);
+}
+
+/* The document form shows the table's kind; choosing another asks, listing
+ * what will be kept as comments, converts as one undo step (Cancel changes
+ * nothing), and undo brings the kind and every field back. */
+static void
+test_change_template (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "tests", "fixtures",
+                                            "sichuan.jixiao", NULL);
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxDocumentForm *dform = JX_DOCUMENT_FORM (jx_window_get_document_form (window));
+  GtkDropDown *kind = GTK_DROP_DOWN (jx_document_form_get_template_dropdown (dform));
+  const char * const *ids = jx_template_list_builtin ();
+  guint sichuan = G_MAXUINT, plain = G_MAXUINT;
+  const char *heading = NULL, *body = NULL;
+  JxMoney total = jx_document_get_total (document);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_str_equal (ids[i], "sichuan"))
+        sichuan = i;
+      if (g_str_equal (ids[i], "plain"))
+        plain = i;
+    }
+  jx_window_select_node (window, JX_NODE (document));
+  settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, sichuan);
+
+  /* Cancel: nothing changes, the dropdown shows Sichuan again. */
+  gtk_drop_down_set_selected (kind, plain);
+  settle ();
+  g_assert_true (jx_dialog_get_pending (GTK_WINDOW (window), &heading, &body));
+  g_assert_nonnull (strstr (body, "单位资金"));
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), _("_Cancel")));
+  settle ();
+  g_assert_true (jx_document_get_template (document) == jx_template_get_builtin ("sichuan", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, sichuan);
+  g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
+
+  gtk_drop_down_set_selected (kind, plain);
+  settle ();
+  g_assert_true (jx_dialog_respond (GTK_WINDOW (window), _("C_hange Kind")));
+  settle ();
+  g_assert_true (jx_document_get_template (document) == jx_template_get_builtin ("plain", NULL));
+  g_assert_cmpint (jx_document_get_total (document), ==, total);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, plain);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_true (jx_document_get_template (document) == jx_template_get_builtin ("sichuan", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, sichuan);
   g_assert_false (jx_history_get_modified (jx_document_get_history (document)));
 
   close_window (window);
@@ -2415,6 +2631,356 @@ test_compare_with (void)
   close_window (window);
 }
 
+typedef struct { JxWindow *window; JxNode *node; int mark; } MarkWait;
+
+static gboolean
+row_marked (gpointer data)
+{
+  MarkWait *wait = data;
+
+  return jx_window_get_row_compare_mark (wait->window, wait->node) == wait->mark;
+}
+
+/* The tree row of @node shows @mark (it is made when scrolled to). */
+static void
+assert_row_mark (JxWindow      *window,
+                 JxNode        *node,
+                 JxCompareMark  mark)
+{
+  MarkWait wait = { window, node, mark };
+
+  jx_window_select_node (window, node);
+  if (!wait_for_impl (row_marked, &wait))
+    g_error ("row of %s: compare mark %d, expected %d", jx_node_get_id (node),
+             jx_window_get_row_compare_mark (window, node), mark);
+}
+
+/* Compare With… marks the tree: added and changed rows, removed items as
+ * struck-through ghost rows (not editable, not in the totals), the other
+ * version's value beside each changed field; clearing removes all of it. */
+static void
+test_compare_marks_tree (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *total_before = NULL;
+  g_autofree char *unit_before = NULL;
+  g_autofree char *unit_after = NULL;
+  g_autoptr(GFile) sent = g_file_new_for_path (sent_path);
+  g_auto(GStrv) parts = NULL;
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *unit = JX_NODE (jx_project_get_unit (JX_PROJECT (lookup (window, "p2"))));
+  JxNode *p1 = lookup (window, "p1");
+  g_autoptr(JxIndicator) first = g_list_model_get_item (jx_project_get_indicators (JX_PROJECT (p1)), 0);
+  g_autofree char *first_id = g_strdup (jx_node_get_id (JX_NODE (first)));
+  JxComparison *comparison;
+  JxProject *added;
+  GListModel *ghosts;
+  g_autoptr(JxNode) ghost = NULL;
+  g_autoptr(JxNode) ghost_indicator = NULL;
+  guint n_projects;
+  const char *hint;
+
+  /* The version sent had 8,450.00 for p3; since then p2 and an indicator
+   * of p1 were removed and a project added. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
+  g_assert_nonnull (parts[1]);
+  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+  jx_edit_remove (document, lookup (window, "p2"));
+  jx_edit_remove (document, JX_NODE (first));
+  added = jx_edit_add_project (document, JX_FUNDING_UNIT (unit), 0, "新增的项目");
+  n_projects = jx_document_get_n_projects (document);
+  settle ();
+  total_before = g_strdup (jx_window_get_status_total (window));
+  unit_before = row_text (window, unit);
+
+  jx_window_compare_with (window, sent);
+  wait_until (changes_shown, window);
+  comparison = jx_window_get_comparison (window);
+  g_assert_nonnull (comparison);
+  settle ();
+
+  assert_row_mark (window, lookup (window, "p3"), JX_COMPARE_CHANGED);
+  assert_row_mark (window, JX_NODE (added), JX_COMPARE_ADDED);
+  assert_row_mark (window, p1, JX_COMPARE_INSIDE);
+  assert_row_mark (window, lookup (window, "p4"), JX_COMPARE_NONE);
+
+  /* The changed field shows the other version's value beside it. */
+  jx_window_select_node (window, lookup (window, "p3"));
+  settle ();
+  hint = jx_window_get_field_hint (window, "fiscal");
+  g_assert_nonnull (hint);
+  g_assert_nonnull (strstr (hint, "8,450.00"));
+  g_assert_nonnull (strstr (hint, g_getenv ("JX_EXPECT_ZH") ? "对方" : "Other version"));
+  g_assert_null (jx_window_get_field_hint (window, "name"));
+
+  /* p2 is a ghost row at the end of its unit; the indicator one under p1. */
+  ghosts = jx_comparison_get_removed (comparison, unit);
+  g_assert_nonnull (ghosts);
+  g_assert_cmpuint (g_list_model_get_n_items (ghosts), ==, 1);
+  ghost = g_list_model_get_item (ghosts, 0);
+  g_assert_cmpstr (jx_node_get_id (ghost), ==, "p2");
+  g_assert_true (jx_node_get_document (ghost) != document);
+  ghost_indicator = g_list_model_get_item (jx_comparison_get_removed (comparison, p1), 0);
+  g_assert_cmpstr (jx_node_get_id (ghost_indicator), ==, first_id);
+  assert_row_mark (window, ghost_indicator, JX_COMPARE_REMOVED);
+  assert_row_mark (window, ghost, JX_COMPARE_REMOVED);
+  g_assert_cmpstr (jx_window_get_visible_page (window), ==, "empty");
+  g_assert_null (jx_window_get_shown_node (window));
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), jx_project_get_name (JX_PROJECT (ghost))));
+  /* Not editable: removing it does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove", NULL);
+  settle ();
+  g_assert_cmpuint (jx_document_get_n_projects (document), ==, n_projects);
+  /* Not in the totals. */
+  g_assert_cmpstr (jx_window_get_status_total (window), ==, total_before);
+  jx_window_select_node (window, unit);
+  unit_after = row_text (window, unit);
+  g_assert_cmpstr (unit_after, ==, unit_before);
+
+  /* Clearing the comparison removes all of it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-comparison", NULL));
+  settle ();
+  g_assert_null (jx_window_get_comparison (window));
+  g_assert_null (g_object_get_data (G_OBJECT (window), "jx-changes-window"));
+  assert_row_mark (window, lookup (window, "p3"), JX_COMPARE_NONE);
+  assert_row_mark (window, JX_NODE (added), JX_COMPARE_NONE);
+  g_assert_null (jx_window_get_field_hint (window, "fiscal"));
+  jx_window_select_node (window, ghost);
+  settle ();
+  g_assert_cmpint (jx_window_get_row_compare_mark (window, ghost), ==, -1);
+  g_assert_null (jx_window_get_shown_node (window));
+  close_window (window);
+}
+
+/* Next year's table shows last year's value beside each field (上年), in
+ * grey, and an amount its change against it, while show-last-year is on. */
+static void
+test_last_year_beside_fields (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  GSettings *settings = jx_application_get_settings (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) next = jx_new_year_copy (jx_window_get_document (window), NULL, &error);
+  JxWindow *next_window = jx_window_new (GTK_APPLICATION (app));
+  gboolean zh = g_getenv ("JX_EXPECT_ZH") != NULL;
+  JxProject *p1;
+  JxMoney before;
+  const char *hint;
+
+  g_assert_no_error (error);
+  g_settings_set_boolean (settings, "show-last-year", TRUE);
+  jx_window_show_made_document (next_window, next, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (next_window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (next_window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (next_window)));
+  p1 = JX_PROJECT (lookup (next_window, "p1"));
+  before = jx_project_get_source (p1, 0);
+  jx_window_select_node (next_window, JX_NODE (p1));
+  settle ();
+
+  hint = jx_window_get_field_hint (next_window, "fiscal");
+  g_assert_cmpstr (hint, ==, zh ? "上年：10,464.80（持平）" : "Last year: 10,464.80 (unchanged)");
+  hint = jx_window_get_field_hint (next_window, "name");
+  g_assert_nonnull (hint);
+  g_assert_nonnull (strstr (hint, jx_project_get_name (p1)));
+  /* Nothing beside a field the template hides (its 中长期目标). */
+  g_assert_null (jx_window_get_field_hint (next_window, "cycle-goal"));
+
+  /* The change against last year follows the amount as it is typed. */
+  type_into (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (jx_window_find_field_widget (next_window, "fiscal"))),
+             "10564.80");
+  g_assert_cmpint (jx_project_get_source (p1, 0), ==, before + 10000);
+  hint = jx_window_get_field_hint (next_window, "fiscal");
+  g_assert_cmpstr (hint, ==, zh ? "上年：10,464.80（+100.00）" : "Last year: 10,464.80 (+100.00)");
+
+  /* An indicator's values too. */
+  {
+    g_autoptr(JxIndicator) indicator = g_list_model_get_item (jx_project_get_indicators (p1), 0);
+    g_autofree char *expected = g_strdup_printf (zh ? "上年：%s" : "Last year: %s",
+                                                 jx_indicator_get_annual_value (indicator));
+
+    jx_window_select_node (next_window, JX_NODE (indicator));
+    settle ();
+    g_assert_cmpstr (jx_window_get_field_hint (next_window, "annual-value"), ==, expected);
+  }
+
+  /* Off in Preferences: gone at once. */
+  g_settings_set_boolean (settings, "show-last-year", FALSE);
+  settle ();
+  g_assert_null (jx_window_get_field_hint (next_window, "annual-value"));
+  g_settings_set_boolean (settings, "show-last-year", TRUE);
+  settle ();
+  g_assert_nonnull (jx_window_get_field_hint (next_window, "annual-value"));
+
+  /* Export → With Last Year's Values: the csv gains the 上年 columns. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+    g_autofree char *csv = g_build_filename (dir, "next.csv", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+    g_autofree char *written = NULL;
+    gboolean on = FALSE;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (next_window), "win.export-last-year", NULL));
+    g_object_get (next_window, "export-last-year", &on, NULL);
+    g_assert_true (on);
+    jx_window_export_to (next_window, csv_file, FALSE);
+    wait_for_file (csv);
+    g_assert_true (g_file_get_contents (csv, &written, NULL, NULL));
+    g_assert_nonnull (strstr (written, ",上年总计,上年年度指标值\r\n"));
+    g_assert_nonnull (strstr (written, ",10564.80,10564.80,"));
+    g_assert_nonnull (strstr (written, ",10464.80,"));
+    g_unlink (csv);
+    g_rmdir (dir);
+  }
+
+  /* This year's table has no last year: nothing beside its fields. */
+  jx_window_select_node (window, lookup (window, "p1"));
+  settle ();
+  g_assert_null (jx_window_get_field_hint (window, "fiscal"));
+  g_settings_reset (settings, "show-last-year");
+  /* Made here, it is unsaved until saved: saved, it closes without asking. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+    g_autofree char *saved = g_build_filename (dir, "2025.jixiao", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (saved);
+
+    g_assert_true (jx_window_save_to (next_window, file, 0, &error));
+    g_assert_no_error (error);
+    close_window (next_window);
+    g_unlink (saved);
+    g_rmdir (dir);
+  }
+  close_window (window);
+}
+
+typedef struct { JxWindow *window; JxNode *node; } DropWait;
+
+static gboolean
+drop_target_shown (gpointer data)
+{
+  DropWait *wait = data;
+
+  return jx_window_get_row_drop_target (wait->window, wait->node) != NULL;
+}
+
+/* What dropping @node on the tree row of @target does: the row's own drop
+ * target handles it, as when a person lets go of the mouse there. */
+static gboolean
+drop_on_row (JxWindow *window,
+             JxNode   *node,
+             JxNode   *target)
+{
+  DropWait wait = { window, target };
+  GValue value = G_VALUE_INIT;
+  gboolean done = FALSE;
+
+  jx_window_select_node (window, target);
+  wait_until (drop_target_shown, &wait);
+  g_value_init (&value, JX_TYPE_NODE);
+  g_value_set_object (&value, node);
+  g_signal_emit_by_name (jx_window_get_row_drop_target (window, target), "drop", &value, 4.0, 4.0, &done);
+  g_value_unset (&value);
+  settle ();
+  return done;
+}
+
+static guint
+position_of (JxNode *node)
+{
+  guint position = G_MAXUINT;
+
+  g_assert_true (jx_node_get_position (node, &position));
+  return position;
+}
+
+/* Drag and drop in the tree: a project onto another funding unit moves it
+ * there (one undo step, as Move to Unit…); a row onto one of its kind puts
+ * it before it; what cannot move is refused and nothing changes. */
+static void
+test_tree_drag_and_drop (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxHistory *history = jx_document_get_history (document);
+  JxNode *p1 = lookup (window, "p1"), *p2 = lookup (window, "p2"), *p3 = lookup (window, "p3");
+  JxNode *p5 = lookup (window, "p5");
+  JxNode *u1 = jx_node_get_parent (p2);
+  JxNode *u2;
+  g_autoptr(JxIndicator) first = g_list_model_get_item (jx_project_get_indicators (JX_PROJECT (p1)), 0);
+  g_autoptr(JxDocument) other = jx_storage_load (path, NULL, NULL);
+  guint n_p3;
+
+  g_assert_nonnull (other);
+  u2 = JX_NODE (jx_edit_add_unit (document, 1, "区委组织部"));
+  settle ();
+
+  /* p2 onto the other unit: at its end, selected; undone in one step. */
+  g_assert_true (drop_on_row (window, p2, u2));
+  g_assert_true (jx_node_get_parent (p2) == u2);
+  g_assert_true (jx_window_get_shown_node (window) == p2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_true (jx_node_get_parent (p2) == u1);
+  g_assert_cmpuint (position_of (p2), ==, 1);
+  g_assert_cmpuint (jx_node_get_parent (u2) == JX_NODE (document), ==, TRUE);
+
+  /* The same move as the menu item's. */
+  jx_window_select_node (window, p3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-project-to", "s",
+                                             jx_node_get_id (u2)));
+  g_assert_true (jx_node_get_parent (p3) == u2);
+  jx_history_undo (history);
+  g_assert_true (jx_node_get_parent (p3) == u1);
+
+  /* Reordering: p5 onto p1 goes before it; p1 onto p5 just before p5. */
+  g_assert_true (drop_on_row (window, p5, p1));
+  g_assert_cmpuint (position_of (p5), ==, 0);
+  g_assert_cmpuint (position_of (p1), ==, 1);
+  g_assert_true (drop_on_row (window, p1, p3));
+  g_assert_cmpuint (position_of (p1), ==, position_of (p3) - 1);
+
+  /* An indicator onto another project: at the end of its indicators. */
+  n_p3 = g_list_model_get_n_items (jx_project_get_indicators (JX_PROJECT (p3)));
+  g_assert_true (drop_on_row (window, JX_NODE (first), p3));
+  g_assert_true (jx_indicator_get_project (first) == JX_PROJECT (p3));
+  g_assert_cmpuint (position_of (JX_NODE (first)), ==, n_p3);
+
+  /* Refused: onto itself, the wrong kind, the 合计 row, an item of another
+   * table (a ghost row), and anything in review mode. */
+  {
+    g_autoptr(JxNode) foreign = g_object_ref (jx_document_lookup (other, "p4"));
+
+    /* Each drop was one step: three undos give the table back. */
+    for (guint i = 0; i < 3; i++)
+      jx_history_undo (history);
+    g_assert_cmpuint (position_of (p1), ==, 0);
+    g_assert_cmpuint (position_of (p5), ==, 4);
+    g_assert_true (jx_indicator_get_project (first) == JX_PROJECT (p1));
+    g_assert_cmpuint (position_of (JX_NODE (first)), ==, 0);
+    g_assert_true (jx_node_get_parent (p2) == u1);
+    g_assert_false (drop_on_row (window, p2, p2));
+    g_assert_false (drop_on_row (window, p3, JX_NODE (first)));
+    g_assert_false (drop_on_row (window, p3, JX_NODE (document)));
+    g_assert_false (drop_on_row (window, foreign, u1));
+    g_assert_false (jx_window_can_drop (window, p2, foreign));
+    jx_window_set_review_mode (window, TRUE);
+    g_assert_false (drop_on_row (window, p2, u2));
+    jx_window_set_review_mode (window, FALSE);
+    g_assert_true (jx_node_get_parent (p2) == u1);
+    g_assert_cmpuint (position_of (p2), ==, 1);
+  }
+  close_window (window);
+}
+
 static gboolean
 comments_exported (gpointer data)
 {
@@ -2496,6 +3062,32 @@ static double
 widget_width (GtkWidget *widget)
 {
   return gtk_widget_get_width (widget);
+}
+
+/* Full-width digits, as a Chinese input method in full-width mode commits
+ * them, reach an amount field (its input purpose is a hint, not a filter
+ * of what is committed) and are taken as the amount. */
+static void
+test_amount_full_width_digits (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  JxNode *project = lookup (window, "p1");
+  JxProjectForm *form = JX_PROJECT_FORM (jx_window_get_project_form (window));
+  JxAmountEntry *fiscal;
+  GtkEditable *editable;
+
+  jx_window_select_node (window, project);
+  settle ();
+  fiscal = JX_AMOUNT_ENTRY (jx_project_form_get_amount_entry (form, "fiscal"));
+  editable = jx_amount_entry_get_editable (fiscal);
+  gtk_editable_set_text (editable, "");
+  key_in (editable, "３４．５");
+  g_assert_cmpstr (gtk_editable_get_text (editable), ==, "３４．５");
+  g_assert_true (jx_amount_entry_get_valid (fiscal));
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (project), 0), ==, 3450);
+  g_assert_cmpstr (jx_project_form_get_total_text (form), ==, "34.50");
+  close_window (window);
 }
 
 /* "12a" typed over 53.85: the document keeps 53.85 (not the 12.00 of the
@@ -2710,6 +3302,49 @@ test_draft_debounced_and_mirrors (void)
   }
 }
 
+/* The first project of @document. */
+static JxProject *
+first_project (JxDocument *document)
+{
+  g_autoptr(JxFundingUnit) unit = g_list_model_get_item (jx_document_get_units (document), 0);
+  g_autoptr(JxProject) project = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+
+  return project;   /* the unit's list holds it */
+}
+
+/* A draft of the 20,000-project table is serialized a few milliseconds at
+ * a time between keystrokes (not in one stall of the main loop), and a
+ * change made while it is under way restarts it: the draft that reaches
+ * the disk holds that change, never a mix of before and after. */
+static void
+test_draft_large_sliced (void)
+{
+  JxWindow *window = open_window (large_document ());
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *first = JX_NODE (first_project (document));
+  g_autofree char *id = g_strdup (jx_node_get_id (first));
+  g_autoptr(JxDocument) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jx_window_set_draft_delays (window, 50, 1500);
+  jx_edit_set_string (document, first, "name", "草稿一");
+  /* Serializing has begun (its first slice ran) but not finished. */
+  WAIT_FOR (jx_window_get_draft_slices (window) >= 1);
+  g_assert_false (path_exists (jx_window_get_draft_path (window)));
+  /* The next draft waits a while: what reaches the disk before it would be
+   * the one under way, had the change not stopped it. */
+  jx_window_set_draft_delays (window, 2000, 2000);
+  jx_edit_set_string (document, first, "name", "草稿二");
+
+  WAIT_FOR (path_exists (jx_window_get_draft_path (window)));
+  draft = jx_storage_load (jx_window_get_draft_path (window), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_project_get_name (JX_PROJECT (jx_document_lookup (draft, id))), ==, "草稿二");
+  g_assert_cmpuint (jx_document_get_n_projects (draft), ==, jx_document_get_n_projects (document));
+  g_assert_cmpuint (jx_window_get_draft_slices (window), >, 1);
+  close_window (window);
+}
+
 static char *
 copy_example (const char *dir,
               const char *name)
@@ -2767,6 +3402,8 @@ test_restored_keeps_path (void)
     WAIT_FOR (has_dialog (NULL));
     text = pending_dialog (NULL);
     g_assert_nonnull (strstr (text, "budget.jixiao"));
+    /* Enter restores; the first button (Delete Drafts) never has the focus. */
+    g_assert_cmpstr (focused_button_of_dialog (NULL), ==, g_dgettext (GETTEXT_PACKAGE, "_Restore"));
     g_assert_true (jx_dialog_respond (NULL, g_dgettext (GETTEXT_PACKAGE, "_Restore")));
   }
   restored = NULL;
@@ -3406,6 +4043,7 @@ static void
 add_editor_tests (void)
 {
   g_test_add_func ("/app/amount/half-typed-keeps-value", test_amount_half_typed_keeps_value);
+  g_test_add_func ("/app/amount/full-width-digits", test_amount_full_width_digits);
   g_test_add_func ("/app/amount/precision-and-range", test_amount_precision_and_range);
   g_test_add_func ("/app/drafts/debounced-and-mirror-saved-state", test_draft_debounced_and_mirrors);
   g_test_add_func ("/app/drafts/restored-keeps-path", test_restored_keeps_path);
@@ -3417,6 +4055,7 @@ add_editor_tests (void)
   g_test_add_func ("/app/validation/live", test_live_validation);
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/recovery/crash-sigkill", test_crash_recovery);
+  g_test_add_func ("/app/drafts/large-sliced", test_draft_large_sliced);
 }
 
 
@@ -3490,10 +4129,16 @@ main (int   argc,
   g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);
   g_test_add_func ("/app/files/new-year-window", test_new_year_window);
   g_test_add_func ("/app/files/compare-with-lists-changes", test_compare_with);
+  g_test_add_func ("/app/files/compare-marks-tree-and-fields", test_compare_marks_tree);
+  g_test_add_func ("/app/cycle/last-year-beside-fields", test_last_year_beside_fields);
+  g_test_add_func ("/app/tree/drag-and-drop", test_tree_drag_and_drop);
+  g_test_add_func ("/app/tree/filter-live", test_tree_filter_live);
   g_test_add_func ("/app/files/export-comments-csv-and-pdf", test_export_comments);
   g_test_add_func ("/app/rows/copy-paste-undo", test_rows_copy_paste_undo);
   g_test_add_func ("/app/rows/paste-spreadsheet-text", test_rows_paste_spreadsheet_text);
   g_test_add_func ("/app/template/forms", test_template_forms);
+  g_test_add_func ("/app/template/four-decimal-amounts", test_four_decimal_amounts);
+  g_test_add_func ("/app/template/change-kind", test_change_template);
   g_test_add_func ("/app/template/new-asks", test_new_asks_template);
 
   status = g_test_run ();

@@ -328,6 +328,40 @@ test_convert_round_trip (void)
 
 /* A format Jixiao does not write is a usage error, and writes nothing.
  * (.pdf, .xlsx and .csv: tests/test-export.c.) */
+/* convert --template: the table converted, what has no place listed on
+ * stderr and kept as comments, every total the same; an unknown template
+ * is a usage error that writes nothing. */
+static void
+test_convert_template (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *sichuan = g_test_build_filename (G_TEST_DIST, "fixtures", "sichuan.jixiao", NULL);
+  g_autofree char *out = g_build_filename (dir, "plain.jixiao", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.jixiao", NULL);
+  g_autofree char *text = NULL;
+  g_auto(JxTestRun) run = { 0 };
+  g_auto(JxTestRun) before = { 0 };
+  g_auto(JxTestRun) after = { 0 };
+  g_auto(JxTestRun) unknown = { 0 };
+
+  run_cli (&run, "convert", "--template", "plain", sichuan, out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "基层组织活动经费: 单位资金 50,000.00"));
+  g_assert_nonnull (strstr (run.err, "维持时效: 指标解释 当年内发放完毕"));
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "template=\"plain\""));
+  g_assert_nonnull (strstr (text, "author=\"模板转换\""));
+  run_cli (&before, "totals", "--json", sichuan, NULL);
+  run_cli (&after, "totals", "--json", out, NULL);
+  g_assert_nonnull (strstr (before.out, "\"total\" : \"3969840.00\""));
+  g_assert_nonnull (strstr (after.out, "\"total\" : \"3969840.00\""));
+
+  run_cli (&unknown, "convert", "--template", "hunan", sichuan, bad, NULL);
+  g_assert_cmpint (unknown.status, ==, 64);
+  g_assert_nonnull (strstr (unknown.err, "hunan"));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_convert_unknown_format (void)
 {
@@ -1033,6 +1067,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/totals/text-in-english-and-chinese", test_totals_text);
   g_test_add_func ("/cli/totals/example-adds-up", test_totals_example);
   g_test_add_func ("/cli/convert/round-trip-is-stable", test_convert_round_trip);
+  g_test_add_func ("/cli/convert/template", test_convert_template);
   g_test_add_func ("/cli/convert/unknown-format-is-refused", test_convert_unknown_format);
   g_test_add_func ("/cli/convert/unreadable-input-writes-nothing", test_convert_unreadable_writes_nothing);
   g_test_add_func ("/cli/convert/example-is-canonical", test_example_is_canonical);

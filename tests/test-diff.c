@@ -99,6 +99,35 @@ test_same (void)
   g_assert_true (jx_diff_is_empty (diff));
 }
 
+#define TABLE_PLAIN(decimals, fiscal, other) \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<table xmlns=\"urn:jixiao:targets:1\" format=\"2\" year=\"2024\" unit=\"万元\" taxonomy=\"guangdong-2020\" " \
+  "template=\"plain\"" decimals ">\n  <department>部门</department>\n  <title>标题</title>\n" \
+  "  <funding-unit id=\"u1\" name=\"单位\">\n" \
+  "    <project id=\"p1\" fiscal=\"" fiscal "\" other=\"" other "\">\n" \
+  "      <name>一</name><goal></goal>\n    </project>\n  </funding-unit>\n</table>\n"
+
+/* A table kept to two decimals against the same kept to four: equal
+ * amounts are no change, a real one is shown with its decimals and the
+ * difference exactly, at the finer precision. */
+static void
+test_amount_other_precision (void)
+{
+  g_autoptr(JxDocument) a = load_text (TABLE_PLAIN ("", "6923.35", "0.05"));
+  g_autoptr(JxDocument) b = load_text (TABLE_PLAIN (" decimals=\"4\"", "6923.3500", "0.0600"));
+  g_autoptr(JxDiff) diff = jx_diff_documents (a, b);
+  g_autofree char *line = NULL;
+  const JxChange *change;
+
+  g_assert_cmpuint (jx_diff_get_n_changes (diff), ==, 1);
+  change = jx_diff_get_change (diff, 0);
+  g_assert_cmpstr (change->field, ==, "other");
+  g_assert_true (change->has_delta);
+  g_assert_cmpint (change->delta, ==, 100);   /* ten-thousandths: 0.0100 */
+  line = jx_change_describe (change);
+  g_assert_nonnull (strstr (line, "0.05 → 0.0600 (+0.0100)"));
+}
+
 static void
 test_amount (void)
 {
@@ -163,6 +192,46 @@ test_project_added_removed (void)
   /* One change each: their indicators go with them. */
   expected = g_strdup_printf ("added project %s -\nremoved project p2 -\n", jx_node_get_id (JX_NODE (added)));
   g_assert_cmpstr (text, ==, expected);
+  /* The removed project is shown in its unit of B; nothing else has a place. */
+  g_assert_true (jx_diff_get_change (diff, 1)->new_parent == JX_NODE (unit));
+  g_assert_null (jx_diff_get_change (diff, 0)->new_parent);
+}
+
+/* Where a view shows what was removed: an indicator under its project of B,
+ * a unit under B, each found through the match (not the id: two imports
+ * give other ids). */
+static void
+test_removed_place (void)
+{
+  g_autoptr(JxDocument) a = load_example ();
+  g_autoptr(JxDocument) b = load_example ();
+  JxProject *project = JX_PROJECT (lookup (b, "p3"));
+  g_autoptr(JxIndicator) indicator = g_list_model_get_item (jx_project_get_indicators (project), 0);
+  JxFundingUnit *unit = jx_edit_add_unit (b, 0, "临时单位");
+  g_autoptr(JxDiff) forward = NULL;
+  g_autoptr(JxDiff) back = NULL;
+  const JxChange *change;
+
+  jx_edit_remove (b, JX_NODE (indicator));
+  forward = jx_diff_documents (a, b);
+  change = NULL;
+  for (guint i = 0; i < jx_diff_get_n_changes (forward); i++)
+    if (jx_diff_get_change (forward, i)->change == JX_CHANGE_REMOVED)
+      change = jx_diff_get_change (forward, i);
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->kind, ==, JX_DIFF_INDICATOR);
+  g_assert_true (change->new_parent == JX_NODE (project));
+
+  /* From B to A the unit added in B is removed: its place is A itself. */
+  back = jx_diff_documents (b, a);
+  change = NULL;
+  for (guint i = 0; i < jx_diff_get_n_changes (back); i++)
+    if (jx_diff_get_change (back, i)->kind == JX_DIFF_FUNDING_UNIT
+        && jx_diff_get_change (back, i)->change == JX_CHANGE_REMOVED)
+      change = jx_diff_get_change (back, i);
+  g_assert_nonnull (change);
+  g_assert_true (change->old_node == JX_NODE (unit));
+  g_assert_true (change->new_parent == JX_NODE (a));
 }
 
 static void
@@ -747,8 +816,10 @@ main (int    argc,
 
   g_test_add_func ("/diff/same-table-has-no-changes", test_same);
   g_test_add_func ("/diff/amount-old-new-and-delta", test_amount);
+  g_test_add_func ("/diff/amount-at-another-precision", test_amount_other_precision);
   g_test_add_func ("/diff/project-added-and-removed-one-change-each", test_project_added_removed);
   g_test_add_func ("/diff/indicator-field", test_indicator_field);
+  g_test_add_func ("/diff/removed-items-placed-in-b", test_removed_place);
   g_test_add_func ("/diff/project-moved-to-another-unit", test_moved_project);
   g_test_add_func ("/diff/two-imports-match-by-name", test_match_by_name);
   g_test_add_func ("/diff/renamed-project-matched-by-id", test_renamed_keeps_id);

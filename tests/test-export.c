@@ -329,6 +329,65 @@ test_pdf_long_goal_and_fallback (void)
   }
 }
 
+/* The official table prints the same whatever the user's locale: the
+ * glyphs Pango picks depend on the language it lays text out in (the
+ * quotes of "两新" came out in another form under C than under zh_CN).
+ * Each page as pdftoppm renders it is compared. */
+static void
+test_pdf_same_in_every_locale (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = jx_test_example_path ();
+  g_autofree char *c_pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autofree char *zh_pdf = g_build_filename (dir, "zh.pdf", NULL);
+  g_autofree char *c_png = g_build_filename (dir, "c", NULL);
+  g_autofree char *zh_png = g_build_filename (dir, "zh", NULL);
+  g_auto(JxTestRun) c = { 0 };
+  g_auto(JxTestRun) zh = { 0 };
+  guint n_pages;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("zh_CN.UTF-8 locale missing (generate it with locale-gen): not compared");
+      return;
+    }
+  setlocale (LC_ALL, "");
+  {
+    const char *argv[] = { g_getenv ("JX_CLI"), "convert", example, c_pdf, NULL };
+    jx_test_run (&c, NULL, argv);
+  }
+  {
+    const char *argv[] = { g_getenv ("JX_CLI"), "convert", example, zh_pdf, NULL };
+    jx_test_run (&zh, "zh_CN.UTF-8", argv);
+  }
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_cmpint (zh.status, ==, 0);
+  n_pages = pdf_pages (c_pdf);
+  g_assert_cmpuint (pdf_pages (zh_pdf), ==, n_pages);
+  {
+    g_auto(JxTestRun) r1 = { 0 };
+    g_auto(JxTestRun) r2 = { 0 };
+
+    run (&r1, "pdftoppm", "-r", "50", "-gray", c_pdf, c_png);
+    run (&r2, "pdftoppm", "-r", "50", "-gray", zh_pdf, zh_png);
+    g_assert_cmpint (r1.status, ==, 0);
+    g_assert_cmpint (r2.status, ==, 0);
+  }
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *a_name = g_strdup_printf ("%s-%0*u.pgm", c_png, n_pages >= 10 ? 2 : 1, page);
+      g_autofree char *b_name = g_strdup_printf ("%s-%0*u.pgm", zh_png, n_pages >= 10 ? 2 : 1, page);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      gsize a_len, b_len;
+
+      g_assert_true (g_file_get_contents (a_name, &a, &a_len, NULL));
+      g_assert_true (g_file_get_contents (b_name, &b, &b_len, NULL));
+      if (a_len != b_len || memcmp (a, b, a_len) != 0)
+        g_error ("page %u of the PDF differs between the C and zh_CN locales", page);
+    }
+}
+
 /* --- csv ----------------------------------------------------------------- */
 
 static void
@@ -353,6 +412,217 @@ test_csv_shape (void)
   g_assert_nonnull (strstr (text, "\r\n中国共产党广州市委员会组织部,\"社区党员活动经费,含\"\"引号\"\"\",10464.80,10464.80,0.00,0.00,"));
   g_assert_null (strstr (text, "10,464.80"));
   g_assert_null (strstr (text + 3, "\xEF\xBB\xBF"));
+}
+
+/* --- last year's values -------------------------------------------------- */
+
+/* convert --last-year: next year's table (new-year) with its 财政拨款 of
+ * p1 raised: the csv gains 上年总计 and 上年年度指标值, the PDF a 上年总计
+ * column and "（上年：…）" after annual values; without the option neither. */
+static void
+test_last_year_columns (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = jx_test_example_path ();
+  g_autofree char *next = g_build_filename (dir, "next.jixiao", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_text = NULL;
+  g_autofree char *plain_csv = NULL;
+  g_autofree char *plain_text = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *pdf_flat = NULL;
+  g_autofree char *plain_pdf = NULL;
+  g_autofree char *plain_flat = NULL;
+  g_autofree char *refused = g_build_filename (dir, "copy.jixiao", NULL);
+  g_auto(JxTestRun) r = { 0 };
+  g_auto(JxTestRun) bad = { 0 };
+  const char *p1, *previous;
+  gsize at;
+
+  run (&r, g_getenv ("JX_CLI"), "new-year", example, "-o", next);
+  g_assert_cmpint (r.status, ==, 0);
+  /* This year 11,000.00; last year's 10,464.80 kept in <previous>. */
+  text = read_text (next);
+  s = g_string_new (text);
+  p1 = strstr (s->str, "<project id=\"p1\" fiscal=\"10464.80\"");
+  g_assert_nonnull (p1);
+  at = p1 - s->str;
+  g_string_overwrite (s, at + strlen ("<project id=\"p1\" fiscal=\""), "11000.00");
+  previous = strstr (s->str + at, "<previous year=\"2024\"/>");
+  g_assert_nonnull (previous);
+  g_string_insert (s, previous - s->str + strlen ("<previous year=\"2024\""), " fiscal=\"10464.80\"");
+  g_assert_true (g_file_set_contents (next, s->str, -1, NULL));
+
+  csv = export_to (next, dir, "last.csv", "--last-year");
+  csv_text = read_text (csv);
+  g_assert_nonnull (strstr (csv_text, ",实施周期指标值,年度指标值,上年总计,上年年度指标值\r\n"));
+  g_assert_nonnull (strstr (csv_text, ",社区党员活动经费,11000.00,11000.00,"));
+  g_assert_nonnull (strstr (csv_text, ",10464.80,100%\r\n"));
+  plain_csv = export_to (next, dir, "plain.csv", NULL);
+  plain_text = read_text (plain_csv);
+  g_assert_null (strstr (plain_text, "上年"));
+  g_assert_null (strstr (plain_text, "10464.80"));
+
+  pdf = export_to (next, dir, "last.pdf", "--last-year");
+  {
+    g_autofree char *t = pdf_text (pdf, 1);
+    pdf_flat = squeeze (t);
+  }
+  g_assert_nonnull (strstr (pdf_flat, "上年总计"));
+  g_assert_nonnull (strstr (pdf_flat, "10,464.80"));
+  g_assert_nonnull (strstr (pdf_flat, "（上年：100%）"));
+  plain_pdf = export_to (next, dir, "plain.pdf", NULL);
+  {
+    g_autofree char *t = pdf_text (plain_pdf, 1);
+    plain_flat = squeeze (t);
+  }
+  g_assert_null (strstr (plain_flat, "上年"));
+
+  /* Only exports have last year's columns. */
+  run (&bad, g_getenv ("JX_CLI"), "convert", "--last-year", next, refused);
+  g_assert_cmpint (bad.status, ==, 64);
+  g_assert_nonnull (strstr (bad.err, "--last-year"));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+}
+
+/* --- xlsx row heights --------------------------------------------------- */
+
+/* The XML of @member in the zip archive @xlsx (python3's zipfile reads it:
+ * python3 is among the packages CI installs). */
+static char *
+xlsx_member (const char *xlsx,
+             const char *member)
+{
+  g_auto(JxTestRun) r = { 0 };
+
+  run (&r, "python3", "-c",
+       "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))",
+       xlsx, member);
+  g_assert_cmpint (r.status, ==, 0);
+  return g_steal_pointer (&r.out);
+}
+
+/* The height in points set on the sheet row that holds the cell text
+ * @text (0 when the row has none: a spreadsheet shows it one line high). */
+static double
+row_height_of (const char *sheet_xml,
+               const char *text)
+{
+  g_autofree char *needle = g_strdup_printf ("<t>%s</t>", text);
+  const char *cell = strstr (sheet_xml, needle);
+  const char *row = NULL, *end, *ht;
+
+  if (cell == NULL)
+    g_error ("no cell “%s” in the sheet", text);
+  for (const char *p = sheet_xml; (p = strstr (p, "<row ")) && p < cell; p++)
+    row = p;
+  g_assert_nonnull (row);
+  end = strchr (row, '>');
+  ht = strstr (row, " ht=\"");
+  if (ht == NULL || ht > end)
+    return 0;
+  return g_ascii_strtod (ht + strlen (" ht=\""), NULL);
+}
+
+/* Spreadsheets do not grow a row that a program wrote: each project row of
+ * 绩效目标表 carries a height that shows every line of its longest cell
+ * (LibreOffice printed one line of each goal without it). */
+static void
+test_xlsx_row_heights (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autoptr(GString) goal = g_string_new ("<goal>");
+  g_autofree char *input = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *sheet_xml = NULL;
+  guint n_chars, lines;
+  double long_row, short_row;
+
+  /* 社区党员活动经费 (p1) gets a goal of about 30 lines in its column, which is
+   * 40 units wide: 20 Chinese characters a line. */
+  while ((n_chars = (guint) g_utf8_strlen (goal->str + strlen ("<goal>"), -1)) < 600)
+    g_string_append (goal, "按标准安排给社区党组织用于保障党建工作需要的补助经费。");
+  g_string_append (goal, "</goal>");
+  input = variant (dir, "long-goal.jixiao", "<goal></goal>", goal->str);
+  xlsx = export_to (input, dir, "rows.xlsx", NULL);
+  sheet_xml = xlsx_member (xlsx, "xl/worksheets/sheet1.xml");
+
+  lines = (n_chars + 19) / 20;
+  long_row = row_height_of (sheet_xml, "社区党员活动经费");
+  /* At least a 10-point font's line (12 pt) per line, within Excel's
+   * largest row height (409 pt). */
+  if (long_row < MIN (lines * 12.0, 409))
+    g_error ("the row of a goal of %u lines is %g pt high: its text is cut off", lines, long_row);
+  g_assert_cmpfloat (long_row, <=, 409);
+
+  /* A project with a shorter text gets a row of its own height, not the
+   * largest one, and still more than one line. */
+  short_row = row_height_of (sheet_xml, "社区办公经费补助");
+  g_assert_cmpfloat (short_row, >, 2 * 12.0);
+  g_assert_cmpfloat (short_row, <, long_row);
+}
+
+/* A 万元 table kept to the 元: the csv, the PDF and the xlsx show its four
+ * decimals, never rounded to two. */
+static void
+test_four_decimals (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "central-4-decimals.jixiao", NULL);
+  g_autofree char *csv = export_to (input, dir, "detail.csv", NULL);
+  g_autofree char *pdf = export_to (input, dir, "table.pdf", NULL);
+  g_autofree char *xlsx = export_to (input, dir, "table.xlsx", NULL);
+  g_autofree char *text = read_text (csv);
+  g_autofree char *flat = NULL;
+  g_autofree char *styles = NULL;
+  g_autofree char *sheet = NULL;
+
+  g_assert_nonnull (strstr (text, ",农村公路养护补助,6923.4000,6923.3552,0.0448,"));
+  g_assert_nonnull (strstr (text, ",普通国省道安全设施,120.0001,120.0001,0.0000,"));
+  g_assert_null (strstr (text, "6923.36"));
+
+  flat = squeeze (pdf_text (pdf, 0));
+  g_assert_nonnull (strstr (flat, "6,923.3552"));
+  g_assert_nonnull (strstr (flat, "7,043.4001"));   /* 合计 */
+
+  /* The workbook's amounts are numbers shown with four decimals. */
+  styles = xlsx_member (xlsx, "xl/styles.xml");
+  g_assert_nonnull (strstr (styles, "#,##0.0000"));
+  g_assert_null (strstr (styles, "\"#,##0.00\""));
+  sheet = xlsx_member (xlsx, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (sheet, "<v>6923.3552</v>"));
+  g_assert_nonnull (strstr (sheet, "<v>7043.4001</v>"));
+}
+
+/* The columns come from the template: the csv of a Sichuan table has its
+ * 指标性质 … 指标方向性, a central one its two goals and 中长期 values, and the
+ * PDF prints both goals and each value under the template's label. */
+static void
+test_template_columns (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *sichuan = g_test_build_filename (G_TEST_DIST, "fixtures", "sichuan.jixiao", NULL);
+  g_autofree char *central = g_test_build_filename (G_TEST_DIST, "fixtures", "central-4-decimals.jixiao", NULL);
+  g_autofree char *s_csv = export_to (sichuan, dir, "s.csv", NULL);
+  g_autofree char *c_csv = export_to (central, dir, "c.csv", NULL);
+  g_autofree char *c_pdf = export_to (central, dir, "c.pdf", NULL);
+  g_autofree char *s_text = read_text (s_csv);
+  g_autofree char *c_text = read_text (c_csv);
+  g_autofree char *flat = squeeze (pdf_text (c_pdf, 0));
+
+  g_assert_true (g_str_has_prefix (s_text, "\xEF\xBB\xBF资金使用单位,项目名称,总计,财政拨款,单位资金,上年结转,其他资金,"
+                                           "年度目标,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,权重,指标方向性\r\n"));
+  g_assert_nonnull (strstr (s_text, ",维护社会稳定,≥,95,%,10,正向指标\r\n"));
+  g_assert_true (g_str_has_prefix (c_text, "\xEF\xBB\xBF资金使用单位,项目名称,总计,财政拨款,其他资金,中长期目标,年度目标,"
+                                           "一级指标,二级指标,三级指标,中长期指标值,年度指标值\r\n"));
+  g_assert_nonnull (strstr (c_text, ",三年内农村公路优良路率达到85%,完成农村公路养护任务,1-产出指标,11-数量指标,养护里程,"
+                                    "≥3000公里,≥1000公里\r\n"));
+  /* Cells wrap beside each other: their starts are whole. */
+  g_assert_nonnull (strstr (flat, "中长期目标：三年内"));
+  g_assert_nonnull (strstr (flat, "年度目标：完成"));
+  g_assert_nonnull (strstr (flat, "中长期指标值：≥3000公里；年度指标"));
 }
 
 /* --- bad output paths ---------------------------------------------------- */
@@ -740,7 +1010,12 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/official-layout", test_pdf_official_layout);
   g_test_add_func ("/export/pdf/comments-appendix", test_pdf_comments);
   g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
+  g_test_add_func ("/export/pdf/same-in-every-locale", test_pdf_same_in_every_locale);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
+  g_test_add_func ("/export/last-year/columns", test_last_year_columns);
+  g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);
+  g_test_add_func ("/export/four-decimals", test_four_decimals);
+  g_test_add_func ("/export/template-columns", test_template_columns);
   g_test_add_func ("/export/cli/unwritable-or-existing-output", test_unwritable_and_existing);
   g_test_add_func ("/export/libreoffice/reads-every-value", test_libreoffice_reads_exports);
   return g_test_run ();

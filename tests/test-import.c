@@ -9,6 +9,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "jx-annotation.h"
+#include "jx-funding-unit.h"
 #include "jx-gen.h"
 #include "jx-import.h"
 #include "jx-validator.h"
@@ -677,6 +679,68 @@ test_generated_exact (void)
   check_generated (300, 2);
 }
 
+/* Held-out row tables: the Sichuan, central and plain layouts, as pipe
+ * tables and TSV, 120 projects each, against the answers the generator
+ * computed from what it printed: every project's name, amount (to the
+ * decimals printed) and number of indicators, in order. */
+static void
+test_generated_row_tables (void)
+{
+  static const struct { JxGenLayout layout; const char *template; } layouts[] = {
+    { JX_GEN_SICHUAN, "sichuan" }, { JX_GEN_CENTRAL, "central" }, { JX_GEN_PLAIN, "plain" },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    for (guint pipes = 0; pipes < 2; pipes++)
+      {
+        g_autoptr(GArray) answers = g_array_new (FALSE, TRUE, sizeof (JxGenAnswer));
+        g_autoptr(GString) text = NULL;
+        g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(JxDocument) doc = NULL;
+        GListModel *units;
+        guint k = 0;
+
+        g_array_set_clear_func (answers, (GDestroyNotify) jx_gen_answer_clear);
+        text = jx_gen_row_table (layouts[l].layout, pipes, 120, 11 + l * 2 + pipes, answers);
+        g_test_message ("%s, %s", layouts[l].template, pipes ? "pipes" : "TSV");
+        doc = jx_import_text (text->str, text->len, "generated", warnings, &error);
+        g_assert_no_error (error);
+        for (guint i = 0; i < warnings->len; i++)
+          {
+            g_autofree char *line = jx_problem_format (g_ptr_array_index (warnings, i), "generated");
+            g_test_message ("%s", line);
+          }
+        g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc)), ==, layouts[l].template);
+        g_assert_cmpuint (answers->len, ==, 120);
+        g_assert_cmpuint (jx_document_get_n_projects (doc), ==, answers->len);
+        units = jx_document_get_units (doc);
+        for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+          {
+            g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+            GListModel *projects = jx_funding_unit_get_projects (unit);
+
+            for (guint p = 0; p < g_list_model_get_n_items (projects); p++, k++)
+              {
+                g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+                const JxGenAnswer *want = &g_array_index (answers, JxGenAnswer, k);
+                JxMoney amount = 0;
+
+                g_assert_cmpstr (jx_project_get_name (project), ==, want->name);
+                g_assert_cmpuint (jx_document_get_decimals (doc), >=, want->decimals);
+                g_assert_true (jx_money_rescale (jx_project_get_total (project), jx_document_get_decimals (doc),
+                                                 want->decimals, &amount));
+                g_assert_cmpint (amount, ==, want->amount);
+                g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (project)), ==,
+                                  want->n_indicators);
+                if (want->cycle_goal != NULL)
+                  g_assert_cmpstr (jx_project_get_cycle_goal (project), ==, want->cycle_goal);
+              }
+          }
+        g_assert_cmpuint (k, ==, answers->len);
+      }
+}
+
 /* Three funding units not named like the department: found by their sums. */
 static void
 test_generated_units (void)
@@ -1165,6 +1229,208 @@ test_rows_layout_sichuan (void)
     g_assert_cmpstr (((JxProblem *) g_ptr_array_index (problems, i))->rule, !=, "cycle-value-missing");
 }
 
+/* A 万元 table kept to the 元: every amount exactly as printed, four
+ * decimals, never rounded to two, and said so. */
+static void
+test_rows_layout_four_decimals (void)
+{
+  static const char text[] =
+    "| 2024年度项目支出绩效目标申报表 | | | | | | | | |\n"
+    "| 金额单位：万元 | | | | | | | | |\n"
+    "| 项目名称 | 资金总额 | 财政拨款 | 其他资金 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    "|---|---|---|---|---|---|---|---|---|\n"
+    "| 农村公路养护补助 | 6923.4000 | 6923.3552 | 0.0448 | 完成养护任务 | 产出指标 | 数量指标 | 养护里程 | ≥1000公里 |\n"
+    "| | | | | | 效益指标 | 社会效益指标 | 通行条件 | 明显改善 |\n"
+    "| 安全设施改造 | 120.0001 | 120.0001 | | 完成改造 | 产出指标 | 质量指标 | 验收合格率 | 100% |\n";
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) doc = import_string (text, -1, warnings, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) back = NULL;
+  const JxProblem *said;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_document_get_unit (doc), ==, "万元");
+  g_assert_cmpuint (jx_document_get_decimals (doc), ==, 4);
+  g_assert_cmpint (jx_project_get_source (find_project (doc, "农村公路养护补助"), 0), ==, 69233552);
+  g_assert_cmpint (jx_project_get_source (find_project (doc, "农村公路养护补助"), 1), ==, 448);
+  g_assert_cmpint (jx_project_get_total (find_project (doc, "安全设施改造")), ==, 1200001);
+  g_assert_cmpint (jx_document_get_total (doc), ==, 70434001);
+  g_assert_cmpuint (jx_document_get_n_indicators (doc), ==, 3);
+  /* No total differs from its sources: they were read exactly. */
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const JxProblem *p = g_ptr_array_index (warnings, i);
+
+      g_assert_cmpstr (p->rule, !=, "rows-total");
+      g_assert_cmpstr (p->rule, !=, "rows-amount");
+    }
+  said = find_warning (warnings, "import-template", 3);
+  g_assert_nonnull (said);
+  g_assert_nonnull (strstr (said->message, "4 decimals"));
+
+  saved = jx_xml_write (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "fiscal=\"6923.3552\" other=\"0.0448\""));
+  back = jx_xml_load_bytes (saved, "saved", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jx_document_get_total (back), ==, 70434001);
+}
+
+/* The central layout: 中长期目标 carried down like the goal, 中长期指标值
+ * read as the indicator's 中长期 value; the plain layout's 指标值 is its
+ * one value. */
+static void
+test_rows_layout_central_and_plain (void)
+{
+  static const char central[] =
+    "项目名称\t资金总额\t财政拨款\t其他资金\t中长期目标\t年度目标\t一级指标\t二级指标\t三级指标\t中长期指标值\t年度指标值\n"
+    "农村公路养护\t100.00\t100.00\t\t三年内优良路率达到85%\t完成年度养护\t产出指标\t数量指标\t养护里程\t≥3000公里\t≥1000公里\n"
+    "\t\t\t\t\t\t效益指标\t社会效益指标\t通行条件\t明显改善\t有所改善\n"
+    "安全设施\t20.00\t20.00\t\t\t完成改造\t满意度指标\t服务对象满意度指标\t群众满意度\t≥95%\t≥90%\n";
+  static const char plain[] =
+    "| 项目名称 | 资金总额 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 图书购置 | 12.00 | 购置图书 | 产出指标 | 数量指标 | 图书册数 | ≥2000册 |\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) doc = import_string (central, -1, NULL, &error);
+  g_autoptr(JxDocument) doc2 = NULL;
+  JxProject *first, *second;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc)), ==, "central");
+  first = find_project (doc, "农村公路养护");
+  second = find_project (doc, "安全设施");
+  g_assert_cmpstr (jx_project_get_cycle_goal (first), ==, "三年内优良路率达到85%");
+  g_assert_cmpstr (jx_project_get_goal (first), ==, "完成年度养护");
+  /* A blank 中长期目标 of the next project is not the one above. */
+  g_assert_cmpstr (jx_project_get_cycle_goal (second), ==, "");
+  g_assert_cmpstr (jx_indicator_get_cycle_value (nth_indicator (first, 0)), ==, "≥3000公里");
+  g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (first, 0)), ==, "≥1000公里");
+  g_assert_cmpstr (jx_indicator_get_cycle_value (nth_indicator (first, 1)), ==, "明显改善");
+  g_assert_cmpstr (jx_indicator_get_cycle_value (nth_indicator (second, 0)), ==, "≥95%");
+
+  doc2 = import_string (plain, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc2)), ==, "plain");
+  g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (find_project (doc2, "图书购置"), 0)), ==, "≥2000册");
+}
+
+/* @text with each tab-separated line as a pipe-table row (as web pages
+ * show forms) or as columns of spaces (as a PDF's text gives them). */
+static char *
+form_as (const char *text,
+         gboolean    pipes)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      if (*lines[i] == '\0')
+        continue;
+      if (pipes)
+        g_string_append (out, "|");
+      for (guint c = 0; cells[c] != NULL; c++)
+        g_string_append_printf (out, pipes ? " %s |" : "%s    ", cells[c]);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static JxAnnotation *
+comment_on (JxDocument *doc,
+            JxProject  *project)
+{
+  GListModel *notes = jx_document_get_annotations (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(JxAnnotation) note = g_list_model_get_item (notes, i);
+
+      if (g_strcmp0 (jx_annotation_get_target (note), jx_node_get_id (JX_NODE (project))) == 0)
+        return note;
+    }
+  return NULL;
+}
+
+/* Single-project forms (label/value pairs, goals under their labels, the
+ * indicator rows, sign-off blocks), three in one file, as TSV, as a pipe
+ * table and as columns of spaces: each form one project, nothing read as
+ * a project that is a label. */
+static void
+test_single_project_forms (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "forms-county-2024.txt", NULL);
+  g_autofree char *tsv = NULL;
+  g_autofree char *pipes = NULL;
+  g_autofree char *spaces = NULL;
+
+  g_assert_true (g_file_get_contents (path, &tsv, NULL, NULL));
+  pipes = form_as (tsv, TRUE);
+  spaces = form_as (tsv, FALSE);
+  for (guint layout = 0; layout < 3; layout++)
+    {
+      const char *text = layout == 0 ? tsv : layout == 1 ? pipes : spaces;
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JxDocument) doc = import_string (text, -1, warnings, &error);
+      g_autoptr(GPtrArray) problems = NULL;
+      JxProject *village, *subsidy, *vaccine;
+      JxAnnotation *note;
+
+      g_test_message ("layout %u", layout);
+      g_assert_no_error (error);
+      g_assert_nonnull (find_warning (warnings, "import-form", 4));
+      g_assert_cmpstr (jx_template_get_id (jx_document_get_template (doc)), ==, "project-form");
+      g_assert_cmpint (jx_document_get_year (doc), ==, 2024);
+      g_assert_cmpstr (jx_document_get_unit (doc), ==, "万元");
+      g_assert_cmpstr (jx_document_get_department (doc), ==, "[126]某县农业农村局");
+      g_assert_cmpuint (jx_document_get_n_projects (doc), ==, 3);
+      g_assert_cmpuint (jx_document_get_n_indicators (doc), ==, 17);
+      g_assert_cmpuint (g_list_model_get_n_items (jx_document_get_units (doc)), ==, 3);
+
+      village = find_project (doc, "乡村振兴示范村建设");
+      g_assert_cmpstr (jx_funding_unit_get_name (jx_project_get_unit (village)), ==, "某县乡村振兴服务中心");
+      g_assert_cmpint (jx_project_get_source (village, 0), ==, 10000);
+      g_assert_cmpint (jx_project_get_source (village, 1), ==, 2000);
+      g_assert_cmpstr (jx_project_get_cycle_goal (village), ==,
+                       "三年内建成省级乡村振兴示范村10个，带动周边村集体经济年均增收5%以上。");
+      g_assert_cmpstr (jx_project_get_goal (village), ==, "2024年建成示范村3个，完成村庄道路硬化12公里。");
+      g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (village)), ==, 9);
+      /* 一级 and 二级 carried down over merged cells. */
+      g_assert_cmpstr (jx_indicator_get_name (nth_indicator (village, 1)), ==, "村庄道路硬化里程");
+      g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (village, 1)), ==, "11");
+      g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (village, 1)), ==, "≥12公里");
+      g_assert_cmpstr (jx_indicator_get_subcategory (nth_indicator (village, 4)), ==, "14");
+      g_assert_cmpstr (jx_indicator_get_category (nth_indicator (village, 8)), ==, "3");
+      /* What the table does not hold is kept, quoted. */
+      note = comment_on (doc, village);
+      g_assert_nonnull (note);
+      g_assert_nonnull (strstr (jx_annotation_get_text (note), "项目属性：延续项目；实施期：3年"));
+
+      subsidy = find_project (doc, "耕地地力保护补贴");
+      g_assert_cmpint (jx_project_get_total (subsidy), ==, 231645);
+      g_assert_cmpint (jx_project_get_source (subsidy, 1), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (subsidy)), ==, 4);
+      /* The sign-off lines are no indicators. */
+      g_assert_cmpstr (jx_indicator_get_name (nth_indicator (subsidy, 3)), ==, "种粮农户满意度");
+
+      vaccine = find_project (doc, "动物疫病强制免疫");
+      g_assert_cmpint (jx_project_get_source (vaccine, 0), ==, 8000);
+      g_assert_cmpint (jx_project_get_source (vaccine, 1), ==, 635);
+      g_assert_cmpuint (g_list_model_get_n_items (jx_project_get_indicators (vaccine)), ==, 4);
+      g_assert_cmpstr (jx_indicator_get_annual_value (nth_indicator (vaccine, 2)), ==, "0次");
+      g_assert_cmpint (jx_document_get_total (doc), ==, 12000 + 231645 + 8635);
+
+      /* Read right: the checks find nothing. */
+      problems = jx_validate_document (doc);
+      g_assert_cmpuint (problems->len, ==, 0);
+    }
+}
+
 static void
 assert_refused (const char *text,
                 const char *expected)
@@ -1185,9 +1451,17 @@ test_unrecognised_layouts_refused (void)
 {
   assert_refused ("项目支出绩效目标申报表\n项目名称\t乡村振兴示范项目\n主管部门\t某县农业农村局\n"
                   "年度资金总额\t120.00\n其中：财政拨款\t100.00\n其他资金\t20.00\n",
-                  "is a column or field label");
+                  "has no indicator rows");
+  assert_refused ("项目名称\t乡村振兴示范项目\n年度资金总额\t120.00\n"
+                  "一级指标\t二级指标\t三级指标\t指标值\n主管部门审核意见\t同意\n",
+                  "no indicator under it");
   assert_refused ("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t示范村数量\t≥3个\n",
                   "no row names a project");
+  /* The 指标明细 csv Jixiao exports: commas are no columns of a table. */
+  assert_refused ("\xEF\xBB\xBF资金使用单位,项目名称,总计,财政拨款,其他资金,中长期目标,年度目标,一级指标,二级指标,"
+                  "三级指标,中长期指标值,年度指标值\r\n某厅,农村公路养护,100.00,100.00,0.00,,完成养护,1-产出指标,"
+                  "11-数量指标,养护里程,≥30公里,≥10公里\r\n",
+                  "No project row was found");
 }
 
 int
@@ -1201,6 +1475,9 @@ main (int argc, char **argv)
   g_test_add_func ("/import/sample/projects-and-totals", test_sample_projects);
   g_test_add_func ("/import/rows-layout/sichuan", test_rows_layout_sichuan);
   g_test_add_func ("/import/rows-layout/title-form-feed", test_rows_layout_title_form_feed);
+  g_test_add_func ("/import/rows-layout/four-decimals", test_rows_layout_four_decimals);
+  g_test_add_func ("/import/rows-layout/central-and-plain", test_rows_layout_central_and_plain);
+  g_test_add_func ("/import/forms/three-forms-three-layouts", test_single_project_forms);
   g_test_add_func ("/import/refused/unrecognised-layouts", test_unrecognised_layouts_refused);
   g_test_add_func ("/import/sample/title-department-year-unit", test_sample_document);
   g_test_add_func ("/import/sample/misread-amount-recovered", test_sample_recovered_amount);
@@ -1212,6 +1489,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/sample/saves-and-loads", test_sample_saves);
   g_test_add_func ("/import/generated/imports-exactly", test_generated_exact);
   g_test_add_func ("/import/generated/units-found-by-their-sums", test_generated_units);
+  g_test_add_func ("/import/generated/row-tables-held-out", test_generated_row_tables);
   g_test_add_func ("/import/robust/empty", test_robust_empty);
   g_test_add_func ("/import/robust/binary", test_robust_binary);
   g_test_add_func ("/import/robust/truncated-anywhere", test_robust_truncated);

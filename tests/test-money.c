@@ -661,6 +661,105 @@ test_locale_comma_decimal_gives_same_results (void)
   setlocale (LC_ALL, saved);
 }
 
+/* A 万元 table kept to the 元: amounts in ten-thousandths of 万元, exact. */
+static void
+test_four_decimals_parse (void)
+{
+  g_autoptr(GError) error = NULL;
+  JxMoney value = UNTOUCHED;
+  guint column = 99;
+
+  g_assert_true (jx_money_parse_at ("6923.3552", 4, 0, &value, &column, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (value, ==, 69233552);
+  g_assert_cmpuint (column, ==, 0);
+  /* Fewer decimals are scaled, never read as ten-thousandths. */
+  g_assert_true (jx_money_parse_at ("6,923.35", 4, 0, &value, NULL, NULL));
+  g_assert_cmpint (value, ==, 69233500);
+  g_assert_true (jx_money_parse_at ("１２", 4, 0, &value, NULL, NULL));
+  g_assert_cmpint (value, ==, 120000);
+  g_assert_true (jx_money_parse_at ("-0.0001", 4, NEG, &value, NULL, NULL));
+  g_assert_cmpint (value, ==, -1);
+  /* A fifth decimal is refused where it is, with the precision named. */
+  value = UNTOUCHED;
+  g_assert_false (jx_money_parse_at ("1.23456", 4, 0, &value, &column, &error));
+  g_assert_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_PRECISION);
+  g_assert_cmpuint (column, ==, 7);
+  g_assert_nonnull (strstr (error->message, "4"));
+  g_assert_cmpint (value, ==, UNTOUCHED);
+  g_clear_error (&error);
+  /* The same text at two decimals is refused at its third decimal. */
+  g_assert_false (jx_money_parse_at ("6923.3552", 2, 0, &value, &column, &error));
+  g_assert_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_PRECISION);
+  g_assert_cmpuint (column, ==, 8);
+  g_clear_error (&error);
+  /* The range is G_MAXINT64 ten-thousandths. */
+  g_assert_true (jx_money_parse_at ("922337203685477.5807", 4, 0, &value, NULL, NULL));
+  g_assert_cmpint (value, ==, G_MAXINT64);
+  g_assert_false (jx_money_parse_at ("922337203685477.5808", 4, 0, &value, NULL, &error));
+  g_assert_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_OVERFLOW);
+  g_clear_error (&error);
+  g_assert_true (jx_money_parse_at ("-922,337,203,685,477.5808", 4, NEG, &value, NULL, NULL));
+  g_assert_cmpint (value, ==, G_MININT64);
+}
+
+static void
+test_four_decimals_file_and_display_forms (void)
+{
+  const JxMoney values[] = { 0, 1, -1, 69233552, 1234500, G_MAXINT64, G_MININT64 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = jx_money_to_decimal_at (values[i], 4);
+      g_autofree char *shown = jx_money_format_at (values[i], 4);
+      char buf[JX_MONEY_BUF_SIZE];
+      JxMoney back = UNTOUCHED;
+
+      g_assert_cmpuint (jx_money_to_decimal_buf_at (values[i], 4, buf), ==, strlen (text));
+      g_assert_cmpstr (buf, ==, text);
+      /* Always four decimals: the 元 are never dropped. */
+      g_assert_cmpuint (strlen (strchr (text, '.') + 1), ==, 4);
+      g_assert_true (jx_money_from_decimal_at (text, strlen (text), 4, &back));
+      g_assert_cmpint (back, ==, values[i]);
+      g_assert_true (jx_money_parse_at (shown, 4, NEG, &back, NULL, NULL));
+      g_assert_cmpint (back, ==, values[i]);
+    }
+  {
+    g_autofree char *a = jx_money_to_decimal_at (69233552, 4);
+    g_autofree char *b = jx_money_format_at (69233552, 4);
+    g_autofree char *c = jx_money_format_at (G_MININT64, 4);
+
+    g_assert_cmpstr (a, ==, "6923.3552");
+    g_assert_cmpstr (b, ==, "6,923.3552");
+    g_assert_cmpstr (c, ==, "-922,337,203,685,477.5808");
+  }
+  /* The file form has exactly the document's decimals. */
+  g_assert_false (jx_money_from_decimal_at ("6923.35", 7, 4, NULL));
+  g_assert_false (jx_money_from_decimal_at ("6923.35520", 10, 4, NULL));
+  g_assert_false (jx_money_from_decimal_at (".3552", 5, 4, NULL));
+  g_assert_false (jx_money_from_decimal_at ("922337203685477.5808", 20, 4, NULL));
+  g_assert_false (jx_money_from_decimal ("6923.3552", 9, NULL));
+}
+
+static void
+test_rescale_never_rounds (void)
+{
+  JxMoney out = UNTOUCHED;
+
+  g_assert_true (jx_money_rescale (692335, 2, 4, &out));
+  g_assert_cmpint (out, ==, 69233500);
+  g_assert_true (jx_money_rescale (69233500, 4, 2, &out));
+  g_assert_cmpint (out, ==, 692335);
+  out = UNTOUCHED;
+  g_assert_false (jx_money_rescale (69233552, 4, 2, &out));
+  g_assert_cmpint (out, ==, UNTOUCHED);
+  g_assert_false (jx_money_rescale (G_MAXINT64 / 10, 2, 4, &out));
+  g_assert_cmpint (out, ==, UNTOUCHED);
+  g_assert_cmpuint (jx_money_count_decimals (69233552, 4), ==, 4);
+  g_assert_cmpuint (jx_money_count_decimals (69233500, 4), ==, 2);
+  g_assert_cmpuint (jx_money_count_decimals (120000, 4), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -668,6 +767,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/money/parse/ascii-digits", test_parse_ascii_digits);
+  g_test_add_func ("/money/four-decimals/parse", test_four_decimals_parse);
+  g_test_add_func ("/money/four-decimals/file-and-display-forms", test_four_decimals_file_and_display_forms);
+  g_test_add_func ("/money/four-decimals/rescale-never-rounds", test_rescale_never_rounds);
   g_test_add_func ("/money/parse/full-width-digits", test_parse_full_width_digits);
   g_test_add_func ("/money/parse/trims-blanks", test_parse_trims_blanks);
   g_test_add_func ("/money/parse/thousands-separators", test_parse_thousands_separators);

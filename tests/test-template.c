@@ -6,11 +6,16 @@
 #include <string.h>
 
 #include "jx-document.h"
+#include "jx-convert.h"
 #include "jx-edit.h"
 #include "jx-funding-unit.h"
 #include "jx-indicator.h"
 #include "jx-history.h"
 #include "jx-json.h"
+#include "jx-money.h"
+#include "jx-previous.h"
+#include "jx-rows.h"
+#include "jx-validator.h"
 #include "jx-problem.h"
 #include "jx-project.h"
 #include "jx-template.h"
@@ -292,9 +297,10 @@ test_format_1_stays (void)
 }
 
 static void
-assert_xml_fails (const char *xml,
-                  const char *expected,
-                  guint       line)
+assert_xml_fails_with (const char *xml,
+                       int         code,
+                       const char *expected,
+                       guint       line)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
   g_autoptr(GError) error = NULL;
@@ -303,10 +309,18 @@ assert_xml_fails (const char *xml,
   g_autofree char *place = g_strdup_printf ("Line %u, column ", line);
 
   g_assert_null (document);
-  g_assert_error (error, JX_XML_ERROR, JX_XML_ERROR_INVALID);
+  g_assert_error (error, JX_XML_ERROR, code);
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, place));
   g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+assert_xml_fails (const char *xml,
+                  const char *expected,
+                  guint       line)
+{
+  assert_xml_fails_with (xml, JX_XML_ERROR_INVALID, expected, line);
 }
 
 #define TABLE_2(template) \
@@ -345,6 +359,228 @@ test_format_2_load (void)
                     "no amount “other”", 6);
 }
 
+/* A 万元 table kept to the 元 (decimals="4"): loads exactly, totals add up
+ * to the 元, saves back byte for byte, survives JSON, takes a typed amount
+ * of four decimals as one undo step, and copies to the 元. */
+static void
+test_four_decimals (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "central-4-decimals.jixiao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxProblem) problem = NULL;
+  g_autoptr(JxDocument) document = jx_xml_load_file (path, &problem, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) from_json = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *tsv = NULL;
+  g_autofree char *shown = NULL;
+  JxNode *whole[1];
+  JxProject *project;
+  JxMoney typed = 0;
+  gsize file_len = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (jx_document_get_decimals (document), ==, 4);
+  project = JX_PROJECT (jx_document_lookup (document, "p1"));
+  g_assert_cmpint (jx_project_get_source (project, 0), ==, 69233552);
+  g_assert_cmpint (jx_project_get_source (project, 1), ==, 448);
+  g_assert_cmpint (jx_project_get_total (project), ==, 69234000);
+  /* 6923.3552 + 0.0448 + 120.0001 */
+  g_assert_cmpint (jx_document_get_total (document), ==, 70434001);
+  shown = jx_document_format_amount (document, jx_document_get_total (document));
+  g_assert_cmpstr (shown, ==, "7,043.4001");
+
+  /* Byte for byte. */
+  g_assert_true (g_file_get_contents (path, &file, &file_len, NULL));
+  saved = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), file, file_len);
+
+  /* JSON keeps the precision and every figure. */
+  json = jx_json_from_document (document);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json), "decimals"), ==, 4);
+  from_json = jx_json_to_document (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jx_document_get_decimals (from_json), ==, 4);
+  g_assert_cmpint (jx_document_get_total (from_json), ==, 70434001);
+
+  /* The checks find nothing wrong with the amounts. */
+  problems = jx_validate_document (document);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_cmpint (((JxProblem *) g_ptr_array_index (problems, i))->severity, !=, JX_SEVERITY_ERROR);
+
+  /* Typed to the 元, one undo step, the 合计 exact. */
+  g_assert_true (jx_money_parse_at ("1,000.0001", jx_document_get_decimals (document), 0, &typed, NULL, NULL));
+  g_assert_true (jx_edit_set_money (document, project, "other", typed, NULL));
+  g_assert_cmpint (jx_document_get_total (document), ==, 69233552 + 10000001 + 1200001);
+  jx_history_undo (jx_document_get_history (document));
+  g_assert_cmpint (jx_document_get_total (document), ==, 70434001);
+
+  /* Rows copied for a spreadsheet carry the four decimals. */
+  whole[0] = JX_NODE (document);
+  tsv = jx_rows_copy_tsv (document, whole, 1);
+  g_assert_nonnull (strstr (tsv, "\t6923.3552\t"));
+  g_assert_nonnull (strstr (tsv, "\t0.0448\t"));
+}
+
+/* The precision is the file's: two decimals in a 4-decimal table, four in a
+ * 2-decimal one, or another value are located errors, never rounded. */
+static void
+test_four_decimals_refused (void)
+{
+  assert_xml_fails_with ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<table xmlns=\"urn:jixiao:targets:1\" format=\"2\" year=\"2024\" unit=\"万元\" "
+                    "taxonomy=\"guangdong-2020\" template=\"plain\" decimals=\"4\">\n"
+                    "  <department>部门</department>\n  <title>标题</title>\n"
+                    "  <funding-unit id=\"u1\" name=\"单位\">\n"
+                    "    <project id=\"p1\" fiscal=\"6923.35\" other=\"0.0000\">\n"
+                    "      <name>一</name><goal></goal>\n    </project>\n  </funding-unit>\n</table>\n",
+                    JX_XML_ERROR_AMOUNT, "“6923.35”", 6);
+  assert_xml_fails_with (TABLE_2 ("plain")
+                    "  <funding-unit id=\"u1\" name=\"单位\">\n"
+                    "    <project id=\"p1\" fiscal=\"6923.3552\" other=\"0.00\">\n"
+                    "      <name>一</name><goal></goal>\n    </project>\n  </funding-unit>\n</table>\n",
+                    JX_XML_ERROR_AMOUNT, "“6923.3552”", 6);
+  assert_xml_fails ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<table xmlns=\"urn:jixiao:targets:1\" format=\"2\" year=\"2024\" unit=\"万元\" "
+                    "taxonomy=\"guangdong-2020\" template=\"plain\" decimals=\"3\">\n"
+                    "  <department>部门</department>\n  <title>标题</title>\n</table>\n",
+                    "decimals", 2);
+}
+
+static guint
+count_comments_by (JxDocument *document,
+                   const char *author)
+{
+  GListModel *notes = jx_document_get_annotations (document);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(JxAnnotation) note = g_list_model_get_item (notes, i);
+
+      n += g_str_equal (jx_annotation_get_author (note), author);
+    }
+  return n;
+}
+
+/* Changing the template of a table with projects: sources by id (one the
+ * new template lacks into 其他资金, so no 总计 changes), indicator fields
+ * by id, the rest kept as comments, all ONE undo step that gives back the
+ * very same file. */
+static void
+test_change_template (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sichuan.jixiao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) document = jx_xml_load_file (path, NULL, &error);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+  g_autoptr(GBytes) converted = NULL;
+  g_autoptr(GBytes) after_redo = NULL;
+  g_autoptr(GPtrArray) preview = NULL;
+  JxHistory *history;
+  JxProject *p2;
+  JxIndicator *i2;
+  JxMoney total;
+  guint steps, kept;
+
+  g_assert_no_error (error);
+  history = jx_document_get_history (document);
+  before = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  total = jx_document_get_total (document);
+  steps = jx_history_get_n_steps (history);
+
+  preview = jx_convert_preview (document, builtin ("plain"));
+  kept = jx_edit_set_template (document, builtin ("plain"));
+  g_assert_cmpuint (kept, ==, preview->len);
+  /* 2 weights and directions, 1 explanation, 单位资金 and 上年结转. */
+  g_assert_cmpuint (kept, ==, 3 * 2 + 1 + 2);
+  g_assert_cmpuint (jx_history_get_n_steps (history), ==, steps + 1);
+  g_assert_cmpstr (jx_history_get_undo_label (history), ==, "Change Template");
+  g_assert_true (jx_document_get_template (document) == builtin ("plain"));
+  g_assert_cmpint (jx_document_get_total (document), ==, total);
+  p2 = JX_PROJECT (jx_document_lookup (document, "p2"));
+  g_assert_cmpint (jx_project_get_source (p2, 0), ==, 60000000);
+  g_assert_cmpint (jx_project_get_source (p2, 1), ==, 6000000);   /* 50,000 + 10,000 into 其他资金 */
+  i2 = JX_INDICATOR (jx_document_lookup (document, "i2"));
+  g_assert_cmpstr (jx_indicator_get_annual_value (i2), ==, "≥1年");
+  g_assert_cmpstr (jx_indicator_get_field (i2, "weight"), ==, "");
+  g_assert_cmpuint (count_comments_by (document, JX_CONVERT_AUTHOR), ==, kept);
+  converted = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (converted, NULL), "template=\"plain\""));
+
+  /* One undo: the same bytes as before. */
+  g_assert_true (jx_history_undo (history));
+  g_assert_true (jx_document_get_template (document) == builtin ("sichuan"));
+  after_undo = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after_undo));
+  g_assert_true (jx_history_redo (history));
+  after_redo = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (converted, after_redo));
+
+  /* Back to Sichuan: the one value read into 指标性质, 指标值, 度量单位. */
+  kept = jx_edit_set_template (document, builtin ("sichuan"));
+  g_assert_cmpuint (kept, ==, 0);
+  g_assert_cmpstr (jx_indicator_get_field (i2, "comparator"), ==, "≥");
+  g_assert_cmpstr (jx_indicator_get_field (i2, "number"), ==, "1");
+  g_assert_cmpstr (jx_indicator_get_field (i2, "measure-unit"), ==, "年");
+  g_assert_cmpint (jx_document_get_total (document), ==, total);
+}
+
+/* Last year's amounts of the sources only some templates have (单位资金,
+ * 上年结转) are kept like 财政拨款's, through XML and JSON, and a 4-decimal
+ * table's last-year amounts keep its four decimals. */
+static void
+test_previous_template_sources (void)
+{
+  g_autoptr(JxDocument) document = make_sichuan ();
+  JxProject *project = JX_PROJECT (jx_document_lookup (document, "p1"));
+  const JxField *unit_funds = jx_field_lookup_source ("unit-funds");
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) back = NULL;
+  g_autoptr(JxDocument) from_json = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "central-4-decimals.jixiao", NULL);
+  g_autoptr(JxDocument) c4 = NULL;
+  JxProject *c4p;
+
+  jx_node_record_previous (JX_NODE (project), 2022);
+  g_assert_cmpstr (jx_node_get_previous (JX_NODE (project), unit_funds), ==, "12.50");
+  g_assert_true (jx_edit_set_money (document, project, "unit-funds", 99900, NULL));
+  saved = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "<previous year=\"2022\" unit-funds=\"12.50\"/>"));
+  back = jx_xml_load_bytes (saved, "saved", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_node_get_previous (jx_document_lookup (back, "p1"), unit_funds), ==, "12.50");
+  json = jx_json_from_document (document);
+  from_json = jx_json_to_document (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_node_get_previous (jx_document_lookup (from_json, "p1"), unit_funds), ==, "12.50");
+
+  c4 = jx_xml_load_file (path, NULL, &error);
+  g_assert_no_error (error);
+  c4p = JX_PROJECT (jx_document_lookup (c4, "p1"));
+  jx_node_record_previous (JX_NODE (c4p), 2023);
+  g_assert_cmpstr (jx_node_get_previous (JX_NODE (c4p), jx_field_lookup_source ("fiscal")), ==, "6923.3552");
+  jx_node_set_previous_year (JX_NODE (jx_document_lookup (c4, "p2")), 2023);
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = jx_xml_write (c4, &error);
+  g_assert_no_error (error);
+  g_clear_object (&back);
+  back = jx_xml_load_bytes (saved, "saved", NULL, &error);
+  g_assert_no_error (error);
+}
+
 /* JSON nested 100,000 levels deep would crash json-glib's recursive parser:
  * a template is refused before, at the bracket one level too deep. */
 static void
@@ -379,6 +615,10 @@ main (int   argc,
   g_test_add_func ("/template/format-1-stays", test_format_1_stays);
   g_test_add_func ("/template/format-2-load", test_format_2_load);
   g_test_add_func ("/template/refuses-deep-nesting", test_refuses_deep_nesting);
+  g_test_add_func ("/template/four-decimals/round-trip-edit-copy", test_four_decimals);
+  g_test_add_func ("/template/four-decimals/refused-elsewhere", test_four_decimals_refused);
+  g_test_add_func ("/template/change/one-undo-step", test_change_template);
+  g_test_add_func ("/template/previous/template-sources", test_previous_template_sources);
 
   return g_test_run ();
 }

@@ -142,6 +142,34 @@ test_save_byte_identical (void)
   check_round_trip ("minimal.jixiao");
 }
 
+/* The resumable writer, one project a step (a deadline already past),
+ * writes the same bytes as jx_xml_write(), a step per project. */
+static void
+test_save_in_steps (void)
+{
+  g_autoptr(GBytes) original = read_fixture ("full.jixiao");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxDocument) document = jx_xml_load_bytes (original, "full.jixiao", NULL, &error);
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) stepped = NULL;
+  g_autoptr(JxXmlWriter) writer = NULL;
+  guint steps = 1;
+
+  g_assert_no_error (error);
+  whole = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  writer = jx_xml_writer_new (document, &error);
+  g_assert_no_error (error);
+  while (!jx_xml_writer_step (writer, 0, &stepped, &error))
+    steps++;
+  g_assert_no_error (error);
+  g_assert_nonnull (stepped);
+  g_assert_true (g_bytes_equal (whole, stepped));
+  g_assert_cmpuint (jx_document_get_n_projects (document), >, 1);
+  /* one step a project, and the last one ends the table */
+  g_assert_cmpuint (steps, ==, jx_document_get_n_projects (document) + 1);
+}
+
 static void
 test_save_byte_identical_in_german (void)
 {
@@ -1017,6 +1045,7 @@ main (int    argc,
 
   g_test_add_func ("/xml/save/byte-identical", test_save_byte_identical);
   g_test_add_func ("/xml/save/byte-identical-in-a-comma-locale", test_save_byte_identical_in_german);
+  g_test_add_func ("/xml/save/in-steps", test_save_in_steps);
   g_test_add_func ("/xml/save/new-document-round-trips", test_save_new_document);
   g_test_add_func ("/xml/save/refuses-control-characters", test_save_refuses_control_character);
   g_test_add_func ("/xml/save/longest-texts-load-back", test_text_limits);

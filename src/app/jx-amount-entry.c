@@ -14,10 +14,11 @@
 #include "jx-problem-set.h"
 
 /* The largest amount a person may type: 999,999,999,999.99 in the document's
- * unit (a trillion 万元 is beyond any budget). Beyond it is a typo — a key
- * held down — and the sums of tens of thousands of projects stay far inside
- * the JxMoney range. */
-#define AMOUNT_MAX ((JxMoney) 99999999999999)
+ * unit (a trillion 万元 is beyond any budget), 999,999,999,999.9999 in a
+ * table kept to four decimals. Beyond it is a typo — a key held down — and
+ * the sums of tens of thousands of projects stay far inside the JxMoney
+ * range. */
+#define AMOUNT_MAX_WHOLE ((JxMoney) 1000000000000)
 
 struct _JxAmountEntry
 {
@@ -88,6 +89,23 @@ set_input_problem (JxAmountEntry *self,
                             self->property, text, message);
 }
 
+/* The precision of the document's amounts (jx-money.h). */
+static guint
+decimals (JxAmountEntry *self)
+{
+  return self->document != NULL ? jx_document_get_decimals (self->document) : JX_MONEY_DEFAULT_DECIMALS;
+}
+
+static JxMoney
+amount_max (JxAmountEntry *self)
+{
+  JxMoney scale = 1;
+
+  for (guint i = 0; i < decimals (self); i++)
+    scale *= 10;
+  return AMOUNT_MAX_WHOLE * scale - 1;
+}
+
 static JxMoney
 model_value (JxAmountEntry *self)
 {
@@ -116,15 +134,15 @@ show_model (JxAmountEntry *self,
   /* While a person types "1234" the model holds 1234.00: leave the text
    * alone unless it says another amount (undo) or must be tidied. */
   if (!reformat
-      && jx_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                         JX_MONEY_PARSE_ALLOW_EMPTY, &shown, NULL, NULL)
+      && jx_money_parse_at (gtk_editable_get_text (GTK_EDITABLE (self->entry)), decimals (self),
+                            JX_MONEY_PARSE_ALLOW_EMPTY, &shown, NULL, NULL)
       && shown == model_value (self))
     {
       self->begin_value = shown;
       return;
     }
 
-  text = jx_money_format (model_value (self));
+  text = jx_money_format_at (model_value (self), decimals (self));
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   self->syncing = FALSE;
@@ -145,20 +163,21 @@ on_model_notify_cb (GObject       *object,
 /* Parses @text as an amount this field takes; FALSE with a message saying
  * why not, in words (never the limits of the number type). */
 static gboolean
-parse_amount (const char  *text,
-              JxMoney     *amount,
-              GError     **error)
+parse_amount (JxAmountEntry *self,
+              const char    *text,
+              JxMoney       *amount,
+              GError       **error)
 {
   g_autoptr(GError) local = NULL;
   guint column = 0;
 
   /* An empty field means 0 (the published tables leave blanks for none). */
-  if (jx_money_parse (text, JX_MONEY_PARSE_ALLOW_EMPTY, amount, &column, &local)
-      && *amount <= AMOUNT_MAX)
+  if (jx_money_parse_at (text, decimals (self), JX_MONEY_PARSE_ALLOW_EMPTY, amount, &column, &local)
+      && *amount <= amount_max (self))
     return TRUE;
   if (local == NULL || g_error_matches (local, JX_MONEY_ERROR, JX_MONEY_ERROR_OVERFLOW))
     {
-      g_autofree char *max = jx_money_format (AMOUNT_MAX);
+      g_autofree char *max = jx_money_format_at (amount_max (self), decimals (self));
 
       g_set_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_OVERFLOW,
                    /* Translators: %s is the largest amount, 999,999,999,999.99 */
@@ -184,9 +203,9 @@ on_entry_changed_cb (GtkEditable   *editable,
     return;
 
   text = gtk_editable_get_text (editable);
-  if (!parse_amount (text, &amount, &error))
+  if (!parse_amount (self, text, &amount, &error))
     {
-      g_autofree char *kept = jx_money_format (self->begin_value);
+      g_autofree char *kept = jx_money_format_at (self->begin_value, decimals (self));
       g_autofree char *not_saved = g_strdup_printf (_("not saved: the table keeps %s"), kept);
       /* Translators: "not saved: the table keeps 53.85" and why */
       g_autofree char *shown = g_strdup_printf (_("%s — %s"), not_saved, error->message);

@@ -21,6 +21,7 @@ struct _JxApplication
 
   GSettings      *settings;
   char           *select_id;      /* --select: the node to show first */
+  char           *compare_path;   /* --compare-with: the version to compare with */
   gboolean        drafts_checked;
 };
 
@@ -91,6 +92,7 @@ typedef struct
   JxApplication *app;
   gboolean       fresh;      /* the window was made for this file */
   char          *select_id;
+  char          *compare_path;
 } OpenData;
 
 static void
@@ -98,6 +100,7 @@ open_data_free (OpenData *data)
 {
   g_object_unref (data->app);
   g_free (data->select_id);
+  g_free (data->compare_path);
   g_free (data);
 }
 
@@ -163,6 +166,12 @@ on_file_loaded_cb (GObject      *source,
       if (node != NULL)
         jx_window_select_node (window, node);
     }
+  if (data->compare_path != NULL && jx_window_get_document (window) != NULL)
+    {
+      g_autoptr(GFile) other = g_file_new_for_path (data->compare_path);
+
+      jx_window_compare_with (window, other);
+    }
   open_data_free (data);
 }
 
@@ -183,6 +192,7 @@ jx_application_open_file (JxApplication *self,
   data = g_new0 (OpenData, 1);
   data->app = g_object_ref (self);
   data->select_id = g_strdup (select_id);
+  data->compare_path = g_strdup (self->compare_path);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (JX_IS_WINDOW (l->data) && jx_window_is_blank (l->data) && !jx_window_is_loading (l->data))
       {
@@ -608,6 +618,15 @@ jx_application_handle_local_options (GApplication *application,
 
   g_clear_pointer (&self->select_id, g_free);
   g_variant_dict_lookup (options, "select", "s", &self->select_id);
+  g_clear_pointer (&self->compare_path, g_free);
+  if (g_variant_dict_lookup (options, "compare-with", "^ay", &self->compare_path))
+    {
+      /* Relative to where the program was started. */
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->compare_path);
+
+      g_free (self->compare_path);
+      self->compare_path = g_file_get_path (file);
+    }
   return -1;
 }
 
@@ -617,6 +636,7 @@ jx_application_dispose (GObject *object)
   JxApplication *self = JX_APPLICATION (object);
 
   g_clear_pointer (&self->select_id, g_free);
+  g_clear_pointer (&self->compare_path, g_free);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (jx_application_parent_class)->dispose (object);
 }
@@ -637,6 +657,8 @@ jx_application_class_init (JxApplicationClass *klass)
 static const GOptionEntry options[] = {
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the project or indicator with this id in the opened document"), N_("ID") },
+  { "compare-with", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Compare the opened document with another version of it (as File → Compare With…)"), N_("FILE") },
   { NULL }
 };
 

@@ -16,8 +16,8 @@ struct _JxChangesWindow
   GtkWindow      parent_instance;
 
   JxWindow      *parent;      /* weak */
-  JxDocument    *other;
-  JxDiff        *diff;
+  JxComparison  *comparison;
+  JxDiff        *diff;        /* the comparison's */
   GPtrArray     *rows;        /* const JxChange *, in display order */
   GtkStringList *texts;
   GtkLabel      *summary;
@@ -38,6 +38,9 @@ place_of (JxChangesWindow *self,
     return NULL;
   if (change->new_node != NULL)
     node = change->new_node;
+  else if (change->kind != JX_DIFF_COMMENT)
+    /* Its ghost row, while the window shows this comparison. */
+    return jx_window_get_comparison (self->parent) == self->comparison ? change->old_node : NULL;
   else
     {
       JxNode *parent = jx_node_get_parent (change->old_node);
@@ -120,13 +123,22 @@ add_rows (JxChangesWindow *self,
     }
 }
 
+static void
+on_clear_cb (GtkButton       *button,
+             JxChangesWindow *self)
+{
+  if (self->parent != NULL && jx_window_get_comparison (self->parent) == self->comparison)
+    jx_window_set_comparison (self->parent, NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 GtkWidget *
-jx_changes_window_new (JxWindow   *parent,
-                       JxDocument *other,
-                       const char *other_name)
+jx_changes_window_new (JxWindow     *parent,
+                       JxComparison *comparison)
 {
   JxChangesWindow *self;
-  GtkWidget *box, *scrolled, *view, *header;
+  GtkWidget *box, *scrolled, *view, *header, *clear, *bar;
+  const char *other_name;
   GtkListItemFactory *factory;
   g_autofree char *title = NULL;
   g_autofree char *in_table = NULL;
@@ -135,13 +147,14 @@ jx_changes_window_new (JxWindow   *parent,
   guint n_changes, n_comments;
 
   g_return_val_if_fail (JX_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (JX_IS_DOCUMENT (other), NULL);
+  g_return_val_if_fail (JX_IS_COMPARISON (comparison), NULL);
 
   self = g_object_new (JX_TYPE_CHANGES_WINDOW, NULL);
   self->parent = parent;
   g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
-  self->other = g_object_ref (other);
-  self->diff = jx_diff_documents (other, jx_window_get_document (parent));
+  self->comparison = g_object_ref (comparison);
+  self->diff = jx_comparison_get_diff (comparison);
+  other_name = jx_comparison_get_other_name (comparison);
   self->rows = g_ptr_array_new ();
   self->texts = gtk_string_list_new (NULL);
   add_rows (self, FALSE);
@@ -188,8 +201,20 @@ jx_changes_window_new (JxWindow   *parent,
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_widget_set_vexpand (scrolled, TRUE);
+  /* TRANSLATORS: the button that ends Compare With…: marks, struck-through rows and values beside fields go */
+  clear = gtk_button_new_with_mnemonic (_("_Clear Comparison"));
+  gtk_widget_set_tooltip_text (clear, _("Remove the marks, the removed rows and the other version’s values "
+                                        "from the window"));
+  g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_cb), self);
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (bar, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_bottom (bar, 12);
+  gtk_box_append (GTK_BOX (bar), clear);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), bar);
   gtk_window_set_child (GTK_WINDOW (self), box);
   return GTK_WIDGET (self);
 }
@@ -225,9 +250,9 @@ jx_changes_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
   self->parent = NULL;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->diff, jx_diff_free);
+  self->diff = NULL;
   g_clear_object (&self->texts);
-  g_clear_object (&self->other);
+  g_clear_object (&self->comparison);
   G_OBJECT_CLASS (jx_changes_window_parent_class)->dispose (object);
 }
 

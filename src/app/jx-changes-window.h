@@ -12,13 +12,13 @@ G_BEGIN_DECLS
 #define JX_TYPE_CHANGES_WINDOW (jx_changes_window_get_type ())
 G_DECLARE_FINAL_TYPE (JxChangesWindow, jx_changes_window, JX, CHANGES_WINDOW, GtkWindow)
 
-/* Lists the changes from @other (another version of the table, named
- * @other_name: the one sent, last year's) to the document of @parent, one
- * row per change (jx-diff.h), the comments' after; activating a row shows
- * the item in @parent (a removed one: the item that held it). */
+/* Lists the changes of @comparison (from another version of the table,
+ * the one sent, last year's, to the document of @parent), one row per
+ * change (jx-diff.h), the comments' after; activating a row shows the item
+ * in @parent (a removed one: its ghost row). Its Clear button ends the
+ * comparison (jx_window_set_comparison (@parent, NULL)). */
 GtkWidget  *jx_changes_window_new            (JxWindow        *parent,
-                                              JxDocument      *other,
-                                              const char      *other_name);
+                                              JxComparison    *comparison);
 
 /* For tests. */
 guint       jx_changes_window_get_n_rows     (JxChangesWindow *self);

@@ -387,6 +387,7 @@ scroll_tick_cb (GtkWidget     *row,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
   graphene_rect_t bounds;
   double value, page;
+  guint tries;
 
   /* Wait for the row's first allocation. */
   if (gtk_widget_get_height (row) <= 0
@@ -394,11 +395,17 @@ scroll_tick_cb (GtkWidget     *row,
     return G_SOURCE_CONTINUE;
   value = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y >= value - 0.5 && bounds.origin.y + bounds.size.height <= value + page + 0.5)
+    return G_SOURCE_REMOVE;
   if (bounds.origin.y < value)
     gtk_adjustment_set_value (adjustment, bounds.origin.y);
-  else if (bounds.origin.y + bounds.size.height > value + page)
+  else
     gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
-  return G_SOURCE_REMOVE;
+  /* The adjustment may not have grown to the new row yet (the value is
+   * clamped to the old end): look again next frame, for a few frames. */
+  tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "jx-scroll-tries")) + 1;
+  g_object_set_data (G_OBJECT (row), "jx-scroll-tries", GUINT_TO_POINTER (tries));
+  return tries < 30 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static int
@@ -425,7 +432,10 @@ scroll_to_annotation (JxCommentsPanel *self,
   GtkListBoxRow *row = position >= 0 ? gtk_list_box_get_row_at_index (self->list_box, position) : NULL;
 
   if (row != NULL)
-    gtk_widget_add_tick_callback (GTK_WIDGET (row), scroll_tick_cb, self, NULL);
+    {
+      g_object_set_data (G_OBJECT (row), "jx-scroll-tries", NULL);
+      gtk_widget_add_tick_callback (GTK_WIDGET (row), scroll_tick_cb, self, NULL);
+    }
 }
 
 /* Whether @text fits in a document; if not, the window says so and the

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (JxDocumentForm, jx_document_form, JX, DOCUMENT_FORM, GtkWi
 
 void jx_document_form_bind        (JxDocumentForm *self,
                                    JxDocument     *document);
+/* The dropdown of the table's kind (its template), for tests. */
+GtkWidget *jx_document_form_get_template_dropdown (JxDocumentForm *self);
 void jx_document_form_focus_field (JxDocumentForm *self,
                                    const char     *field);
 

@@ -155,6 +155,19 @@ weight_text (double value)
   return g_strdup (buf);
 }
 
+/* The weight shown as it is kept ("10", "12.5"), not with the spin
+ * button's two decimals ("10.00"). */
+static gboolean
+on_weight_output_cb (GtkSpinButton *spin,
+                     gpointer       user_data)
+{
+  g_autofree char *shown = weight_text (gtk_spin_button_get_value (spin));
+
+  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (spin)), shown))
+    gtk_editable_set_text (GTK_EDITABLE (spin), shown);
+  return TRUE;
+}
+
 static void
 sync_extra_fields (JxIndicatorForm *self)
 {
@@ -603,6 +616,7 @@ jx_indicator_form_init (JxIndicatorForm *self)
   self->comparator_choices = g_ptr_array_new_with_free_func (g_free);
   self->direction_choices = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->weight_spin, "output", G_CALLBACK (on_weight_output_cb), NULL);
   add_unit_suggestions (self->measure_entry);
   show_template_fields (self);
 }

@@ -297,6 +297,40 @@ jx_problem_set_lookup (JxProblemSet *self,
   return found;
 }
 
+GHashTable *
+jx_problem_set_dup_targets (JxProblemSet *self)
+{
+  GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (JX_IS_PROBLEM_SET (self), targets);
+
+  g_hash_table_iter_init (&iter, self->by_project);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = value;
+
+      if (list->len > 0)
+        g_hash_table_add (targets, g_strdup (key));
+      for (guint i = 0; i < list->len; i++)
+        {
+          JxProblem *problem = g_ptr_array_index (list, i);
+
+          if (problem->target != NULL)
+            g_hash_table_add (targets, g_strdup (problem->target));
+        }
+    }
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      JxProblem *problem = ((Input *) g_ptr_array_index (self->inputs, i))->problem;
+
+      if (problem->target != NULL)
+        g_hash_table_add (targets, g_strdup (problem->target));
+    }
+  return targets;
+}
+
 static Input *
 find_input (JxProblemSet *self,
             const char   *target,

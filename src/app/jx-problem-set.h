@@ -38,6 +38,11 @@ gboolean      jx_problem_set_lookup          (JxProblemSet *self,
                                               JxSeverity   *severity,
                                               char        **tooltip);
 
+/* The ids of the projects and indicators jx_problem_set_lookup() finds
+ * problems for, as a set of strings (owned by the table): one pass over the
+ * problems, not over the document. */
+GHashTable   *jx_problem_set_dup_targets     (JxProblemSet *self);
+
 /*
  * Input findings: text a person typed into a field that the document did
  * not take (an amount that is not an amount). They are listed before the

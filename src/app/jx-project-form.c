@@ -128,7 +128,8 @@ sync_from_model (JxProjectForm *self)
       return;
     }
 
-  total = jx_money_format (jx_project_get_total (self->project));
+  total = jx_document_format_amount (jx_node_get_document (JX_NODE (self->project)),
+                                     jx_project_get_total (self->project));
   gtk_label_set_text (self->total_label, total);
   unit = jx_project_get_unit (self->project);
   gtk_label_set_text (self->unit_label, unit ? jx_funding_unit_get_name (unit) : "");

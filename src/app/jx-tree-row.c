@@ -17,6 +17,7 @@ struct _JxTreeRow
   GtkWidget     parent_instance;
 
   GtkImage     *mark;
+  GtkLabel     *compare_label;
   GtkLabel     *code_label;
   GtkLabel     *name_label;
   GtkImage     *lock;
@@ -31,6 +32,7 @@ struct _JxTreeRow
   JxDocument   *document;      /* of the item, watched for comment changes */
   gulong        changed_id;
   guint         open_comments;
+  JxCompareMark compare_mark;
 };
 
 G_DEFINE_FINAL_TYPE (JxTreeRow, jx_tree_row, GTK_TYPE_WIDGET)
@@ -44,7 +46,9 @@ update_mark (JxTreeRow *self)
   g_autofree char *tooltip = NULL;
   JxSeverity severity;
 
-  if (self->item != NULL && self->problems != NULL
+  /* An item of a compared version has no findings here (the problems are
+   * this table's, found by id, which a new item may have taken). */
+  if (self->item != NULL && self->problems != NULL && self->compare_mark != JX_COMPARE_REMOVED
       && jx_problem_set_lookup (self->problems, self->item, &severity, &tooltip))
     {
       gboolean error = severity == JX_SEVERITY_ERROR;
@@ -73,7 +77,8 @@ update_comments (JxTreeRow *self)
   g_autofree char *count = NULL;
   g_autofree char *tooltip = NULL;
 
-  self->open_comments = self->document != NULL && self->item != NULL
+  /* An item of the other version has no place in this table's review. */
+  self->open_comments = self->document != NULL && self->item != NULL && self->compare_mark != JX_COMPARE_REMOVED
                         ? jx_review_count_open (self->document, self->item) : 0;
   gtk_widget_set_visible (self->comments_badge, self->open_comments > 0);
   if (self->open_comments == 0)
@@ -132,7 +137,7 @@ update (JxTreeRow *self)
     {
       gtk_label_set_text (self->name_label, _("Grand total (合计)"));
       gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
-      amount = jx_money_format (jx_document_get_total (JX_DOCUMENT (item)));
+      amount = jx_document_format_amount (JX_DOCUMENT (item), jx_document_get_total (JX_DOCUMENT (item)));
     }
   else if (JX_IS_FUNDING_UNIT (item))
     {
@@ -140,7 +145,8 @@ update (JxTreeRow *self)
 
       gtk_label_set_text (self->name_label, *name ? name : _("(unnamed funding unit)"));
       gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
-      amount = jx_money_format (jx_funding_unit_get_total (JX_FUNDING_UNIT (item)));
+      amount = jx_document_format_amount (jx_node_get_document (JX_NODE (item)),
+                                           jx_funding_unit_get_total (JX_FUNDING_UNIT (item)));
     }
   else if (JX_IS_PROJECT (item))
     {
@@ -149,7 +155,8 @@ update (JxTreeRow *self)
       gtk_label_set_text (self->name_label, *name ? name : _("(unnamed project)"));
       if (!*name)
         gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "dim-label");
-      amount = jx_money_format (jx_project_get_total (JX_PROJECT (item)));
+      amount = jx_document_format_amount (jx_node_get_document (JX_NODE (item)),
+                                           jx_project_get_total (JX_PROJECT (item)));
     }
   else if (JX_IS_INDICATOR (item))
     {
@@ -181,6 +188,114 @@ on_problems_changed_cb (JxProblemSet *problems,
                         JxTreeRow    *self)
 {
   update_mark (self);
+}
+
+void
+jx_tree_row_set_compare_mark (JxTreeRow     *self,
+                              JxCompareMark  mark,
+                              const char    *other_name)
+{
+  static const char *const classes[] = { NULL, "added", "changed", "removed", "inside" };
+  g_autofree char *tooltip = NULL;
+  const char *text = NULL;
+
+  g_return_if_fail (JX_IS_TREE_ROW (self));
+
+  for (guint i = 1; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->compare_label), classes[i]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "jx-removed");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->amount_label), "jx-removed");
+  self->compare_mark = mark;
+  switch (mark)
+    {
+    case JX_COMPARE_ADDED:
+      /* TRANSLATORS: a tree row's badge: the item is not in the version compared with */
+      text = C_("compare mark", "new");
+      /* TRANSLATORS: %s is the file compared with */
+      tooltip = g_strdup_printf (_("Added since %s"), other_name);
+      break;
+    case JX_COMPARE_CHANGED:
+      /* TRANSLATORS: a tree row's badge: a value differs from the version compared with */
+      text = C_("compare mark", "changed");
+      tooltip = g_strdup_printf (_("Changed since %s: the form shows the values it had there"), other_name);
+      break;
+    case JX_COMPARE_REMOVED:
+      /* TRANSLATORS: a tree row's badge: the item is only in the version compared with */
+      text = C_("compare mark", "removed");
+      tooltip = g_strdup_printf (_("Removed since %s: shown for the comparison, not part of this table"),
+                                 other_name);
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "jx-removed");
+      gtk_widget_add_css_class (GTK_WIDGET (self->amount_label), "jx-removed");
+      break;
+    case JX_COMPARE_INSIDE:
+      text = "•";
+      tooltip = g_strdup_printf (_("Holds changes since %s"), other_name);
+      break;
+    case JX_COMPARE_NONE:
+    default:
+      break;
+    }
+  if (text != NULL)
+    {
+      gtk_label_set_text (self->compare_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->compare_label), classes[mark]);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_label), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_label), text != NULL);
+  update_mark (self);
+  update_comments (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A line through the text of @label, in its colour. Drawn here rather than
+ * by Pango: its strikethrough skips runs in fonts without strikeout metrics
+ * (the CJK fonts), and so does CSS text-decoration, which uses it. */
+static void
+strike_through (JxTreeRow   *self,
+                GtkSnapshot *snapshot,
+                GtkLabel    *label)
+{
+  graphene_rect_t bounds;
+  int x, y, width, height;
+  GdkRGBA color;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0'
+      || !gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (self), &bounds))
+    return;
+  gtk_label_get_layout_offsets (label, &x, &y);
+  pango_layout_get_pixel_size (gtk_label_get_layout (label), &width, &height);
+  width = MIN (width, (int) bounds.size.width);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (label)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= gtk_widget_get_opacity (GTK_WIDGET (label));
+  /* The layout offsets are in the label's coordinates. */
+  gtk_snapshot_append_color (snapshot, &color,
+                             &GRAPHENE_RECT_INIT (bounds.origin.x + MAX (x, 0) - 1, bounds.origin.y + y + height / 2.0f,
+                                                  width + 2, 1));
+}
+
+static void
+jx_tree_row_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  JxTreeRow *self = JX_TREE_ROW (widget);
+
+  GTK_WIDGET_CLASS (jx_tree_row_parent_class)->snapshot (widget, snapshot);
+  if (self->compare_mark == JX_COMPARE_REMOVED)
+    {
+      strike_through (self, snapshot, self->name_label);
+      strike_through (self, snapshot, self->amount_label);
+    }
+}
+
+JxCompareMark
+jx_tree_row_get_compare_mark (JxTreeRow *self)
+{
+  g_return_val_if_fail (JX_IS_TREE_ROW (self), JX_COMPARE_NONE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->compare_label)) ? self->compare_mark : JX_COMPARE_NONE;
 }
 
 JxNode *
@@ -316,6 +431,7 @@ jx_tree_row_class_init (JxTreeRowClass *klass)
   object_class->dispose = jx_tree_row_dispose;
   object_class->get_property = jx_tree_row_get_property;
   object_class->set_property = jx_tree_row_set_property;
+  widget_class->snapshot = jx_tree_row_snapshot;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, JX_TYPE_NODE,
@@ -327,6 +443,7 @@ jx_tree_row_class_init (JxTreeRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jixiao/Jixiao/ui/jx-tree-row.ui");
   gtk_widget_class_bind_template_child (widget_class, JxTreeRow, mark);
+  gtk_widget_class_bind_template_child (widget_class, JxTreeRow, compare_label);
   gtk_widget_class_bind_template_child (widget_class, JxTreeRow, code_label);
   gtk_widget_class_bind_template_child (widget_class, JxTreeRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, JxTreeRow, lock);

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "jx-comparison.h"
 #include "jx-problem-set.h"
 #include "jx-node.h"
 
@@ -25,6 +26,15 @@ void        jx_tree_row_set_item     (JxTreeRow    *self,
 guint       jx_tree_row_get_open_comments (JxTreeRow *self);
 /* What the row shows, for tests: "name|amount". */
 char       *jx_tree_row_describe     (JxTreeRow    *self);
+
+/* A mark for a comparison with another version (@other_name): a badge
+ * "new", "changed", a dot for an item holding changes, or for an item of
+ * the other version that this one no longer has, its name and amount
+ * struck through (no comment badge: it is not in this table). */
+void        jx_tree_row_set_compare_mark (JxTreeRow    *self,
+                                          JxCompareMark mark,
+                                          const char   *other_name);
+JxCompareMark jx_tree_row_get_compare_mark (JxTreeRow  *self);
 
 /* The problems the row's mark stands for (its tooltip), or NULL. */
 const char  *jx_tree_row_get_mark (JxTreeRow *self);

@@ -323,6 +323,14 @@ compare_load_thread (GTask        *task,
 }
 
 static void
+on_changes_destroyed_cb (GtkWidget *changes,
+                         JxWindow  *self)
+{
+  if (g_object_get_data (G_OBJECT (self), "jx-changes-window") == changes)
+    g_object_set_data (G_OBJECT (self), "jx-changes-window", NULL);
+}
+
+static void
 on_compare_loaded_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      data)
@@ -332,6 +340,7 @@ on_compare_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JxDocument) other = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(JxComparison) comparison = NULL;
   GtkWidget *changes;
 
   if (other == NULL)
@@ -341,9 +350,29 @@ on_compare_loaded_cb (GObject      *source,
     }
   if (jx_window_get_document (self) == NULL)
     return;
-  changes = jx_changes_window_new (self, other, name);
+  comparison = jx_comparison_new (other, jx_window_get_document (self), name);
+  /* One comparison at a time: a new one replaces the list and the marks. */
+  changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
+  if (changes != NULL)
+    gtk_window_destroy (GTK_WINDOW (changes));
+  jx_window_set_comparison (self, comparison);
+  changes = jx_changes_window_new (self, comparison);
   g_object_set_data (G_OBJECT (self), "jx-changes-window", changes);
+  g_signal_connect_object (changes, "destroy", G_CALLBACK (on_changes_destroyed_cb), self, 0);
   gtk_window_present (GTK_WINDOW (changes));
+}
+
+static void
+clear_comparison_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  GtkWidget *changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
+
+  jx_window_set_comparison (self, NULL);
+  if (changes != NULL)
+    gtk_window_destroy (GTK_WINDOW (changes));
 }
 
 void
@@ -810,6 +839,7 @@ jx_window_update_actions (JxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", editable_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", can_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", can_down);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-comparison", self->comparison != NULL);
   jx_clipboard_update_actions (self);
   jx_window_review_update_actions (self);
 }
@@ -824,6 +854,7 @@ jx_window_class_install_actions (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-comparison", NULL, clear_comparison_action);
   gtk_widget_class_install_action (widget_class, "win.export-comments", "s", export_comments_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -198,6 +198,7 @@ jx_window_export_to (JxWindow *self,
   job->path = g_steal_pointer (&path);
   job->display_name = g_file_get_basename (file);
   job->options.comments = comments;
+  job->options.last_year = self->export_last_year;
   job->cancellable = g_cancellable_new ();
   job->show_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, job);
 
@@ -384,4 +385,5 @@ jx_window_class_install_export_actions (JxWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "win.export-last-year", "export-last-year");
 }

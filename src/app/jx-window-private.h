@@ -4,6 +4,7 @@
 #pragma once
 
 #include "jx-comments-panel.h"
+#include "jx-comparison.h"
 #include "jx-document-form.h"
 #include "jx-indicator-form.h"
 #include "jx-problem-set.h"
@@ -11,6 +12,7 @@
 #include "jx-project-form.h"
 #include "jx-toast.h"
 #include "jx-window.h"
+#include "jx-xml.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +48,7 @@ struct _JxWindow
   GtkMenuButton      *menu_button;
   GtkPopoverMenu     *context_menu;
   GtkDropDown        *row_filter_dropdown;
+  GtkLabel           *empty_label;
 
   /* State */
   JxDocument         *document;
@@ -53,6 +56,13 @@ struct _JxWindow
   GListStore         *root;
   GtkTreeListModel   *tree_model;
   GtkTreeListModel   *search_model;
+  /* The search's flat list: the name-matching projects and indicators in
+   * document order (made when the text changes), each node's position in
+   * it, and the ids the row filter lets through, kept live (comments,
+   * problems) by refiltering only the nodes whose state changed. */
+  GListStore         *search_candidates;
+  GHashTable         *search_index;
+  GHashTable         *filter_ids;
   GtkSingleSelection *selection;
   JxProblemSet       *problems;
   JxNode             *shown;          /* the node whose form is shown */
@@ -69,10 +79,19 @@ struct _JxWindow
   gboolean            made;           /* made here (next year's table): unsaved */
   gboolean            closing;        /* the unsaved-changes dialog said go */
   gboolean            review_mode;    /* figures read-only, comments editable */
+  JxComparison       *comparison;     /* Compare With…: marks, ghost rows, old values */
+  gboolean            export_last_year; /* exports add the 上年 columns */
+  JxNode             *shown_ghost;    /* a removed item of the comparison, selected */
 
   /* Recovery drafts: written DRAFT_DELAY after the last change, never
    * later than draft_max_ms after the first unsaved one. */
   guint               draft_timer_id;
+  /* The draft being serialized on the main thread, a slice per idle, so
+   * that a large table never holds up a keystroke; any change drops it. */
+  JxXmlWriter        *draft_writer;
+  guint               draft_slice_id;
+  guint               draft_slices;   /* slices the last draft took (tests) */
+  gint64              draft_since;    /* its first_unsaved */
   gint64              first_unsaved;  /* monotonic µs; 0: none pending */
   guint               draft_delay_ms;
   guint               draft_max_ms;
@@ -132,12 +151,21 @@ void        jx_window_review_update          (JxWindow      *self);
 void        jx_window_review_update_actions  (JxWindow      *self);
 /* Ids of the items with open comments (borrowed strings). */
 GHashTable *jx_window_open_comment_targets   (JxWindow      *self);
-gboolean    jx_window_row_filter_matches     (JxWindow      *self,
-                                              GHashTable    *open_targets,
-                                              JxNode        *node);
+/* The ids the tree's row filter lets through now (owned strings), or NULL
+ * for all rows. */
+GHashTable *jx_window_row_filter_ids         (JxWindow      *self);
 /* Removes @unit with its projects as one step, after asking when it has any. */
 void        jx_window_remove_unit            (JxWindow      *self,
                                               JxFundingUnit *unit);
+/* The field id a form widget shows (a bound entry or text view, an amount
+ * entry), or NULL. */
+const char *jx_window_field_of_widget        (GtkWidget     *widget);
+/* The widget of the shown form showing @field, or NULL. */
+GtkWidget  *jx_window_find_field_widget      (JxWindow      *self,
+                                              const char    *field);
+/* jx-window-hints.c: beside each field of the shown form, in grey, the
+ * other version's value (Compare With…) and last year's (show-last-year). */
+void        jx_window_hints_update           (JxWindow      *self);
 /* jx-window-export.c: File → Print… and File → Export. */
 void jx_window_class_install_export_actions (JxWindowClass *klass);
 /* Exports to @file (format by its name) in a worker thread, from a

@@ -20,9 +20,8 @@
 
 /* ----------------------------------------------------- fields of widgets */
 
-/* The field id a form widget shows, or NULL. */
-static const char *
-field_of_widget (GtkWidget *widget)
+const char *
+jx_window_field_of_widget (GtkWidget *widget)
 {
   if (JX_IS_AMOUNT_ENTRY (widget))
     return jx_amount_entry_get_field (JX_AMOUNT_ENTRY (widget));
@@ -37,7 +36,7 @@ focused_field (JxWindow *self)
 
   for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->stack); w = gtk_widget_get_parent (w))
     {
-      const char *field = field_of_widget (w);
+      const char *field = jx_window_field_of_widget (w);
 
       if (field != NULL)
         return gtk_widget_is_ancestor (w, GTK_WIDGET (self->stack)) ? field : NULL;
@@ -185,7 +184,7 @@ on_mark_pressed_cb (GtkEntry             *entry,
                     JxWindow             *self)
 {
   GtkWidget *owner = g_object_get_data (G_OBJECT (entry), "jx-mark-owner");
-  const char *field = field_of_widget (owner);
+  const char *field = jx_window_field_of_widget (owner);
 
   if (position != GTK_ENTRY_ICON_SECONDARY || field == NULL || self->shown == NULL)
     return;
@@ -243,7 +242,7 @@ mark_fields (JxWindow   *self,
              const char *target,
              GHashTable *counts)
 {
-  const char *field = field_of_widget (widget);
+  const char *field = jx_window_field_of_widget (widget);
 
   if (field != NULL)
     {
@@ -274,10 +273,9 @@ jx_window_review_update (JxWindow *self)
   mark_fields (self, page, JX_IS_DOCUMENT (self->shown) ? "" : jx_node_get_id (self->shown), counts);
 }
 
-guint
-jx_window_get_field_mark (JxWindow   *self,
-                          const char *field,
-                          GtkWidget **entry)
+GtkWidget *
+jx_window_find_field_widget (JxWindow   *self,
+                             const char *field)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
   GtkWidget *w = page;
@@ -285,14 +283,10 @@ jx_window_get_field_mark (JxWindow   *self,
   /* Depth-first, the same walk as mark_fields(). */
   while (w != NULL)
     {
-      const char *here = field_of_widget (w);
+      const char *here = jx_window_field_of_widget (w);
 
       if (here != NULL && g_str_equal (here, field))
-        {
-          if (entry != NULL)
-            *entry = JX_IS_AMOUNT_ENTRY (w) ? GTK_WIDGET (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (w))) : w;
-          return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "jx-open-comments"));
-        }
+        return w;
       if (here == NULL && gtk_widget_get_first_child (w) != NULL)
         w = gtk_widget_get_first_child (w);
       else
@@ -302,9 +296,20 @@ jx_window_get_field_mark (JxWindow   *self,
           w = (w == NULL || w == page) ? NULL : gtk_widget_get_next_sibling (w);
         }
     }
+  return NULL;
+}
+
+guint
+jx_window_get_field_mark (JxWindow   *self,
+                          const char *field,
+                          GtkWidget **entry)
+{
+  GtkWidget *w = jx_window_find_field_widget (self, field);
+
   if (entry != NULL)
-    *entry = NULL;
-  return 0;
+    *entry = w == NULL ? NULL
+             : JX_IS_AMOUNT_ENTRY (w) ? GTK_WIDGET (jx_amount_entry_get_editable (JX_AMOUNT_ENTRY (w))) : w;
+  return w != NULL ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "jx-open-comments")) : 0;
 }
 
 static void
@@ -341,21 +346,28 @@ jx_window_open_comment_targets (JxWindow *self)
   return targets;
 }
 
-gboolean
-jx_window_row_filter_matches (JxWindow   *self,
-                              GHashTable *open_targets,
-                              JxNode     *node)
+GHashTable *
+jx_window_row_filter_ids (JxWindow *self)
 {
-  JxSeverity severity;
-
   switch (gtk_drop_down_get_selected (self->row_filter_dropdown))
     {
     case JX_ROW_FILTER_OPEN_COMMENTS:
-      return open_targets != NULL && g_hash_table_contains (open_targets, jx_node_get_id (node));
+      {
+        g_autoptr(GHashTable) open = jx_window_open_comment_targets (self);
+        GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        GHashTableIter iter;
+        gpointer key;
+
+        /* Copies: the annotations may go before the next comparison. */
+        g_hash_table_iter_init (&iter, open);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          g_hash_table_add (ids, g_strdup (key));
+        return ids;
+      }
     case JX_ROW_FILTER_PROBLEMS:
-      return jx_problem_set_lookup (self->problems, node, &severity, NULL);
+      return jx_problem_set_dup_targets (self->problems);
     default:
-      return TRUE;
+      return NULL;
     }
 }
 
@@ -528,7 +540,79 @@ move_unit_down_action (GtkWidget  *widget,
   move_unit (JX_WINDOW (widget), +1);
 }
 
-/* Moves the shown project to the end of the unit with id @parameter. */
+/* Where dropping @node on @target puts it: a project on a funding unit
+ * goes to the end of it, an indicator on a project to the end of its
+ * indicators; on an item of its own kind (a project, an indicator, a
+ * unit), just before it, in that item's parent. FALSE when that is no
+ * move: another kind, itself, the place it is in, an item of a compared
+ * version (a ghost row), a read-only table or review mode. */
+static gboolean
+drop_place (JxWindow *self,
+            JxNode   *node,
+            JxNode   *target,
+            JxNode  **parent,
+            guint    *position)
+{
+  guint old_position = 0, n;
+
+  if (self->document == NULL || jx_document_is_read_only (self->document) || self->review_mode
+      || node == NULL || target == NULL || node == target
+      || jx_node_get_document (node) != self->document || jx_node_get_document (target) != self->document
+      || !jx_node_get_position (node, &old_position))
+    return FALSE;
+  if ((JX_IS_PROJECT (node) && JX_IS_FUNDING_UNIT (target)) || (JX_IS_INDICATOR (node) && JX_IS_PROJECT (target)))
+    {
+      *parent = target;
+      n = g_list_model_get_n_items (jx_node_get_children (target, G_OBJECT_TYPE (node)));
+      *position = jx_node_get_parent (node) == target ? n - 1 : n;
+    }
+  else if (G_OBJECT_TYPE (node) == G_OBJECT_TYPE (target) && !JX_IS_DOCUMENT (node)
+           && jx_node_get_position (target, position))
+    {
+      *parent = jx_node_get_parent (target);
+      /* Positions count without the node: one less when it was before. */
+      if (jx_node_get_parent (node) == *parent && old_position < *position)
+        (*position)--;
+    }
+  else
+    return FALSE;
+  return jx_node_get_parent (node) != *parent || old_position != *position;
+}
+
+gboolean
+jx_window_can_drop (JxWindow *self,
+                    JxNode   *node,
+                    JxNode   *target)
+{
+  JxNode *parent;
+  guint position;
+
+  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+  return drop_place (self, node, target, &parent, &position);
+}
+
+gboolean
+jx_window_drop_node (JxWindow *self,
+                     JxNode   *node,
+                     JxNode   *target)
+{
+  g_autoptr(JxNode) moved = NULL;
+  JxNode *parent;
+  guint position;
+
+  g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
+  if (!drop_place (self, node, target, &parent, &position))
+    return FALSE;
+  moved = g_object_ref (node);
+  self->need_full = TRUE;
+  /* One undo step, with the node's id (its comments stay attached). */
+  jx_edit_move (self->document, moved, parent, position);
+  jx_window_select_node (self, moved);
+  return TRUE;
+}
+
+/* Moves the shown project to the end of the unit with id @parameter: the
+ * same move as dropping it on the unit in the tree. */
 static void
 move_to_unit_action (GtkWidget  *widget,
                      const char *action_name,
@@ -536,14 +620,9 @@ move_to_unit_action (GtkWidget  *widget,
 {
   JxWindow *self = JX_WINDOW (widget);
   JxNode *unit = jx_document_lookup (self->document, g_variant_get_string (parameter, NULL));
-  g_autoptr(JxNode) project = JX_IS_PROJECT (self->shown) ? g_object_ref (self->shown) : NULL;
 
-  if (!JX_IS_FUNDING_UNIT (unit) || project == NULL || jx_node_get_parent (project) == unit)
-    return;
-  self->need_full = TRUE;
-  jx_edit_move (self->document, project, unit,
-                g_list_model_get_n_items (jx_funding_unit_get_projects (JX_FUNDING_UNIT (unit))));
-  jx_window_select_node (self, project);
+  if (JX_IS_FUNDING_UNIT (unit) && JX_IS_PROJECT (self->shown) && jx_node_get_parent (self->shown) != unit)
+    jx_window_drop_node (self, self->shown, unit);
 }
 
 typedef struct

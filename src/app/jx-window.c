@@ -23,7 +23,7 @@
 
 G_DEFINE_FINAL_TYPE (JxWindow, jx_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_DOCUMENT, PROP_FILE, PROP_REVIEW_MODE, N_PROPS };
+enum { PROP_0, PROP_DOCUMENT, PROP_FILE, PROP_REVIEW_MODE, PROP_EXPORT_LAST_YEAR, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* Above this many projects, a change inside the shown project is checked
@@ -33,6 +33,7 @@ static GParamSpec *properties[N_PROPS];
 #define FULL_VALIDATE_DELAY_MS 3000
 
 static void show_node (JxWindow *self, JxNode *node);
+static void show_ghost (JxWindow *self, JxNode *node);
 static void schedule_draft (JxWindow *self);
 
 /* ---------------------------------------------------------------- tree */
@@ -41,8 +42,13 @@ static GListModel *
 create_child_model (gpointer item,
                     gpointer user_data)
 {
+  JxWindow *self = user_data;
   GListModel *children = NULL;
+  GListModel *removed;
 
+  /* An item of the other version (a ghost row) shows no children. */
+  if (jx_node_get_document (item) != self->document)
+    return NULL;
   if (JX_IS_DOCUMENT (item))
     children = jx_document_get_units (item);
   else if (JX_IS_FUNDING_UNIT (item))
@@ -50,7 +56,18 @@ create_child_model (gpointer item,
   else if (JX_IS_PROJECT (item))
     children = jx_project_get_indicators (item);
 
-  /* The node's own persistent store, so rows follow every insertion. */
+  /* The node's own persistent store, so rows follow every insertion;
+   * while comparing, the items of the other version removed from it
+   * follow as ghost rows (jx-comparison.h). */
+  removed = self->comparison != NULL ? jx_comparison_get_removed (self->comparison, item) : NULL;
+  if (children != NULL && removed != NULL)
+    {
+      GListStore *both = g_list_store_new (G_TYPE_LIST_MODEL);
+
+      g_list_store_append (both, children);
+      g_list_store_append (both, removed);
+      return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
+    }
   return children ? g_object_ref (children) : NULL;
 }
 
@@ -61,15 +78,95 @@ create_no_children (gpointer item,
   return NULL;
 }
 
+/* ------------------------------------------------------ drag and drop */
+
+/* The item a tree row's expander shows. */
+static JxNode *
+expander_item (GtkEventController *controller)
+{
+  GtkWidget *expander = gtk_event_controller_get_widget (controller);
+  GtkWidget *row = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+
+  return JX_IS_TREE_ROW (row) ? jx_tree_row_get_item (JX_TREE_ROW (row)) : NULL;
+}
+
+/* A project, indicator or funding unit of the table can be dragged (not
+ * the 合计 row, a ghost row, nor anything in review mode or read-only). */
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource *source,
+                    double         x,
+                    double         y,
+                    JxWindow      *self)
+{
+  JxNode *node = expander_item (GTK_EVENT_CONTROLLER (source));
+
+  if (node == NULL || JX_IS_DOCUMENT (node) || jx_node_get_document (node) != self->document
+      || self->review_mode || jx_document_is_read_only (self->document))
+    return NULL;
+  return gdk_content_provider_new_typed (JX_TYPE_NODE, node);
+}
+
+static void
+on_drag_begin_cb (GtkDragSource *source,
+                  GdkDrag       *drag,
+                  JxWindow      *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static GdkDragAction
+on_drop_motion_cb (GtkDropTarget *target,
+                   double         x,
+                   double         y,
+                   JxWindow      *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+
+  /* Until the dragged item is known, say yes; then only where it can go. */
+  if (value == NULL || !G_VALUE_HOLDS (value, JX_TYPE_NODE))
+    return GDK_ACTION_MOVE;
+  return jx_window_can_drop (self, g_value_get_object (value), expander_item (GTK_EVENT_CONTROLLER (target)))
+         ? GDK_ACTION_MOVE : 0;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            JxWindow      *self)
+{
+  if (!G_VALUE_HOLDS (value, JX_TYPE_NODE))
+    return FALSE;
+  return jx_window_drop_node (self, g_value_get_object (value), expander_item (GTK_EVENT_CONTROLLER (target)));
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               JxWindow                 *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (JX_TYPE_NODE, GDK_ACTION_MOVE);
 
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), jx_tree_row_new (self->problems));
   gtk_list_item_set_child (list_item, expander);
+
+  /* Drag a project onto another unit (Move to Unit…), or a row onto one
+   * of its kind to put it before it: jx_window_drop_node(). */
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (source));
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (target));
 }
 
 static void
@@ -83,6 +180,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autoptr(JxNode) node = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  jx_tree_row_set_compare_mark (JX_TREE_ROW (child),
+                                self->comparison ? jx_comparison_get_mark (self->comparison, node) : JX_COMPARE_NONE,
+                                self->comparison ? jx_comparison_get_other_name (self->comparison) : NULL);
   jx_tree_row_set_item (JX_TREE_ROW (child), node);
 }
 
@@ -94,6 +194,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (list_item);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  jx_tree_row_set_compare_mark (JX_TREE_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))),
+                                JX_COMPARE_NONE, NULL);
   jx_tree_row_set_item (JX_TREE_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))), NULL);
 }
 
@@ -112,7 +214,9 @@ on_selection_changed_cb (GtkSingleSelection *selection,
 {
   g_autoptr(JxNode) node = selected_node (self);
 
-  if (node != NULL)
+  if (node != NULL && jx_node_get_document (node) != self->document)
+    show_ghost (self, node);
+  else if (node != NULL)
     show_node (self, node);
   else if (self->shown != NULL && jx_node_get_document (self->shown) != self->document)
     /* The row went with its node: say so rather than show another one. */
@@ -128,7 +232,17 @@ find_tree_position (JxWindow *self,
   g_autoptr(GPtrArray) path = g_ptr_array_new ();
   GtkTreeListRow *row;
   guint position;
+  JxNode *ghost_parent = NULL;
+  guint ghost_index = 0;
 
+  /* A ghost row comes after the live children of the item it is under. */
+  if (jx_node_get_document (node) != self->document)
+    {
+      ghost_parent = self->comparison ? jx_comparison_get_removed_place (self->comparison, node, &ghost_index) : NULL;
+      if (ghost_parent == NULL)
+        return GTK_INVALID_LIST_POSITION;
+      node = ghost_parent;
+    }
   for (JxNode *n = node; n != NULL && !JX_IS_DOCUMENT (n); n = jx_node_get_parent (n))
     g_ptr_array_insert (path, 0, n);
 
@@ -148,6 +262,18 @@ find_tree_position (JxWindow *self,
       g_object_unref (row);
       row = child;
     }
+  if (row != NULL && ghost_parent != NULL)
+    {
+      GListModel *live = jx_node_get_children (ghost_parent, JX_IS_DOCUMENT (ghost_parent) ? JX_TYPE_FUNDING_UNIT
+                                                             : JX_IS_FUNDING_UNIT (ghost_parent) ? JX_TYPE_PROJECT
+                                                             : JX_TYPE_INDICATOR);
+      GtkTreeListRow *child;
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      child = gtk_tree_list_row_get_child_row (row, g_list_model_get_n_items (live) + ghost_index);
+      g_object_unref (row);
+      row = child;
+    }
   if (row == NULL)
     return GTK_INVALID_LIST_POSITION;
   position = gtk_tree_list_row_get_position (row);
@@ -163,7 +289,9 @@ jx_window_select_node (JxWindow *self,
 
   g_return_if_fail (JX_IS_WINDOW (self));
 
-  if (node == NULL || jx_node_get_document (node) != self->document)
+  if (node == NULL || (jx_node_get_document (node) != self->document
+                       && (self->comparison == NULL
+                           || jx_comparison_get_removed_place (self->comparison, node, NULL) == NULL)))
     {
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       show_node (self, NULL);
@@ -180,7 +308,10 @@ jx_window_select_node (JxWindow *self,
     return;
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
-  show_node (self, node);
+  if (jx_node_get_document (node) != self->document)
+    show_ghost (self, node);
+  else
+    show_node (self, node);
 }
 
 /* -------------------------------------------------------------- search */
@@ -197,14 +328,70 @@ name_matches (const char *name,
   return strstr (folded, folded_query) != NULL;
 }
 
+static gboolean
+row_filter_cb (gpointer item,
+               gpointer data)
+{
+  JxWindow *self = data;
+
+  return self->filter_ids == NULL || g_hash_table_contains (self->filter_ids, jx_node_get_id (item));
+}
+
+/* Keeps the row filter live: the ids it lets through are taken again (one
+ * pass over the comments, or over the problems) and only the candidates
+ * whose state changed are filtered again, by replacing each with itself in
+ * the list (items-changed of one item), never the whole tree. */
+static void
+update_row_filter (JxWindow *self)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->search_candidates == NULL || self->filter_ids == NULL)
+    return;
+  before = g_steal_pointer (&self->filter_ids);
+  self->filter_ids = jx_window_row_filter_ids (self);
+  if (self->filter_ids == NULL)
+    return;
+  changed = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->filter_ids, key))
+      g_ptr_array_add (changed, key);
+  g_hash_table_iter_init (&iter, self->filter_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (before, key))
+      g_ptr_array_add (changed, key);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      JxNode *node = jx_document_lookup (self->document, g_ptr_array_index (changed, i));
+      guint position = node ? GPOINTER_TO_UINT (g_hash_table_lookup (self->search_index, node)) : 0;
+
+      /* Positions are kept + 1; the list holds the node itself. */
+      if (position > 0)
+        g_list_store_splice (self->search_candidates, position - 1, 1, (gpointer *) &node, 1);
+    }
+}
+
+static void
+clear_search (JxWindow *self)
+{
+  g_clear_object (&self->search_model);
+  g_clear_object (&self->search_candidates);
+  g_clear_pointer (&self->search_index, g_hash_table_unref);
+  g_clear_pointer (&self->filter_ids, g_hash_table_unref);
+}
+
 static void
 on_search_changed_cb (GtkSearchEntry *entry,
                       JxWindow       *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *query = NULL;
-  g_autoptr(GHashTable) open_targets = NULL;
-  GListStore *results;
+  g_autoptr(GPtrArray) matches = NULL;
+  GtkFilterListModel *filtered;
   GListModel *units;
 
   if (self->document == NULL)
@@ -213,16 +400,18 @@ on_search_changed_cb (GtkSearchEntry *entry,
   if (*text == '\0' && gtk_drop_down_get_selected (self->row_filter_dropdown) == JX_ROW_FILTER_ALL)
     {
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+      clear_search (self);
       if (self->shown != NULL)
         jx_window_select_node (self, self->shown);
       return;
     }
 
-  /* A flat list of the matching projects and indicators, in document
-   * order: one pass over the names, fast on 20,000 projects. */
+  /* A flat list of the projects and indicators whose names match, in
+   * document order: one pass over the names, fast on 20,000 projects;
+   * the row filter over it follows comments and problems as they change
+   * (update_row_filter()). */
   query = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
-  open_targets = jx_window_open_comment_targets (self);
-  results = g_list_store_new (JX_TYPE_NODE);
+  matches = g_ptr_array_new ();
   units = jx_document_get_units (self->document);
   for (guint u = 0; u < g_list_model_get_n_items (units); u++)
     {
@@ -234,22 +423,28 @@ on_search_changed_cb (GtkSearchEntry *entry,
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
           GListModel *indicators = jx_project_get_indicators (project);
 
-          if (name_matches (jx_project_get_name (project), query)
-              && jx_window_row_filter_matches (self, open_targets, JX_NODE (project)))
-            g_list_store_append (results, project);
+          if (name_matches (jx_project_get_name (project), query))
+            g_ptr_array_add (matches, project);
           for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
             {
               g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
 
-              if (name_matches (jx_indicator_get_name (indicator), query)
-                  && jx_window_row_filter_matches (self, open_targets, JX_NODE (indicator)))
-                g_list_store_append (results, indicator);
+              if (name_matches (jx_indicator_get_name (indicator), query))
+                g_ptr_array_add (matches, indicator);
             }
         }
     }
 
-  g_clear_object (&self->search_model);
-  self->search_model = gtk_tree_list_model_new (G_LIST_MODEL (results), FALSE, FALSE,
+  clear_search (self);
+  self->search_candidates = g_list_store_new (JX_TYPE_NODE);
+  g_list_store_splice (self->search_candidates, 0, 0, matches->pdata, matches->len);
+  self->search_index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < matches->len; i++)
+    g_hash_table_insert (self->search_index, g_ptr_array_index (matches, i), GUINT_TO_POINTER (i + 1));
+  self->filter_ids = jx_window_row_filter_ids (self);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->search_candidates)),
+                                        GTK_FILTER (gtk_custom_filter_new (row_filter_cb, self, NULL)));
+  self->search_model = gtk_tree_list_model_new (G_LIST_MODEL (filtered), FALSE, FALSE,
                                                 create_no_children, NULL, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->search_model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -279,6 +474,8 @@ on_shown_notify_cb (GObject    *object,
                     JxWindow   *self)
 {
   self->shown_touched = TRUE;
+  /* An amount's change against last year follows it. */
+  jx_window_hints_update (self);
 }
 
 static void
@@ -315,9 +512,41 @@ show_node (JxWindow *self,
   jx_indicator_form_bind (self->indicator_form, self->document,
                           JX_IS_INDICATOR (node) ? JX_INDICATOR (node) : NULL);
   gtk_stack_set_visible_child_name (self->stack, page);
+  g_clear_object (&self->shown_ghost);
+  gtk_label_set_text (self->empty_label,
+                      _("Nothing is selected. Choose a project or an indicator in the tree on the left."));
   jx_comments_panel_set_target (self->comments_panel, node);
   jx_window_review_update (self);
+  jx_window_hints_update (self);
   jx_window_update_actions (self);
+}
+
+/* A ghost row: an item of the compared version this table no longer has.
+ * Nothing to edit; the empty page says what it is. */
+static void
+show_ghost (JxWindow *self,
+            JxNode   *node)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *what = NULL;
+  const char *name = "";
+
+  show_node (self, NULL);
+  if (self->comparison == NULL)
+    return;
+  g_set_object (&self->shown_ghost, node);
+  if (JX_IS_PROJECT (node))
+    name = jx_project_get_name (JX_PROJECT (node));
+  else if (JX_IS_INDICATOR (node))
+    name = jx_indicator_get_name (JX_INDICATOR (node));
+  else if (JX_IS_FUNDING_UNIT (node))
+    name = jx_funding_unit_get_name (JX_FUNDING_UNIT (node));
+  /* TRANSLATORS: the page shown for a struck-through row of Compare With…;
+   * the first %s is the item's name, the second the file compared with */
+  text = g_strdup_printf (_("“%s” was removed since %s.\nIt is shown struck through for the comparison; "
+                            "it is not part of this table and cannot be edited."),
+                          name, jx_comparison_get_other_name (self->comparison));
+  gtk_label_set_text (self->empty_label, text);
 }
 
 JxNode *
@@ -374,7 +603,7 @@ update_status (JxWindow *self)
 
   if (self->document == NULL)
     return;
-  amount = jx_money_format (jx_document_get_total (self->document));
+  amount = jx_document_format_amount (self->document, jx_document_get_total (self->document));
   /* Translators: the grand total and the document's unit, e.g. 万元 */
   total = g_strdup_printf (_("Grand total (合计): %s %s"), amount, jx_document_get_unit (self->document));
   gtk_label_set_text (self->total_status, total);
@@ -468,6 +697,8 @@ on_document_changed_cb (JxDocument *document,
     show_node (self, NULL);
   jx_window_review_update (self);
   jx_window_update_actions (self);
+  if (gtk_drop_down_get_selected (self->row_filter_dropdown) == JX_ROW_FILTER_OPEN_COMMENTS)
+    update_row_filter (self);
 }
 
 static void
@@ -483,6 +714,8 @@ on_problems_changed_cb (JxProblemSet *problems,
                         JxWindow     *self)
 {
   update_status (self);
+  if (gtk_drop_down_get_selected (self->row_filter_dropdown) == JX_ROW_FILTER_PROBLEMS)
+    update_row_filter (self);
 }
 
 static void
@@ -571,15 +804,90 @@ disconnect_document (JxWindow *self)
     g_clear_signal_handler (&self->history_ids[i], jx_document_get_history (self->document));
 }
 
+/* Opens the document and its funding units; projects stay closed. */
+static void
+expand_top (JxWindow *self)
+{
+  GtkTreeListRow *row = gtk_tree_list_model_get_row (self->tree_model, 0);
+
+  if (row != NULL)
+    {
+      guint n_units = g_list_model_get_n_items (jx_document_get_units (self->document));
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      for (guint i = 0; i < n_units && i < 8; i++)
+        {
+          g_autoptr(GtkTreeListRow) unit_row = gtk_tree_list_row_get_child_row (row, i);
+
+          if (unit_row != NULL)
+            gtk_tree_list_row_set_expanded (unit_row, TRUE);
+        }
+      g_object_unref (row);
+    }
+}
+
+/* A new tree over the same root, so every row is made again (with the
+ * comparison's marks and ghost rows, or without them). Rows are made
+ * lazily: cheap on 20,000 projects. What was shown stays shown. */
+static void
+rebuild_tree (JxWindow *self)
+{
+  g_autoptr(GtkTreeListModel) old = self->tree_model;
+  g_autoptr(JxNode) shown = self->shown ? g_object_ref (self->shown) : NULL;
+  gboolean searching = gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (old);
+
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
+                                              FALSE, FALSE, create_child_model, self, NULL);
+  if (self->document == NULL)
+    return;
+  if (!searching)
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+  expand_top (self);
+  if (shown != NULL && !searching)
+    jx_window_select_node (self, shown);
+}
+
+void
+jx_window_set_comparison (JxWindow     *self,
+                          JxComparison *comparison)
+{
+  g_return_if_fail (JX_IS_WINDOW (self));
+  g_return_if_fail (comparison == NULL || JX_IS_COMPARISON (comparison));
+  g_return_if_fail (comparison == NULL || jx_comparison_get_document (comparison) == self->document);
+
+  if (self->comparison == comparison)
+    return;
+  g_set_object (&self->comparison, comparison);
+  g_clear_object (&self->shown_ghost);
+  rebuild_tree (self);
+  jx_window_hints_update (self);
+  jx_window_update_actions (self);
+}
+
+JxComparison *
+jx_window_get_comparison (JxWindow *self)
+{
+  g_return_val_if_fail (JX_IS_WINDOW (self), NULL);
+  return self->comparison;
+}
+
 static void
 set_document (JxWindow   *self,
               JxDocument *document,
               GFile      *file)
 {
-  GtkTreeListRow *row;
   JxHistory *history;
 
   show_node (self, NULL);
+  /* A comparison is of the table it was made for. */
+  if (self->comparison != NULL)
+    {
+      GtkWidget *changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
+
+      g_clear_object (&self->comparison);
+      if (changes != NULL)
+        gtk_window_destroy (GTK_WINDOW (changes));
+    }
   disconnect_document (self);
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->full_validate_id, g_source_remove);
@@ -609,22 +917,7 @@ set_document (JxWindow   *self,
   jx_problems_panel_bind (self->problems_panel, self->problems, document);
   jx_comments_panel_bind (self->comments_panel, document);
 
-  /* Open the document and its funding units; projects stay closed. */
-  row = gtk_tree_list_model_get_row (self->tree_model, 0);
-  if (row != NULL)
-    {
-      guint n_units = g_list_model_get_n_items (jx_document_get_units (document));
-
-      gtk_tree_list_row_set_expanded (row, TRUE);
-      for (guint i = 0; i < n_units && i < 8; i++)
-        {
-          g_autoptr(GtkTreeListRow) unit_row = gtk_tree_list_row_get_child_row (row, i);
-
-          if (unit_row != NULL)
-            gtk_tree_list_row_set_expanded (unit_row, TRUE);
-        }
-      g_object_unref (row);
-    }
+  expand_top (self);
 
   g_clear_object (&self->monitor);
   self->has_disk_stamp = FALSE;
@@ -1127,9 +1420,17 @@ jx_window_save_to_finish (JxWindow      *self,
  * compete with typing, early enough that a crash loses little. */
 #define DRAFT_DELAY_MS 3000
 
+static void
+draft_cancel_slices (JxWindow *self)
+{
+  g_clear_handle_id (&self->draft_slice_id, g_source_remove);
+  g_clear_pointer (&self->draft_writer, jx_xml_writer_free);
+}
+
 void
 jx_window_delete_draft (JxWindow *self)
 {
+  draft_cancel_slices (self);
   g_clear_handle_id (&self->draft_timer_id, g_source_remove);
   self->first_unsaved = 0;
   /* A draft being written now is removed when its worker is done. */
@@ -1143,6 +1444,13 @@ jx_window_delete_draft (JxWindow *self)
       g_clear_pointer (&self->draft_path, g_free);
     }
   self->draft_stale = FALSE;
+}
+
+guint
+jx_window_get_draft_slices (JxWindow *self)
+{
+  g_return_val_if_fail (JX_IS_WINDOW (self), 0);
+  return self->draft_slices;
 }
 
 const char *
@@ -1179,26 +1487,24 @@ draft_data_free (DraftData *data)
   g_free (data);
 }
 
-/* On the main thread: the document serialized, and the note beside it. */
-static DraftData *
-draft_prepare (JxWindow *self)
+/* Whether a draft is due, and where it goes (self->draft_path, made on
+ * the first one). */
+static gboolean
+draft_due (JxWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  DraftData *data;
 
   if (self->document == NULL || !jx_window_is_unsaved (self)
       || jx_document_is_read_only (self->document))
-    return NULL;
+    return FALSE;
   if (self->draft_path != NULL && !self->draft_stale)
-    return NULL;
+    return FALSE;
 
   dir = jx_application_get_drafts_dir ();
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_warning ("Cannot create the drafts folder %s: %s", dir, g_strerror (errno));
-      return NULL;
+      return FALSE;
     }
   if (self->draft_path == NULL)
     {
@@ -1210,16 +1516,20 @@ draft_prepare (JxWindow *self)
       name = g_strdup_printf ("%s-%08x.jixiao", stem, g_random_int ());
       self->draft_path = g_build_filename (dir, name, NULL);
     }
+  return TRUE;
+}
 
-  data = g_new0 (DraftData, 1);
+/* On the main thread: the draft of the document serialized as @bytes
+ * (the document as it is now), and the note beside it. */
+static DraftData *
+draft_data_new (JxWindow *self,
+                GBytes   *bytes)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  DraftData *data = g_new0 (DraftData, 1);
+
   /* A copy: the document's save point and disk stamp stay as they are. */
-  data->job = jx_storage_save_prepare (self->document, self->draft_path, JX_SAVE_COPY, &error);
-  if (data->job == NULL)
-    {
-      g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
-      draft_data_free (data);
-      return NULL;
-    }
+  data->job = jx_storage_save_prepare_bytes (self->document, bytes, self->draft_path, JX_SAVE_COPY);
   data->draft_path = g_strdup (self->draft_path);
   data->info_path = g_strconcat (self->draft_path, ".info", NULL);
   data->epoch = self->draft_epoch;
@@ -1244,6 +1554,24 @@ draft_prepare (JxWindow *self)
   return data;
 }
 
+/* The same at once (closing, tests). */
+static DraftData *
+draft_prepare (JxWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!draft_due (self))
+    return NULL;
+  bytes = jx_xml_write (self->document, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
+      return NULL;
+    }
+  return draft_data_new (self, bytes);
+}
+
 /* On any thread. */
 static gboolean
 draft_write (DraftData  *data,
@@ -1260,6 +1588,7 @@ jx_window_autosave_now (JxWindow *self)
   g_autoptr(GError) error = NULL;
   DraftData *data;
 
+  draft_cancel_slices (self);
   g_clear_handle_id (&self->draft_timer_id, g_source_remove);
   self->first_unsaved = 0;
   data = draft_prepare (self);
@@ -1303,21 +1632,59 @@ on_draft_written_cb (GObject      *source,
     }
 }
 
+/* A slice of serialization, between the frames and keystrokes: ~4 ms of
+ * projects. The document cannot change meanwhile (any change cancels). */
+#define DRAFT_SLICE_US 4000
+
+static void
+draft_start_write (JxWindow *self,
+                   GBytes   *bytes)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_draft_written_cb, NULL);
+
+  g_task_set_task_data (task, draft_data_new (self, bytes), (GDestroyNotify) draft_data_free);
+  g_task_run_in_thread (task, draft_thread);
+}
+
+static gboolean
+draft_slice_cb (gpointer user_data)
+{
+  JxWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  self->draft_slices++;
+  if (!jx_xml_writer_step (self->draft_writer, g_get_monotonic_time () + DRAFT_SLICE_US, &bytes, &error))
+    return G_SOURCE_CONTINUE;
+  self->draft_slice_id = 0;
+  g_clear_pointer (&self->draft_writer, jx_xml_writer_free);
+  if (bytes == NULL)
+    g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
+  else
+    draft_start_write (self, bytes);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 draft_timer_cb (gpointer user_data)
 {
   JxWindow *self = user_data;
-  g_autoptr(GTask) task = NULL;
-  DraftData *data;
+  g_autoptr(GError) error = NULL;
 
   self->draft_timer_id = 0;
+  self->draft_since = self->first_unsaved;
   self->first_unsaved = 0;
-  data = draft_prepare (self);
-  if (data == NULL)
+  draft_cancel_slices (self);
+  if (!draft_due (self))
     return G_SOURCE_REMOVE;
-  task = g_task_new (self, NULL, on_draft_written_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) draft_data_free);
-  g_task_run_in_thread (task, draft_thread);
+  self->draft_writer = jx_xml_writer_new (self->document, &error);
+  if (self->draft_writer == NULL)
+    {
+      g_warning ("Cannot write the recovery draft %s: %s", self->draft_path, error->message);
+      return G_SOURCE_REMOVE;
+    }
+  self->draft_slices = 0;
+  self->draft_slice_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draft_slice_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -1329,6 +1696,13 @@ schedule_draft (JxWindow *self)
   gint64 now = g_get_monotonic_time ();
   gint64 wait_ms;
 
+  /* A draft being serialized is of the state before this change: it
+   * starts again, still due by the first unsaved change it was for. */
+  if (self->draft_writer != NULL)
+    {
+      draft_cancel_slices (self);
+      self->first_unsaved = self->draft_since;
+    }
   if (self->document == NULL || !jx_window_is_unsaved (self) || jx_document_is_read_only (self->document))
     return;
   if (self->first_unsaved == 0)
@@ -1428,6 +1802,12 @@ jx_window_get_project_form (JxWindow *self)
 }
 
 GtkWidget *
+jx_window_get_document_form (JxWindow *self)
+{
+  return GTK_WIDGET (self->document_form);
+}
+
+GtkWidget *
 jx_window_get_indicator_form (JxWindow *self)
 {
   return GTK_WIDGET (self->indicator_form);
@@ -1496,6 +1876,33 @@ jx_window_describe_row (JxWindow *self,
   JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
 
   return row ? jx_tree_row_describe (row) : NULL;
+}
+
+GtkDropTarget *
+jx_window_get_row_drop_target (JxWindow *self,
+                               JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+  GtkWidget *expander = row ? gtk_widget_get_parent (GTK_WIDGET (row)) : NULL;
+  g_autoptr(GListModel) controllers = expander ? gtk_widget_observe_controllers (expander) : NULL;
+
+  for (guint i = 0; controllers != NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+int
+jx_window_get_row_compare_mark (JxWindow *self,
+                                JxNode   *node)
+{
+  JxTreeRow *row = find_row_widget (GTK_WIDGET (self->tree_view), node);
+
+  return row ? (int) jx_tree_row_get_compare_mark (row) : -1;
 }
 
 int
@@ -1662,6 +2069,9 @@ jx_window_get_property (GObject    *object,
     case PROP_REVIEW_MODE:
       g_value_set_boolean (value, self->review_mode);
       break;
+    case PROP_EXPORT_LAST_YEAR:
+      g_value_set_boolean (value, self->export_last_year);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1681,6 +2091,13 @@ jx_window_set_property (GObject      *object,
       /* jx-window-review.c */
       jx_window_set_review_mode (self, g_value_get_boolean (value));
       break;
+    case PROP_EXPORT_LAST_YEAR:
+      if (self->export_last_year != g_value_get_boolean (value))
+        {
+          self->export_last_year = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1694,6 +2111,7 @@ jx_window_dispose (GObject *object)
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->full_validate_id, g_source_remove);
   g_clear_handle_id (&self->draft_timer_id, g_source_remove);
+  draft_cancel_slices (self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->loading);
   if (self->shown != NULL)
@@ -1709,7 +2127,9 @@ jx_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
-  g_clear_object (&self->search_model);
+  clear_search (self);
+  g_clear_object (&self->comparison);
+  g_clear_object (&self->shown_ghost);
   g_clear_object (&self->root);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
@@ -1858,6 +2278,11 @@ jx_window_class_init (JxWindowClass *klass)
   properties[PROP_REVIEW_MODE] =
     g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Exports (File → Export) add last year's values: the Export submenu's
+   * check item, win.export-last-year. */
+  properties[PROP_EXPORT_LAST_YEAR] =
+    g_param_spec_boolean ("export-last-year", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JX_TYPE_DOCUMENT_FORM);
@@ -1875,6 +2300,7 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, row_filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, empty_label);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, tree_view);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, document_form);
@@ -1920,7 +2346,7 @@ jx_window_init (JxWindow *self)
 
   self->root = g_list_store_new (JX_TYPE_DOCUMENT);
   self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
-                                              FALSE, FALSE, create_child_model, NULL, NULL);
+                                              FALSE, FALSE, create_child_model, self, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -1987,6 +2413,8 @@ jx_window_init (JxWindow *self)
       g_signal_connect_object (settings, "changed::autosave-interval", G_CALLBACK (on_autosave_setting_cb),
                                self, G_CONNECT_SWAPPED);
       on_autosave_setting_cb (self);
+      g_signal_connect_object (settings, "changed::show-last-year", G_CALLBACK (jx_window_hints_update),
+                               self, G_CONNECT_SWAPPED);
     }
 
   add_overlay (self);

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "jx-comparison.h"
 #include "jx-node.h"
 #include "jx-template.h"
 
@@ -66,6 +67,14 @@ gboolean    jx_window_is_unsaved       (JxWindow       *self);
  * object data "jx-changes-window"), or says why it cannot be read. */
 void        jx_window_compare_with     (JxWindow       *self,
                                         GFile          *file);
+/* Shows @comparison (of this window's document) in the tree: added and
+ * changed rows marked, removed items as struck-through ghost rows that
+ * cannot be edited nor count in totals; each changed field of the forms
+ * shows the other version's value beside it. NULL clears all of it
+ * (win.clear-comparison). */
+void        jx_window_set_comparison   (JxWindow       *self,
+                                        JxComparison   *comparison);
+JxComparison *jx_window_get_comparison (JxWindow       *self);
 /* Writes the comments report (the open comments with their replies, or
  * all) to @file as PDF or CSV by its extension, off the main thread; the
  * window's object data "jx-comments-exported" becomes 1 when done, -1
@@ -85,6 +94,19 @@ gboolean    jx_window_is_blank         (JxWindow       *self);
  * and shows its form. */
 void        jx_window_select_node      (JxWindow       *self,
                                         JxNode         *node);
+/* Drag and drop in the tree: @node dropped on the row of @target. A
+ * project on a funding unit goes to the end of it (as Move to Unit…), an
+ * indicator on a project to the end of its indicators; on a row of its own
+ * kind it goes just before it (reordering, or into that row's parent). One
+ * undo step; the moved item is then selected. FALSE, changing nothing,
+ * when that is no move (see jx_window_can_drop()): other kinds, ghost rows
+ * of a comparison, a read-only table, review mode. */
+gboolean    jx_window_drop_node        (JxWindow       *self,
+                                        JxNode         *node,
+                                        JxNode         *target);
+gboolean    jx_window_can_drop         (JxWindow       *self,
+                                        JxNode         *node,
+                                        JxNode         *target);
 /* The node whose form is shown, or NULL ("nothing selected"). */
 JxNode     *jx_window_get_shown_node   (JxWindow       *self);
 void        jx_window_focus_field      (JxWindow       *self,
@@ -101,12 +123,16 @@ void        jx_window_set_draft_delays (JxWindow       *self,
  * (the banner says so). */
 gboolean    jx_window_get_disk_changed (JxWindow       *self);
 const char *jx_window_get_draft_path   (JxWindow       *self);
+/* How many main-loop slices the last recovery draft's serialization took
+ * (a large table is serialized a few milliseconds at a time). */
+guint       jx_window_get_draft_slices (JxWindow       *self);
 /* Runs validation now instead of after the pause. */
 void        jx_window_validate_now     (JxWindow       *self);
 
 /* For tests and the benchmark. */
 GtkWidget  *jx_window_get_tree_view    (JxWindow       *self);
 GtkWidget  *jx_window_get_project_form (JxWindow       *self);
+GtkWidget  *jx_window_get_document_form (JxWindow      *self);
 GtkWidget  *jx_window_get_indicator_form (JxWindow     *self);
 GtkWidget  *jx_window_get_problems_panel (JxWindow     *self);
 GtkWidget  *jx_window_get_comments_panel (JxWindow     *self);
@@ -120,6 +146,18 @@ const char *jx_window_get_banner_text  (JxWindow       *self);
 char       *jx_window_describe_row     (JxWindow       *self,
                                         JxNode         *node);
 /* The problems marked on @node's row (if realized and marked), or NULL. */
+/* The drop target of the tree row showing @node (what a drop on it runs),
+ * or NULL when no row shows it. */
+GtkDropTarget *jx_window_get_row_drop_target (JxWindow *self,
+                                              JxNode   *node);
+/* The comparison mark of the tree row showing @node (a JxCompareMark), or
+ * -1 when no row shows it. */
+int         jx_window_get_row_compare_mark (JxWindow   *self,
+                                            JxNode     *node);
+/* The grey text beside @field of the shown form ("上年：…", the other
+ * version's value), or NULL when there is none. */
+const char *jx_window_get_field_hint   (JxWindow       *self,
+                                        const char     *field);
 char       *jx_window_get_row_mark     (JxWindow       *self,
                                         JxNode         *node);
 /* The open-comment badge of that row (0: none), or -1 if it is not realized. */

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "jx-diff.h"
+#include "jx-convert.h"
 #include "jx-export.h"
 #include "jx-import.h"
 #include "jx-init.h"
@@ -44,10 +45,12 @@ print_usage (FILE *out)
            _("Commands:"),
            _("  validate [--json] FILE…     check documents the way a reviewer does"),
            _("  totals [--json] FILE        every project, funding unit and the grand total (合计)"),
-           _("  convert INPUT OUTPUT [--force] [--comments]\n"
+           _("  convert INPUT OUTPUT [--force] [--comments] [--last-year] [--template ID]\n"
              "                              convert by extension: .jixiao, .json, or export the official\n"
              "                              table: .pdf, .xlsx, .csv; --force replaces OUTPUT; --comments\n"
-             "                              appends the open comments to a PDF"),
+             "                              appends the open comments to a PDF; --last-year adds last\n"
+             "                              year’s values (上年) of a table made by new-year; --template\n"
+             "                              converts the table to another kind first"),
            _("  import INPUT -o OUTPUT [--force]\n"
              "                              read a published table (text extracted from its PDF) into a\n"
              "                              document; warnings name the line; --force replaces OUTPUT"),
@@ -339,7 +342,8 @@ print_padded (const char *text,
 /* A row of the totals table: @name, @total, then the @n_sources amounts of
  * the funding sources. */
 static void
-print_amount_row (const char    *name,
+print_amount_row (JxDocument    *doc,
+                  const char    *name,
                   int            indent,
                   JxMoney        total,
                   const JxMoney *sources,
@@ -349,7 +353,7 @@ print_amount_row (const char    *name,
   print_padded (name, 44 - indent, FALSE);
   for (guint i = 0; i <= n_sources; i++)
     {
-      g_autofree char *text = jx_money_format (i == 0 ? total : sources[i - 1]);
+      g_autofree char *text = jx_document_format_amount (doc, i == 0 ? total : sources[i - 1]);
       printf (" ");
       print_padded (text, 14, TRUE);
     }
@@ -417,7 +421,7 @@ cmd_totals (int argc, char **argv)
       JxMoney sources[JX_MAX_SOURCES];
 
       jx_funding_unit_sum_sources (unit, sources);
-      print_amount_row (jx_funding_unit_get_name (unit), 0, jx_funding_unit_get_total (unit),
+      print_amount_row (doc, jx_funding_unit_get_name (unit), 0, jx_funding_unit_get_total (unit),
                         sources, n_sources);
       for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
         {
@@ -425,7 +429,7 @@ cmd_totals (int argc, char **argv)
 
           for (guint k = 0; k < n_sources; k++)
             sources[k] = jx_project_get_source (project, k);
-          print_amount_row (jx_project_get_name (project), 2, jx_project_get_total (project),
+          print_amount_row (doc, jx_project_get_name (project), 2, jx_project_get_total (project),
                             sources, n_sources);
         }
     }
@@ -434,7 +438,7 @@ cmd_totals (int argc, char **argv)
 
     jx_document_sum_sources (doc, sources);
     /* TRANSLATORS: the grand total row of a table */
-    print_amount_row (_("合计 (grand total)"), 0, jx_document_get_total (doc), sources, n_sources);
+    print_amount_row (doc, _("合计 (grand total)"), 0, jx_document_get_total (doc), sources, n_sources);
   }
   /* TRANSLATORS: %s is the unit of amounts, usually 万元 */
   printf (_("Amounts in %s; %u projects, %u indicators.\n"), jx_document_get_unit (doc),
@@ -459,9 +463,16 @@ cmd_convert (int argc, char **argv)
   g_auto(GStrv) files = NULL;
   gboolean force = FALSE;
   gboolean comments = FALSE;
+  gboolean last_year = FALSE;
+  g_autofree char *template_id = NULL;
   const GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace OUTPUT if it exists"), NULL },
     { "comments", 0, 0, G_OPTION_ARG_NONE, &comments, N_("Append the open comments, grouped by project (PDF)"), NULL },
+    { "last-year", 0, 0, G_OPTION_ARG_NONE, &last_year,
+      N_("Add last year’s values (上年) of a table made by new-year: a 上年总计 column and each annual value’s "
+         "last-year value (PDF, xlsx, csv)"), NULL },
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_id,
+      N_("Convert the table to template ID first (what has no place is kept as comments)"), N_("ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("INPUT OUTPUT") },
     { NULL }
   };
@@ -498,6 +509,8 @@ cmd_convert (int argc, char **argv)
                                               out_ext);
       return usage_error (msg), EXIT_USAGE;
     }
+  if (!export && (comments || last_year))
+    return usage_error (_("--comments and --last-year are for exports (.pdf, .xlsx, .csv)")), EXIT_USAGE;
   /* As import: an existing file is never replaced by accident. */
   if (!force && g_file_test (files[1], G_FILE_TEST_EXISTS))
     {
@@ -514,8 +527,22 @@ cmd_convert (int argc, char **argv)
       fprintf (stderr, "%s\n", line ? line : error->message);
       return EXIT_UNREADABLE;
     }
+  if (template_id != NULL)
+    {
+      JxTemplate *template = jx_template_get_builtin (template_id, &error);
+      g_autoptr(GPtrArray) kept = NULL;
+
+      if (template == NULL)
+        return usage_error (error->message), EXIT_USAGE;
+      kept = jx_convert_preview (doc, template);
+      for (guint i = 0; i < kept->len; i++)
+        /* TRANSLATORS: a value a template change keeps as a comment */
+        fprintf (stderr, _("%s: kept as a comment: %s\n"), files[0], (const char *) g_ptr_array_index (kept, i));
+      jx_edit_set_template (doc, template);
+    }
 
   options.comments = comments;
+  options.last_year = last_year;
   if (export)
     {
       if (!jx_export (doc, files[1], &options, NULL, NULL, NULL, &error))
@@ -767,7 +794,7 @@ cmd_import (int argc, char **argv)
   if (!write_document (doc, output, force))
     return EXIT_UNWRITABLE;
 
-  total = jx_money_format (jx_document_get_total (doc));
+  total = jx_document_format_amount (doc, jx_document_get_total (doc));
   /* TRANSLATORS: the summary of an import: output file, counts, the grand
    * total and its unit (usually 万元), number of warnings */
   printf (_("%s: %u projects, %u indicators, 合计 %s %s; %u warnings\n"), output,

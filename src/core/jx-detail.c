@@ -10,11 +10,39 @@
 #include "jx-funding-unit.h"
 #include "jx-indicator.h"
 #include "jx-money.h"
+#include "jx-previous.h"
 #include "jx-project.h"
 #include "jx-taxonomy.h"
+#include "jx-template.h"
 
-/* After 资金使用单位, 项目名称, 总计 and the sources: these texts. */
-enum { TEXT_GOAL, TEXT_CATEGORY, TEXT_SUBCATEGORY, TEXT_NAME, TEXT_CYCLE, TEXT_ANNUAL, N_TEXTS };
+/* After 资金使用单位, 项目名称, 总计 and the sources: the template's goals
+ * (中长期目标, 年度目标 …), 一级, 二级 and 三级指标, then the template's
+ * indicator fields (实施周期指标值, 年度指标值; 指标性质, 指标值 … ), each
+ * headed by the template's official label. */
+#define MAX_TEXTS 16
+
+typedef struct {
+  const JxField *fields[MAX_TEXTS];   /* the template's copy of each field */
+  guint          n_goals;
+  guint          n_texts;
+} Texts;
+
+static void
+texts_of (JxDocument *document,
+          Texts      *t)
+{
+  JxTemplate *template = jx_document_get_template (document);
+  static const char * const names[] = { "category", "subcategory", "name" };
+
+  t->n_texts = 0;
+  t->n_goals = jx_template_get_n_goals (template);
+  for (guint g = 0; g < t->n_goals && t->n_texts < MAX_TEXTS; g++)
+    t->fields[t->n_texts++] = jx_template_get_goal (template, g);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    t->fields[t->n_texts++] = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, names[i]);
+  for (guint f = 0; f < jx_template_get_n_indicator_fields (template) && t->n_texts < MAX_TEXTS; f++)
+    t->fields[t->n_texts++] = jx_template_get_indicator_field (template, f);
+}
 
 gboolean
 jx_detail_foreach_project (JxNode * const     *nodes,
@@ -62,16 +90,10 @@ jx_detail_foreach_project (JxNode * const     *nodes,
 }
 
 char **
-jx_detail_header (JxDocument *document)
+jx_detail_header (JxDocument    *document,
+                  JxDetailFlags  flags)
 {
-  static const struct { JxFieldOwner owner; const char *id; } texts[N_TEXTS] = {
-    { JX_FIELD_OWNER_PROJECT, "goal" },
-    { JX_FIELD_OWNER_INDICATOR, "category" },
-    { JX_FIELD_OWNER_INDICATOR, "subcategory" },
-    { JX_FIELD_OWNER_INDICATOR, "name" },
-    { JX_FIELD_OWNER_INDICATOR, "cycle-value" },
-    { JX_FIELD_OWNER_INDICATOR, "annual-value" },
-  };
+  Texts texts;
   guint n_sources;
   GStrvBuilder *builder;
   char **header;
@@ -85,8 +107,20 @@ jx_detail_header (JxDocument *document)
   g_strv_builder_add (builder, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official);
   for (guint s = 0; s < n_sources; s++)
     g_strv_builder_add (builder, jx_document_get_source (document, s)->official);
-  for (guint t = 0; t < N_TEXTS; t++)
-    g_strv_builder_add (builder, jx_field_lookup (texts[t].owner, texts[t].id)->official);
+  texts_of (document, &texts);
+  for (guint t = 0; t < texts.n_texts; t++)
+    g_strv_builder_add (builder, texts.fields[t]->official);
+  if (flags & JX_DETAIL_LAST_YEAR)
+    {
+      g_autofree char *total = g_strconcat (JX_DETAIL_LAST_YEAR_PREFIX,
+                                            jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official, NULL);
+      g_autofree char *annual = g_strconcat (JX_DETAIL_LAST_YEAR_PREFIX,
+                                             jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value")->official,
+                                             NULL);
+
+      g_strv_builder_add (builder, total);
+      g_strv_builder_add (builder, annual);
+    }
   header = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return header;
@@ -94,6 +128,7 @@ jx_detail_header (JxDocument *document)
 
 typedef struct {
   JxDocument    *document;
+  JxDetailFlags  flags;
   JxTaxonomy    *taxonomy;
   guint          n_sources;
   JxDetailFunc   func;
@@ -106,19 +141,11 @@ typedef struct {
   /* The row's storage: amounts[] and the texts cells[] points into. */
   JxMoney       *amounts;
   char         (*buf)[JX_MONEY_BUF_SIZE];
-  char          *texts[N_TEXTS];
+  Texts          columns;
+  char          *texts[MAX_TEXTS];
   const char   **cells;
+  char           last_total[JX_MONEY_BUF_SIZE];
 } Walk;
-
-/* "21-经济效益指标" for a code the taxonomy knows, the code as it is otherwise. */
-static char *
-format_code (JxTaxonomy *taxonomy,
-             const char *code)
-{
-  char *label = taxonomy != NULL && code != NULL && *code != '\0' ? jx_taxonomy_format_label (taxonomy, code) : NULL;
-
-  return label != NULL ? label : g_strdup (code != NULL ? code : "");
-}
 
 static gboolean
 emit_row (Walk        *w,
@@ -128,36 +155,59 @@ emit_row (Walk        *w,
 {
   JxFundingUnit *unit = jx_project_get_unit (project);
   guint n_amounts = 1 + w->n_sources;
+  guint n_texts = w->columns.n_texts;
   guint c = 0;
-  JxDetailRow row = { unit, project, indicator, JX_DETAIL_FIRST_AMOUNT + n_amounts + N_TEXTS,
-                      w->cells, n_amounts, w->amounts };
+  gboolean last_year = (w->flags & JX_DETAIL_LAST_YEAR) != 0;
+  JxDetailRow row = { unit, project, indicator, JX_DETAIL_FIRST_AMOUNT + n_amounts + n_texts + (last_year ? 2 : 0),
+                      w->cells, n_amounts, w->amounts, FALSE, 0 };
 
-  for (guint t = 0; t < N_TEXTS; t++)
-    g_clear_pointer (&w->texts[t], g_free);
-  w->texts[TEXT_GOAL] = g_strdup (jx_project_get_confidential (project) ? JX_PROJECT_CONFIDENTIAL_TEXT
-                                                                        : jx_project_get_goal (project));
-  if (indicator != NULL)
+  for (guint t = 0; t < n_texts; t++)
     {
-      w->texts[TEXT_CATEGORY] = format_code (w->taxonomy, jx_indicator_get_category (indicator));
-      w->texts[TEXT_SUBCATEGORY] = format_code (w->taxonomy, jx_indicator_get_subcategory (indicator));
-      w->texts[TEXT_NAME] = g_strdup (jx_indicator_get_name (indicator));
-      w->texts[TEXT_CYCLE] = g_strdup (jx_indicator_get_cycle_value (indicator));
-      w->texts[TEXT_ANNUAL] = g_strdup (jx_indicator_get_annual_value (indicator));
+      const JxField *field = w->columns.fields[t];
+
+      g_clear_pointer (&w->texts[t], g_free);
+      if (t < w->columns.n_goals)
+        w->texts[t] = g_strdup (jx_project_get_confidential (project)
+                                ? (g_str_equal (field->id, "goal") ? JX_PROJECT_CONFIDENTIAL_TEXT : "")
+                                : g_str_equal (field->id, "goal") ? jx_project_get_goal (project)
+                                                                  : jx_project_get_cycle_goal (project));
+      else if (indicator == NULL)
+        w->texts[t] = g_strdup ("");
+      else if (g_str_equal (field->id, "category"))
+        w->texts[t] = jx_taxonomy_format_code (w->taxonomy, jx_indicator_get_category (indicator));
+      else if (g_str_equal (field->id, "subcategory"))
+        w->texts[t] = jx_taxonomy_format_code (w->taxonomy, jx_indicator_get_subcategory (indicator));
+      else if (g_str_equal (field->id, "name"))
+        w->texts[t] = g_strdup (jx_indicator_get_name (indicator));
+      else
+        w->texts[t] = g_strdup (jx_indicator_get_field (indicator, field->id));
     }
-  for (guint t = 0; t < N_TEXTS; t++)
-    if (w->texts[t] == NULL)
-      w->texts[t] = g_strdup ("");
 
   w->cells[c++] = unit ? jx_funding_unit_get_name (unit) : "";
   w->cells[c++] = jx_project_get_name (project);
   for (guint a = 0; a < n_amounts; a++)
     {
       w->amounts[a] = a == 0 ? jx_project_get_total (project) : jx_project_get_source (project, a - 1);
-      jx_money_to_decimal_buf (w->amounts[a], w->buf[a]);
+      jx_money_to_decimal_buf_at (w->amounts[a], jx_document_get_decimals (w->document), w->buf[a]);
       w->cells[c++] = w->buf[a];
     }
-  for (guint t = 0; t < N_TEXTS; t++)
+  for (guint t = 0; t < n_texts; t++)
     w->cells[c++] = w->texts[t];
+  if (last_year)
+    {
+      const char *annual = NULL;
+
+      row.has_last_total = !jx_project_get_confidential (project)
+                           && jx_project_get_previous_total (project, &row.last_total);
+      w->last_total[0] = '\0';
+      if (row.has_last_total)
+        jx_money_to_decimal_buf_at (row.last_total, jx_document_get_decimals (w->document), w->last_total);
+      w->cells[c++] = w->last_total;
+      if (indicator != NULL && !jx_project_get_confidential (project))
+        annual = jx_node_get_previous (JX_NODE (indicator),
+                                       jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value"));
+      w->cells[c++] = annual != NULL ? annual : "";
+    }
   g_assert (c == row.n_cells);
   return w->func (&row, w->data, error);
 }
@@ -192,6 +242,7 @@ walk_project (JxProject   *project,
 
 gboolean
 jx_detail_foreach (JxDocument    *document,
+                   JxDetailFlags  flags,
                    JxNode * const *nodes,
                    guint          n_nodes,
                    JxDetailFunc   func,
@@ -201,7 +252,7 @@ jx_detail_foreach (JxDocument    *document,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  Walk w = { document, NULL, 0, func, data, progress, user_data, cancellable };
+  Walk w = { document, flags, NULL, 0, func, data, progress, user_data, cancellable };
   gboolean ok;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
@@ -212,9 +263,10 @@ jx_detail_foreach (JxDocument    *document,
   w.n_projects = MAX (jx_document_get_n_projects (document), 1);
   w.amounts = g_new0 (JxMoney, 1 + w.n_sources);
   w.buf = g_malloc0 (sizeof *w.buf * (1 + w.n_sources));
-  w.cells = g_new0 (const char *, JX_DETAIL_FIRST_AMOUNT + 1 + w.n_sources + N_TEXTS);
+  texts_of (document, &w.columns);
+  w.cells = g_new0 (const char *, JX_DETAIL_FIRST_AMOUNT + 1 + w.n_sources + w.columns.n_texts + 2);
   ok = jx_detail_foreach_project (nodes, n_nodes, walk_project, &w, error);
-  for (guint t = 0; t < N_TEXTS; t++)
+  for (guint t = 0; t < w.columns.n_texts; t++)
     g_free (w.texts[t]);
   g_free (w.cells);
   g_free (w.buf);

@@ -20,11 +20,28 @@ struct _JxDiff
   GHashTable *pairs;      /* node of A → its match in B; only while comparing */
 };
 
+/* The precision of @node's amounts: its document's. */
+static guint
+decimals_of (JxNode *node)
+{
+  JxDocument *document = node != NULL ? jx_node_get_document (node) : NULL;
+
+  return document != NULL ? jx_document_get_decimals (document) : JX_MONEY_DEFAULT_DECIMALS;
+}
+
+/* The precision of a change's delta: that of the newer document. */
+static guint
+change_decimals (const JxChange *change)
+{
+  return decimals_of (change->new_node != NULL ? change->new_node : change->old_node);
+}
+
 static void
 change_free (JxChange *change)
 {
   g_clear_object (&change->old_node);
   g_clear_object (&change->new_node);
+  g_clear_object (&change->new_parent);
   g_free (change->old_value);
   g_free (change->new_value);
   g_free (change);
@@ -118,7 +135,11 @@ compare_fields (JxDiff     *diff,
         continue;
       x = jx_node_peek_field_text (a, field, &old_text);
       y = jx_node_peek_field_text (b, field, &new_text);
-      if (!g_str_equal (x, y))
+      /* Amounts of tables kept to different decimals compare at the finer. */
+      if (field->kind == JX_FIELD_MONEY && decimals_of (a) != decimals_of (b) &&
+          !jx_money_rescale (old_text.amount, decimals_of (a), decimals_of (b), &old_text.amount))
+        old_text.amount = G_MAXINT64;
+      if (field->kind == JX_FIELD_MONEY ? old_text.amount != new_text.amount : !g_str_equal (x, y))
         {
           JxChange *change = add_change (diff->changes, JX_CHANGE_CHANGED, kind, a, b);
 
@@ -414,7 +435,8 @@ compare_projects (JxDiff    *diff,
                       g_ptr_array_index (ib, j));
   for (guint i = 0; i < ia->len; i++)
     if (m.a_pair[i] < 0)
-      add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_INDICATOR, g_ptr_array_index (ia, i), NULL);
+      add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_INDICATOR, g_ptr_array_index (ia, i),
+                  NULL)->new_parent = g_object_ref (JX_NODE (b));
   matching_clear (&m);
 }
 
@@ -490,14 +512,15 @@ compare_tables (JxDiff     *diff,
               guint i = GPOINTER_TO_UINT (g_hash_table_lookup (pa_index, project_a)) - 1;
 
               if (projects.a_pair[i] < 0)
-                add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_PROJECT, JX_NODE (project_a), NULL);
+                add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_PROJECT, JX_NODE (project_a),
+                            NULL)->new_parent = g_object_ref (JX_NODE (unit_b));
             }
         }
     }
   for (guint u = 0; u < ua->len; u++)
     if (units.a_pair[u] < 0)
       add_change (diff->changes, JX_CHANGE_REMOVED, JX_DIFF_FUNDING_UNIT,
-                  g_ptr_array_index (ua, u), NULL);
+                  g_ptr_array_index (ua, u), NULL)->new_parent = g_object_ref (JX_NODE (b));
 
   matching_clear (&units);
   matching_clear (&projects);
@@ -834,10 +857,14 @@ format_value (const JxChange *change,
 {
   if (change->info != NULL && change->info->kind == JX_FIELD_MONEY)
     {
+      const char *point = strchr (value, '.');
+      guint decimals = point != NULL ? (guint) strlen (point + 1) : 0;
       JxMoney amount;
 
-      if (jx_money_from_decimal (value, strlen (value), &amount))
-        return jx_money_format (amount);
+      /* As written, with its own decimals. */
+      if (decimals >= JX_MONEY_MIN_DECIMALS && decimals <= JX_MONEY_MAX_DECIMALS &&
+          jx_money_from_decimal_at (value, strlen (value), decimals, &amount))
+        return jx_money_format_at (amount, decimals);
     }
   if (change->info != NULL && change->info->kind == JX_FIELD_INT)
     return g_strdup (value);
@@ -938,7 +965,7 @@ jx_change_describe (const JxChange *change)
   new_value = format_value (change, change->new_value);
   if (change->has_delta)
     {
-      g_autofree char *delta = jx_money_format (change->delta);
+      g_autofree char *delta = jx_money_format_at (change->delta, change_decimals (change));
 
       /* TRANSLATORS: item: field: old → new (difference, with its sign) */
       return g_strdup_printf (_("%s: %s: %s → %s (%s%s)"), item, label, old_value, new_value,
@@ -1015,7 +1042,7 @@ change_to_json (JsonBuilder    *b,
     {
       char delta[JX_MONEY_BUF_SIZE];
 
-      jx_money_to_decimal_buf (change->delta, delta);
+      jx_money_to_decimal_buf_at (change->delta, change_decimals (change), delta);
       add_string_member (b, "delta", delta);
     }
   json_builder_end_object (b);

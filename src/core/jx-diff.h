@@ -63,6 +63,12 @@ struct _JxChange
   JxDiffKind     kind;
   JxNode        *old_node;   /* in A; NULL when added. A ref */
   JxNode        *new_node;   /* in B; NULL when removed. A ref */
+  JxNode        *new_parent; /* removed: the item of B that holds what
+                              * held it (its parent's match: the project
+                              * of a removed indicator, the unit of a
+                              * removed project, B for a removed unit),
+                              * where a view shows it as removed. A ref;
+                              * NULL otherwise and for comments */
   const char    *field;      /* id of the changed field ("fiscal", "text",
                               * JX_DIFF_FIELD_FUNDING_UNIT); NULL when added
                               * or removed */

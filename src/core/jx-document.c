@@ -23,6 +23,7 @@ struct _JxDocument
   char       *unit;
   char       *taxonomy;
   JxTemplate *template;   /* never NULL; the built-ins live for the program */
+  guint       decimals;   /* the precision of every JxMoney of the document */
   guint       format;
 
   JxMoney     total;
@@ -46,6 +47,7 @@ enum {
   PROP_UNIT,
   PROP_TAXONOMY,
   PROP_TEMPLATE,
+  PROP_DECIMALS,
   PROP_FORMAT,
   PROP_TOTAL,
   PROP_N_PROJECTS,
@@ -173,6 +175,9 @@ jx_document_get_property (GObject    *object,
     case PROP_TEMPLATE:
       g_value_set_object (value, self->template);
       break;
+    case PROP_DECIMALS:
+      g_value_set_uint (value, self->decimals);
+      break;
     case PROP_FORMAT:
       g_value_set_uint (value, self->format);
       break;
@@ -215,6 +220,9 @@ jx_document_set_property (GObject      *object,
     case PROP_TAXONOMY:
       jx_document_set_taxonomy (self, g_value_get_string (value));
       break;
+    case PROP_TEMPLATE:
+      jx_document_change_template (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -242,7 +250,11 @@ jx_document_class_init (JxDocumentClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
   properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, JX_DOCUMENT_DEFAULT_UNIT, rw);
   properties[PROP_TAXONOMY] = g_param_spec_string ("taxonomy", NULL, NULL, "guangdong-2020", rw);
-  properties[PROP_TEMPLATE] = g_param_spec_object ("template", NULL, NULL, JX_TYPE_TEMPLATE, ro);
+  /* Writable for the history (jx_edit_set_template()): see
+   * jx_document_change_template(). */
+  properties[PROP_TEMPLATE] = g_param_spec_object ("template", NULL, NULL, JX_TYPE_TEMPLATE, rw);
+  properties[PROP_DECIMALS] = g_param_spec_uint ("decimals", NULL, NULL, JX_MONEY_MIN_DECIMALS,
+                                                 JX_MONEY_MAX_DECIMALS, JX_MONEY_DEFAULT_DECIMALS, ro);
   properties[PROP_FORMAT] = g_param_spec_uint ("format", NULL, NULL, 1, G_MAXUINT, JX_FORMAT_VERSION, ro);
   properties[PROP_TOTAL] = g_param_spec_int64 ("total", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   properties[PROP_N_PROJECTS] = g_param_spec_uint ("n-projects", NULL, NULL, 0, G_MAXUINT, 0, ro);
@@ -267,6 +279,7 @@ jx_document_init (JxDocument *self)
   self->unit = g_strdup (JX_DOCUMENT_DEFAULT_UNIT);
   self->taxonomy = g_strdup ("guangdong-2020");
   self->template = g_object_ref (jx_template_get_default ());
+  self->decimals = jx_template_get_decimals (self->template);
   self->format = JX_FORMAT_VERSION;
   self->units = g_list_store_new (JX_TYPE_FUNDING_UNIT);
   self->annotations = g_list_store_new (JX_TYPE_ANNOTATION);
@@ -410,6 +423,69 @@ jx_document_set_template (JxDocument *self,
     return;
   g_set_object (&self->template, template);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
+  jx_document_set_decimals (self, jx_template_get_decimals (template));
+}
+
+char *
+jx_document_format_amount (JxDocument *self,
+                           JxMoney     amount)
+{
+  g_return_val_if_fail (self == NULL || JX_IS_DOCUMENT (self), NULL);
+  return jx_money_format_at (amount, self != NULL ? self->decimals : JX_MONEY_DEFAULT_DECIMALS);
+}
+
+void
+jx_document_change_template (JxDocument *self,
+                             JxTemplate *template)
+{
+  JxTemplate *old;
+  GListModel *units;
+
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+  g_return_if_fail (JX_IS_TEMPLATE (template));
+
+  if (self->template == template)
+    return;
+  old = g_object_ref (self->template);
+  units = G_LIST_MODEL (self->units);
+  /* The new template first, so that each project's source properties
+   * notified below are the new template's. */
+  g_set_object (&self->template, template);
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          jx_project_remap_sources (project, old, template);
+        }
+    }
+  g_object_unref (old);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
+}
+
+guint
+jx_document_get_decimals (JxDocument *self)
+{
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), JX_MONEY_DEFAULT_DECIMALS);
+  return self->decimals;
+}
+
+void
+jx_document_set_decimals (JxDocument *self,
+                          guint       decimals)
+{
+  g_return_if_fail (JX_IS_DOCUMENT (self));
+  g_return_if_fail (decimals == 2 || decimals == 4);
+  g_return_if_fail (self->n_projects == 0);
+
+  if (self->decimals == decimals)
+    return;
+  self->decimals = decimals;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECIMALS]);
 }
 
 JxDocument *
@@ -447,7 +523,8 @@ jx_document_get_save_format (JxDocument *self)
   guint n_units;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (self), JX_FORMAT_VERSION);
-  if (self->template != jx_template_get_default () || jx_document_has_previous (self))
+  if (self->template != jx_template_get_default () || jx_document_has_previous (self) ||
+      self->decimals != JX_MONEY_DEFAULT_DECIMALS)
     return 2;
   n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
   for (guint u = 0; u < n_units; u++)

@@ -54,6 +54,18 @@ JxTemplate  *jx_document_get_template        (JxDocument *self);
  * project's amounts are indexed by the template's sources. */
 void         jx_document_set_template        (JxDocument *self,
                                               JxTemplate *template);
+/* The precision of the document's amounts: every JxMoney of it counts
+ * 10^-decimals of its unit (jx-money.h). 2, or 4 for a 万元 table kept to
+ * the 元. Set to the template's by jx_document_set_template(); a file or an
+ * import may set another (format 2 `decimals` attribute) on a document
+ * without projects (amounts are never rescaled behind anyone's back). */
+guint        jx_document_get_decimals        (JxDocument *self);
+void         jx_document_set_decimals        (JxDocument *self,
+                                              guint       decimals);
+/* @amount of @self for people, with its decimals: "6,923.3552" at 4,
+ * "56,539.99" at 2 (jx_money_format_at()). @self may be NULL: 2 decimals. */
+char        *jx_document_format_amount       (JxDocument *self,
+                                              JxMoney     amount);
 guint        jx_document_get_format          (JxDocument *self);
 /* The format a save writes: 1 (JX_FORMAT_VERSION) while the document is
  * what format 1 holds (template guangdong-2020, no field only format 2 has,

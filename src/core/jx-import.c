@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-import.h"
+#include "jx-import-private.h"
 #include "jx-rows.h"
 #include "jx-history.h"
 #include "jx-limits.h"
@@ -110,6 +111,14 @@ static const JxRule rules[] = {
     N_("A table of one indicator per row was read with the template its columns fit"),
     N_("Its columns (指标性质, 度量单位, 权重…) say which kind of table it is; the document keeps them, "
        "and the checks that apply to that kind.") },
+  { "import-form", JX_SEVERITY_WARNING,
+    N_("Single-project forms were read, one project each, with the template their indicator columns fit"),
+    N_("Label/value pairs (项目名称, 主管部门, 实施单位, 年度资金总额, 其中：财政拨款, 其他资金, 中长期目标, "
+       "年度目标) give the project; the rows under the header naming 三级指标 its indicators.") },
+  { "import-form-field", JX_SEVERITY_WARNING,
+    N_("A field of a form was put elsewhere or kept as a comment"),
+    N_("项目属性, 实施期 and other labels a table does not hold are quoted in an open comment on the project; "
+       "an amount of a source the table lacks goes to 其他资金.") },
 };
 
 const JxRule *
@@ -2410,8 +2419,8 @@ fill_project (Importer  *self,
  * Building the document
  * ------------------------------------------------------------------------ */
 
-static char *
-annotation_time (void)
+char *
+jx_import_annotation_time (void)
 {
   const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
   guint64 seconds;
@@ -2689,8 +2698,14 @@ compare_problem_lines (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
-static const char *
-template_for_columns (const JxRowsTable *table)
+void
+jx_import_sort_warnings (GPtrArray *warnings)
+{
+  g_ptr_array_sort (warnings, compare_problem_lines);
+}
+
+const char *
+jx_import_template_for_columns (const JxRowsTable *table)
 {
   static const JxRowsColumnKind structured[] = {
     JX_ROWS_COLUMN_COMPARATOR, JX_ROWS_COLUMN_MEASURE, JX_ROWS_COLUMN_WEIGHT, JX_ROWS_COLUMN_DIRECTION,
@@ -2699,9 +2714,12 @@ template_for_columns (const JxRowsTable *table)
   for (guint i = 0; i < G_N_ELEMENTS (structured); i++)
     if (jx_rows_table_find (table, structured[i], 0) >= 0)
       return "sichuan";
-  if (jx_rows_table_find (table, JX_ROWS_COLUMN_LONG_TERM, 0) >= 0)
+  int cycle = jx_rows_table_find (table, JX_ROWS_COLUMN_CYCLE_VALUE, 0);
+
+  if (jx_rows_table_find (table, JX_ROWS_COLUMN_LONG_TERM, 0) >= 0 ||
+      (cycle >= 0 && g_str_has_prefix (table->columns[cycle].header, "中长期")))
     return "central";
-  if (jx_rows_table_find (table, JX_ROWS_COLUMN_CYCLE_VALUE, 0) >= 0)
+  if (cycle >= 0)
     return JX_TEMPLATE_DEFAULT_ID;
   return "plain";
 }
@@ -2767,6 +2785,7 @@ import_rows_layout (const char  *utf8,
   g_autoptr(JxDocument) fragment = NULL;
   JxRowsContent content = JX_ROWS_CONTENT_PROJECTS;
   JxTemplate *template;
+  guint decimals;
 
   *out = NULL;
   /* The header comes first: a text without 三级指标 near its start is not
@@ -2780,10 +2799,15 @@ import_rows_layout (const char  *utf8,
       jx_rows_table_find (table, JX_ROWS_COLUMN_INDICATOR, 0) < 0)
     return FALSE;
 
-  template = jx_template_get_builtin (template_for_columns (table), NULL);
+  template = jx_template_get_builtin (jx_import_template_for_columns (table), NULL);
   doc = jx_document_new_for_template (template);
   if (table->amount_unit != NULL)
     jx_document_set_unit (doc, table->amount_unit);
+  /* Amounts to the 元 in a 万元 table ("6923.3552"): kept exactly, to four
+   * decimals, never rounded. */
+  decimals = jx_rows_table_amount_decimals (table);
+  if (decimals > jx_document_get_decimals (doc) && decimals <= JX_MONEY_MAX_DECIMALS)
+    jx_document_set_decimals (doc, JX_MONEY_MAX_DECIMALS);
   /* Again with the template's sources, and the findings kept this time. */
   g_clear_pointer (&table, jx_rows_table_free);
   table = jx_rows_read (utf8, len, doc, warnings, &local);
@@ -2815,6 +2839,15 @@ import_rows_layout (const char  *utf8,
       g_autofree char *message = g_strdup_printf (_("A table of one indicator per row: read as a “%s” (%s) "
                                                     "table, by its columns."),
                                                   jx_template_get_label (template), jx_template_get_id (template));
+
+      if (jx_document_get_decimals (fragment) != jx_template_get_decimals (template))
+        {
+          g_autofree char *with = g_strdup_printf (_("%s Its amounts are kept to %u decimals, as printed."),
+                                                   message, jx_document_get_decimals (fragment));
+
+          g_free (message);
+          message = g_steal_pointer (&with);
+        }
 
       g_ptr_array_add (warnings, jx_problem_new (JX_SEVERITY_WARNING, "import-template", table->header_record,
                                                  0, NULL, NULL, message));
@@ -2864,8 +2897,10 @@ jx_import_text (const char  *text,
   self.taxonomy = jx_taxonomy_get_builtin (JX_TAXONOMY_DEFAULT_ID, &tax_error);
   if (self.taxonomy == NULL)
     g_warning ("The built-in taxonomy is missing: %s", tax_error->message);
-  self.now = annotation_time ();
+  self.now = jx_import_annotation_time ();
 
+  if (jx_import_forms (utf8, self.len, warnings, &doc, error))
+    goto out;
   if (import_rows_layout (utf8, self.len, warnings, &doc, error))
     goto out;
 
@@ -2888,6 +2923,17 @@ jx_import_text (const char  *text,
   doc = build_document (&self, warnings);
   if (doc != NULL && !layout_recognised (doc, error))
     g_clear_object (&doc);
+  /* Refuse rather than invent: a header and nothing under it that is a
+   * project (a comma-separated file, another layout) is no table. */
+  if (doc != NULL && jx_document_get_n_projects (doc) == 0)
+    {
+      g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_NOT_A_TABLE,
+                   _("No project row was found: the text has a header or a 合计 but no row with a project "
+                     "name and amounts between tabs under it (a comma-separated file is not read: open it in "
+                     "a spreadsheet and copy the rows, or save it as tab-separated text). Nothing was "
+                     "imported."));
+      g_clear_object (&doc);
+    }
 
 out:
   g_array_unref (self.rows);

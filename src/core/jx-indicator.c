@@ -96,6 +96,15 @@ jx_indicator_set_property (GObject      *object,
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
+/* Every property of an indicator is a string in its slots. */
+static const char *
+jx_indicator_peek_string (JxNode *node,
+                          guint   prop_id)
+{
+  /* Called through the class: @node is an indicator, no check needed. */
+  return prop_id > PROP_0 && prop_id < N_PROPS ? ((JxIndicator *) node)->fields[prop_id] : NULL;
+}
+
 static void
 jx_indicator_class_init (JxIndicatorClass *klass)
 {
@@ -106,6 +115,7 @@ jx_indicator_class_init (JxIndicatorClass *klass)
   object_class->get_property = jx_indicator_get_property;
   object_class->set_property = jx_indicator_set_property;
   JX_NODE_CLASS (klass)->copy = jx_indicator_copy;
+  JX_NODE_CLASS (klass)->peek_string = jx_indicator_peek_string;
 
   properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, "", rw);
   properties[PROP_SUBCATEGORY] = g_param_spec_string ("subcategory", NULL, NULL, "", rw);
@@ -151,7 +161,8 @@ JX_DEFINE_STRING_ACCESSORS (JxIndicator, jx_indicator, JX_IS_INDICATOR, fields, 
 static guint
 extra_prop (const char *id)
 {
-  for (guint i = PROP_COMPARATOR; i < N_PROPS; i++)
+  /* The two values too, so that a template's fields are all reached by id. */
+  for (guint i = PROP_CYCLE_VALUE; i < N_PROPS; i++)
     if (strcmp (properties[i]->name, id) == 0)
       return i;
   return 0;

@@ -39,7 +39,8 @@ const char  *jx_indicator_get_annual_value   (JxIndicator *self);
 void         jx_indicator_set_annual_value   (JxIndicator *self,
                                               const char  *value);
 /* The fields only some templates have, by id ("comparator" …, see
- * jx_indicator_extra_field_ids()). Transfer none. */
+ * jx_indicator_extra_field_ids()), and the two values ("cycle-value",
+ * "annual-value"): every indicator field a template may name. Transfer none. */
 const char  *jx_indicator_get_field          (JxIndicator *self,
                                               const char  *id);
 void         jx_indicator_set_field          (JxIndicator *self,

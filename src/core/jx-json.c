@@ -33,14 +33,24 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value != NULL ? value : "");
 }
 
+/* The precision of @node's amounts: its document's (jx-money.h). */
+static guint
+decimals_of (gpointer node)
+{
+  JxDocument *document = jx_node_get_document (JX_NODE (node));
+
+  return document != NULL ? jx_document_get_decimals (document) : JX_MONEY_DEFAULT_DECIMALS;
+}
+
 static void
 add_amount (JsonBuilder *builder,
             const char  *member,
-            JxMoney      value)
+            JxMoney      value,
+            guint        decimals)
 {
   char buf[JX_MONEY_BUF_SIZE];
 
-  jx_money_to_decimal_buf (value, buf);
+  jx_money_to_decimal_buf_at (value, decimals, buf);
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, buf);
 }
@@ -73,7 +83,7 @@ add_sources (JsonBuilder *builder,
 
   for (guint k = 0; k < n; k++)
     add_amount (builder, jx_document_get_source (document, k)->json_member,
-                jx_project_get_source (project, k));
+                jx_project_get_source (project, k), jx_document_get_decimals (document));
 }
 
 /* "previous": last year's values of @node (jx-previous.h), when it has
@@ -85,17 +95,17 @@ add_previous (JsonBuilder *builder,
 {
   int year = jx_node_get_previous_year (node);
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
 
   if (year <= 0)
     return;
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
   json_builder_set_member_name (builder, "previous");
   json_builder_begin_object (builder);
   add_int (builder, "year", year);
   for (guint f = 0; f < n_fields; f++)
     {
-      const JxField *field = &fields[f];
+      const JxField *field = fields[f];
       const char *value;
 
       JxFieldText now = JX_FIELD_TEXT_INIT;
@@ -153,7 +163,7 @@ add_project (JsonBuilder *builder,
   add_string (builder, "id", jx_node_get_id (JX_NODE (project)));
   add_string (builder, "name", jx_project_get_name (project));
   add_sources (builder, project);
-  add_amount (builder, "total", jx_project_get_total (project));
+  add_amount (builder, "total", jx_project_get_total (project), decimals_of (project));
   add_string (builder, "goal", jx_project_get_goal (project));
   if (format_2 && *jx_project_get_cycle_goal (project) != '\0')
     add_string (builder, "cycle_goal", jx_project_get_cycle_goal (project));
@@ -181,7 +191,7 @@ add_unit (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   add_string (builder, "id", jx_node_get_id (JX_NODE (unit)));
   add_string (builder, "name", jx_funding_unit_get_name (unit));
-  add_amount (builder, "total", jx_funding_unit_get_total (unit));
+  add_amount (builder, "total", jx_funding_unit_get_total (unit), decimals_of (unit));
   add_previous (builder, JX_NODE (unit));
   json_builder_set_member_name (builder, "projects");
   json_builder_begin_array (builder);
@@ -257,9 +267,11 @@ jx_json_from_document (JxDocument *doc)
   add_string (builder, "taxonomy", jx_document_get_taxonomy (doc));
   if (format >= 2)
     add_string (builder, "template", jx_template_get_id (jx_document_get_template (doc)));
+  if (format >= 2 && jx_document_get_decimals (doc) != jx_template_get_decimals (jx_document_get_template (doc)))
+    add_int (builder, "decimals", jx_document_get_decimals (doc));
   add_string (builder, "department", jx_document_get_department (doc));
   add_string (builder, "title", jx_document_get_title (doc));
-  add_amount (builder, "total", jx_document_get_total (doc));
+  add_amount (builder, "total", jx_document_get_total (doc), jx_document_get_decimals (doc));
   add_previous (builder, JX_NODE (doc));
 
   json_builder_set_member_name (builder, "units");
@@ -302,7 +314,7 @@ jx_json_totals (JxDocument *doc)
   units = jx_document_get_units (doc);
 
   json_builder_begin_object (builder);
-  add_amount (builder, "total", jx_document_get_total (doc));
+  add_amount (builder, "total", jx_document_get_total (doc), jx_document_get_decimals (doc));
   json_builder_set_member_name (builder, "units");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (units); i++)
@@ -312,7 +324,7 @@ jx_json_totals (JxDocument *doc)
 
       json_builder_begin_object (builder);
       add_string (builder, "name", jx_funding_unit_get_name (unit));
-      add_amount (builder, "total", jx_funding_unit_get_total (unit));
+      add_amount (builder, "total", jx_funding_unit_get_total (unit), decimals_of (unit));
       json_builder_set_member_name (builder, "projects");
       json_builder_begin_array (builder);
       for (guint j = 0; j < g_list_model_get_n_items (projects); j++)
@@ -323,7 +335,7 @@ jx_json_totals (JxDocument *doc)
           add_string (builder, "id", jx_node_get_id (JX_NODE (project)));
           add_string (builder, "name", jx_project_get_name (project));
           add_sources (builder, project);
-          add_amount (builder, "total", jx_project_get_total (project));
+          add_amount (builder, "total", jx_project_get_total (project), decimals_of (project));
           add_int (builder, "indicators",
                    g_list_model_get_n_items (jx_project_get_indicators (project)));
           json_builder_end_object (builder);
@@ -531,6 +543,7 @@ static gboolean
 read_amount (JsonObject  *object,
              const Path  *path,
              const char  *member,
+             guint        decimals,
              JxMoney     *out,
              GError     **error)
 {
@@ -550,16 +563,23 @@ read_amount (JsonObject  *object,
       return FALSE;
     }
   text = json_node_get_string (node);
-  if (!jx_money_from_decimal (text, strlen (text), out))
+  if (!jx_money_from_decimal_at (text, strlen (text), decimals, out))
     {
       g_autofree char *where = path_to_string (path, member);
 
       /* Translators: the first %s is a JSON path such as
        * units[0].projects[3].fiscal, the second the text found there */
-      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_AMOUNT,
-                   _("%s: “%s” is not an amount; write an optional minus sign, "
-                     "digits, a point and exactly two decimals, such as “10464.80”"),
-                   where, text);
+      if (decimals != JX_MONEY_DEFAULT_DECIMALS)
+        g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_AMOUNT,
+                     /* Translators: as above; %u is the table's decimals (4) */
+                     _("%s: “%s” is not an amount; write an optional minus sign, "
+                       "digits, a point and exactly %u decimals, such as “6923.3552”"),
+                     where, text, decimals);
+      else
+        g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_AMOUNT,
+                     _("%s: “%s” is not an amount; write an optional minus sign, "
+                       "digits, a point and exactly two decimals, such as “10464.80”"),
+                     where, text);
       return FALSE;
     }
   return TRUE;
@@ -671,7 +691,7 @@ read_previous (JxNode      *node,
   Path here = { path, "previous", -1 };
   JsonObject *previous;
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
   int year = 0;
 
   if (member == NULL)
@@ -697,10 +717,10 @@ read_previous (JxNode      *node,
     }
   jx_node_record_previous (node, year);
 
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
   for (guint f = 0; f < n_fields; f++)
     {
-      const JxField *field = &fields[f];
+      const JxField *field = fields[f];
 
       if (!jx_field_has_previous (field) || field->json_member == NULL)
         continue;
@@ -711,9 +731,9 @@ read_previous (JxNode      *node,
           JxMoney amount = 0;
           char buf[JX_MONEY_BUF_SIZE];
 
-          if (!read_amount (previous, &here, field->json_member, &amount, error))
+          if (!read_amount (previous, &here, field->json_member, decimals_of (node), &amount, error))
             return FALSE;
-          jx_money_to_decimal_buf (amount, buf);
+          jx_money_to_decimal_buf_at (amount, decimals_of (node), buf);
           jx_node_set_previous (node, field, buf);
         }
       else if (field->kind == JX_FIELD_BOOLEAN)
@@ -810,7 +830,7 @@ read_project (JxDocument    *doc,
       const char *member = jx_document_get_source (doc, i)->json_member;
       JxMoney amount = 0;
 
-      if (!read_amount (object, path, member, &amount, error))
+      if (!read_amount (object, path, member, jx_document_get_decimals (doc), &amount, error))
         return FALSE;
       if (!jx_project_check_source (project, i, amount, NULL))
         {
@@ -929,6 +949,7 @@ jx_json_to_document (JsonNode  *root,
   const char *unit = NULL, *taxonomy = NULL, *department = NULL, *title = NULL, *template_id = NULL;
   int format = JX_FORMAT_VERSION;
   int year = 0;
+  int decimals = 0;
   JsonArray *units, *annotations;
 
   g_return_val_if_fail (root != NULL, NULL);
@@ -948,6 +969,7 @@ jx_json_to_document (JsonNode  *root,
       !read_string (object, NULL, "unit", &unit, error) ||
       !read_string (object, NULL, "taxonomy", &taxonomy, error) ||
       !read_string (object, NULL, "template", &template_id, error) ||
+      !read_int (object, NULL, "decimals", 2, 4, &decimals, error) ||
       !read_string (object, NULL, "department", &department, error) ||
       !read_string (object, NULL, "title", &title, error) ||
       !read_array (object, NULL, "units", &units, error) ||
@@ -968,6 +990,15 @@ jx_json_to_document (JsonNode  *root,
         }
       jx_document_set_template (doc, template);
     }
+  if (decimals == 3)
+    {
+      g_set_error (error, JX_JSON_ERROR, JX_JSON_ERROR_INVALID,
+                   /* TRANSLATORS: "decimals" is the JSON member; keep it as it is. */
+                   _("decimals: a table’s amounts carry 2 decimals, or 4 for a 万元 table kept to the 元"));
+      return NULL;
+    }
+  if (decimals != 0)
+    jx_document_set_decimals (doc, (guint) decimals);
   jx_document_set_format (doc, format);
   jx_document_set_year (doc, year);
   if (unit != NULL)

@@ -35,6 +35,18 @@ void     jx_node_assign_ids        (JxNode     *self,
                                     JxDocument *document);
 JxNode  *jx_node_copy              (JxNode     *self);
 
+/* Re-indexes @self's amounts from the sources of @from to those of @to,
+ * by id; an amount of a source @to lacks is dropped (the totals follow). */
+void     jx_project_remap_sources  (JxProject  *self,
+                                    JxTemplate *from,
+                                    JxTemplate *to);
+/* Changes the template of a document that has projects: their amounts are
+ * re-indexed to the new template's sources by id (an amount of a source it
+ * lacks must be 0 by then); the decimals stay. What the "template"
+ * property's setter does, so the history can undo it. */
+void     jx_document_change_template (JxDocument *self,
+                                      JxTemplate *template);
+
 /* The one empty string of the model: most fields of a loaded table are
  * empty, and a large table has hundreds of thousands of fields. */
 extern char jx_empty_string[1];

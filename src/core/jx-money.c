@@ -11,13 +11,31 @@
 
 #include "jx-money.h"
 
-/* Nothing in this file uses floating point: amounts are gint64 hundredths,
- * magnitudes are handled as guint64 so that G_MININT64 needs no negation. */
+/* Nothing in this file uses floating point: amounts are gint64 counts of
+ * 10^-decimals of the unit (hundredths by default), magnitudes are handled
+ * as guint64 so that G_MININT64 needs no negation. */
 
 G_DEFINE_QUARK (jx-money-error-quark, jx_money_error)
 
 /* The magnitude of the most negative amount, |G_MININT64|. */
 #define MAGNITUDE_OF_MIN ((guint64) G_MAXINT64 + 1)
+
+/* 10^@decimals, for 0 ≤ decimals ≤ JX_MONEY_MAX_DECIMALS. */
+static guint64
+scale_of (guint decimals)
+{
+  guint64 scale = 1;
+
+  for (guint i = 0; i < decimals; i++)
+    scale *= 10;
+  return scale;
+}
+
+static gboolean
+decimals_ok (guint decimals)
+{
+  return decimals >= JX_MONEY_MIN_DECIMALS && decimals <= JX_MONEY_MAX_DECIMALS;
+}
 
 static guint64
 magnitude (JxMoney value)
@@ -32,21 +50,26 @@ magnitude (JxMoney value)
  * whole part if @grouped. Returns the length without the NUL. */
 static gsize
 write_amount (JxMoney   value,
+              guint     decimals,
               gboolean  grouped,
               char     *buf)
 {
   char tmp[JX_MONEY_BUF_SIZE];
   char *t = tmp + sizeof tmp;
+  guint64 scale = scale_of (decimals);
   guint64 mag = magnitude (value);
-  guint64 whole = mag / 100;
-  guint cents = (guint) (mag % 100);
+  guint64 whole = mag / scale;
+  guint64 fraction = mag % scale;
   guint n_digits = 0;
   gsize len;
 
   /* Written backwards from the end of tmp. */
   *--t = '\0';
-  *--t = (char) ('0' + cents % 10);
-  *--t = (char) ('0' + cents / 10);
+  for (guint i = 0; i < decimals; i++)
+    {
+      *--t = (char) ('0' + fraction % 10);
+      fraction /= 10;
+    }
   *--t = '.';
   do
     {
@@ -80,9 +103,26 @@ gsize
 jx_money_to_decimal_buf (JxMoney  value,
                          char     buf[JX_MONEY_BUF_SIZE])
 {
-  g_return_val_if_fail (buf != NULL, 0);
+  return jx_money_to_decimal_buf_at (value, JX_MONEY_DEFAULT_DECIMALS, buf);
+}
 
-  return write_amount (value, FALSE, buf);
+/**
+ * jx_money_to_decimal_buf_at:
+ * @value: an amount in units of 10^-@decimals
+ * @decimals: the precision of @value (2 or 4)
+ * @buf: (out caller-allocates): at least %JX_MONEY_BUF_SIZE bytes
+ *
+ * Returns: the number of bytes written, the trailing NUL not counted
+ */
+gsize
+jx_money_to_decimal_buf_at (JxMoney  value,
+                            guint    decimals,
+                            char     buf[JX_MONEY_BUF_SIZE])
+{
+  g_return_val_if_fail (buf != NULL, 0);
+  g_return_val_if_fail (decimals_ok (decimals), 0);
+
+  return write_amount (value, decimals, FALSE, buf);
 }
 
 /**
@@ -94,9 +134,25 @@ jx_money_to_decimal_buf (JxMoney  value,
 char *
 jx_money_to_decimal (JxMoney value)
 {
+  return jx_money_to_decimal_at (value, JX_MONEY_DEFAULT_DECIMALS);
+}
+
+/**
+ * jx_money_to_decimal_at:
+ * @value: an amount in units of 10^-@decimals
+ * @decimals: the precision of @value (2 or 4)
+ *
+ * Returns: (transfer full): the exact file form of @value with @decimals
+ *   decimals, "-6923.3552"
+ */
+char *
+jx_money_to_decimal_at (JxMoney value,
+                        guint   decimals)
+{
   char buf[JX_MONEY_BUF_SIZE];
 
-  write_amount (value, FALSE, buf);
+  g_return_val_if_fail (decimals_ok (decimals), NULL);
+  write_amount (value, decimals, FALSE, buf);
 
   return g_strdup (buf);
 }
@@ -110,9 +166,25 @@ jx_money_to_decimal (JxMoney value)
 char *
 jx_money_format (JxMoney value)
 {
+  return jx_money_format_at (value, JX_MONEY_DEFAULT_DECIMALS);
+}
+
+/**
+ * jx_money_format_at:
+ * @value: an amount in units of 10^-@decimals
+ * @decimals: the precision of @value (2 or 4)
+ *
+ * Returns: (transfer full): @value for people with all its @decimals
+ *   decimals, "6,923.3552"
+ */
+char *
+jx_money_format_at (JxMoney value,
+                    guint   decimals)
+{
   char buf[JX_MONEY_BUF_SIZE];
 
-  write_amount (value, TRUE, buf);
+  g_return_val_if_fail (decimals_ok (decimals), NULL);
+  write_amount (value, decimals, TRUE, buf);
 
   return g_strdup (buf);
 }
@@ -133,18 +205,42 @@ jx_money_from_decimal (const char *text,
                        gsize       len,
                        JxMoney    *out)
 {
+  return jx_money_from_decimal_at (text, len, JX_MONEY_DEFAULT_DECIMALS, out);
+}
+
+/**
+ * jx_money_from_decimal_at:
+ * @text: the file form of an amount, not necessarily NUL-terminated
+ * @len: the length of @text in bytes
+ * @decimals: how many decimals the form has (2 or 4)
+ * @out: (out) (optional): the amount, in units of 10^-@decimals
+ *
+ * Parses exactly what jx_money_to_decimal_at() writes with @decimals.
+ *
+ * Returns: %TRUE if the @len bytes of @text are one amount in range
+ */
+gboolean
+jx_money_from_decimal_at (const char *text,
+                          gsize       len,
+                          guint       decimals,
+                          JxMoney    *out)
+{
   const char *p = text;
   const char *end = text + len;
   gboolean negative = FALSE;
+  guint64 scale;
   guint64 limit;
   guint64 whole = 0;
   guint64 mag;
-  guint cents;
+  guint64 fraction = 0;
+  guint64 max_whole;
 
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
+  g_return_val_if_fail (decimals_ok (decimals), FALSE);
+  scale = scale_of (decimals);
 
-  /* The shortest form is "0.00". */
-  if (len < 4)
+  /* The shortest form is "0." and the decimals. */
+  if (len < decimals + 2)
     return FALSE;
 
   if (*p == '-')
@@ -154,31 +250,35 @@ jx_money_from_decimal (const char *text,
     }
   limit = negative ? MAGNITUDE_OF_MIN : (guint64) G_MAXINT64;
 
-  /* The whole part ends three bytes before the end, at the point. */
-  if (end - p < 4 || end[-3] != '.')
+  max_whole = limit / scale;
+  /* The whole part ends decimals + 1 bytes before the end, at the point. */
+  if ((gsize) (end - p) < decimals + 2 || end[-(gssize) decimals - 1] != '.')
     return FALSE;
 
-  for (; p < end - 3; p++)
+  for (; p < end - decimals - 1; p++)
     {
       guint d;
 
       if (!g_ascii_isdigit (*p))
         return FALSE;
       d = (guint) (*p - '0');
-      if (whole > (limit / 100 - d) / 10)
+      if (whole > (max_whole - d) / 10)
         return FALSE;
       whole = whole * 10 + d;
     }
 
-  if (!g_ascii_isdigit (end[-2]) || !g_ascii_isdigit (end[-1]))
-    return FALSE;
-  cents = (guint) (end[-2] - '0') * 10 + (guint) (end[-1] - '0');
+  for (p = end - decimals; p < end; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      fraction = fraction * 10 + (guint) (*p - '0');
+    }
 
-  /* whole <= limit / 100, so whole * 100 cannot overflow. */
-  mag = whole * 100;
-  if (mag > limit - cents)
+  /* whole <= limit / scale, so whole * scale cannot overflow. */
+  mag = whole * scale;
+  if (mag > limit - fraction)
     return FALSE;
-  mag += cents;
+  mag += fraction;
 
   if (out != NULL)
     {
@@ -191,6 +291,67 @@ jx_money_from_decimal (const char *text,
     }
 
   return TRUE;
+}
+
+/**
+ * jx_money_rescale:
+ * @value: an amount in units of 10^-@from
+ * @from: its precision
+ * @to: the precision wanted
+ * @out: (out): the same amount in units of 10^-@to
+ *
+ * Returns: %FALSE, with @out untouched, if the amount does not fit at @to
+ *   or has more decimals than @to keeps (it is never rounded)
+ */
+gboolean
+jx_money_rescale (JxMoney  value,
+                  guint    from,
+                  guint    to,
+                  JxMoney *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (decimals_ok (from) && decimals_ok (to), FALSE);
+
+  if (to >= from)
+    {
+      gint64 factor = (gint64) scale_of (to - from);
+
+      if (value > G_MAXINT64 / factor || value < G_MININT64 / factor)
+        return FALSE;
+      *out = value * factor;
+    }
+  else
+    {
+      gint64 divisor = (gint64) scale_of (from - to);
+
+      if (value % divisor != 0)
+        return FALSE;
+      *out = value / divisor;
+    }
+  return TRUE;
+}
+
+/**
+ * jx_money_count_decimals:
+ * @value: an amount in units of 10^-@decimals
+ * @decimals: its precision
+ *
+ * Returns: how many of its @decimals decimals are needed to write @value
+ *   exactly: 0 for 12.0000, 2 for 12.3400, 4 for 6923.3552
+ */
+guint
+jx_money_count_decimals (JxMoney value,
+                         guint   decimals)
+{
+  guint64 mag = magnitude (value);
+  guint n = decimals;
+
+  while (n > 0 && mag % 10 == 0)
+    {
+      mag /= 10;
+      n--;
+    }
+  return n;
 }
 
 /**
@@ -330,7 +491,8 @@ static gboolean
 fail_unexpected (GError   **error,
                  guint     *error_column,
                  gunichar   c,
-                 guint      column)
+                 guint      column,
+                 guint      decimals)
 {
   char shown[16];
 
@@ -344,6 +506,12 @@ fail_unexpected (GError   **error,
   else
     g_snprintf (shown, sizeof shown, "U+%04X", c);
 
+  if (decimals != JX_MONEY_DEFAULT_DECIMALS)
+    return fail (error, error_column, JX_MONEY_ERROR_INVALID, column,
+                 /* Translators: %s is the character, e.g. “€”, the first %u its column,
+                  * the second how many decimals the table keeps (4) */
+                 _("Unexpected character “%s” at column %u: an amount has only digits, one decimal point and up to %u decimals"),
+                 shown, column, decimals);
   return fail (error, error_column, JX_MONEY_ERROR_INVALID, column,
                /* Translators: %s is the character, e.g. “€”, and %u its column */
                _("Unexpected character “%s” at column %u: an amount has only digits, one decimal point and up to two decimals"),
@@ -415,6 +583,31 @@ jx_money_parse (const char         *text,
                 guint              *error_column,
                 GError            **error)
 {
+  return jx_money_parse_at (text, JX_MONEY_DEFAULT_DECIMALS, flags, out, error_column, error);
+}
+
+/**
+ * jx_money_parse_at:
+ * @text: what a person typed, UTF-8
+ * @decimals: the precision of the amount (2 or 4): at most this many
+ *   decimals are accepted, and *@out is in units of 10^-@decimals
+ * @flags: what to accept beyond a plain non-negative amount
+ * @out: (out) (optional): the amount
+ * @error_column: (out) (optional): as for jx_money_parse()
+ * @error: a #GError in the %JX_MONEY_ERROR domain
+ *
+ * jx_money_parse() at the precision of a document.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+jx_money_parse_at (const char         *text,
+                   guint               decimals,
+                   JxMoneyParseFlags   flags,
+                   JxMoney            *out,
+                   guint              *error_column,
+                   GError            **error)
+{
   const char *invalid = NULL;
   const char *end;
   Cursor cur = { text, 1 };
@@ -427,11 +620,15 @@ jx_money_parse (const char         *text,
   guint n_whole_digits = 0;
   guint group_len = 0;     /* digits since the start or the last separator */
   guint separator_column = 0;
+  guint64 scale;
+  guint64 max_whole;
 
   g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (decimals_ok (decimals), FALSE);
   g_return_val_if_fail ((flags & ~(JX_MONEY_PARSE_ALLOW_NEGATIVE |
                                    JX_MONEY_PARSE_ALLOW_EMPTY)) == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  scale = scale_of (decimals);
 
   if (!g_utf8_validate (text, -1, &invalid))
     {
@@ -478,6 +675,7 @@ jx_money_parse (const char         *text,
       cursor_next (&cur);
     }
   limit = negative ? MAGNITUDE_OF_MIN : (guint64) G_MAXINT64;
+  max_whole = limit / scale;
 
   /* The whole part, with optional separators. */
   for (; cur.p < end; cursor_next (&cur))
@@ -489,8 +687,8 @@ jx_money_parse (const char         *text,
           /* A fourth digit after a separator. */
           if (separator_column != 0 && group_len == 3)
             return fail_separator (error, error_column, separator_column);
-          /* whole stays <= limit / 100, so that whole * 100 fits. */
-          if (whole > (limit / 100 - digit) / 10)
+          /* whole stays <= limit / scale, so that whole * scale fits. */
+          if (whole > (max_whole - digit) / 10)
             return fail_overflow (error, error_column, cur.column);
           whole = whole * 10 + digit;
           n_whole_digits++;
@@ -517,7 +715,7 @@ jx_money_parse (const char         *text,
   /* The whole part ends at the point or at the end; anything else there is
    * the real culprit, even after a separator ("56, 539" blames the space). */
   if (cur.p < end && kind != CHAR_POINT)
-    return fail_unexpected (error, error_column, cursor_get (&cur), cur.column);
+    return fail_unexpected (error, error_column, cursor_get (&cur), cur.column, decimals);
 
   if (n_whole_digits == 0)
     {
@@ -534,7 +732,7 @@ jx_money_parse (const char         *text,
   if (separator_column != 0 && group_len != 3)
     return fail_separator (error, error_column, separator_column);
 
-  mag = whole * 100;
+  mag = whole * scale;
 
   /* The decimals. */
   if (cur.p < end)
@@ -555,11 +753,16 @@ jx_money_parse (const char         *text,
           kind = classify (cursor_get (&cur), &digit);
           if (kind != CHAR_DIGIT)
             break;
-          if (n_decimals == 2)
+          if (n_decimals == decimals && decimals == JX_MONEY_DEFAULT_DECIMALS)
             return fail (error, error_column, JX_MONEY_ERROR_PRECISION, cur.column,
                          _("Too many decimals at column %u: an amount has at most two decimals"),
                          cur.column);
-          add = n_decimals == 0 ? digit * 10 : digit;
+          if (n_decimals == decimals)
+            return fail (error, error_column, JX_MONEY_ERROR_PRECISION, cur.column,
+                         /* Translators: the second %u is 4 (a table in 万元 kept to the 元) */
+                         _("Too many decimals at column %u: an amount of this table has at most %u decimals"),
+                         cur.column, decimals);
+          add = digit * scale_of (decimals - 1 - n_decimals);
           if (mag > limit - add)
             return fail_overflow (error, error_column, cur.column);
           mag += add;
@@ -580,7 +783,7 @@ jx_money_parse (const char         *text,
     }
 
   if (cur.p < end)
-    return fail_unexpected (error, error_column, cursor_get (&cur), cur.column);
+    return fail_unexpected (error, error_column, cursor_get (&cur), cur.column, decimals);
 
   if (out != NULL)
     {

@@ -27,6 +27,24 @@ typedef enum
   JX_MONEY_PARSE_ALLOW_EMPTY    = 1 << 1,
 } JxMoneyParseFlags;
 
+/*
+ * Precision. A JxMoney counts units of 10^-decimals of the document's amount
+ * unit (元 or 万元), where decimals is the document's precision
+ * (jx_document_get_decimals(): 2, or 4 for a 万元 table kept to the 元, as
+ * its template or its file says). The functions without a suffix work at
+ * two decimals (hundredths), the precision of every format-1 file; the _at
+ * variants take the precision. Sums and comparisons need no scale (all
+ * amounts of one document share it); only reading, writing and showing an
+ * amount do, so every caller that has a document passes its decimals.
+ * Decided over alternatives: always storing ten-thousandths would change
+ * every format-1 figure's integer and overflow sooner; a double is never
+ * exact. Amounts are never rounded: going to fewer decimals
+ * (jx_money_rescale()) fails unless the dropped decimals are zeros.
+ */
+#define JX_MONEY_DEFAULT_DECIMALS 2
+#define JX_MONEY_MIN_DECIMALS     1
+#define JX_MONEY_MAX_DECIMALS     4
+
 /* Enough for any JxMoney in either form, with the trailing NUL:
  * "-92,233,720,368,547,758.08" is 26 characters. */
 #define JX_MONEY_BUF_SIZE 32
@@ -44,7 +62,8 @@ typedef enum
  *    optional, but if used they must group the whole part in threes ("1,234",
  *    "12,345,678"); a misplaced one ("12,34", "1234,567", "1,,234", "1,234,")
  *    is JX_MONEY_ERROR_INVALID at the column of the separator in question;
- *  - optionally a decimal point '.' or '．' followed by one or two digits.
+ *  - optionally a decimal point '.' or '．' followed by one or two digits
+ *    (up to the precision with jx_money_parse_at()).
  *    A third decimal is JX_MONEY_ERROR_PRECISION at its column, even a zero:
  *    "1.230" is refused like "1.234".
  *
@@ -91,6 +110,40 @@ gboolean jx_money_from_decimal   (const char         *text,
 /* For people: thousands separators and two decimals, "56,539.99",
  * "-1,000.00", "0.00". Locale-independent. Free with g_free(). */
 char    *jx_money_format         (JxMoney             value);
+
+/* The same at @decimals (JX_MONEY_MIN_DECIMALS..JX_MONEY_MAX_DECIMALS):
+ * at most @decimals decimals are typed, @value / *out count units of
+ * 10^-@decimals, the file and display forms always show @decimals decimals
+ * ("6923.3552", "6,923.3552"). */
+gboolean jx_money_parse_at        (const char         *text,
+                                   guint               decimals,
+                                   JxMoneyParseFlags   flags,
+                                   JxMoney            *out,
+                                   guint              *error_column,
+                                   GError            **error);
+char    *jx_money_to_decimal_at   (JxMoney             value,
+                                   guint               decimals);
+gsize    jx_money_to_decimal_buf_at (JxMoney           value,
+                                     guint             decimals,
+                                     char              buf[JX_MONEY_BUF_SIZE]);
+gboolean jx_money_from_decimal_at (const char         *text,
+                                   gsize               len,
+                                   guint               decimals,
+                                   JxMoney            *out);
+char    *jx_money_format_at       (JxMoney             value,
+                                   guint               decimals);
+
+/* @value (units of 10^-@from) in units of 10^-@to. FALSE, with *out
+ * untouched, when it would overflow or lose a non-zero decimal: never
+ * rounds. */
+gboolean jx_money_rescale         (JxMoney             value,
+                                   guint               from,
+                                   guint               to,
+                                   JxMoney            *out);
+/* How many of @value's @decimals decimals are needed to write it exactly
+ * (0 for 12.0000, 2 for 12.3400, 4 for 6923.3552). */
+guint    jx_money_count_decimals  (JxMoney             value,
+                                   guint               decimals);
 
 /* Checked arithmetic: on overflow they return FALSE and leave *out untouched. */
 gboolean jx_money_add            (JxMoney             a,

@@ -33,8 +33,13 @@ struct _JxNodeClass
                                 JxNode *child);
   /* A deep copy without ids (the caller assigns new ones), or NULL. */
   JxNode     *(*copy)          (JxNode *self);
+  /* The string property @prop_id without a copy (for loops over large
+   * tables: jx_node_peek_field_text()), or NULL when the class does not
+   * keep it as a plain string; NULL in the class: use the property. */
+  const char *(*peek_string)   (JxNode *self,
+                                guint   prop_id);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 const char *jx_node_get_id          (JxNode     *self);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "jx-model-private.h"
 #include "jx-money.h"
 #include "jx-previous.h"
@@ -47,6 +49,60 @@ jx_node_get_field_owner (JxNode *node)
   return JX_FIELD_OWNER_DOCUMENT;
 }
 
+/* The precision of @node's amounts: its document's. */
+static guint
+node_decimals (JxNode *node)
+{
+  JxDocument *document = jx_node_get_document (node);
+
+  return document != NULL ? jx_document_get_decimals (document) : JX_MONEY_DEFAULT_DECIMALS;
+}
+
+/* The property ids of the fields of one owner in the class of its nodes,
+ * looked up once (the loaders of a diff run in two threads: g_once). */
+typedef struct
+{
+  GType          type;
+  const JxField *fields;
+  guint          n_fields;
+  guint          ids[];
+} PropIds;
+
+/* The property id of @field in @node's class, or 0 (then the property is
+ * read through GObject). Cheap: no lookup by name, no type check. */
+static guint
+field_prop_id (JxNode        *node,
+               const JxField *field)
+{
+  static PropIds *cache[JX_FIELD_OWNER_SOURCE + 1];
+  PropIds *ids;
+
+  if ((guint) field->owner > JX_FIELD_OWNER_SOURCE)
+    return 0;
+  if (g_once_init_enter (&cache[field->owner]))
+    {
+      guint n_fields;
+      const JxField *fields = jx_fields_of (field->owner, &n_fields);
+      PropIds *found = g_malloc0 (sizeof (PropIds) + n_fields * sizeof (guint));
+
+      found->type = G_OBJECT_TYPE (node);
+      found->fields = fields;
+      found->n_fields = n_fields;
+      for (guint f = 0; f < n_fields; f++)
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (node), fields[f].id);
+
+          found->ids[f] = pspec != NULL && G_IS_PARAM_SPEC_STRING (pspec) ? pspec->param_id : 0;
+        }
+      g_once_init_leave (&cache[field->owner], found);
+    }
+  ids = cache[field->owner];
+  /* A field another kind of node also has (an id): through GObject. */
+  if (G_OBJECT_TYPE (node) != ids->type || field < ids->fields || field >= ids->fields + ids->n_fields)
+    return 0;
+  return ids->ids[field - ids->fields];
+}
+
 const char *
 jx_node_peek_field_text (JxNode        *node,
                          const JxField *field,
@@ -60,17 +116,18 @@ jx_node_peek_field_text (JxNode        *node,
     {
     case JX_FIELD_MONEY:
       {
-        int index = jx_document_find_source (jx_node_get_document (node), field->id);
+        JxDocument *document = jx_node_get_document (node);
+        int index = jx_document_find_source (document, field->id);
 
         /* A source the document's template does not have holds nothing. */
         scratch->amount = index >= 0 ? jx_project_get_source (JX_PROJECT (node), index) : 0;
-        jx_money_to_decimal_buf (scratch->amount, scratch->buf);
+        jx_money_to_decimal_buf_at (scratch->amount, node_decimals (node), scratch->buf);
         return scratch->buf;
       }
     case JX_FIELD_TOTAL:
       g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
       scratch->amount = g_value_get_int64 (&scratch->value);
-      jx_money_to_decimal_buf (scratch->amount, scratch->buf);
+      jx_money_to_decimal_buf_at (scratch->amount, node_decimals (node), scratch->buf);
       return scratch->buf;
     case JX_FIELD_INT:
       g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
@@ -84,8 +141,19 @@ jx_node_peek_field_text (JxNode        *node,
     case JX_FIELD_CODE:
     default:
       {
-        const char *text;
+        JxNodeClass *klass = JX_NODE_GET_CLASS (node);
+        const char *text = NULL;
 
+        /* The model's own string where the class lends it: no copy, no
+         * property lookup (a diff of 20,000 projects reads millions). */
+        if (klass->peek_string != NULL)
+          {
+            guint prop_id = field_prop_id (node, field);
+
+            text = prop_id > 0 ? klass->peek_string (node, prop_id) : NULL;
+            if (text != NULL)
+              return text;
+          }
         /* One copy (the property's), not the two of g_object_get(). */
         g_object_get_property (G_OBJECT (node), field->id, &scratch->value);
         text = g_value_get_string (&scratch->value);
@@ -97,7 +165,8 @@ jx_node_peek_field_text (JxNode        *node,
 void
 jx_field_text_clear (JxFieldText *scratch)
 {
-  if (G_IS_VALUE (&scratch->value))
+  /* Most peeks (text of the model, amounts) leave the value unset. */
+  if (G_VALUE_TYPE (&scratch->value) != G_TYPE_INVALID)
     g_value_unset (&scratch->value);
 }
 
@@ -115,6 +184,53 @@ jx_node_dup_field_text (JxNode        *node,
   return text;
 }
 
+typedef struct
+{
+  const JxField **fields;
+  guint           n_fields;
+} FieldList;
+
+static gpointer
+build_field_lists (gpointer data)
+{
+  static FieldList lists[JX_FIELD_OWNER_SOURCE + 1];
+
+  for (guint o = 0; o <= JX_FIELD_OWNER_SOURCE; o++)
+    {
+      guint n, n_sources = 0;
+      const JxField *fields = jx_fields_of ((JxFieldOwner) o, &n);
+      const JxField *sources = o == JX_FIELD_OWNER_PROJECT ? jx_fields_of (JX_FIELD_OWNER_SOURCE, &n_sources) : NULL;
+
+      lists[o].fields = g_new (const JxField *, n + n_sources);
+      for (guint i = 0; i < n; i++)
+        lists[o].fields[lists[o].n_fields++] = &fields[i];
+      for (guint i = 0; i < n_sources; i++)
+        lists[o].fields[lists[o].n_fields++] = &sources[i];
+    }
+  return lists;
+}
+
+const JxField * const *
+jx_node_get_previous_fields (JxNode *node,
+                             guint  *n_fields)
+{
+  static GOnce once = G_ONCE_INIT;
+  FieldList *lists = g_once (&once, build_field_lists, NULL);
+  JxFieldOwner owner = jx_node_get_field_owner (node);
+
+  *n_fields = lists[owner].n_fields;
+  return lists[owner].fields;
+}
+
+/* The precision of @node's amounts: its document's. */
+static guint
+decimals_of_node (JxNode *node)
+{
+  JxDocument *document = jx_node_get_document (node);
+
+  return document != NULL ? jx_document_get_decimals (document) : JX_MONEY_DEFAULT_DECIMALS;
+}
+
 gboolean
 jx_field_has_previous (const JxField *field)
 {
@@ -128,11 +244,18 @@ field_index (JxNode        *node,
              const JxField *field)
 {
   guint n_fields;
-  const JxField *fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  const JxField * const *fields = jx_node_get_previous_fields (node, &n_fields);
 
-  if (field < fields || field >= fields + n_fields || !jx_field_has_previous (field))
+  if (!jx_field_has_previous (field))
     return -1;
-  return field - fields;
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i] == field)
+      return (int) i;
+  /* A template's copy of the field, with its own label (中长期指标值). */
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i]->owner == field->owner && g_str_equal (fields[i]->id, field->id))
+      return (int) i;
+  return -1;
 }
 
 int
@@ -162,13 +285,43 @@ jx_node_get_previous (JxNode        *node,
   return previous->values[index];
 }
 
+gboolean
+jx_project_get_previous_total (JxProject *project,
+                               JxMoney   *total)
+{
+  JxDocument *document;
+  JxMoney sum = 0;
+  guint n_sources;
+
+  g_return_val_if_fail (JX_IS_PROJECT (project), FALSE);
+
+  if (jx_node_get_previous_year (JX_NODE (project)) == 0)
+    return FALSE;
+  document = jx_node_get_document (JX_NODE (project));
+  n_sources = jx_document_get_n_sources (document);
+  for (guint s = 0; s < n_sources; s++)
+    {
+      const char *value = jx_node_get_previous (JX_NODE (project), jx_document_get_source (document, s));
+      JxMoney amount;
+
+      if (value == NULL ||
+          !jx_money_from_decimal_at (value, strlen (value), jx_document_get_decimals (document), &amount)
+          || !jx_money_add (sum, amount, &sum))
+        return FALSE;
+    }
+  if (total != NULL)
+    *total = sum;
+  return TRUE;
+}
+
 void
 jx_node_set_previous_year (JxNode *node,
                            int     year)
 {
   Previous *previous;
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
+  g_autofree char *zero = NULL;
 
   g_return_if_fail (JX_IS_NODE (node));
 
@@ -184,7 +337,8 @@ jx_node_set_previous_year (JxNode *node,
       return;
     }
 
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
+  zero = jx_money_to_decimal_at (0, decimals_of_node (node));
   previous = g_malloc0 (sizeof (Previous) + n_fields * sizeof (char *));
   previous->year = year;
   previous->n_values = n_fields;
@@ -192,9 +346,9 @@ jx_node_set_previous_year (JxNode *node,
     {
       const char *empty = "";
 
-      if (fields[i].kind == JX_FIELD_MONEY)
-        empty = "0.00";
-      else if (fields[i].kind == JX_FIELD_BOOLEAN)
+      if (fields[i]->kind == JX_FIELD_MONEY)
+        empty = zero;
+      else if (fields[i]->kind == JX_FIELD_BOOLEAN)
         empty = "false";
       jx_replace_string (&previous->values[i], empty);
     }
@@ -224,14 +378,14 @@ jx_node_record_previous (JxNode *node,
                          int     year)
 {
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
   Previous *previous;
 
   g_return_if_fail (JX_IS_NODE (node));
   g_return_if_fail (year > 0);
 
   /* Built in one go: a large table records hundreds of thousands. */
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
   previous = g_malloc0 (sizeof (Previous) + n_fields * sizeof (char *));
   previous->year = year;
   previous->n_values = n_fields;
@@ -240,8 +394,8 @@ jx_node_record_previous (JxNode *node,
       JxFieldText scratch = JX_FIELD_TEXT_INIT;
 
       jx_replace_string (&previous->values[i],
-                         jx_field_has_previous (&fields[i])
-                         ? jx_node_peek_field_text (node, &fields[i], &scratch) : "");
+                         jx_field_has_previous (fields[i])
+                         ? jx_node_peek_field_text (node, fields[i], &scratch) : "");
       jx_field_text_clear (&scratch);
     }
   g_object_set_qdata_full (G_OBJECT (node), previous_quark (), previous, (GDestroyNotify) previous_free);

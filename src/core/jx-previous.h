@@ -53,8 +53,20 @@ int           jx_node_get_previous_year  (JxNode        *node);
  * (or @field is derived or the year). Transfer none. */
 const char   *jx_node_get_previous       (JxNode        *node,
                                           const JxField *field);
+/* Last year's 总计 of @project: the sum of last year's values of the
+ * document's funding sources. FALSE when it has no previous values, or one
+ * of its sources has none (a source of a template that new-year does not
+ * record), or the sum overflows: never a partial total. */
+gboolean      jx_project_get_previous_total (JxProject   *project,
+                                             JxMoney     *total);
 /* Whether @field can have a previous value (stored, not the year). */
 gboolean      jx_field_has_previous      (const JxField *field);
+/* The fields whose last year's values @node keeps, in the order the file
+ * writes them: those of its owner, and for a project also the funding
+ * sources only some templates have (单位资金, 上年结转 …), so that every
+ * template's sources have last year's amounts. Transfer none. */
+const JxField * const *jx_node_get_previous_fields (JxNode *node,
+                                                    guint  *n_fields);
 
 /* Raw changes, for the loaders and new-year. Setting a year creates the
  * record with every value empty (0.00, false); year 0 removes it. */

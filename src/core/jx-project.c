@@ -219,6 +219,22 @@ jx_project_set_property (GObject      *object,
     }
 }
 
+static const char *
+jx_project_peek_string (JxNode *node,
+                        guint   prop_id)
+{
+  /* Called through the class: @node is a project, no check needed. */
+  JxProject *self = (JxProject *) node;
+
+  switch (prop_id)
+    {
+    case PROP_NAME: return self->name;
+    case PROP_GOAL: return self->goal;
+    case PROP_CYCLE_GOAL: return self->cycle_goal;
+    default: return NULL;
+    }
+}
+
 static void
 jx_project_class_init (JxProjectClass *klass)
 {
@@ -236,6 +252,7 @@ jx_project_class_init (JxProjectClass *klass)
   node_class->child_added = jx_project_child_added;
   node_class->child_removed = jx_project_child_removed;
   node_class->copy = jx_project_copy;
+  node_class->peek_string = jx_project_peek_string;
 
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
   properties[PROP_TOTAL] = g_param_spec_int64 ("total", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
@@ -360,6 +377,43 @@ jx_project_set_source (JxProject *self,
   unit = jx_node_get_parent (JX_NODE (self));
   if (unit != NULL)
     jx_funding_unit_apply_delta (JX_FUNDING_UNIT (unit), delta, 0);
+}
+
+void
+jx_project_remap_sources (JxProject  *self,
+                          JxTemplate *from,
+                          JxTemplate *to)
+{
+  JxMoney amounts[JX_MAX_SOURCES] = { 0, };
+  JxMoney total = 0;
+  JxNode *unit;
+
+  g_return_if_fail (JX_IS_PROJECT (self));
+
+  for (guint k = 0; k < jx_template_get_n_sources (to); k++)
+    {
+      int i = jx_template_find_source (from, jx_template_get_source (to, k)->id);
+
+      amounts[k] = i >= 0 ? self->sources[i] : 0;
+      if (!jx_money_add (total, amounts[k], &total))
+        {
+          g_critical ("Refusing amounts that would overflow a total");
+          return;
+        }
+    }
+  memcpy (self->sources, amounts, sizeof amounts);
+  if (total != self->total)
+    {
+      JxMoney delta = total - self->total;
+
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+      unit = jx_node_get_parent (JX_NODE (self));
+      if (unit != NULL)
+        jx_funding_unit_apply_delta (JX_FUNDING_UNIT (unit), delta, 0);
+    }
+  for (guint k = 0; k < n_source_props; k++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE + k]);
 }
 
 JxMoney

@@ -75,10 +75,42 @@ static const struct { const char *name; JxRowsColumnKind kind; } synonyms[] = {
   { "评分标准", JX_ROWS_COLUMN_EXPLANATION },
   { "中长期目标", JX_ROWS_COLUMN_LONG_TERM },
   { "实施期目标", JX_ROWS_COLUMN_LONG_TERM },
-  { "中长期指标值", JX_ROWS_COLUMN_LONG_TERM },
+  { "中长期绩效目标", JX_ROWS_COLUMN_LONG_TERM },
+  { "总体目标", JX_ROWS_COLUMN_LONG_TERM },
+  { "中长期指标值", JX_ROWS_COLUMN_CYCLE_VALUE },
   { "年度", JX_ROWS_COLUMN_YEAR },
   { "年份", JX_ROWS_COLUMN_YEAR },
 };
+
+/* The column of each field a template may name, so that a table's header
+ * is found by the labels its template prints (plain's 指标值 is its annual
+ * value, Sichuan's its number). */
+static const struct { const char *id; JxRowsColumnKind kind; } field_columns[] = {
+  { "goal", JX_ROWS_COLUMN_GOAL },
+  { "cycle-goal", JX_ROWS_COLUMN_LONG_TERM },
+  { "cycle-value", JX_ROWS_COLUMN_CYCLE_VALUE },
+  { "annual-value", JX_ROWS_COLUMN_ANNUAL_VALUE },
+  { "comparator", JX_ROWS_COLUMN_COMPARATOR },
+  { "number", JX_ROWS_COLUMN_NUMBER },
+  { "measure-unit", JX_ROWS_COLUMN_MEASURE },
+  { "weight", JX_ROWS_COLUMN_WEIGHT },
+  { "direction", JX_ROWS_COLUMN_DIRECTION },
+  { "explanation", JX_ROWS_COLUMN_EXPLANATION },
+};
+
+static JxRowsColumnKind
+template_column (JxTemplate *template,
+                 const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_columns); i++)
+    {
+      const JxField *field = jx_template_get_field (template, field_columns[i].id);
+
+      if (field != NULL && field->official != NULL && g_str_equal (name, field->official))
+        return field_columns[i].kind;
+    }
+  return JX_ROWS_COLUMN_NONE;
+}
 
 /* The indicator field a column of the kinds only some templates hold
  * fills, or NULL. */
@@ -115,13 +147,15 @@ is_held (JxDocument       *document,
 
   if (field != NULL)
     return jx_template_has_field (jx_document_get_template (document), field);
+  if (kind == JX_ROWS_COLUMN_LONG_TERM)
+    return jx_template_has_field (jx_document_get_template (document), "cycle-goal");
   return kind > JX_ROWS_COLUMN_NONE && kind < JX_ROWS_COLUMN_COMPARATOR;
 }
 
 /* Blanks out, a leading 其中： and a trailing bracketed unit away:
  * “其中：财政拨款（万元）” → “财政拨款”. */
-static char *
-normalize_header (const char *text)
+char *
+jx_text_normalize_label (const char *text)
 {
   GString *s = g_string_new (NULL);
   const char *e = text + strlen (text), *p = text;
@@ -187,8 +221,9 @@ classify_header (JxDocument *document,
                  const char *text,
                  guint      *source)
 {
-  g_autofree char *name = normalize_header (text);
+  g_autofree char *name = jx_text_normalize_label (text);
   guint n_sources = jx_document_get_n_sources (document);
+  JxRowsColumnKind kind;
 
   *source = 0;
   if (*name == '\0')
@@ -199,6 +234,9 @@ classify_header (JxDocument *document,
         *source = i;
         return JX_ROWS_COLUMN_SOURCE;
       }
+  kind = template_column (jx_document_get_template (document), name);
+  if (kind != JX_ROWS_COLUMN_NONE)
+    return kind;
   for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
     if (g_str_equal (name, synonyms[i].name))
       return synonyms[i].kind;
@@ -699,6 +737,36 @@ jx_rows_table_find (const JxRowsTable *table,
   return -1;
 }
 
+static gboolean looks_like_amount (const char *text);
+
+guint
+jx_rows_table_amount_decimals (const JxRowsTable *table)
+{
+  guint most = 0;
+
+  g_return_val_if_fail (table != NULL, 0);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const JxRowsRow *row = g_ptr_array_index (table->rows, r);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          const char *text = row->cells[i].text;
+          const char *point;
+          guint n = 0;
+
+          if ((table->columns[i].kind != JX_ROWS_COLUMN_TOTAL && table->columns[i].kind != JX_ROWS_COLUMN_SOURCE) ||
+              row->cells[i].carried || !looks_like_amount (text) || (point = strpbrk (text, ".")) == NULL)
+            continue;
+          for (const char *p = point + 1; g_ascii_isdigit (*p); p++)
+            n++;
+          most = MAX (most, n);
+        }
+    }
+  return most;
+}
+
 const JxRowsCell *
 jx_rows_row_get (const JxRowsTable *table,
                  const JxRowsRow   *row,
@@ -760,6 +828,7 @@ carry_down (JxRowsTable     *table,
         case JX_ROWS_COLUMN_TOTAL:
         case JX_ROWS_COLUMN_SOURCE:
         case JX_ROWS_COLUMN_GOAL:
+        case JX_ROWS_COLUMN_LONG_TERM:
           carry = same_project;
           break;
         case JX_ROWS_COLUMN_CATEGORY:
@@ -788,7 +857,8 @@ carry_down (JxRowsTable     *table,
 static gboolean
 looks_like_amount (const char *text)
 {
-  return *text != '\0' && jx_money_parse (text, JX_MONEY_PARSE_DEFAULT, NULL, NULL, NULL);
+  /* At the finest precision: a 万元 table kept to the 元 prints 6923.3552. */
+  return *text != '\0' && jx_money_parse_at (text, JX_MONEY_MAX_DECIMALS, JX_MONEY_PARSE_DEFAULT, NULL, NULL, NULL);
 }
 
 static const char *find_code_by_name (JxTaxonomy *taxonomy, const char *name, const char *category);
@@ -969,7 +1039,7 @@ jx_rows_read (const char  *text,
       for (guint i = 0; i < table->n_columns; i++)
         {
           const RawCell *cell = &g_array_index (header->cells, RawCell, i);
-          g_autofree char *name = normalize_header (cell->text);
+          g_autofree char *name = jx_text_normalize_label (cell->text);
           JxRowsColumn *column = &table->columns[i];
 
           column->kind = classify_header (document, cell->text, &column->source);
@@ -1184,7 +1254,8 @@ read_money (Builder          *b,
   *out = 0;
   if (cell == NULL || cell->carried)
     return TRUE;
-  if (jx_money_parse (cell->text, JX_MONEY_PARSE_ALLOW_EMPTY, out, &at, &error))
+  if (jx_money_parse_at (cell->text, jx_document_get_decimals (b->document), JX_MONEY_PARSE_ALLOW_EMPTY,
+                         out, &at, &error))
     return TRUE;
   add_problem (b->problems, "rows-amount", cell->line, cell->column + (at > 0 ? at - 1 : 0),
                g_strdup_printf (/* Translators: the last %s is the amount parser's reason, whose
@@ -1336,7 +1407,7 @@ new_project (Builder         *b,
   if (total_cell != NULL && *total_cell->text != '\0' &&
       read_money (b, row, total_cell, column_name (b, JX_ROWS_COLUMN_TOTAL, 0), &total))
     {
-      g_autofree char *typed = jx_money_format (total);
+      g_autofree char *typed = jx_document_format_amount (b->document, total);
 
       if (!any_source && n_sources > 0)
         {
@@ -1348,7 +1419,7 @@ new_project (Builder         *b,
         }
       else if (all_read && (!sum_ok || sum != total))
         {
-          g_autofree char *summed = sum_ok ? jx_money_format (sum) : g_strdup ("—");
+          g_autofree char *summed = sum_ok ? jx_document_format_amount (b->document, sum) : g_strdup ("—");
 
           add_problem (b->problems, "rows-total", total_cell->line, total_cell->column,
                        g_strdup_printf (_("Row %u, %s: %s is not the sum of the funding sources (%s); the "
@@ -1360,6 +1431,8 @@ new_project (Builder         *b,
     jx_project_set_confidential (project, TRUE);
   else
     jx_project_set_goal (project, goal);
+  if (is_held (b->document, JX_ROWS_COLUMN_LONG_TERM))
+    jx_project_set_cycle_goal (project, cell_text (b, row, JX_ROWS_COLUMN_LONG_TERM));
   jx_node_append_child (JX_NODE (unit), JX_NODE (project));
   return project;
 }
@@ -1377,10 +1450,11 @@ check_repeated_amounts (Builder         *b,
       JxMoney amount;
 
       if (cell != NULL && *cell->text != '\0' && !cell->carried &&
-          jx_money_parse (cell->text, JX_MONEY_PARSE_DEFAULT, &amount, NULL, NULL) &&
+          jx_money_parse_at (cell->text, jx_document_get_decimals (b->document), JX_MONEY_PARSE_DEFAULT,
+                             &amount, NULL, NULL) &&
           amount != jx_project_get_source (project, i))
         {
-          g_autofree char *kept = jx_money_format (jx_project_get_source (project, i));
+          g_autofree char *kept = jx_document_format_amount (b->document, jx_project_get_source (project, i));
 
           add_problem (b->problems, "rows-amount", cell->line, cell->column,
                        g_strdup_printf (_("Row %u, %s: “%s” differs from the project's first row (%s); the "
@@ -1444,7 +1518,7 @@ add_indicator (Builder         *b,
 static gboolean
 is_total_row (const char *name)
 {
-  g_autofree char *n = normalize_header (name);
+  g_autofree char *n = jx_text_normalize_label (name);
 
   return g_str_equal (n, "合计") || g_str_equal (n, "总计") || g_str_equal (n, "小计");
 }
@@ -1468,6 +1542,7 @@ jx_rows_build (const JxRowsTable *table,
 
   b.taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
   jx_document_set_template (fragment, jx_document_get_template (document));
+  jx_document_set_decimals (fragment, jx_document_get_decimals (document));
   jx_document_set_taxonomy (fragment, jx_document_get_taxonomy (document));
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
@@ -1611,11 +1686,11 @@ jx_rows_copy_tsv (JxDocument     *document,
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
 
   out = g_string_new (NULL);
-  header = jx_detail_header (document);
+  header = jx_detail_header (document, JX_DETAIL_DEFAULT);
   for (guint i = 0; header[i] != NULL; i++)
     append_tsv_cell (out, header[i], i == 0);
   g_string_append (out, "\r\n");
-  jx_detail_foreach (document, nodes, n_nodes, tsv_row, out, NULL, NULL, NULL, NULL);
+  jx_detail_foreach (document, JX_DETAIL_DEFAULT, nodes, n_nodes, tsv_row, out, NULL, NULL, NULL, NULL);
   return g_string_free (out, FALSE);
 }
 
@@ -1669,6 +1744,7 @@ jx_rows_copy_nodes (JxDocument     *document,
   for (guint i = 0; i < n_nodes; i++)
     w.indicators &= JX_IS_INDICATOR (nodes[i]);
   jx_document_set_template (fragment, jx_document_get_template (document));
+  jx_document_set_decimals (fragment, jx_document_get_decimals (document));
   jx_document_set_taxonomy (fragment, jx_document_get_taxonomy (document));
   jx_document_set_unit (fragment, jx_document_get_unit (document));
   jx_document_set_year (fragment, jx_document_get_year (document));
@@ -1719,28 +1795,47 @@ typedef struct
   JxNode     *first;
   guint       n_projects, n_indicators;
   JxTemplate *from;   /* the fragment's template, when not the document's */
-  int         scale;  /* amounts 万元 → 元: 1 (× 10000); 元 → 万元: -1 (÷ 10000); else 0 */
+  guint       from_decimals, to_decimals;   /* the fragment's and the document's precision */
+  int         scale;  /* the units: 万元 → 元 1 (× 10000), 元 → 万元 -1 (÷ 10000), else 0 */
 } Paste;
 
-#define WAN 10000   /* 元 in one 万元 */
-
-/* @amount of the fragment's unit in the document's (@scale as in Paste);
- * FALSE when it is no whole number of hundredths there or out of range. */
+/* @amount of the fragment (its unit and decimals) in the document's unit
+ * and decimals; FALSE when it has no exact value there or is out of range.
+ * Multiplies before it divides, so 1.2345 万元 is 12,345.00 元. */
 static gboolean
-scale_amount (JxMoney  amount,
-              int      scale,
-              JxMoney *out)
+convert_amount (const Paste *paste,
+                JxMoney      amount,
+                JxMoney     *out)
 {
-  if (scale > 0)
-    return !__builtin_mul_overflow (amount, (JxMoney) WAN, out);
-  if (scale < 0)
-    {
-      if (amount % WAN != 0)
-        return FALSE;
-      *out = amount / WAN;
-      return TRUE;
-    }
-  *out = amount;
+  int exponent = (int) paste->to_decimals - (int) paste->from_decimals + 4 * paste->scale;
+  JxMoney power = 1;
+
+  for (int i = 0; i < ABS (exponent); i++)
+    power *= 10;
+  if (exponent >= 0)
+    return !__builtin_mul_overflow (amount, power, out);
+  if (amount % power != 0)
+    return FALSE;
+  *out = amount / power;
+  return TRUE;
+}
+
+/* @project's amounts in the document's unit and decimals (never rounded:
+ * FALSE, nothing changed, when one has no exact value there). */
+static gboolean
+rescale_sources (JxProject   *project,
+                 const Paste *paste,
+                 gboolean     apply)
+{
+  JxMoney amounts[JX_MAX_SOURCES] = { 0, };
+
+  if (paste->from_decimals == paste->to_decimals && paste->scale == 0)
+    return TRUE;
+  for (guint k = 0; k < JX_MAX_SOURCES; k++)
+    if (!convert_amount (paste, jx_project_get_source (project, k), &amounts[k]))
+      return FALSE;
+  for (guint k = 0; apply && k < JX_MAX_SOURCES; k++)
+    jx_project_set_source (project, k, amounts[k]);
   return TRUE;
 }
 
@@ -1748,7 +1843,8 @@ scale_amount (JxMoney  amount,
  * multiplied, 元 → 万元 divided, by 10000 — never pasted as written, which
  * would change what every figure means. Sets @paste->scale; FALSE with a
  * message naming the first amount that has no exact value in the
- * document's unit (元 → 万元 below 100 元, too large, or another unit). */
+ * document's unit and decimals (10,464.80 元 in 万元 to two decimals),
+ * or when the fragment's unit is neither. */
 static gboolean
 check_units (Paste       *paste,
              JxDocument  *fragment,
@@ -1778,10 +1874,10 @@ check_units (Paste       *paste,
 
           for (guint k = 0; k < jx_template_get_n_sources (template); k++)
             {
-              JxMoney amount = jx_project_get_source (project, k), scaled;
+              JxMoney amount = jx_project_get_source (project, k), converted;
               g_autofree char *text = NULL;
 
-              if (amount == 0 || (paste->scale != 0 && scale_amount (amount, paste->scale, &scaled)))
+              if (amount == 0 || (paste->scale != 0 && convert_amount (paste, amount, &converted)))
                 continue;
               text = jx_money_format (amount);
               if (paste->scale == 0)
@@ -1803,25 +1899,6 @@ check_units (Paste       *paste,
         }
     }
   return TRUE;
-}
-
-/* A copy of a project of another template takes its amounts by source id;
- * jx_rows_paste() has checked that none is lost. */
-static void
-remap_sources (JxProject  *copy,
-               JxTemplate *from,
-               JxTemplate *to)
-{
-  JxMoney amounts[JX_MAX_SOURCES] = { 0, };
-
-  for (guint k = 0; k < jx_template_get_n_sources (to); k++)
-    {
-      int i = jx_template_find_source (from, jx_template_get_source (to, k)->id);
-
-      amounts[k] = i >= 0 ? jx_project_get_source (copy, i) : 0;
-    }
-  for (guint k = 0; k < JX_MAX_SOURCES; k++)
-    jx_project_set_source (copy, k, amounts[k]);
 }
 
 /* The first funding source of @from, with an amount in @fragment, that
@@ -1860,16 +1937,10 @@ paste_node (Paste  *paste,
   g_autoptr(JxNode) copy = jx_node_copy (node);
 
   if (paste->from != NULL && JX_IS_PROJECT (copy))
-    remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
-  if (paste->scale != 0 && JX_IS_PROJECT (copy))
-    for (guint k = 0; k < JX_MAX_SOURCES; k++)
-      {
-        JxMoney amount = jx_project_get_source (JX_PROJECT (copy), k);
-
-        /* check_units() has checked that each converts. */
-        if (amount != 0 && scale_amount (amount, paste->scale, &amount))
-          jx_project_set_source (JX_PROJECT (copy), k, amount);
-      }
+    /* By source id; jx_rows_paste() has checked that none is lost. */
+    jx_project_remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
+  if (JX_IS_PROJECT (copy))
+    rescale_sources (JX_PROJECT (copy), paste, TRUE);
   jx_edit_insert (paste->document, parent, position, copy, _("Paste Rows"));
   if (paste->first == NULL)
     paste->first = copy;
@@ -1924,12 +1995,32 @@ document_unit (Paste      *paste,
   return jx_edit_add_unit (paste->document, n, *name != '\0' ? name : _("Funding unit"));
 }
 
-/* Whether the 合计 of @document stays in range with @fragment's amounts
- * (converted as @scale says, see Paste). */
 static gboolean
-fits (JxDocument *document,
-      JxDocument *fragment,
-      int         scale)
+project_fits_precision (JxProject   *project,
+                        JxIndicator *indicator,
+                        gpointer     data,
+                        GError     **error)
+{
+  return rescale_sources (project, data, FALSE);
+}
+
+/* Whether every amount of @fragment can be kept in the document's unit
+ * and decimals (@paste). */
+static gboolean
+fits_precision (JxDocument  *fragment,
+                const Paste *paste)
+{
+  JxNode *root = JX_NODE (fragment);
+
+  return jx_detail_foreach_project (&root, 1, project_fits_precision, (gpointer) paste, NULL);
+}
+
+/* Whether the 合计 of @document stays in range with @fragment's amounts
+ * (in the document's unit and decimals, @paste). */
+static gboolean
+fits (JxDocument  *document,
+      JxDocument  *fragment,
+      const Paste *paste)
 {
   GListModel *units = jx_document_get_units (fragment);
   JxMoney total = jx_document_get_total (document);
@@ -1946,8 +2037,8 @@ fits (JxDocument *document,
           JxMoney amount;
 
           /* The total, not source by source: the fragment may be of
-           * another template. */
-          if (!scale_amount (jx_project_get_total (project), scale, &amount) ||
+           * another template, or kept to other decimals. */
+          if (!convert_amount (paste, jx_project_get_total (project), &amount) ||
               !jx_money_add (total, amount, &total))
             return FALSE;
         }
@@ -1969,7 +2060,7 @@ jx_rows_paste (JxDocument     *document,
   JxProject *target = NULL, *only = NULL;
   JxFundingUnit *into = NULL;
   guint position = G_MAXUINT, n;
-  Paste paste = { document, NULL, 0, 0, NULL, 0 };
+  Paste paste = { document, NULL, 0, 0, NULL, 0, 0, 0 };
   const JxField *lost;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
@@ -2016,9 +2107,19 @@ jx_rows_paste (JxDocument     *document,
         }
     }
 
+  paste.from_decimals = jx_document_get_decimals (fragment);
+  paste.to_decimals = jx_document_get_decimals (document);
   if (content == JX_ROWS_CONTENT_PROJECTS && !check_units (&paste, fragment, error))
     return NULL;
-  if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment, paste.scale))
+  if (content == JX_ROWS_CONTENT_PROJECTS && !fits_precision (fragment, &paste))
+    {
+      g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
+                   _("These rows were not pasted: their amounts are kept to %u decimals and this table "
+                     "keeps %u; they would be rounded. Paste them into a table kept to %u decimals."),
+                   paste.from_decimals, paste.to_decimals, paste.from_decimals);
+      return NULL;
+    }
+  if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment, &paste))
     {
       g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE,
                            _("These rows were not pasted: with their amounts the 合计 would be larger than "

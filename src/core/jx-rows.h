@@ -69,16 +69,17 @@ typedef enum
   JX_ROWS_COLUMN_CATEGORY,      /* 一级指标 */
   JX_ROWS_COLUMN_SUBCATEGORY,   /* 二级指标 */
   JX_ROWS_COLUMN_INDICATOR,     /* 三级指标 */
-  JX_ROWS_COLUMN_CYCLE_VALUE,   /* 实施周期指标值 */
+  JX_ROWS_COLUMN_CYCLE_VALUE,   /* 实施周期指标值, 中长期指标值 */
   JX_ROWS_COLUMN_ANNUAL_VALUE,  /* 年度指标值 */
-  /* Recognised, but not held by documents yet: */
+  /* Held where the template has the field (else recognised, reported and
+   * never read as money): */
   JX_ROWS_COLUMN_COMPARATOR,    /* 指标性质, 计算符号 */
   JX_ROWS_COLUMN_NUMBER,        /* 指标值 */
   JX_ROWS_COLUMN_MEASURE,       /* 度量单位, 计量单位 */
   JX_ROWS_COLUMN_WEIGHT,        /* 权重, 分值 */
   JX_ROWS_COLUMN_DIRECTION,     /* 指标方向, 指标方向性 */
   JX_ROWS_COLUMN_EXPLANATION,   /* 指标解释, 评分标准 */
-  JX_ROWS_COLUMN_LONG_TERM,     /* 中长期目标, 中长期指标值, 实施期目标 */
+  JX_ROWS_COLUMN_LONG_TERM,     /* 中长期目标, 实施期目标, 总体目标: the cycle goal */
   JX_ROWS_COLUMN_YEAR,          /* 年度, 年份: never money */
   JX_ROWS_N_COLUMN_KINDS
 } JxRowsColumnKind;
@@ -124,7 +125,9 @@ typedef struct
  * Reads @len bytes of @text (UTF-8; a BOM is skipped). Column names are
  * matched after removing blanks, a leading 其中： and a trailing unit in
  * brackets (“总计（万元）”); funding-source columns are found by the
- * official labels of @document's sources (jx_document_get_source()).
+ * official labels of @document's sources (jx_document_get_source()), goal
+ * and indicator-field columns by its template's labels first (plain's
+ * 指标值 is its value, Sichuan's a number), then by their usual names.
  * Without a header row, rows of exactly the 指标明细 width are read in its
  * order (with a warning). In pipe tables taken from web pages, a row whose
  * merged cells were dropped (it is shorter than the header) is aligned to
@@ -149,6 +152,9 @@ void         jx_rows_table_free    (JxRowsTable       *table);
 int          jx_rows_table_find    (const JxRowsTable *table,
                                     JxRowsColumnKind   kind,
                                     guint              source);
+/* The most decimals an amount (总计 or source) of @table is written with:
+ * 4 in a 万元 table kept to the 元 ("6923.3552"), 0 when none has any. */
+guint        jx_rows_table_amount_decimals (const JxRowsTable *table);
 /* The cell of @kind in @row, or NULL when the table has no such column. */
 const JxRowsCell *jx_rows_row_get  (const JxRowsTable *table,
                                     const JxRowsRow   *row,

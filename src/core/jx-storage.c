@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "jx-atomic-file.h"
 #include "jx-document.h"
 #include "jx-history.h"
 #include "jx-problem.h"
@@ -439,10 +440,10 @@ make_backup (int          fd,
  * ------------------------------------------------------------------------ */
 
 /* Writes @bytes to a new temporary file beside @target, flushes it and
- * renames it over @target; @mode is given to the new file (-1: the default
- * for new files, subject to the umask). Removes the temporary file on any
- * failure. *@durable is FALSE when the new file is in place but the folder
- * could not be flushed, so that the rename may not survive a power cut. */
+ * renames it over @target (jx-atomic-file.h); @mode is given to the new
+ * file (-1: the default for new files, subject to the umask). *@durable is
+ * FALSE when the new file is in place but the folder could not be
+ * flushed, so that the rename may not survive a power cut. */
 static gboolean
 replace_file (const char  *target,
               GBytes      *bytes,
@@ -452,19 +453,18 @@ replace_file (const char  *target,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *basename = g_path_get_basename (target);
   g_autofree char *display = g_filename_display_basename (target);
   g_autofree char *display_dir = g_filename_display_name (dir);
-  g_autofree char *temp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, basename);
+  g_auto(JxAtomicFile) file = JX_ATOMIC_FILE_INIT;
+  g_autoptr(GError) local = NULL;
+  JxAtomicFileStep failed = JX_ATOMIC_FILE_WRITE;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  int fd, dir_fd, saved_errno;
 
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, mode >= 0 ? 0600 : 0666);
-  if (fd < 0)
+  if (!jx_atomic_file_open (&file, target, mode, &local))
     {
-      saved_errno = errno;
-      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
         g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
                      _("Could not save “%s”: the folder “%s” does not exist. "
                        "Save the table in another folder."),
@@ -473,58 +473,24 @@ replace_file (const char  *target,
         g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
                      _("Could not save “%s”: the folder “%s” cannot be written to (%s). "
                        "Save the table in another folder."),
-                     display, display_dir, g_strerror (saved_errno));
+                     display, display_dir, local->message);
       return FALSE;
     }
 
-  if ((mode >= 0 && fchmod (fd, mode) != 0) ||
-      !write_all (fd, data, length) ||
-      fsync (fd) != 0 ||
-      fstat (fd, written) != 0)
+  if (!jx_atomic_file_write (&file, data, length, &local) ||
+      !jx_atomic_file_commit (&file, written, durable, &failed, &local))
     {
-      saved_errno = errno;
-      close (fd);
-      g_unlink (temp);
-      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
-                   _("Could not save “%s”: writing failed (%s). The file on disk is unchanged. "
-                     "Free some disk space, or save the table elsewhere."),
-                   display, g_strerror (saved_errno));
+      if (failed == JX_ATOMIC_FILE_RENAME)
+        g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                     _("Could not save “%s”: the new version could not take the place of the old one (%s). "
+                       "The file on disk is unchanged."),
+                     display, local->message);
+      else
+        g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
+                     _("Could not save “%s”: writing failed (%s). The file on disk is unchanged. "
+                       "Free some disk space, or save the table elsewhere."),
+                     display, local->message);
       return FALSE;
-    }
-  if (close (fd) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
-                   _("Could not save “%s”: writing failed (%s). The file on disk is unchanged. "
-                     "Free some disk space, or save the table elsewhere."),
-                   display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (g_rename (temp, target) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, JX_XML_ERROR, JX_XML_ERROR_IO,
-                   _("Could not save “%s”: the new version could not take the place of the old one (%s). "
-                     "The file on disk is unchanged."),
-                   display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Make the rename itself durable. */
-  *durable = TRUE;
-  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (dir_fd >= 0)
-    {
-      /* A file system that cannot flush folders says EINVAL; that is no
-       * failure of the disk. */
-      if (fsync (dir_fd) != 0 && errno != EINVAL && errno != ENOTSUP)
-        *durable = FALSE;
-      saved_errno = errno;
-      close (dir_fd);
-      errno = saved_errno;
     }
   return TRUE;
 }
@@ -562,27 +528,20 @@ jx_save_job_get_replaced (JxSaveJob *job)
 }
 
 JxSaveJob *
-jx_storage_save_prepare (JxDocument   *document,
-                         const char   *path,
-                         JxSaveFlags   flags,
-                         GError      **error)
+jx_storage_save_prepare_bytes (JxDocument  *document,
+                               GBytes      *bytes,
+                               const char  *path,
+                               JxSaveFlags  flags)
 {
-  g_autoptr(GBytes) bytes = NULL;
   DiskStamp *stamp;
   JxSaveJob *job;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* Everything that can go wrong with the document itself does so here,
-   * before the disk is touched. */
-  bytes = jx_xml_write (document, error);
-  if (bytes == NULL)
-    return NULL;
 
   job = g_new0 (JxSaveJob, 1);
-  job->bytes = g_steal_pointer (&bytes);
+  job->bytes = g_bytes_ref (bytes);
   job->path = g_strdup (path);
   job->target = resolve_path (path);
   job->flags = flags;
@@ -594,6 +553,26 @@ jx_storage_save_prepare (JxDocument   *document,
       job->stamp.path = NULL;
     }
   return job;
+}
+
+JxSaveJob *
+jx_storage_save_prepare (JxDocument   *document,
+                         const char   *path,
+                         JxSaveFlags   flags,
+                         GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Everything that can go wrong with the document itself does so here,
+   * before the disk is touched. */
+  bytes = jx_xml_write (document, error);
+  if (bytes == NULL)
+    return NULL;
+  return jx_storage_save_prepare_bytes (document, bytes, path, flags);
 }
 
 gboolean

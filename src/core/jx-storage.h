@@ -81,6 +81,12 @@ JxSaveJob  *jx_storage_save_prepare     (JxDocument   *document,
                                          const char   *path,
                                          JxSaveFlags   flags,
                                          GError      **error);
+/* The same with @bytes already written by jx_xml_write() or a
+ * JxXmlWriter from @document as it is now. */
+JxSaveJob  *jx_storage_save_prepare_bytes (JxDocument *document,
+                                           GBytes     *bytes,
+                                           const char *path,
+                                           JxSaveFlags flags);
 gboolean    jx_storage_save_write       (JxSaveJob    *job,
                                          GError      **error);
 void        jx_storage_save_commit      (JxSaveJob    *job,

@@ -1046,3 +1046,17 @@ jx_taxonomy_format_label (JxTaxonomy *self,
 
   return g_strconcat (entry->code, "-", entry->name, NULL);
 }
+
+char *
+jx_taxonomy_format_code (JxTaxonomy *self,
+                         const char *code)
+{
+  char *label;
+
+  g_return_val_if_fail (self == NULL || JX_IS_TAXONOMY (self), NULL);
+
+  if (code == NULL || *code == '\0')
+    return g_strdup ("");
+  label = self != NULL ? jx_taxonomy_format_label (self, code) : NULL;
+  return label != NULL ? label : g_strdup (code);
+}

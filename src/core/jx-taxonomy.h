@@ -61,5 +61,9 @@ gboolean            jx_taxonomy_name_matches              (JxTaxonomy  *self,
                                                            const char  *name);
 char               *jx_taxonomy_format_label              (JxTaxonomy  *self,
                                                            const char  *code);
+/* jx_taxonomy_format_label() for a code @self (nullable) knows; the code as
+ * it is otherwise ("" for NULL): the category cells of tables and exports. */
+char               *jx_taxonomy_format_code               (JxTaxonomy  *self,
+                                                           const char  *code);
 
 G_END_DECLS

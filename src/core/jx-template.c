@@ -46,6 +46,7 @@ static const char * const builtin_labels[] G_GNUC_UNUSED = {
   NC_("template", "Ministry of Finance project performance target form"),
   NC_("template", "Sichuan departmental budget project target form"),
   NC_("template", "Plain project performance targets"),
+  NC_("template", "Single-project performance target form"),
 };
 
 /* The indicator fields a template may choose from. */

@@ -18,6 +18,10 @@ gsize       jx_text_separator_at (const char *p,
 /* - － — – */
 gsize       jx_text_dash_at      (const char *p,
                                   const char *end);
+/* A column or field label as compared: blanks removed, a leading 其中：
+ * and a trailing unit in brackets dropped ("其中：财政拨款（万元）" →
+ * "财政拨款"). Free with g_free(). In jx-rows.c. */
+char       *jx_text_normalize_label (const char *text);
 const char *jx_text_skip_spaces  (const char *p,
                                   const char *end);
 

@@ -111,6 +111,7 @@ typedef struct
   const JxField    *sources[JX_MAX_SOURCES];   /* the funding sources, in table order */
   guint             n_sources;
   guint             format;   /* what this save writes: jx_document_get_save_format() */
+  guint             decimals; /* of every amount: jx_document_get_decimals() */
 } Writer;
 
 /* Who @node is, for a message: "the project “社区党员活动经费” (p1)". */
@@ -255,7 +256,7 @@ write_amount (Writer     *self,
 
   if (self->error != NULL)
     return;
-  jx_money_to_decimal_buf (amount, buf);
+  jx_money_to_decimal_buf_at (amount, self->decimals, buf);
   if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST name, BAD_CAST buf) < 0)
     self->failed = TRUE;
 }
@@ -358,18 +359,18 @@ write_previous (Writer *self,
 {
   int year = jx_node_get_previous_year (node);
   guint n_fields;
-  const JxField *fields;
+  const JxField * const *fields;
 
   if (year <= 0 || self->error != NULL)
     return;
-  fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  fields = jx_node_get_previous_fields (node, &n_fields);
   start_element (self, "previous");
   if (self->error == NULL && xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "year", "%d", year) < 0)
     self->failed = TRUE;
   for (int pass = 0; pass < 2; pass++)
     for (guint f = 0; f < n_fields; f++)
       {
-        const JxField *field = &fields[f];
+        const JxField *field = fields[f];
         JxFieldText now = JX_FIELD_TEXT_INIT;
         const char *value;
         gboolean same;
@@ -435,34 +436,26 @@ write_project (Writer    *self,
   end_element (self);
 }
 
-static void
-write_unit (Writer        *self,
-            JxFundingUnit *unit)
+/* The resumable writer: the table's start, then units and projects a few
+ * at a time, then the comments and the end. */
+struct _JxXmlWriter
 {
-  JxNode *node = JX_NODE (unit);
-  GListModel *projects = jx_funding_unit_get_projects (unit);
+  Writer         self;
+  JxDocument    *document;
+  xmlBufferPtr   buffer;
+  guint          unit;          /* the next unit to write or finish */
+  guint          project;       /* the next project of that unit */
+  gboolean       unit_open;
+  gboolean       done;
+};
 
-  start_element (self, "funding-unit");
-  write_id (self, node);
-  write_attribute (self, node, "name", jx_funding_unit_get_name (unit));
-  write_previous (self, node);
-  for (guint i = 0; i < g_list_model_get_n_items (projects) && self->error == NULL; i++)
-    {
-      g_autoptr(JxProject) project = g_list_model_get_item (projects, i);
-      write_project (self, project);
-    }
-  end_element (self);
-}
-
-GBytes *
-jx_xml_write (JxDocument  *document,
-              GError     **error)
+JxXmlWriter *
+jx_xml_writer_new (JxDocument  *document,
+                   GError     **error)
 {
-  Writer self = { 0, };
+  JxXmlWriter *job;
+  Writer *self;
   JxNode *node;
-  GListModel *units, *annotations;
-  xmlBufferPtr buffer;
-  GBytes *bytes = NULL;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -476,82 +469,169 @@ jx_xml_write (JxDocument  *document,
       return NULL;
     }
 
+  job = g_new0 (JxXmlWriter, 1);
+  job->document = g_object_ref (document);
+  self = &job->self;
   /* Sized up front: libxml2 grows a buffer by what each write needs, so a
    * 30 MB document would cost thousands of reallocations (mremap calls
    * that took seconds on a loaded machine). Pages not written cost nothing. */
-  buffer = xmlBufferCreateSize (4096 + 512 * (gsize) jx_document_get_n_projects (document) +
-                                256 * (gsize) jx_document_get_n_indicators (document));
-  self.writer = xmlNewTextWriterMemory (buffer, 0);
-  if (buffer == NULL || self.writer == NULL)
+  job->buffer = xmlBufferCreateSize (4096 + 512 * (gsize) jx_document_get_n_projects (document) +
+                                     256 * (gsize) jx_document_get_n_indicators (document));
+  self->writer = job->buffer ? xmlNewTextWriterMemory (job->buffer, 0) : NULL;
+  if (job->buffer == NULL || self->writer == NULL)
     g_error ("libxml2 could not allocate a writer");
-  xmlTextWriterSetIndent (self.writer, 1);
-  xmlTextWriterSetIndentString (self.writer, BAD_CAST "  ");
-  self.n_sources = jx_document_get_n_sources (document);
-  for (guint k = 0; k < self.n_sources; k++)
-    self.sources[k] = jx_document_get_source (document, k);
-  self.format = jx_document_get_save_format (document);
+  xmlTextWriterSetIndent (self->writer, 1);
+  xmlTextWriterSetIndentString (self->writer, BAD_CAST "  ");
+  self->n_sources = jx_document_get_n_sources (document);
+  for (guint k = 0; k < self->n_sources; k++)
+    self->sources[k] = jx_document_get_source (document, k);
+  self->format = jx_document_get_save_format (document);
+  self->decimals = jx_document_get_decimals (document);
 
   node = JX_NODE (document);
-  if (xmlTextWriterStartDocument (self.writer, NULL, "UTF-8", NULL) < 0)
-    self.failed = TRUE;
-  start_element (&self, "table");
-  write_attribute (&self, node, "xmlns", JX_XML_NAMESPACE);
+  if (xmlTextWriterStartDocument (self->writer, NULL, "UTF-8", NULL) < 0)
+    self->failed = TRUE;
+  start_element (self, "table");
+  write_attribute (self, node, "xmlns", JX_XML_NAMESPACE);
   /* The schema takes what the year property does. */
-  if (self.error == NULL &&
+  if (self->error == NULL &&
       (jx_document_get_year (document) < 0 || jx_document_get_year (document) > 9999))
-    g_set_error (&self.error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE,
+    g_set_error (&self->error, JX_XML_ERROR, JX_XML_ERROR_UNSAVABLE,
                  _("The table cannot be saved: its year %d is not between 0 and 9999. "
                    "Correct the year and save again."),
                  jx_document_get_year (document));
-  if (self.error == NULL &&
-      (xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "format", "%u", self.format) < 0 ||
-       xmlTextWriterWriteFormatAttribute (self.writer, BAD_CAST "year", "%d", jx_document_get_year (document)) < 0))
-    self.failed = TRUE;
-  write_attribute (&self, node, "unit", jx_document_get_unit (document));
-  write_attribute (&self, node, "taxonomy", jx_document_get_taxonomy (document));
-  if (self.format >= 2)
-    write_attribute (&self, node, "template", jx_template_get_id (jx_document_get_template (document)));
-  write_text (&self, node, "department", jx_document_get_department (document));
-  write_text (&self, node, "title", jx_document_get_title (document));
-  write_previous (&self, node);
+  if (self->error == NULL &&
+      (xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "format", "%u", self->format) < 0 ||
+       xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "year", "%d", jx_document_get_year (document)) < 0))
+    self->failed = TRUE;
+  write_attribute (self, node, "unit", jx_document_get_unit (document));
+  write_attribute (self, node, "taxonomy", jx_document_get_taxonomy (document));
+  if (self->format >= 2)
+    write_attribute (self, node, "template", jx_template_get_id (jx_document_get_template (document)));
+  if (self->format >= 2 &&
+      self->decimals != jx_template_get_decimals (jx_document_get_template (document)) &&
+      self->error == NULL &&
+      xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "decimals", "%u", self->decimals) < 0)
+    self->failed = TRUE;
+  write_text (self, node, "department", jx_document_get_department (document));
+  write_text (self, node, "title", jx_document_get_title (document));
+  write_previous (self, node);
+  return job;
+}
 
-  units = jx_document_get_units (document);
-  for (guint i = 0; i < g_list_model_get_n_items (units) && self.error == NULL; i++)
-    {
-      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, i);
-      write_unit (&self, unit);
-    }
+/* The comments and the end of the table. */
+static void
+writer_finish (JxXmlWriter *job)
+{
+  Writer *self = &job->self;
+  GListModel *annotations = jx_document_get_annotations (job->document);
 
-  annotations = jx_document_get_annotations (document);
   if (g_list_model_get_n_items (annotations) > 0)
     {
-      start_element (&self, "annotations");
-      for (guint i = 0; i < g_list_model_get_n_items (annotations) && self.error == NULL; i++)
+      start_element (self, "annotations");
+      for (guint i = 0; i < g_list_model_get_n_items (annotations) && self->error == NULL; i++)
         {
           g_autoptr(JxAnnotation) annotation = g_list_model_get_item (annotations, i);
-          write_annotation (&self, annotation, FALSE);
+          write_annotation (self, annotation, FALSE);
         }
-      end_element (&self);
+      end_element (self);
+    }
+  if (self->error == NULL && xmlTextWriterEndDocument (self->writer) < 0)
+    self->failed = TRUE;
+}
+
+gboolean
+jx_xml_writer_step (JxXmlWriter  *job,
+                    gint64        deadline,
+                    GBytes      **bytes,
+                    GError      **error)
+{
+  Writer *self;
+  GListModel *units;
+
+  g_return_val_if_fail (job != NULL && !job->done, TRUE);
+  g_return_val_if_fail (bytes != NULL && *bytes == NULL, TRUE);
+  g_return_val_if_fail (error == NULL || *error == NULL, TRUE);
+
+  self = &job->self;
+  units = jx_document_get_units (job->document);
+  while (self->error == NULL && job->unit < g_list_model_get_n_items (units))
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, job->unit);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      if (!job->unit_open)
+        {
+          JxNode *node = JX_NODE (unit);
+
+          start_element (self, "funding-unit");
+          write_id (self, node);
+          write_attribute (self, node, "name", jx_funding_unit_get_name (unit));
+          write_previous (self, node);
+          job->unit_open = TRUE;
+          job->project = 0;
+        }
+      if (job->project < g_list_model_get_n_items (projects))
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, job->project++);
+
+          write_project (self, project);
+          /* At least one project a step, so that every step gets on. */
+          if (deadline >= 0 && g_get_monotonic_time () >= deadline)
+            return FALSE;
+          continue;
+        }
+      end_element (self);
+      job->unit_open = FALSE;
+      job->unit++;
     }
 
-  if (self.error == NULL && xmlTextWriterEndDocument (self.writer) < 0)
-    self.failed = TRUE;
-  xmlFreeTextWriter (self.writer);
+  if (self->error == NULL)
+    writer_finish (job);
+  job->done = TRUE;
+  xmlFreeTextWriter (self->writer);
+  self->writer = NULL;
 
-  if (self.error != NULL)
-    g_propagate_error (error, self.error);
-  else if (self.failed)
+  if (self->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&self->error));
+  else if (self->failed)
     g_set_error_literal (error, JX_XML_ERROR, JX_XML_ERROR_IO,
                          _("The table could not be written out: the system is short of memory. "
                            "Close other programs and save again."));
   else
     {
-      gsize length = xmlBufferLength (buffer);
-      xmlChar *content = xmlBufferDetach (buffer);
+      gsize length = xmlBufferLength (job->buffer);
+      xmlChar *content = xmlBufferDetach (job->buffer);
 
-      bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
+      *bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
     }
-  xmlBufferFree (buffer);
+  return TRUE;
+}
+
+void
+jx_xml_writer_free (JxXmlWriter *job)
+{
+  if (job == NULL)
+    return;
+  if (job->self.writer != NULL)
+    xmlFreeTextWriter (job->self.writer);
+  g_clear_error (&job->self.error);
+  if (job->buffer != NULL)
+    xmlBufferFree (job->buffer);
+  g_object_unref (job->document);
+  g_free (job);
+}
+
+GBytes *
+jx_xml_write (JxDocument  *document,
+              GError     **error)
+{
+  g_autoptr(JxXmlWriter) job = jx_xml_writer_new (document, error);
+  GBytes *bytes = NULL;
+
+  if (job == NULL)
+    return NULL;
+  jx_xml_writer_step (job, -1, &bytes, error);
   return bytes;
 }
 
@@ -749,7 +829,7 @@ typedef struct
                    *n_id, *n_format, *n_year, *n_unit, *n_taxonomy,
                    *n_confidential, *n_category,
                    *n_subcategory, *n_target, *n_field, *n_author, *n_time,
-                   *n_resolved, *n_template, *n_cycle_goal, *n_explanation, *n_previous;
+                   *n_resolved, *n_template, *n_decimals, *n_cycle_goal, *n_explanation, *n_previous;
   /* The indicator fields of format 2 that are attributes, by id. */
   const xmlChar    *n_extras[8];
   const char       *extra_ids[8];
@@ -758,6 +838,7 @@ typedef struct
   const JxField    *sources[JX_MAX_SOURCES];
   const xmlChar    *n_sources[JX_MAX_SOURCES];
   guint             n_source_names;
+  guint             decimals;  /* of every amount: the table's or its template's */
 } Loader;
 
 /* Names come from the reader's dictionary, so equal names are usually the
@@ -1380,6 +1461,7 @@ loader_use_template (Loader     *self,
                      JxTemplate *template)
 {
   self->n_source_names = jx_template_get_n_sources (template);
+  self->decimals = jx_template_get_decimals (template);
   for (guint k = 0; k < self->n_source_names; k++)
     {
       self->sources[k] = jx_template_get_source (template, k);
@@ -1397,6 +1479,7 @@ start_table (Loader *self,
   g_autofree char *format = NULL;
   guint line, column;
   gint64 value;
+  guint decimals = 0;
 
   frame_place (self, frame, &line, &column);
   if (!name_is (local, self->n_table))
@@ -1508,8 +1591,30 @@ start_table (Loader *self,
           jx_document_set_template (self->document, template);
           loader_use_template (self, template);
         }
+      else if (name_is (name, self->n_decimals))
+        {
+          if (g_str_equal (v, "2") || g_str_equal (v, "4"))
+            decimals = (guint) (v[0] - '0');
+          else if (!self->newer)
+            {
+              g_autofree char *shown = quotable (v);
+
+              clear_validity (self);
+              fail_at_attribute (self, frame, "decimals", JX_XML_ERROR_INVALID, "schema",
+                                 g_strdup_printf (_("The table’s decimals “%s” are neither 2 nor 4. "
+                                                    "Correct it in a text editor."),
+                                                  shown));
+              break;
+            }
+        }
     }
   xmlTextReaderMoveToElement (r);
+  /* After the template, whatever the order of the attributes. */
+  if (decimals != 0)
+    {
+      jx_document_set_decimals (self->document, decimals);
+      self->decimals = decimals;
+    }
 }
 
 static void
@@ -1588,7 +1693,7 @@ start_project (Loader *self,
 
       if (which >= 0)
         {
-          if (!jx_money_from_decimal (v, strlen (v), &amounts[which].value))
+          if (!jx_money_from_decimal_at (v, strlen (v), self->decimals, &amounts[which].value))
             {
               g_autofree char *shown = quotable (v);
               gboolean digits_ok;
@@ -1600,17 +1705,22 @@ start_project (Loader *self,
               digits_ok = g_ascii_isdigit (*p);
               while (g_ascii_isdigit (*p))
                 p++;
-              digits_ok = digits_ok && p[0] == '.' && g_ascii_isdigit (p[1]) &&
-                          g_ascii_isdigit (p[2]) && p[3] == '\0';
+              digits_ok = digits_ok && p[0] == '.' && strlen (p + 1) == self->decimals &&
+                          strspn (p + 1, "0123456789") == self->decimals;
               clear_validity (self);
               fail_at_attribute (self, frame, self->sources[which]->id, JX_XML_ERROR_AMOUNT, "amount",
                                  digits_ok
                                  ? g_strdup_printf (_("The amount “%s” of %s is too large to hold. "
                                                       "Correct it in a text editor."),
                                                     shown, jx_field_get_label (self->sources[which]))
-                                 : g_strdup_printf (_("The amount “%s” of %s is not a number with two decimals "
+                                 : self->decimals == JX_MONEY_DEFAULT_DECIMALS
+                                 ? g_strdup_printf (_("The amount “%s” of %s is not a number with two decimals "
                                                       "such as 1234.50. Correct it in a text editor."),
-                                                    shown, jx_field_get_label (self->sources[which])));
+                                                    shown, jx_field_get_label (self->sources[which]))
+                                 : g_strdup_printf (_("The amount “%s” of %s is not a number with the table’s "
+                                                      "%u decimals such as 1234.5000. Correct it in a text editor."),
+                                                    shown, jx_field_get_label (self->sources[which]),
+                                                    self->decimals));
               xmlTextReaderMoveToElement (r);
               return;
             }
@@ -1649,7 +1759,7 @@ start_project (Loader *self,
         continue;
       if (!jx_project_check_source (project, i, amounts[i].value, &error))
         {
-          g_autofree char *shown = jx_money_to_decimal (amounts[i].value);
+          g_autofree char *shown = jx_money_to_decimal_at (amounts[i].value, self->decimals);
 
           clear_validity (self);
           fail_at_attribute (self, frame, self->sources[i]->id, JX_XML_ERROR_AMOUNT, "amount",
@@ -1758,7 +1868,7 @@ start_previous (Loader *self,
   xmlTextReaderPtr r = self->reader;
   xmlChar *year_text = xmlTextReaderGetAttribute (r, self->n_year);
   guint n_fields;
-  const JxField *fields = jx_fields_of (jx_node_get_field_owner (frame->node), &n_fields);
+  const JxField * const *fields = jx_node_get_previous_fields (frame->node, &n_fields);
   gint64 year;
 
   if (year_text == NULL || !parse_int ((const char *) year_text, 1, 9999, &year))
@@ -1798,12 +1908,12 @@ start_previous (Loader *self,
         continue;
       for (guint f = 0; f < n_fields; f++)
         {
-          const JxField *field = &fields[f];
+          const JxField *field = fields[f];
           JxMoney amount;
 
           if (field->xml_element || !jx_field_has_previous (field) || !g_str_equal (field->xml_name, name))
             continue;
-          if (field->kind == JX_FIELD_MONEY && !jx_money_from_decimal (v, strlen (v), &amount))
+          if (field->kind == JX_FIELD_MONEY && !jx_money_from_decimal_at (v, strlen (v), self->decimals, &amount))
             {
               g_autofree char *shown = quotable (v);
 
@@ -1830,12 +1940,12 @@ previous_element_field (JxNode        *node,
                         const xmlChar *name)
 {
   guint n_fields;
-  const JxField *fields = jx_fields_of (jx_node_get_field_owner (node), &n_fields);
+  const JxField * const *fields = jx_node_get_previous_fields (node, &n_fields);
 
   for (guint f = 0; f < n_fields; f++)
-    if (fields[f].xml_element && jx_field_has_previous (&fields[f]) &&
-        g_str_equal (fields[f].xml_name, (const char *) name))
-      return &fields[f];
+    if (fields[f]->xml_element && jx_field_has_previous (fields[f]) &&
+        g_str_equal (fields[f]->xml_name, (const char *) name))
+      return fields[f];
   return NULL;
 }
 
@@ -2361,6 +2471,7 @@ loader_intern_names (Loader *self)
   INTERN (n_time, "time");
   INTERN (n_resolved, "resolved");
   INTERN (n_template, "template");
+  INTERN (n_decimals, "decimals");
   INTERN (n_cycle_goal, "cycle-goal");
   INTERN (n_explanation, "explanation");
   INTERN (n_previous, "previous");

@@ -79,4 +79,27 @@ JxDocument *jx_xml_load_file   (const char  *path,
 GBytes     *jx_xml_write       (JxDocument  *document,
                                 GError     **error);
 
+/*
+ * The same, a little at a time, for a writer that must not hold up the
+ * thread it shares with a user interface (the editor's recovery drafts).
+ * jx_xml_writer_step() writes projects until the monotonic time @deadline
+ * (g_get_monotonic_time(); at least one project a step; -1: to the end)
+ * and returns FALSE while there is more, TRUE once it has finished: then
+ * either @bytes holds what jx_xml_write() would return or @error is set.
+ * The document must not change between jx_xml_writer_new() and the last
+ * step (the caller checks, e.g. with jx_history_get_serial(), and starts
+ * again if it did); the writer holds a reference to it.
+ */
+typedef struct _JxXmlWriter JxXmlWriter;
+
+JxXmlWriter *jx_xml_writer_new  (JxDocument   *document,
+                                 GError      **error);
+gboolean     jx_xml_writer_step (JxXmlWriter  *writer,
+                                 gint64        deadline,
+                                 GBytes      **bytes,
+                                 GError      **error);
+void         jx_xml_writer_free (JxXmlWriter  *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxXmlWriter, jx_xml_writer_free)
+
 G_END_DECLS

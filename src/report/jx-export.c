@@ -6,16 +6,16 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "jx-atomic-file.h"
 #include "jx-detail.h"
 #include "jx-document.h"
 #include "jx-export.h"
+#include "jx-previous.h"
 #include "jx-fields.h"
 #include "jx-funding-unit.h"
 #include "jx-indicator.h"
@@ -48,70 +48,41 @@ jx_export_format_for_path (const char     *path,
 
 /* --- writing through a temporary file ------------------------------------ */
 
-typedef struct {
-  char *path;
-  char *tmp;
-} Target;
-
-static void
-target_clear (Target *target)
-{
-  /* Still set: not committed; nothing partial stays behind. */
-  if (target->tmp)
-    g_unlink (target->tmp);
-  g_clear_pointer (&target->tmp, g_free);
-  g_clear_pointer (&target->path, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Target, target_clear)
-
+/* Exports go through jx-atomic-file.h, as saves do: written beside @path
+ * under a temporary name, renamed over it when complete. */
 static gboolean
-target_open (Target     *target,
-             const char *path,
-             GError    **error)
+target_open (JxAtomicFile *target,
+             const char   *path,
+             GError      **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  int fd;
+  g_autoptr(GError) local = NULL;
 
-  target->path = g_strdup (path);
-  target->tmp = g_build_filename (dir, name, NULL);
-  fd = g_mkstemp_full (target->tmp, O_RDWR, 0644);
-  if (fd < 0)
+  if (!jx_atomic_file_open (target, path, -1, &local))
     {
-      int saved = errno;
+      g_autofree char *dir = g_path_get_dirname (path);
 
-      g_clear_pointer (&target->tmp, g_free);
       g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
                    /* TRANSLATORS: %s: a folder; then the system's reason */
                    _("cannot write in the folder “%s”: %s; nothing was written"),
-                   dir, g_strerror (saved));
+                   dir, local->message);
       return FALSE;
     }
-  close (fd);
   return TRUE;
 }
 
 static gboolean
-target_commit (Target  *target,
-               GError **error)
+target_commit (JxAtomicFile *target,
+               GError      **error)
 {
-  /* mkstemp made it 0600; an export is an ordinary file. */
-  mode_t mask = umask (0);
+  g_autoptr(GError) local = NULL;
 
-  umask (mask);
-  g_chmod (target->tmp, 0666 & ~mask);
-  if (g_rename (target->tmp, target->path) != 0)
+  if (!jx_atomic_file_commit (target, NULL, NULL, NULL, &local))
     {
-      int saved = errno;
-
       g_set_error (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_WRITE,
                    _("cannot write “%s”: %s; nothing was written"),
-                   target->path, g_strerror (saved));
+                   target->target, local->message);
       return FALSE;
     }
-  g_clear_pointer (&target->tmp, g_free);
   return TRUE;
 }
 
@@ -127,6 +98,12 @@ write_failed (const char *path,
   return FALSE;
 }
 
+static JxDetailFlags
+detail_flags (const JxReportOptions *options)
+{
+  return options != NULL && options->last_year ? JX_DETAIL_LAST_YEAR : JX_DETAIL_DEFAULT;
+}
+
 /* --- PDF ----------------------------------------------------------------- */
 
 gboolean
@@ -138,7 +115,7 @@ jx_export_pdf (JxDocument            *document,
                GCancellable          *cancellable,
                GError               **error)
 {
-  g_auto(Target) target = { 0 };
+  g_auto(JxAtomicFile) target = JX_ATOMIC_FILE_INIT;
   g_autoptr(JxReportLayout) layout = NULL;
   g_autoptr(GError) local = NULL;
 
@@ -148,7 +125,7 @@ jx_export_pdf (JxDocument            *document,
   if (!target_open (&target, path, error))
     return FALSE;
   layout = jx_report_layout_new (document, options, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
-  if (!jx_report_layout_write_pdf (layout, target.tmp, cancellable, progress, user_data, &local))
+  if (!jx_report_layout_write_pdf (layout, target.temp, cancellable, progress, user_data, &local))
     {
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
@@ -226,7 +203,7 @@ jx_export_csv (JxDocument            *document,
                GCancellable          *cancellable,
                GError               **error)
 {
-  g_auto(Target) target = { 0 };
+  g_auto(JxAtomicFile) target = JX_ATOMIC_FILE_INIT;
   g_auto(GStrv) header = NULL;
   g_autoptr(GString) line = g_string_new ("\xEF\xBB\xBF");  /* the BOM: Excel reads UTF-8 */
   g_autoptr(GError) local = NULL;
@@ -238,14 +215,14 @@ jx_export_csv (JxDocument            *document,
 
   if (!target_open (&target, path, error))
     return FALSE;
-  if (!(csv.file = g_fopen (target.tmp, "wb")))
+  if (!(csv.file = g_fopen (target.temp, "wb")))
     return write_failed (path, error);
 
-  header = jx_detail_header (document);
+  header = jx_detail_header (document, detail_flags (options));
   for (guint i = 0; header[i]; i++)
     csv_field (line, header[i], i == 0);
   ok = csv_flush (&csv)
-       && jx_detail_foreach (document, (JxNode *[]) { JX_NODE (document) }, 1, csv_row, &csv,
+       && jx_detail_foreach (document, detail_flags (options), (JxNode *[]) { JX_NODE (document) }, 1, csv_row, &csv,
                              progress, user_data, cancellable, &local);
   errno = 0;
   if (fclose (csv.file) != 0 || !ok)
@@ -281,6 +258,8 @@ typedef struct {
   lxw_format    *bold_money;
   guint          n_sources;
   lxw_row_t      row;
+  JxDetailFlags  detail_flags;
+  gboolean       last_year;      /* the 上年总计 column of the official sheet */
 } Xlsx;
 
 /* What a too-long cell is called in the message. */
@@ -306,10 +285,16 @@ xlsx_check (Xlsx       *x,
 }
 
 static double
-money_value (JxMoney amount)
+money_value (Xlsx    *x,
+             JxMoney  amount)
 {
-  /* The only place money becomes a double: the spreadsheet's number. */
-  return (double) amount / 100.0;
+  double scale = 1;
+
+  /* The only place money becomes a double: the spreadsheet's number, at
+   * the document's precision (4 decimals for a 万元 table kept to the 元). */
+  for (guint i = 0; i < jx_document_get_decimals (x->document); i++)
+    scale *= 10;
+  return (double) amount / scale;
 }
 
 static char *
@@ -435,7 +420,12 @@ xlsx_table_sheet (Xlsx          *x,
 {
   JxDocument *document = x->document;
   lxw_worksheet *ws = workbook_add_worksheet (x->workbook, SHEET_TABLE);
-  guint n = x->n_sources + 4, goal_col = n - 2, last_col = n - 1;
+  /* With last year's values, 上年总计 after the sources: the units' and
+   * 合计's SUM formulas cover it as every money column. */
+  guint n = x->n_sources + 4 + (x->last_year ? 1 : 0), goal_col = n - 2, last_col = n - 1;
+  guint previous_col = 2 + x->n_sources;
+  g_autofree char *last_year_header = jx_report_get_last_year_header ();
+  JxMoney previous;
   GListModel *units = jx_document_get_units (document);
   guint n_units = g_list_model_get_n_items (units);
   guint n_projects = MAX (jx_document_get_n_projects (document), 1), done = 0;
@@ -473,7 +463,9 @@ xlsx_table_sheet (Xlsx          *x,
   worksheet_write_string (ws, 2, 1, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "total")->official, x->header);
   for (guint s = 0; s < x->n_sources; s++)
     worksheet_write_string (ws, 2, (lxw_col_t) (2 + s), jx_document_get_source (document, s)->official, x->header);
-  worksheet_write_string (ws, 2, (lxw_col_t) goal_col, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal")->official, x->header);
+  if (x->last_year)
+    worksheet_write_string (ws, 2, (lxw_col_t) previous_col, last_year_header, x->header);
+  worksheet_write_string (ws, 2, (lxw_col_t) goal_col, jx_report_goal_header (x->document), x->header);
   worksheet_write_string (ws, 2, (lxw_col_t) last_col, JX_REPORT_INDICATORS, x->header);
 
   /* 合计 needs the unit rows' places: count them first. */
@@ -492,9 +484,11 @@ xlsx_table_sheet (Xlsx          *x,
   for (guint c = 1; c < goal_col; c++)
     {
       g_autofree char *formula = units_formula (unit_rows, c, total_row + 1, row - 1);
-      JxMoney value = c == 1 ? jx_document_get_total (document) : sums[c - 2];
+      JxMoney value = c == 1 ? jx_document_get_total (document)
+                      : c == previous_col ? (jx_report_sum_previous (document, NULL, &previous) ? previous : 0)
+                      : sums[c - 2];
 
-      worksheet_write_formula_num (ws, total_row, (lxw_col_t) c, formula, x->bold_money, money_value (value));
+      worksheet_write_formula_num (ws, total_row, (lxw_col_t) c, formula, x->bold_money, money_value (x, value));
     }
   worksheet_write_blank (ws, total_row, (lxw_col_t) goal_col, x->bold_text);
   worksheet_write_blank (ws, total_row, (lxw_col_t) last_col, x->bold_text);
@@ -512,9 +506,11 @@ xlsx_table_sheet (Xlsx          *x,
       for (guint c = 1; c < goal_col; c++)
         {
           g_autofree char *formula = np ? sum_formula (unit_row + 1, c, unit_row + np, c) : g_strdup ("=0");
-          JxMoney value = c == 1 ? jx_funding_unit_get_total (unit) : sums[c - 2];
+          JxMoney value = c == 1 ? jx_funding_unit_get_total (unit)
+                          : c == previous_col ? (jx_report_sum_previous (document, unit, &previous) ? previous : 0)
+                          : sums[c - 2];
 
-          worksheet_write_formula_num (ws, unit_row, (lxw_col_t) c, formula, x->bold_money, money_value (value));
+          worksheet_write_formula_num (ws, unit_row, (lxw_col_t) c, formula, x->bold_money, money_value (x, value));
         }
       worksheet_write_blank (ws, unit_row, (lxw_col_t) goal_col, x->bold_text);
       worksheet_write_blank (ws, unit_row, (lxw_col_t) last_col, x->bold_text);
@@ -525,22 +521,30 @@ xlsx_table_sheet (Xlsx          *x,
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
           g_autofree char *formula = sum_formula (row, 2, row, 1 + x->n_sources);
           g_autofree char *indicators = NULL;
-          const char *goal_label = jx_field_lookup (JX_FIELD_OWNER_PROJECT, "goal")->official;
+          g_autofree char *goal = jx_report_format_goal (document, project);
+          const char *goal_label = jx_report_goal_header (document);
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
 
           if (!jx_project_get_confidential (project))
-            indicators = jx_report_format_indicators (document, project);
+            indicators = jx_report_format_indicators (document, project, x->last_year);
           worksheet_set_row (ws, row, row_height (jx_project_get_name (project),
-                                                  indicators ? jx_project_get_goal (project) : NULL,
+                                                  indicators ? goal : NULL,
                                                   indicators), NULL);
           if (!xlsx_check (x, worksheet_write_string (ws, row, 0, jx_project_get_name (project), x->text),
                            project, jx_field_lookup (JX_FIELD_OWNER_PROJECT, "name")->official, error))
             return FALSE;
-          worksheet_write_formula_num (ws, row, 1, formula, x->money, money_value (jx_project_get_total (project)));
+          worksheet_write_formula_num (ws, row, 1, formula, x->money, money_value (x, jx_project_get_total (project)));
           for (guint s = 0; s < x->n_sources; s++)
-            worksheet_write_number (ws, row, (lxw_col_t) (2 + s), money_value (jx_project_get_source (project, s)), x->money);
+            worksheet_write_number (ws, row, (lxw_col_t) (2 + s), money_value (x, jx_project_get_source (project, s)), x->money);
+          if (x->last_year)
+            {
+              if (!jx_project_get_confidential (project) && jx_project_get_previous_total (project, &previous))
+                worksheet_write_number (ws, row, (lxw_col_t) previous_col, money_value (x, previous), x->money);
+              else
+                worksheet_write_blank (ws, row, (lxw_col_t) previous_col, x->money);
+            }
           if (jx_project_get_confidential (project))
             {
               /* One notice across goal and indicators, as published. */
@@ -548,7 +552,7 @@ xlsx_table_sheet (Xlsx          *x,
                                      JX_REPORT_CONFIDENTIAL, x->text);
               continue;
             }
-          if (!xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) goal_col, jx_project_get_goal (project), x->text),
+          if (!xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) goal_col, goal, x->text),
                            project, goal_label, error) ||
               !xlsx_check (x, worksheet_write_string (ws, row, (lxw_col_t) last_col, indicators, x->text),
                            project, JX_REPORT_INDICATORS, error))
@@ -584,14 +588,22 @@ xlsx_detail_row (const JxDetailRow *row,
       /* Amounts as numbers, everything else as text. */
       if (c >= JX_DETAIL_FIRST_AMOUNT && amount < row->n_amounts)
         {
-          worksheet_write_number (d->ws, d->row, (lxw_col_t) c, money_value (row->amounts[amount]), x->money);
+          worksheet_write_number (d->ws, d->row, (lxw_col_t) c, money_value (x, row->amounts[amount]), x->money);
+          continue;
+        }
+      if ((x->detail_flags & JX_DETAIL_LAST_YEAR) && c == row->n_cells - 2)
+        {
+          if (row->has_last_total)
+            worksheet_write_number (d->ws, d->row, (lxw_col_t) c, money_value (x, row->last_total), x->money);
+          else
+            worksheet_write_blank (d->ws, d->row, (lxw_col_t) c, x->money);
           continue;
         }
       status = worksheet_write_string (d->ws, d->row, (lxw_col_t) c, row->cells[c], x->text);
       if (status == LXW_NO_ERROR)
         continue;
       /* Name the column in the message. */
-      header = jx_detail_header (x->document);
+      header = jx_detail_header (x->document, x->detail_flags);
       return xlsx_check (x, status, row->project, header[c], error);
     }
   d->row++;
@@ -622,12 +634,13 @@ jx_export_xlsx (JxDocument            *document,
                 GCancellable          *cancellable,
                 GError               **error)
 {
-  g_auto(Target) target = { 0 };
+  g_auto(JxAtomicFile) target = JX_ATOMIC_FILE_INIT;
   g_auto(GStrv) header = NULL;
   g_autofree char *dir = NULL;
   lxw_workbook_options wb_options = { .constant_memory = LXW_TRUE };
   Xlsx x = { document, path };
   DetailSheet detail = { &x };
+  const char *money_format;
   Chain chain = { progress, user_data };
   guint n_columns;
   gboolean ok;
@@ -640,12 +653,14 @@ jx_export_xlsx (JxDocument            *document,
     return FALSE;
   /* The workbook's scratch files go beside the output, not into a /tmp
    * that may be memory. */
-  dir = g_path_get_dirname (target.tmp);
+  dir = g_path_get_dirname (target.temp);
   wb_options.tmpdir = dir;
-  x.workbook = workbook_new_opt (target.tmp, &wb_options);
+  x.workbook = workbook_new_opt (target.temp, &wb_options);
   if (x.workbook == NULL)
     return write_failed (path, error);
   x.n_sources = jx_document_get_n_sources (document);
+  x.detail_flags = detail_flags (options);
+  x.last_year = options != NULL && options->last_year;
 
   x.title = add_format (x.workbook, TRUE, FALSE, NULL, LXW_ALIGN_CENTER);
   format_set_font_size (x.title, 16);
@@ -654,16 +669,17 @@ jx_export_xlsx (JxDocument            *document,
   x.header = add_format (x.workbook, TRUE, TRUE, NULL, LXW_ALIGN_CENTER);
   format_set_bg_color (x.header, 0xEBEBEB);
   x.text = add_format (x.workbook, FALSE, TRUE, NULL, 0);
-  x.money = add_format (x.workbook, FALSE, TRUE, "#,##0.00", LXW_ALIGN_RIGHT);
+  money_format = jx_document_get_decimals (document) == 4 ? "#,##0.0000" : "#,##0.00";
+  x.money = add_format (x.workbook, FALSE, TRUE, money_format, LXW_ALIGN_RIGHT);
   x.bold_text = add_format (x.workbook, TRUE, TRUE, NULL, 0);
-  x.bold_money = add_format (x.workbook, TRUE, TRUE, "#,##0.00", LXW_ALIGN_RIGHT);
+  x.bold_money = add_format (x.workbook, TRUE, TRUE, money_format, LXW_ALIGN_RIGHT);
 
   ok = xlsx_table_sheet (&x, progress, user_data, cancellable, error);
 
   if (ok)
     {
       detail.ws = workbook_add_worksheet (x.workbook, SHEET_DETAIL);
-      header = jx_detail_header (document);
+      header = jx_detail_header (document, x.detail_flags);
       n_columns = g_strv_length (header);
       for (guint c = 0; c < n_columns; c++)
         {
@@ -675,7 +691,7 @@ jx_export_xlsx (JxDocument            *document,
         }
       worksheet_freeze_panes (detail.ws, 1, 0);
       detail.row = 1;
-      ok = jx_detail_foreach (document, (JxNode *[]) { JX_NODE (document) }, 1, xlsx_detail_row, &detail,
+      ok = jx_detail_foreach (document, x.detail_flags, (JxNode *[]) { JX_NODE (document) }, 1, xlsx_detail_row, &detail,
                               progress ? half_progress : NULL, &chain, cancellable, error);
       worksheet_autofilter (detail.ws, 0, 0, detail.row - 1, (lxw_col_t) (n_columns - 1));
       worksheet_set_landscape (detail.ws);

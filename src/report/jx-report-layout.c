@@ -39,7 +39,14 @@
 #define LONG_PARAGRAPH 3000
 #define SEGMENT        3000
 
-typedef struct {
+/* Paginating lays out every row to measure it; drawing needs the same
+ * layouts (shaping and line breaking are a third of a PDF's time), so the
+ * measured layouts are kept for drawing, up to this many bytes of text:
+ * they hold about 17 bytes per byte of text (the example's 40 KB keep
+ * 0.7 MB). Rows past it are laid out again when drawn, one at a time. */
+#define KEPT_BUDGET (512 * 1024)
+
+typedef struct _Cell {
   GPtrArray *pieces;         /* of PangoLayout */
   guint     *first_line;     /* per piece: the index of its first line in the cell */
   double    *top;            /* per piece: its top in points from the cell's top */
@@ -48,7 +55,13 @@ typedef struct {
 typedef struct {
   JxReportStyle     style;
   JxReportRowFlags  flags;
-  char            **cells;   /* n_columns, NULL: merged into the left cell */
+  char            **cells;   /* n_cells, NULL: merged into the left cell */
+  guint             n_cells;
+  gsize             bytes;   /* of text in the cells */
+  /* The layouts measured by paginate, kept to draw with (within
+   * KEPT_BUDGET): n_kept cells, or NULL. */
+  struct _Cell     *kept;
+  guint             n_kept;
 } Row;
 
 typedef struct {
@@ -99,17 +112,36 @@ struct _JxReportLayout
   PangoContext *context;
   GPtrArray    *pages;       /* of Page */
 
+  /* What sync_context() last gave the context (see there). */
+  PangoContext         *synced_context;   /* not a reference */
+  cairo_font_options_t *synced_options;
+  cairo_matrix_t        synced_matrix;
+
   RowCache      cache[2];    /* [0]: body rows, [1]: header rows */
 };
 
 G_DEFINE_FINAL_TYPE (JxReportLayout, jx_report_layout, G_TYPE_OBJECT)
+
+static void free_cells (Cell *cells, guint n);
+
+static void
+row_forget (Row *row)
+{
+  if (row->kept)
+    free_cells (g_steal_pointer (&row->kept), row->n_kept);
+  row->n_kept = 0;
+}
 
 static void
 row_free (Row *row)
 {
   if (row == NULL)
     return;
-  g_strfreev (row->cells);
+  row_forget (row);
+  /* cells may hold NULLs (merged cells) before its end: not a GStrv. */
+  for (guint i = 0; i < row->n_cells; i++)
+    g_free (row->cells[i]);
+  g_free (row->cells);
   g_free (row);
 }
 
@@ -137,8 +169,6 @@ page_free (Page *page)
   g_free (page);
 }
 
-static void free_cells (Cell *cells, guint n);
-
 static void
 clear_cache (JxReportLayout *self)
 {
@@ -162,6 +192,7 @@ jx_report_layout_finalize (GObject *object)
   clear_cache (self);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->synced_options, cairo_font_options_destroy);
   g_ptr_array_unref (self->blocks);
   g_free (self->footer);
 
@@ -229,9 +260,13 @@ row_new (JxReportStyle       style,
   row->style = style;
   row->flags = flags;
   row->cells = g_new0 (char *, n_columns + 1);
+  row->n_cells = n_columns;
   for (guint i = 0; i < n_columns; i++)
-    /* The first cell is never merged: there is nothing on its left. */
-    row->cells[i] = cells[i] ? g_strdup (cells[i]) : (i == 0 ? g_strdup ("") : NULL);
+    {
+      /* The first cell is never merged: there is nothing on its left. */
+      row->cells[i] = cells[i] ? g_strdup (cells[i]) : (i == 0 ? g_strdup ("") : NULL);
+      row->bytes += row->cells[i] ? strlen (row->cells[i]) : 0;
+    }
   return row;
 }
 
@@ -649,11 +684,14 @@ measure_clear (Measure *m)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Measure, measure_clear)
 
+/* Lays out @row and measures its lines into @m; keeps the layouts in the
+ * row for drawing while @budget (bytes of text) lasts. */
 static void
 measure_row (JxReportLayout *self,
              const Block    *block,
-             const Row      *row,
-             Measure        *m)
+             Row            *row,
+             Measure        *m,
+             gsize          *budget)
 {
   Cell *cells = layout_row (self, block, row);
 
@@ -662,7 +700,18 @@ measure_row (JxReportLayout *self,
   for (guint col = 0; col < m->n; col++)
     if (cells[col].pieces)
       m->bottoms[col] = line_bottoms (&cells[col]);
-  free_cells (cells, block->n_columns);
+  row_forget (row);
+  if (row->bytes > *budget)
+    {
+      free_cells (cells, block->n_columns);
+      return;
+    }
+  *budget -= row->bytes;
+  for (guint col = 0; col < block->n_columns; col++)
+    if (cells[col].pieces)
+      index_pieces (&cells[col]);
+  row->kept = cells;
+  row->n_kept = block->n_columns;
 }
 
 static double
@@ -746,12 +795,23 @@ jx_report_layout_paginate (JxReportLayout *self,
 {
   Cursor cur = { self };
   guint total_rows = 0, done_rows = 0;
+  gsize budget = KEPT_BUDGET;
   double content_width = self->width - 2 * MARGIN_X;
 
   g_return_val_if_fail (JX_IS_REPORT_LAYOUT (self), FALSE);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), FALSE);
 
+  if (context != self->synced_context)
+    {
+      self->synced_context = NULL;
+      g_clear_pointer (&self->synced_options, cairo_font_options_destroy);
+    }
   g_set_object (&self->context, context);
+  /* The official table is Chinese (the PRC's): the same fonts and glyph
+   * forms whatever the user's locale, and one font set per style rather
+   * than one per language Pango would guess for each run of text. */
+  if (!pango_language_matches (pango_context_get_language (context), "zh-cn"))
+    pango_context_set_language (context, pango_language_from_string ("zh-cn"));
   clear_cache (self);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
@@ -785,7 +845,7 @@ jx_report_layout_paginate (JxReportLayout *self,
         {
           g_autofree guint *zero = g_new0 (guint, block->n_columns);
 
-          measure_row (self, block, block->header, &header);
+          measure_row (self, block, block->header, &header, &budget);
           header_h = rest_height (block, &header, zero);
         }
       if (cur.y > cur.top)
@@ -793,7 +853,7 @@ jx_report_layout_paginate (JxReportLayout *self,
 
       for (guint r = 0; r < block->rows->len; r++)
         {
-          const Row *row = g_ptr_array_index (block->rows, r);
+          Row *row = g_ptr_array_index (block->rows, r);
           g_auto(Measure) m = { 0 };
           g_autofree guint *starts = g_new0 (guint, block->n_columns);
           gboolean broken = FALSE;
@@ -801,7 +861,7 @@ jx_report_layout_paginate (JxReportLayout *self,
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
 
-          measure_row (self, block, row, &m);
+          measure_row (self, block, row, &m, &budget);
           while (!row_done (&m, starts))
             {
               double head = need_header ? header_h : 0;
@@ -904,6 +964,38 @@ jx_report_layout_get_n_pages (JxReportLayout *self)
 
 /* --- drawing ------------------------------------------------------------- */
 
+/* pango_cairo_update_context() for @cr, when it matters. Pango (1.50)
+ * marks the context changed on every call, even with nothing new, and
+ * every layout made in it is then laid out again when next used: called
+ * once per page, it laid the whole report out a second time. The layout
+ * depends on the surface's font options and the matrix (the translation
+ * aside), so the context is updated only when one of those differs from
+ * what it was last given. */
+static void
+sync_context (JxReportLayout *self,
+              cairo_t        *cr,
+              PangoContext   *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_matrix (cr, &matrix);
+  if (context == self->synced_context && self->synced_options != NULL &&
+      cairo_font_options_equal (options, self->synced_options) &&
+      matrix.xx == self->synced_matrix.xx && matrix.yx == self->synced_matrix.yx &&
+      matrix.xy == self->synced_matrix.xy && matrix.yy == self->synced_matrix.yy)
+    {
+      cairo_font_options_destroy (options);
+      return;
+    }
+  pango_cairo_update_context (cr, context);
+  self->synced_context = context;
+  g_clear_pointer (&self->synced_options, cairo_font_options_destroy);
+  self->synced_options = options;
+  self->synced_matrix = matrix;
+}
+
 static Cell *
 cached_layouts (JxReportLayout *self,
                 guint           b,
@@ -914,6 +1006,8 @@ cached_layouts (JxReportLayout *self,
 
   RowCache *cache = &self->cache[r == HEADER_ROW ? 1 : 0];
 
+  if (row->kept)
+    return row->kept;
   if (cache->block == b && cache->row == r)
     return cache->cells;
   if (cache->cells)
@@ -1032,7 +1126,7 @@ jx_report_layout_draw_page (JxReportLayout *self,
 
   p = g_ptr_array_index (self->pages, page);
   cairo_save (cr);
-  pango_cairo_update_context (cr, self->context);
+  sync_context (self, cr, self->context);
   for (guint i = 0; i < p->slices->len; i++)
     draw_slice (self, cr, &g_array_index (p->slices, Slice, i));
 
@@ -1108,6 +1202,8 @@ jx_report_layout_write_pdf (JxReportLayout *self,
        * them (not the screen's 96 dpi). */
       pango_cairo_context_set_resolution (context, 72);
       cairo_font_options_destroy (options);
+      /* As drawing will, before any row is laid out. */
+      sync_context (self, cr, context);
       ok = jx_report_layout_paginate (self, context, cancellable,
                                       progress ? scaled_progress : NULL, &measuring, error);
       g_object_unref (context);

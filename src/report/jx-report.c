@@ -14,6 +14,8 @@
 #include "jx-indicator.h"
 #include "jx-money.h"
 #include "jx-project.h"
+#include "jx-detail.h"
+#include "jx-previous.h"
 #include "jx-report.h"
 #include "jx-taxonomy.h"
 
@@ -46,20 +48,6 @@ jx_report_get_name_header (void)
                           official (JX_FIELD_OWNER_UNIT, "name"));
 }
 
-char *
-jx_report_format_code (JxDocument *document,
-                       const char *code)
-{
-  JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
-  const char *name = NULL;
-
-  if (code == NULL || *code == '\0')
-    return g_strdup ("");
-  if (taxonomy != NULL)
-    name = jx_taxonomy_get_name_for_code (taxonomy, code, TRUE);
-  return name ? g_strconcat (code, "-", name, NULL) : g_strdup (code);
-}
-
 const char *
 jx_report_get_goal (JxProject *project)
 {
@@ -68,13 +56,45 @@ jx_report_get_goal (JxProject *project)
   return jx_project_get_goal (project);
 }
 
+const char *
+jx_report_goal_header (JxDocument *document)
+{
+  JxTemplate *template = jx_document_get_template (document);
+
+  /* The table's goal label where it has one goal (年度目标), else 绩效目标. */
+  if (jx_template_get_n_goals (template) == 1)
+    return jx_template_get_goal (template, 0)->official;
+  return official (JX_FIELD_OWNER_PROJECT, "goal");
+}
+
+char *
+jx_report_format_goal (JxDocument *document,
+                       JxProject  *project)
+{
+  JxTemplate *template = jx_document_get_template (document);
+  const JxField *cycle = jx_template_get_field (template, "cycle-goal");
+  const JxField *annual = jx_template_get_field (template, "goal");
+
+  if (jx_project_get_confidential (project))
+    return g_strdup (JX_REPORT_CONFIDENTIAL);
+  /* 中长期目标 above 年度目标, each named, where the table has both. */
+  if (cycle != NULL && annual != NULL && *jx_project_get_cycle_goal (project) != '\0')
+    return g_strdup_printf ("%s：%s\n%s：%s", cycle->official, jx_project_get_cycle_goal (project),
+                            annual->official, jx_project_get_goal (project));
+  return g_strdup (jx_project_get_goal (project));
+}
+
 char *
 jx_report_format_indicators (JxDocument *document,
-                             JxProject  *project)
+                             JxProject  *project,
+                             gboolean    last_year)
 {
+  const JxField *annual_field = jx_field_lookup (JX_FIELD_OWNER_INDICATOR, "annual-value");
   GListModel *indicators = jx_project_get_indicators (project);
   guint n = g_list_model_get_n_items (indicators);
   GString *text = g_string_new (NULL);
+  /* "1-产出指标": codes with their names from the document's scheme. */
+  JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
 
   if (jx_project_get_confidential (project))
     return g_string_free (g_string_append (text, JX_REPORT_CONFIDENTIAL), FALSE);
@@ -82,13 +102,11 @@ jx_report_format_indicators (JxDocument *document,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
-      g_autofree char *category = jx_report_format_code (document, jx_indicator_get_category (indicator));
-      g_autofree char *subcategory = jx_report_format_code (document, jx_indicator_get_subcategory (indicator));
+      g_autofree char *category = jx_taxonomy_format_code (taxonomy, jx_indicator_get_category (indicator));
+      g_autofree char *subcategory = jx_taxonomy_format_code (taxonomy, jx_indicator_get_subcategory (indicator));
       const char *parts[] = { category, subcategory, jx_indicator_get_name (indicator) };
-      const char *values[][2] = {
-        { official (JX_FIELD_OWNER_INDICATOR, "cycle-value"), jx_indicator_get_cycle_value (indicator) },
-        { official (JX_FIELD_OWNER_INDICATOR, "annual-value"), jx_indicator_get_annual_value (indicator) },
-      };
+      JxTemplate *template = jx_document_get_template (document);
+      const char *previous = last_year ? jx_node_get_previous (JX_NODE (indicator), annual_field) : NULL;
       gboolean first = TRUE;
 
       g_string_append_printf (text, "%u、", i + 1);
@@ -98,12 +116,20 @@ jx_report_format_indicators (JxDocument *document,
             g_string_append_printf (text, "%s%s", first ? "" : "；", parts[p]);
             first = FALSE;
           }
-      for (guint v = 0; v < G_N_ELEMENTS (values); v++)
-        if (values[v][1] != NULL && *values[v][1] != '\0')
-          {
-            g_string_append_printf (text, "%s%s：%s", first ? "" : "；", values[v][0], values[v][1]);
-            first = FALSE;
-          }
+      /* The template's fields, each as its table names it. */
+      for (guint v = 0; v < jx_template_get_n_indicator_fields (template); v++)
+        {
+          const JxField *field = jx_template_get_indicator_field (template, v);
+          const char *value = jx_indicator_get_field (indicator, field->id);
+
+          if (value != NULL && *value != '\0')
+            {
+              g_string_append_printf (text, "%s%s：%s", first ? "" : "；", field->official, value);
+              first = FALSE;
+            }
+        }
+      if (previous != NULL && *previous != '\0')
+        g_string_append_printf (text, "（%s：%s）", JX_DETAIL_LAST_YEAR_PREFIX, previous);
       /* One full stop, even after a value that ends with its own. */
       if (!g_str_has_suffix (text->str, "。"))
         g_string_append (text, "。");
@@ -111,17 +137,37 @@ jx_report_format_indicators (JxDocument *document,
   return g_string_free (text, FALSE);
 }
 
+typedef struct {
+  JxDocument *document;
+  JxMoney    *sums;
+  gboolean    any;
+} Sums;
+
 static gboolean
-add_project_sources (JxDocument *document,
-                     JxProject  *project,
-                     JxMoney    *sums)
+add_project_sources (JxProject   *project,
+                     JxIndicator *indicator,
+                     gpointer     data,
+                     GError     **error)
 {
-  guint n_sources = jx_document_get_n_sources (document);
+  Sums *sums = data;
+  guint n_sources = jx_document_get_n_sources (sums->document);
 
   for (guint s = 0; s < n_sources; s++)
-    if (!jx_money_add (sums[s], jx_project_get_source (project, s), &sums[s]))
+    if (!jx_money_add (sums->sums[s], jx_project_get_source (project, s), &sums->sums[s]))
       return FALSE;
   return TRUE;
+}
+
+/* The projects of @unit, or of the whole document with @unit NULL. */
+static gboolean
+foreach_project (JxDocument          *document,
+                 JxFundingUnit       *unit,
+                 JxDetailProjectFunc  func,
+                 Sums                *sums)
+{
+  JxNode *where = unit != NULL ? JX_NODE (unit) : JX_NODE (document);
+
+  return jx_detail_foreach_project (&where, 1, func, sums, NULL);
 }
 
 gboolean
@@ -129,57 +175,77 @@ jx_report_sum_sources (JxDocument    *document,
                        JxFundingUnit *unit,
                        JxMoney       *sums)
 {
-  GListModel *units = jx_document_get_units (document);
-  guint n_units = g_list_model_get_n_items (units);
+  Sums each = { document, sums, FALSE };
 
   memset (sums, 0, jx_document_get_n_sources (document) * sizeof (JxMoney));
-  for (guint u = 0; u < n_units; u++)
-    {
-      g_autoptr(JxFundingUnit) each = g_list_model_get_item (units, u);
-      GListModel *projects;
-      guint n;
+  return foreach_project (document, unit, add_project_sources, &each);
+}
 
-      if (unit != NULL && each != unit)
-        continue;
-      projects = jx_funding_unit_get_projects (each);
-      n = g_list_model_get_n_items (projects);
-      for (guint p = 0; p < n; p++)
-        {
-          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+char *
+jx_report_get_last_year_header (void)
+{
+  return g_strconcat (JX_DETAIL_LAST_YEAR_PREFIX, official (JX_FIELD_OWNER_PROJECT, "total"), NULL);
+}
 
-          if (!add_project_sources (document, project, sums))
-            return FALSE;
-        }
-    }
-  return TRUE;
+static gboolean
+add_previous_total (JxProject   *project,
+                    JxIndicator *indicator,
+                    gpointer     data,
+                    GError     **error)
+{
+  Sums *sums = data;
+  JxMoney total;
+
+  if (!jx_project_get_previous_total (project, &total))
+    return TRUE;
+  sums->any = TRUE;
+  return jx_money_add (sums->sums[0], total, &sums->sums[0]);
+}
+
+gboolean
+jx_report_sum_previous (JxDocument    *document,
+                        JxFundingUnit *unit,
+                        JxMoney       *sum)
+{
+  Sums each = { document, sum, FALSE };
+
+  *sum = 0;
+  return foreach_project (document, unit, add_previous_total, &each) && each.any;
 }
 
 /* --- the table ----------------------------------------------------------- */
 
-/* Cells of a money row: name, total, one per source, goal, indicators. */
+/* Cells of a money row: name, total, one per source, with @last_year
+ * last year's total (@previous, or empty when NULL), goal, indicators. */
 static void
 add_money_row (JxReportLayout   *layout,
+               JxDocument       *document,
                JxReportRowFlags  flags,
                guint             n_sources,
                const char       *name,
                JxMoney           total,
                const JxMoney    *sums,
+               gboolean          last_year,
+               const JxMoney    *previous,
                const char       *goal,
                const char       *indicators)
 {
-  guint n = n_sources + 4;
+  guint n = n_sources + 4 + (last_year ? 1 : 0);
+  g_autofree char *previous_text = previous ? jx_document_format_amount (document, *previous) : NULL;
   g_autofree const char **cells = g_new0 (const char *, n);
   g_autofree char **money = g_new0 (char *, n_sources + 1);
 
   cells[0] = name;
-  money[0] = jx_money_format (total);
+  money[0] = jx_document_format_amount (document, total);
   cells[1] = money[0];
   for (guint s = 0; s < n_sources; s++)
     {
       /* A dash where a sum overflowed (only negative amounts can do that). */
-      money[s + 1] = sums ? jx_money_format (sums[s]) : g_strdup ("—");
+      money[s + 1] = sums ? jx_document_format_amount (document, sums[s]) : g_strdup ("—");
       cells[2 + s] = money[s + 1];
     }
+  if (last_year)
+    cells[2 + n_sources] = previous_text ? previous_text : "";
   cells[n - 2] = goal ? goal : "";
   cells[n - 1] = indicators;
   jx_report_layout_add_row (layout, flags, cells);
@@ -189,10 +255,13 @@ add_money_row (JxReportLayout   *layout,
 
 static void
 add_table (JxReportLayout *layout,
-           JxDocument     *document)
+           JxDocument     *document,
+           gboolean        last_year)
 {
   guint n_sources = jx_document_get_n_sources (document);
-  guint n = n_sources + 4;
+  guint n = n_sources + 4 + (last_year ? 1 : 0);
+  g_autofree char *last_year_header = jx_report_get_last_year_header ();
+  JxMoney previous;
   g_autofree double *weights = g_new (double, n);
   g_autofree PangoAlignment *aligns = g_new (PangoAlignment, n);
   g_autofree const char **header = g_new0 (const char *, n);
@@ -215,18 +284,26 @@ add_table (JxReportLayout *layout,
       aligns[2 + s] = PANGO_ALIGN_RIGHT;
       header[2 + s] = jx_document_get_source (document, s)->official;
     }
+  if (last_year)
+    {
+      weights[2 + n_sources] = 64;
+      aligns[2 + n_sources] = PANGO_ALIGN_RIGHT;
+      header[2 + n_sources] = last_year_header;
+    }
   weights[n - 2] = 140;
   aligns[n - 2] = PANGO_ALIGN_LEFT;
-  header[n - 2] = official (JX_FIELD_OWNER_PROJECT, "goal");
-  weights[n - 1] = MAX (170, 492 - 64.0 * n_sources);
+  header[n - 2] = jx_report_goal_header (document);
+  weights[n - 1] = MAX (170, 492 - 64.0 * (n_sources + (last_year ? 1 : 0)));
   aligns[n - 1] = PANGO_ALIGN_LEFT;
   header[n - 1] = JX_REPORT_INDICATORS;
 
   jx_report_layout_begin_table (layout, n, weights, aligns, header);
 
-  add_money_row (layout, JX_REPORT_ROW_BOLD, n_sources, JX_REPORT_TOTAL_ROW,
+  add_money_row (layout, document, JX_REPORT_ROW_BOLD, n_sources, JX_REPORT_TOTAL_ROW,
                  jx_document_get_total (document),
-                 jx_report_sum_sources (document, NULL, sums) ? sums : NULL, "", "");
+                 jx_report_sum_sources (document, NULL, sums) ? sums : NULL,
+                 last_year, last_year && jx_report_sum_previous (document, NULL, &previous) ? &previous : NULL,
+                 "", "");
 
   for (guint u = 0; u < n_units; u++)
     {
@@ -234,23 +311,28 @@ add_table (JxReportLayout *layout,
       GListModel *projects = jx_funding_unit_get_projects (unit);
       guint n_projects = g_list_model_get_n_items (projects);
 
-      add_money_row (layout, JX_REPORT_ROW_BOLD, n_sources, jx_funding_unit_get_name (unit),
+      add_money_row (layout, document, JX_REPORT_ROW_BOLD, n_sources, jx_funding_unit_get_name (unit),
                      jx_funding_unit_get_total (unit),
-                     jx_report_sum_sources (document, unit, sums) ? sums : NULL, "", "");
+                     jx_report_sum_sources (document, unit, sums) ? sums : NULL,
+                     last_year, last_year && jx_report_sum_previous (document, unit, &previous) ? &previous : NULL,
+                     "", "");
 
       for (guint p = 0; p < n_projects; p++)
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
           g_autofree char *indicators = NULL;
+          g_autofree char *goal = jx_report_format_goal (document, project);
 
           for (guint s = 0; s < n_sources; s++)
             sums[s] = jx_project_get_source (project, s);
           /* A confidential project: one notice across goal and indicators. */
           if (!jx_project_get_confidential (project))
-            indicators = jx_report_format_indicators (document, project);
-          add_money_row (layout, JX_REPORT_ROW_DEFAULT, n_sources, jx_project_get_name (project),
-                         jx_project_get_total (project), sums, jx_report_get_goal (project),
-                         indicators);
+            indicators = jx_report_format_indicators (document, project, last_year);
+          add_money_row (layout, document, JX_REPORT_ROW_DEFAULT, n_sources, jx_project_get_name (project),
+                         jx_project_get_total (project), sums,
+                         last_year, last_year && !jx_project_get_confidential (project)
+                                    && jx_project_get_previous_total (project, &previous) ? &previous : NULL,
+                         goal, indicators);
         }
     }
 }
@@ -399,7 +481,7 @@ jx_report_layout_new (JxDocument            *document,
   jx_report_layout_add_space (layout, 8);
   jx_report_layout_add_pair (layout, JX_REPORT_STYLE_LINE, department, unit);
   jx_report_layout_add_space (layout, 4);
-  add_table (layout, document);
+  add_table (layout, document, options != NULL && options->last_year);
 
   if (options && options->comments)
     add_comments (layout, document);

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 typedef struct {
   /* Append the open (unresolved) comments, grouped by project. */
   gboolean comments;
+  /* Last year's values (jx-previous.h) of a table made by new-year: in the
+   * official table a column 上年总计 after the funding sources (units and
+   * 合计 sum it) and "（上年：…）" after each annual value that has one; in
+   * the 指标明细 shape its two 上年 columns (jx-detail.h). */
+  gboolean last_year;
 } JxReportOptions;
 
 /* The title as printed: the document's, or "<部门><年>年项目支出绩效目标表(含转移支付项目)". */
@@ -29,16 +34,31 @@ char           *jx_report_get_name_header    (void);
 
 /* @project's indicators as the official table's one cell:
  * "1、1-产出指标；11-数量指标；足额发放率；实施周期指标值：100%；年度指标值：100%。"
- * (empty values left out). For a confidential project: JX_REPORT_CONFIDENTIAL. */
+ * (empty values left out); with @last_year, "（上年：≥95%）" after each
+ * annual value that has last year's value. For a confidential project:
+ * JX_REPORT_CONFIDENTIAL. */
 char           *jx_report_format_indicators  (JxDocument     *document,
-                                              JxProject      *project);
+                                              JxProject      *project,
+                                              gboolean        last_year);
+/* The header of the official table's last-year column: "上年总计". */
+char           *jx_report_get_last_year_header (void);
+/* The sum of last year's totals (jx_project_get_previous_total()) of
+ * @unit's projects (the whole document's with @unit NULL) that have one.
+ * FALSE if none has one or the sum would overflow. */
+gboolean        jx_report_sum_previous       (JxDocument     *document,
+                                              JxFundingUnit  *unit,
+                                              JxMoney        *sum);
 /* The goal as printed: JX_REPORT_CONFIDENTIAL for a confidential project,
  * whatever its goal holds. Transfer none. */
 const char     *jx_report_get_goal           (JxProject      *project);
-/* "1-产出指标": a category or sub-category code with its name from the
- * document's scheme; the bare code when the scheme does not know it. */
-char           *jx_report_format_code        (JxDocument     *document,
-                                              const char     *code);
+/* The goal cell: the notice for a confidential project; "中长期目标：…\n
+ * 年度目标：…" where the template has both goals and the cycle goal is
+ * filled in; else the goal. */
+char           *jx_report_format_goal        (JxDocument     *document,
+                                              JxProject      *project);
+/* The goal column's header: the template's goal label (年度目标) when it
+ * has one goal, else 绩效目标. */
+const char     *jx_report_goal_header        (JxDocument     *document);
 
 /* The sum of each funding source over @unit's projects (or over the whole
  * document with @unit NULL) into @sums (jx_document_get_n_sources() of

@@ -5,12 +5,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "jx-atomic-file.h"
 #include "jx-document.h"
 #include "jx-annotation.h"
 #include "jx-indicator.h"
@@ -37,8 +35,8 @@ jx_review_write_pdf (JxDocument  *document,
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(JxReportLayout) layout = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
+  g_auto(JxAtomicFile) file = JX_ATOMIC_FILE_INIT;
+  g_autoptr(GError) local = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   const double weights[] = { 3, 2, 1.6, 1.6, 1.8, 0.9, 6 };
@@ -48,7 +46,6 @@ jx_review_write_pdf (JxDocument  *document,
     /* TRANSLATORS: the columns of the comments report (PDF) */
     _("Place"), _("Indicator"), _("Field"), _("Author"), _("Time"), _("Status"), _("Text"),
   };
-  int fd;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -100,29 +97,13 @@ jx_review_write_pdf (JxDocument  *document,
         }
     }
 
-  /* Beside the target, renamed over it once complete. */
-  dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".jixiao-comments-XXXXXX.pdf", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CREAT | O_EXCL, 0644);
-  if (fd < 0)
+  /* Beside the target, renamed over it once complete (jx-atomic-file.h). */
+  if (!jx_atomic_file_open (&file, path, -1, &local) ||
+      !jx_report_layout_write_pdf (layout, file.temp, NULL, NULL, NULL, &local) ||
+      !jx_atomic_file_commit (&file, NULL, NULL, NULL, &local))
     {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("cannot write “%s”: %s; nothing was written"), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  if (!jx_report_layout_write_pdf (layout, tmp, NULL, NULL, NULL, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("cannot write “%s”: %s; nothing was written"), path, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, local->domain == G_IO_ERROR ? local->code : G_IO_ERROR_FAILED,
+                   _("cannot write “%s”: %s; nothing was written"), path, local->message);
       return FALSE;
     }
   return TRUE;
