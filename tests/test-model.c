@@ -8,6 +8,7 @@
 #include <libglib-testing/signal-logger.h>
 
 #include "jx-edit.h"
+#include "jx-model-private.h"
 #include "jx-money.h"
 
 /* A document with one unit holding two projects, built as a loader would. */
@@ -287,6 +288,89 @@ test_new_id_skips_comment_targets (void)
     }
 }
 
+static void
+count_changes (GListModel *list,
+               guint       position,
+               guint       removed,
+               guint       added,
+               gpointer    user_data)
+{
+  guint *log = user_data;
+
+  log[0]++;           /* signals */
+  log[1] += added;    /* items */
+}
+
+/* What the loader builds with: the totals and ids are right as each project
+ * comes, and the list announces them all at once, in the order they came. */
+static void
+test_batch_append (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(JxFundingUnit) unit = jx_funding_unit_new ("组织部");
+  GListModel *projects = jx_funding_unit_get_projects (unit);
+  JxNodeBatch batch = { NULL, };
+  guint log[2] = { 0, 0 };
+
+  jx_node_set_id (JX_NODE (unit), "u1");
+  jx_node_append_child (JX_NODE (doc), JX_NODE (unit));
+  g_signal_connect (projects, "items-changed", G_CALLBACK (count_changes), log);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(JxProject) project = jx_project_new ("项目");
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+
+      jx_node_set_id (JX_NODE (project), id);
+      jx_project_set_source (project, 0, 100);
+      jx_node_batch_append (&batch, JX_NODE (unit), JX_NODE (project));
+    }
+  g_assert_cmpuint (jx_document_get_n_projects (doc), ==, 50);
+  g_assert_cmpint (jx_document_get_total (doc), ==, 5000);
+  g_assert_nonnull (jx_document_lookup (doc, "p49"));
+  g_assert_cmpuint (log[0], ==, 0);
+
+  jx_node_batch_clear (&batch);
+  g_assert_cmpuint (log[0], ==, 1);
+  g_assert_cmpuint (log[1], ==, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 50);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(JxNode) project = g_list_model_get_item (projects, i);
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+
+      g_assert_cmpstr (jx_node_get_id (project), ==, id);
+      g_assert_true (jx_node_get_parent (project) == JX_NODE (unit));
+    }
+  g_signal_handlers_disconnect_by_func (projects, count_changes, log);
+}
+
+/* Short values are kept once for the whole program (codes, 100%, units);
+ * each field still behaves as its own: changing or freeing one leaves the
+ * others as they were. */
+static void
+test_shared_short_values (void)
+{
+  g_autoptr(JxIndicator) a = jx_indicator_new ("1", "11", "发放人数");
+  g_autoptr(JxIndicator) b = jx_indicator_new ("1", "11", "发放人数");
+  g_autofree char *long_value = g_strnfill (200, 'x');
+
+  jx_indicator_set_annual_value (a, "≥95%");
+  jx_indicator_set_annual_value (b, "≥95%");
+  jx_indicator_set_field (a, "measure-unit", "人");
+  jx_indicator_set_field (b, "measure-unit", "人");
+  jx_indicator_set_annual_value (a, "100%");
+  g_assert_cmpstr (jx_indicator_get_annual_value (b), ==, "≥95%");
+  jx_indicator_set_annual_value (a, long_value);
+  g_assert_cmpstr (jx_indicator_get_annual_value (a), ==, long_value);
+  g_clear_object (&a);
+  g_assert_cmpstr (jx_indicator_get_annual_value (b), ==, "≥95%");
+  g_assert_cmpstr (jx_indicator_get_field (b, "measure-unit"), ==, "人");
+  g_assert_cmpstr (jx_indicator_get_category (b), ==, "1");
+  g_assert_cmpstr (jx_indicator_get_subcategory (b), ==, "11");
+  jx_indicator_set_annual_value (b, "");
+  g_assert_cmpstr (jx_indicator_get_annual_value (b), ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,6 +390,8 @@ main (int argc, char **argv)
 #undef ADD
   g_test_add_func ("/model/dispose/detaches-children", test_detached_on_dispose);
   g_test_add_func ("/model/ids/new-id-skips-comment-targets", test_new_id_skips_comment_targets);
+  g_test_add_func ("/model/batch/one-splice-totals-at-once", test_batch_append);
+  g_test_add_func ("/model/strings/shared-short-values", test_shared_short_values);
 
   return g_test_run ();
 }

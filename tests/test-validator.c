@@ -845,6 +845,31 @@ test_validate_project_live (void)
   g_assert_cmpstr (live_summary, ==, "value-not-target@i3.cycle-value");
 }
 
+/* Every placeholder mark a copied template leaves is found wherever it sits
+ * in the value, and what only looks like one is not. */
+static void
+test_placeholder_marks (void)
+{
+  static const char *marked[] = {
+    "≥**%", "＊＊万元", "≥*%", "＊%", "ＸＸ个", "××人", "约××个", "※※", "XX人",
+  };
+  static const char *plain[] = { "≥95%", "5*3", "×2人", "※", "XXL", "≥100个" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marked) + G_N_ELEMENTS (plain); i++)
+    {
+      gboolean is_marked = i < G_N_ELEMENTS (marked);
+      const char *value = is_marked ? marked[i] : plain[i - G_N_ELEMENTS (marked)];
+      const Ind ind = { "1", "11", "处理信访举报数量", "≥100个", value };
+      g_autoptr(JxDocument) doc = clean_with (0, &ind);
+      g_autoptr(GPtrArray) problems = jx_validate_document (doc);
+
+      if (is_marked)
+        g_assert_nonnull (find_problem (problems, "placeholder-left"));
+      else
+        g_assert_null (find_problem (problems, "placeholder-left"));
+    }
+}
+
 /* Chinese first: messages come translated. */
 static void
 test_messages_translated (void)
@@ -985,6 +1010,68 @@ test_large_document_in_order (void)
       g_assert_cmpstr (a->rule, ==, b->rule);
       g_assert_cmpstr (a->target, ==, b->target);
       g_assert_cmpstr (a->field, ==, b->field);
+      g_assert_cmpstr (a->message, ==, b->message);
+      g_assert_cmpuint (a->line, ==, b->line);
+    }
+}
+
+typedef struct
+{
+  GThread   *thread;
+  GPtrArray *handed;
+} Handed;
+
+static void
+take_problem (JxProblem *problem,
+              gpointer   user_data)
+{
+  Handed *handed = user_data;
+
+  /* The CLI prints from here: only ever on the calling thread. */
+  g_assert_true (g_thread_self () == handed->thread);
+  g_ptr_array_add (handed->handed, problem);
+}
+
+/* What `jixiao-cli validate` prints as it goes: the problems handed on one
+ * at a time, on the calling thread, are those of checking each project in
+ * turn, in the same order. */
+static void
+test_large_document_streamed (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(JxFundingUnit) unit = jx_funding_unit_new ("单位");
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  g_autoptr(GPtrArray) handed_on = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  Handed handed = { g_thread_self (), handed_on };
+  GListModel *projects;
+
+  jx_node_set_id (JX_NODE (unit), "u1");
+  jx_node_append_child (JX_NODE (doc), JX_NODE (unit));
+  for (guint p = 0; p < 3000; p++)
+    {
+      g_autoptr(JxProject) project = jx_project_new (p % 5 == 0 ? "项目XX" : "项目");
+      g_autofree char *id = g_strdup_printf ("p%u", p);
+
+      jx_node_set_id (JX_NODE (project), id);
+      jx_project_set_goal (project, p % 3 == 0 ? "" : "保障工作正常开展，提升服务质量。");
+      jx_node_append_child (JX_NODE (unit), JX_NODE (project));
+    }
+  projects = jx_funding_unit_get_projects (unit);
+  for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+    {
+      g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+      jx_validate_project (doc, project, expected);
+    }
+  jx_validate_document_foreach (doc, take_problem, &handed);
+
+  g_assert_cmpuint (expected->len, >, 3000);
+  g_assert_cmpuint (handed_on->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autofree char *want = jx_problem_format (g_ptr_array_index (expected, i), "f");
+      g_autofree char *got = jx_problem_format (g_ptr_array_index (handed_on, i), "f");
+
+      g_assert_cmpstr (got, ==, want);
     }
 }
 
@@ -1106,6 +1193,8 @@ main (int argc, char **argv)
   g_test_add_func ("/validator/severities", test_severities);
   g_test_add_func ("/validator/rules-have-unique-ids-and-texts", test_rules_have_ids_and_texts);
   g_test_add_func ("/validator/large-document-in-document-order", test_large_document_in_order);
+  g_test_add_func ("/validator/large-document-streamed", test_large_document_streamed);
+  g_test_add_func ("/validator/placeholder-marks", test_placeholder_marks);
 
   return g_test_run ();
 }

@@ -197,6 +197,37 @@ print_rules (void)
   return EXIT_OK;
 }
 
+/* Where validate's findings go: each printed as found, counted, and kept
+ * only for --json. */
+typedef struct
+{
+  const char *path;
+  GString    *line;
+  GPtrArray  *kept;     /* NULL: freed once printed */
+  guint       n_errors;
+  guint       n_warnings;
+} Printer;
+
+static void
+print_problem (JxProblem *problem,
+               gpointer   user_data)
+{
+  Printer *printer = user_data;
+
+  if (problem->severity == JX_SEVERITY_ERROR)
+    printer->n_errors++;
+  else
+    printer->n_warnings++;
+  g_string_truncate (printer->line, 0);
+  jx_problem_append (problem, printer->path, printer->line);
+  g_string_append_c (printer->line, '\n');
+  fwrite (printer->line->str, 1, printer->line->len, stderr);
+  if (printer->kept != NULL)
+    g_ptr_array_add (printer->kept, problem);
+  else
+    jx_problem_free (problem);
+}
+
 static int
 cmd_validate (int argc, char **argv)
 {
@@ -228,13 +259,18 @@ cmd_validate (int argc, char **argv)
   json_builder_set_member_name (out, "files");
   json_builder_begin_array (out);
 
+  /* stderr is unbuffered: one write for each of 120,000 findings took
+   * longer than the check itself. */
+  setvbuf (stderr, NULL, _IOFBF, 64 * 1024);
   for (guint f = 0; files[f] != NULL; f++)
     {
       const char *path = files[f];
       g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
       g_autoptr(JxDocument) doc = NULL;
       g_autoptr(GError) load_error = NULL;
+      g_autoptr(GString) line = g_string_new (NULL);
       JxProblem *load_problem = NULL;
+      Printer printer = { path, line, json ? problems : NULL, 0, 0 };
       guint n_errors, n_warnings;
 
       doc = load_document (path, &load_problem, &load_error);
@@ -244,36 +280,24 @@ cmd_validate (int argc, char **argv)
             load_problem = jx_problem_new (JX_SEVERITY_ERROR, "io", 0, 0, NULL, NULL,
                                            load_error->message);
           status = MAX (status, is_unreadable (load_problem) ? EXIT_UNREADABLE : EXIT_ERRORS);
-          g_ptr_array_add (problems, load_problem);
+          print_problem (load_problem, &printer);
         }
       else
         {
-          g_autoptr(GPtrArray) found = jx_validate_document (doc);
-
-          /* A warning of the loader (a newer format) comes first. */
+          /* A warning of the loader (a newer format) comes first; the
+           * findings are printed as they are found, not held. */
           if (load_problem != NULL)
-            g_ptr_array_add (problems, load_problem);
-          g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
+            print_problem (load_problem, &printer);
+          jx_validate_document_foreach (doc, print_problem, &printer);
           if (files[f + 1] == NULL)
             drop_last_document (&doc);
         }
+      fflush (stderr);
 
-      n_errors = jx_problems_count (problems, JX_SEVERITY_ERROR);
-      n_warnings = jx_problems_count (problems, JX_SEVERITY_WARNING);
+      n_errors = printer.n_errors;
+      n_warnings = printer.n_warnings;
       if (n_errors > 0)
         status = MAX (status, EXIT_ERRORS);
-
-      /* stderr is unbuffered: one write for each of 120,000 findings
-       * took longer than the check itself. */
-      setvbuf (stderr, NULL, _IOFBF, 64 * 1024);
-      for (guint i = 0; i < problems->len; i++)
-        {
-          g_autofree char *line = jx_problem_format (g_ptr_array_index (problems, i), path);
-          fputs (line, stderr);
-          fputc ('\n', stderr);
-        }
-      fflush (stderr);
-      setvbuf (stderr, NULL, _IONBF, 0);
 
       if (json)
         {
@@ -298,6 +322,7 @@ cmd_validate (int argc, char **argv)
         printf (_("%s: %u errors, %u warnings\n"), path, n_errors, n_warnings);
     }
 
+  setvbuf (stderr, NULL, _IONBF, 0);
   json_builder_end_array (out);
   json_builder_end_object (out);
   if (json)

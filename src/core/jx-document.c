@@ -315,6 +315,50 @@ jx_document_set_year (JxDocument *self,
 
 char jx_empty_string[1] = "";
 
+/* Short values repeat all over a table: the category codes (1, 11, 31),
+ * 100%, ≥95%, 定性 words, units. The first 256 KB of distinct short values
+ * are kept once, in one block, for the life of the program, and every field
+ * holding one shares that copy (its address says so: jx_clear_string() leaves
+ * it); other values get their own. A city's table holds 120,000 indicators,
+ * each with two codes and two values: a separate allocation each cost more
+ * memory than the text. */
+#define SHARED_MAX_LEN 16
+static char shared_block[256 * 1024];
+static gsize shared_used;
+static GHashTable *shared_table;   /* each string in shared_block, itself the key */
+static GMutex shared_lock;
+
+static gboolean
+is_shared (const char *text)
+{
+  guintptr p = (guintptr) text, start = (guintptr) shared_block;
+
+  return p >= start && p < start + sizeof shared_block;
+}
+
+static char *
+copy_string (const char *value)
+{
+  gsize len = strlen (value);
+  char *copy;
+
+  if (len > SHARED_MAX_LEN)
+    return g_strdup (value);
+  g_mutex_lock (&shared_lock);
+  if (shared_table == NULL)
+    shared_table = g_hash_table_new (g_str_hash, g_str_equal);
+  copy = g_hash_table_lookup (shared_table, value);
+  if (copy == NULL && shared_used + len + 1 <= sizeof shared_block)
+    {
+      copy = shared_block + shared_used;
+      memcpy (copy, value, len + 1);
+      shared_used += len + 1;
+      g_hash_table_add (shared_table, copy);
+    }
+  g_mutex_unlock (&shared_lock);
+  return copy != NULL ? copy : g_strdup (value);
+}
+
 gboolean
 jx_replace_string (char       **field,
                    const char  *value)
@@ -326,7 +370,7 @@ jx_replace_string (char       **field,
   if (*field != NULL && strcmp (*field, value) == 0)
     return FALSE;
   /* Copy first: @value may point into the string being replaced. */
-  copy = *value == '\0' ? jx_empty_string : g_strdup (value);
+  copy = *value == '\0' ? jx_empty_string : copy_string (value);
   jx_clear_string (field);
   *field = copy;
   return TRUE;
@@ -335,7 +379,7 @@ jx_replace_string (char       **field,
 void
 jx_clear_string (char **field)
 {
-  if (*field != jx_empty_string)
+  if (*field != jx_empty_string && !is_shared (*field))
     g_free (*field);
   *field = NULL;
 }
@@ -667,9 +711,9 @@ jx_document_register_id (JxDocument *self,
   const char *id = jx_node_get_id (node);
 
   g_return_if_fail (id != NULL);
-  if (g_hash_table_contains (self->ids, id))
+  /* One hash of the id, not two: a loaded table registers every node. */
+  if (!g_hash_table_insert (self->ids, (gpointer) id, node))
     g_critical ("Duplicate id “%s” in document", id);
-  g_hash_table_insert (self->ids, (gpointer) id, node);
 }
 
 void

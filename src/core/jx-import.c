@@ -1988,6 +1988,9 @@ typedef struct
   guint       shift_index;
   gsize       raw_at;         /* a cursor in the row's cell: byte… */
   guint       column_at;      /* …and its character count */
+  /* The project's indicators reach its list in one splice, once the cell
+   * is read (nothing reads the list before: is_confidential() comes after). */
+  JxNodeBatch indicators;
 } ItemContext;
 
 /* The column in the text of @pos, a place in the collapsed cell; 0 when it
@@ -2275,7 +2278,7 @@ parse_item (ItemContext *ctx,
     jx_indicator_set_cycle_value (indicator, scratch_text (self, cycle_start, cycle_end, ctx->row->line));
   if (annual_start != NULL)
     jx_indicator_set_annual_value (indicator, scratch_text (self, annual_start, annual_end, ctx->row->line));
-  jx_node_append_child (JX_NODE (ctx->project), JX_NODE (indicator));
+  jx_node_batch_append (&ctx->indicators, JX_NODE (ctx->project), JX_NODE (indicator));
 
   if (*cat != '\0' && n_codes > 0)
     check_label (ctx, indicator, cat, &codes[0], "category");
@@ -2359,6 +2362,7 @@ fill_indicators (Importer  *self,
 
       parse_item (&ctx, b, end, i + 1 == items->len);
     }
+  jx_node_batch_clear (&ctx.indicators);
 }
 
 static gboolean

@@ -26,6 +26,25 @@ void     jx_node_insert_child      (JxNode     *parent,
                                     JxNode     *child);
 void     jx_node_append_child      (JxNode     *parent,
                                     JxNode     *child);
+/* For the loaders: children appended through a batch are attached, their
+ * ids registered and the totals and counts updated at once, as by
+ * jx_node_append_child(), but they reach their parent's list only at
+ * jx_node_batch_flush(), all in one splice (one items-changed instead of one
+ * per node; a city's table has 140,000 nodes). Appending to another list
+ * flushes the batch first. Until then the list does not show them: only a
+ * loader that reads no list while it builds may use this. */
+typedef struct
+{
+  GListStore *store;   /* where the pending children go */
+  GPtrArray  *items;   /* the pending children (references) */
+} JxNodeBatch;
+
+void     jx_node_batch_append      (JxNodeBatch *batch,
+                                    JxNode      *parent,
+                                    JxNode      *child);
+void     jx_node_batch_flush       (JxNodeBatch *batch);
+/* Flushes, then frees what the batch holds. */
+void     jx_node_batch_clear       (JxNodeBatch *batch);
 /* Detaches @child from its parent; the caller must hold a reference. */
 void     jx_node_remove_child      (JxNode     *parent,
                                     JxNode     *child);
@@ -53,7 +72,9 @@ extern char jx_empty_string[1];
 
 /* Stores a copy of @value (NULL becomes "") in *@field; TRUE if it changed.
  * Strings in the model are never NULL, so widgets can bind to them; empty
- * ones share jx_empty_string, so fields are freed with jx_clear_string(). */
+ * ones share jx_empty_string and short ones (codes, 100%, units) one
+ * program-wide copy, so fields are freed with jx_clear_string() and never
+ * written to in place. */
 gboolean jx_replace_string         (char      **field,
                                     const char *value);
 void     jx_clear_string           (char      **field);

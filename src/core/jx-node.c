@@ -153,13 +153,18 @@ jx_node_get_document (JxNode *self)
 {
   g_return_val_if_fail (JX_IS_NODE (self), NULL);
 
-  /* The tree is at most five levels deep, so walking up is cheap. */
-  while (self != NULL && !JX_IS_DOCUMENT (self))
+  /* The tree is at most five levels deep, so walking up is cheap; only
+   * the root can be the document, so only the root's type is checked
+   * (a type check of a subclass of JxNode costs as much as the walk). */
+  for (;;)
     {
       JxNodePrivate *priv = jx_node_get_instance_private (self);
+
+      if (priv->parent == NULL)
+        break;
       self = priv->parent;
     }
-  return (JxDocument *) self;
+  return JX_IS_DOCUMENT (self) ? (JxDocument *) self : NULL;
 }
 
 guint
@@ -275,6 +280,23 @@ unregister_one (JxNode  *node,
     jx_document_unregister_id (data, node);
 }
 
+/* Everything inserting @child into @parent does but the list's own insert:
+ * the parent, the ids of its subtree, the totals and counts. */
+static void
+adopt (JxNode *parent,
+       JxNode *child)
+{
+  JxNodePrivate *child_priv = jx_node_get_instance_private (child);
+  JxDocument *document;
+
+  child_priv->parent = parent;
+  document = jx_node_get_document (parent);
+  if (document != NULL)
+    foreach_in_subtree (child, register_one, document);
+  if (JX_NODE_GET_CLASS (parent)->child_added != NULL)
+    JX_NODE_GET_CLASS (parent)->child_added (parent, child);
+}
+
 void
 jx_node_insert_child (JxNode *parent,
                       guint   position,
@@ -282,7 +304,6 @@ jx_node_insert_child (JxNode *parent,
 {
   JxNodePrivate *child_priv = jx_node_get_instance_private (child);
   GListStore *store;
-  JxDocument *document;
 
   g_return_if_fail (JX_IS_NODE (parent));
   g_return_if_fail (JX_IS_NODE (child));
@@ -294,14 +315,58 @@ jx_node_insert_child (JxNode *parent,
 
   /* Bookkeeping first, so that when the list announces the new item every
    * total already includes it. */
-  child_priv->parent = parent;
-  document = jx_node_get_document (parent);
-  if (document != NULL)
-    foreach_in_subtree (child, register_one, document);
-  if (JX_NODE_GET_CLASS (parent)->child_added != NULL)
-    JX_NODE_GET_CLASS (parent)->child_added (parent, child);
-
+  adopt (parent, child);
   g_list_store_insert (store, position, child);
+}
+
+void
+jx_node_batch_append (JxNodeBatch *batch,
+                      JxNode      *parent,
+                      JxNode      *child)
+{
+  JxNodePrivate *child_priv = jx_node_get_instance_private (child);
+  GListStore *store;
+
+  g_return_if_fail (batch != NULL);
+  g_return_if_fail (JX_IS_NODE (parent));
+  g_return_if_fail (JX_IS_NODE (child));
+  g_return_if_fail (child_priv->parent == NULL);
+
+  store = get_store (parent, G_OBJECT_TYPE (child));
+  g_return_if_fail (store != NULL);
+  if (store != batch->store)
+    {
+      jx_node_batch_flush (batch);
+      batch->store = store;
+    }
+  if (batch->items == NULL)
+    batch->items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  adopt (parent, child);
+  g_ptr_array_add (batch->items, g_object_ref (child));
+}
+
+void
+jx_node_batch_flush (JxNodeBatch *batch)
+{
+  g_return_if_fail (batch != NULL);
+
+  if (batch->store != NULL && batch->items != NULL && batch->items->len > 0)
+    {
+      g_list_store_splice (batch->store, g_list_model_get_n_items (G_LIST_MODEL (batch->store)),
+                           0, batch->items->pdata, batch->items->len);
+      g_ptr_array_set_size (batch->items, 0);
+    }
+  batch->store = NULL;
+}
+
+void
+jx_node_batch_clear (JxNodeBatch *batch)
+{
+  g_return_if_fail (batch != NULL);
+
+  jx_node_batch_flush (batch);
+  g_clear_pointer (&batch->items, g_ptr_array_unref);
 }
 
 void

@@ -21,6 +21,8 @@ typedef enum
  * node concerned (NULL for the whole document); field: its property name
  * (NULL for the whole node); message: a translated sentence without the
  * place, which callers add ("FILE:LINE:COL: error: [rule] message").
+ * The strings live in the problem's own block (jx_problem_new() allocates
+ * one): read them, never replace or free them.
  */
 struct _JxProblem
 {
@@ -47,6 +49,10 @@ const char *jx_severity_to_string    (JxSeverity       severity);
 /* "FILE:LINE:COL: error: [rule] message", leaving out what is unknown. */
 char       *jx_problem_format        (const JxProblem *self,
                                       const char      *file);
+/* The same line appended to @out (no newline). */
+void        jx_problem_append        (const JxProblem *self,
+                                      const char      *file,
+                                      GString         *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxProblem, jx_problem_free)
 

@@ -30,6 +30,15 @@ const JxRule *jx_validator_lookup_rule   (const char *id);
 /* Every problem in @document, in document order. Transfer full: an array
  * of JxProblem that frees its elements. */
 GPtrArray    *jx_validate_document       (JxDocument *document);
+/* The same problems handed to @func one at a time, in document order, on
+ * the calling thread, as they are found: @func takes each (free it with
+ * jx_problem_free()). Only a few hundred projects' problems are held at a
+ * time, so printing them needs no memory for all of them. */
+typedef void (*JxProblemFunc) (JxProblem *problem,
+                               gpointer   user_data);
+void          jx_validate_document_foreach (JxDocument    *document,
+                                            JxProblemFunc  func,
+                                            gpointer       user_data);
 /* The problems of one project and its indicators only (for live checking
  * while a person types), appended to @problems. */
 void          jx_validate_project        (JxDocument *document,

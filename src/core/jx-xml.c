@@ -769,6 +769,11 @@ typedef struct
   const char       *path;
   GBytes           *reread;
 
+  /* Units, projects, indicators, comments: each kind reaches its list in
+   * one splice per parent (jx_node_batch_append()); the loader reads no
+   * list while it builds. */
+  JxNodeBatch       batches[4];
+
   guint             format;
   gboolean          newer;       /* format newer than this build: no schema */
   JxXmlCheck       *check;       /* the schema walk; NULL: libxml2 validates */
@@ -1451,7 +1456,8 @@ attach (Loader     *self,
     }
 
   jx_node_set_line (frame->node, frame->line);
-  jx_node_append_child (parent, frame->node);
+  jx_node_batch_append (&self->batches[prefix[0] == 'u' ? 0 : prefix[0] == 'p' ? 1 : prefix[0] == 'i' ? 2 : 3],
+                        parent, frame->node);
   return TRUE;
 }
 
@@ -2606,6 +2612,8 @@ loader_run (Loader     *self,
 static void
 loader_clear (Loader *self)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (self->batches); i++)
+    jx_node_batch_clear (&self->batches[i]);
   g_clear_pointer (&self->check, jx_xml_check_free);
   g_clear_pointer (&self->reader, xmlFreeTextReader);
   g_clear_pointer (&self->reread, g_bytes_unref);
