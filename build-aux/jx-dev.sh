@@ -9,8 +9,9 @@
 #                               deps + build + the whole test suite under Xvfb
 #   build-aux/jx-dev.sh test-sanitize [MESON TEST ARGS...]
 #                               the whole suite built with ASan+UBSan (_build-sanitize)
-#   build-aux/jx-dev.sh fuzz [SECONDS]
-#                               each libFuzzer target for SECONDS (_build-fuzz)
+#   build-aux/jx-dev.sh fuzz [SECONDS [TARGET...]]
+#                               each libFuzzer target (or those named) for
+#                               SECONDS (_build-fuzz)
 #   build-aux/jx-dev.sh test-debian13 [MESON TEST ARGS...]
 #                               the same on Debian 13 (GTK 4.18, GLib 2.84) in a
 #                               debootstrap chroot (root only; see cmd_test_debian13)
@@ -222,45 +223,57 @@ cmd_test_sanitize () {
 }
 
 # Builds the fuzz targets (tests/fuzz) with clang, libFuzzer, ASan and UBSan
-# in _build-fuzz, then runs each for SECONDS (default 60) over its seeds
-# and the corpus it grew in earlier runs. Crashes go to _build-fuzz/crashes;
-# the last line is "N targets, N crashes"; the status is non-zero on a crash.
+# in _build-fuzz, then runs each (or only the TARGETs named) for SECONDS
+# (default 60), one after the other, over its seeds and the corpus it grew
+# in earlier runs. Corpus, logs and crashes go to $JX_FUZZ_OUTDIR (default:
+# the build folder): OUTDIR/corpus/T, OUTDIR/logs/T.log, OUTDIR/crashes/.
+# Each target's line gives its CPU time (user + system, measured by
+# /usr/bin/time); the last line is "N targets, N crashes"; the status is
+# non-zero on a crash.
+fuzz_all_targets=(load import value money taxonomy json rows nodes template)
 cmd_fuzz () {
   local seconds=${1:-60}
   case "$seconds" in ''|*[!0-9]*) die "fuzz takes a number of seconds, not '$seconds'" ;; esac
+  [ $# -gt 0 ] && shift
+  local targets=("$@") t
+  [ ${#targets[@]} -gt 0 ] || targets=("${fuzz_all_targets[@]}")
+  for t in "${targets[@]}"; do
+    [[ " ${fuzz_all_targets[*]} " == *" $t "* ]] || die "no fuzz target '$t' (there are: ${fuzz_all_targets[*]})"
+  done
   cmd_deps
   install_hardening_packages
   local dir=${JX_FUZZ_BUILDDIR:-_build-fuzz}
-  local targets=(load import value money taxonomy json rows)
+  local out=${JX_FUZZ_OUTDIR:-$dir}
   if [ ! -f "$dir/build.ninja" ]; then
     CC=clang meson setup "$dir" -Dfuzz=true -Dtests=false \
       -Db_sanitize=address,undefined -Db_lundef=false \
       -Dc_args="-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined" \
       -Dc_link_args=-fno-sanitize-recover=undefined
   fi
-  local t exes=()
+  local exes=()
   for t in "${targets[@]}"; do exes+=("tests/fuzz/fuzz-$t"); done
   ninja -C "$dir" -j2 "${exes[@]}"
   export_sanitizer_options
-  mkdir -p "$dir/crashes" "$dir/logs"
+  mkdir -p "$out/crashes" "$out/logs"
 
   local crashes=0 status dict summary
   for t in "${targets[@]}"; do
-    mkdir -p "$dir/corpus/$t"
+    mkdir -p "$out/corpus/$t"
     case "$t" in
-      load) dict=(-dict=tests/fuzz/xml.dict) ;;
-      json|taxonomy) dict=(-dict=tests/fuzz/json.dict) ;;
+      load|nodes) dict=(-dict=tests/fuzz/xml.dict) ;;
+      json|taxonomy|template) dict=(-dict=tests/fuzz/json.dict) ;;
       *) dict=() ;;
     esac
     status=0
-    "$dir/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -print_final_stats=1 -artifact_prefix="$dir/crashes/$t-" "${dict[@]}" \
-      "$dir/corpus/$t" "tests/fuzz/corpus/$t" >"$dir/logs/$t.log" 2>&1 || status=$?
-    summary=$(fuzz_summary "$dir/logs/$t.log")
+    /usr/bin/time -o "$out/logs/$t.cpu" -f '%U %S' \
+      "$dir/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$out/crashes/$t-" "${dict[@]}" \
+      "$out/corpus/$t" "tests/fuzz/corpus/$t" >"$out/logs/$t.log" 2>&1 || status=$?
+    summary=$(fuzz_summary "$out/logs/$t.log" "$out/logs/$t.cpu")
     if [ "$status" -ne 0 ]; then
       crashes=$((crashes + 1))
-      say "fuzz-$t: FOUND A CRASH (status $status), see $dir/logs/$t.log and $dir/crashes/"
-      grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz oracle failed|.*runtime error)' "$dir/logs/$t.log" | head -5 >&2 || true
+      say "fuzz-$t: FOUND A CRASH (status $status), see $out/logs/$t.log and $out/crashes/"
+      grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz oracle failed|.*runtime error)' "$out/logs/$t.log" | head -5 >&2 || true
     fi
     printf 'fuzz-%s: %s\n' "$t" "$summary"
   done
@@ -268,12 +281,14 @@ cmd_fuzz () {
   [ "$crashes" -eq 0 ]
 }
 
-# "N execs, cov N, ft N, corpus N files" from a libFuzzer log.
+# "N CPU-s, N execs, cov N, ft N, corpus N files" from a libFuzzer log
+# and the "USER SYSTEM" seconds /usr/bin/time wrote.
 fuzz_summary () {
-  local log=$1 execs last
+  local log=$1 cpu=$2 execs last
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
-  printf '%s execs, cov %s, ft %s, corpus %s files\n' "${execs:-?}" \
+  printf '%s CPU-s, %s execs, cov %s, ft %s, corpus %s files\n' \
+    "$(awk 'NF == 2 && $1 ~ /^[0-9.]+$/ { printf "%.0f", $1 + $2 }' "$cpu" 2>/dev/null)" "${execs:-?}" \
     "$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")" \
     "$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")" \
     "$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")"
@@ -434,9 +449,11 @@ usage: build-aux/jx-dev.sh deps|build|run|test|test-sanitize|fuzz|test-debian13 
   test-sanitize [meson test args]
          the whole suite built with ASan+UBSan in _build-sanitize (installs clang's
          sanitizer runtimes if missing)
-  fuzz [SECONDS]
+  fuzz [SECONDS [TARGET...]]
          build the libFuzzer targets with clang+ASan+UBSan in _build-fuzz and run
-         each for SECONDS (default 60); last line "N targets, N crashes"
+         each (or each TARGET named) for SECONDS (default 60), one at a time;
+         corpus, logs and crashes in $JX_FUZZ_OUTDIR (default _build-fuzz);
+         last line "N targets, N crashes"
   test-debian13 [meson test args]
          as root: build and run the whole suite on Debian 13 (GTK 4.18) in a
          debootstrap chroot kept in ${JX_DEBIAN13_ROOT:-/var/cache/jixiao-debian13/root}

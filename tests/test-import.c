@@ -1159,6 +1159,33 @@ test_indicator_noise (void)
  * table, every project, amount (元) and indicator, with 指标性质, 指标值,
  * 度量单位, 权重 and 指标方向 kept through save and load, and no
  * cycle-value-missing. */
+/* A form feed inside the title line of a row table (a page break to the
+ * importer) became part of the title, and the import could not be saved
+ * (U+000C). Found by fuzz-import. */
+static void
+test_rows_layout_title_form_feed (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "rows", "sichuan-matazhen-2023.txt", NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fed = NULL;
+  g_autoptr(JxDocument) doc = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  char *at;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  at = strstr (text, "绩效目标申报表(2023年度)");
+  g_assert_nonnull (at);
+  fed = g_strdup_printf ("%.*s\f%s", (int) (at - text), text, at);
+  doc = jx_import_text (fed, strlen (fed), "fed.txt", warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_document_get_title (doc), ==, "部门预算项目 绩效目标申报表(2023年度)");
+  saved = jx_xml_write (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+}
+
 static void
 test_rows_layout_sichuan (void)
 {
@@ -1447,6 +1474,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/import/sample/projects-and-totals", test_sample_projects);
   g_test_add_func ("/import/rows-layout/sichuan", test_rows_layout_sichuan);
+  g_test_add_func ("/import/rows-layout/title-form-feed", test_rows_layout_title_form_feed);
   g_test_add_func ("/import/rows-layout/four-decimals", test_rows_layout_four_decimals);
   g_test_add_func ("/import/rows-layout/central-and-plain", test_rows_layout_central_and_plain);
   g_test_add_func ("/import/forms/three-forms-three-layouts", test_single_project_forms);

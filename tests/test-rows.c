@@ -689,6 +689,20 @@ test_copy_nodes_round_trip (void)
     g_autoptr(GBytes) bad = g_bytes_new_static ("<jixiao", 7);
     g_assert_null (jx_rows_read_nodes (bad, &content, &error));
     g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_NODES);
+    g_clear_error (&error);
+  }
+  /* Rows of a newer Jixiao (format 99): refused, not pasted without what
+   * this version cannot keep. Found by fuzz-nodes. */
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(GRegex) format = g_regex_new (" format=\"[0-9]+\"", 0, 0, NULL);
+    char *newer = g_regex_replace_literal (format, text, -1, 0, " format=\"99\"", 0, NULL);
+    g_autoptr(GBytes) newer_bytes = g_bytes_new_take (newer, strlen (newer));
+
+    g_assert_nonnull (strstr (newer, " format=\"99\""));
+    g_assert_null (jx_rows_read_nodes (newer_bytes, &content, &error));
+    g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_NODES);
+    g_assert_nonnull (strstr (error->message, "newer"));
   }
 }
 
@@ -906,9 +920,9 @@ test_sichuan_sample_held (void)
   g_assert_cmpint (jx_project_get_total (nth_project (fragment, 0)), ==, money ("3,309,840.00"));
 }
 
-/* Projects copied from a Sichuan table paste into a Guangdong one by source
- * id (其他资金 stays 其他资金); one with 上年结转, which Guangdong has not, is
- * refused rather than moved to another source. */
+/* Projects copied from a Sichuan table (元) paste into a Guangdong one (万元)
+ * by source id (其他资金 stays 其他资金), amounts converted; one with 上年结转,
+ * which Guangdong has not, is refused rather than moved to another source. */
 static void
 test_paste_across_templates (void)
 {
@@ -924,8 +938,9 @@ test_paste_across_templates (void)
   JxNode *pasted;
   JxMoney before = jx_document_get_total (target);
 
-  g_assert_true (jx_edit_set_money (sichuan, project, "fiscal", 100, NULL));
-  g_assert_true (jx_edit_set_money (sichuan, project, "other", 7, NULL));
+  /* 10,000.00 元 and 700.00 元: 1.00 万元 and 0.07 万元 in the Guangdong table. */
+  g_assert_true (jx_edit_set_money (sichuan, project, "fiscal", 1000000, NULL));
+  g_assert_true (jx_edit_set_money (sichuan, project, "other", 70000, NULL));
   bytes = jx_rows_copy_nodes (sichuan, &node, 1, &error);
   g_assert_no_error (error);
   fragment = jx_rows_read_nodes (bytes, &content, &error);
@@ -949,6 +964,80 @@ test_paste_across_templates (void)
   g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET);
   g_assert_nonnull (strstr (error->message, jx_field_label_for_id ("carryover")));
   g_assert_cmpint (jx_document_get_total (target), ==, before + 107);
+}
+
+/* The copied rows of @doc's first project, read back as the clipboard gives them. */
+static JxDocument *
+copy_first_project (JxDocument    *doc,
+                    JxRowsContent *content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxFundingUnit) unit = g_list_model_get_item (jx_document_get_units (doc), 0);
+  g_autoptr(JxNode) node = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+  g_autoptr(GBytes) bytes = jx_rows_copy_nodes (doc, &node, 1, &error);
+  JxDocument *fragment;
+
+  g_assert_no_error (error);
+  fragment = jx_rows_read_nodes (bytes, content, &error);
+  g_assert_no_error (error);
+  return fragment;
+}
+
+/* A project copied from a table in 万元 into one in 元 (or back) keeps what
+ * its amounts mean: 1.23 万元 is pasted as 12,300.00 元, never as 1.23 元.
+ * An amount in 元 with no exact value in 0.01 万元, or of another unit, is
+ * refused with nothing changed. */
+static void
+test_paste_converts_units (void)
+{
+  g_autoptr(JxDocument) wan = jx_document_new_for_template (jx_template_get_builtin ("guangdong-2020", NULL));
+  g_autoptr(JxDocument) yuan = jx_document_new_for_template (jx_template_get_builtin ("sichuan", NULL));
+  g_autoptr(JxDocument) fragment = NULL;
+  g_autoptr(GError) error = NULL;
+  JxRowsContent content = JX_ROWS_CONTENT_PROJECTS;
+  JxProject *in_wan, *in_yuan;
+  JxNode *pasted;
+
+  g_assert_cmpstr (jx_document_get_unit (wan), ==, "万元");
+  g_assert_cmpstr (jx_document_get_unit (yuan), ==, "元");
+  in_wan = jx_edit_add_project (wan, jx_edit_add_unit (wan, 0, "单位"), 0, "万元项目");
+  in_yuan = jx_edit_add_project (yuan, jx_edit_add_unit (yuan, 0, "单位"), 0, "元项目");
+  g_assert_true (jx_edit_set_money (wan, in_wan, "fiscal", 123, NULL));          /* 1.23 万元 */
+  g_assert_true (jx_edit_set_money (yuan, in_yuan, "fiscal", 1046480, NULL));    /* 10,464.80 元 */
+
+  /* 万元 → 元: 1.23 万元 = 12,300.00 元. */
+  fragment = copy_first_project (wan, &content);
+  pasted = jx_rows_paste (yuan, JX_NODE (yuan), fragment, content, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (pasted), 0), ==, 1230000);
+  g_assert_cmpint (jx_document_get_total (yuan), ==, 1046480 + 1230000);
+
+  /* 元 → 万元: 10,464.80 元 is 1.04648 万元, which two decimals cannot hold. */
+  g_clear_object (&fragment);
+  fragment = copy_first_project (yuan, &content);
+  g_assert_null (jx_rows_paste (wan, JX_NODE (wan), fragment, content, NULL, NULL, &error));
+  g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "10,464.80"));
+  g_assert_nonnull (strstr (error->message, "元项目"));
+  g_assert_cmpint (jx_document_get_total (wan), ==, 123);
+  g_assert_cmpuint (jx_document_get_n_projects (wan), ==, 1);
+  g_clear_error (&error);
+
+  /* … and 12,300.00 元 is exactly 1.23 万元. */
+  g_assert_true (jx_edit_set_money (yuan, in_yuan, "fiscal", 1230000, NULL));
+  g_clear_object (&fragment);
+  fragment = copy_first_project (yuan, &content);
+  pasted = jx_rows_paste (wan, JX_NODE (wan), fragment, content, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jx_project_get_source (JX_PROJECT (pasted), 0), ==, 123);
+  g_assert_cmpint (jx_document_get_total (wan), ==, 246);
+
+  /* A unit Jixiao cannot convert from. */
+  jx_document_set_unit (fragment, "美元");
+  g_assert_null (jx_rows_paste (wan, JX_NODE (wan), fragment, content, NULL, NULL, &error));
+  g_assert_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET);
+  g_assert_nonnull (strstr (error->message, "美元"));
+  g_assert_cmpint (jx_document_get_total (wan), ==, 246);
 }
 
 int
@@ -981,6 +1070,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rows/paste/onto-document-by-unit", test_paste_onto_document);
   g_test_add_func ("/rows/template/sichuan-sample-held", test_sichuan_sample_held);
   g_test_add_func ("/rows/template/paste-across-templates", test_paste_across_templates);
+  g_test_add_func ("/rows/paste/converts-units", test_paste_converts_units);
 
   return g_test_run ();
 }

@@ -480,6 +480,26 @@ test_load_refuses_deep_nesting (void)
   g_assert_nonnull (strstr (error->message, "deep.json"));
 }
 
+/* An escape JSON does not have, such as "\242", was read by json-glib as
+ * the octal byte 0xA2, so the message quoting the code was not UTF-8.
+ * Refused before, at the backslash, in valid UTF-8. Found by fuzz-taxonomy. */
+static void
+test_load_refuses_unknown_escape (void)
+{
+  const char *json = "{\"id\": \"x\", \"name\": \"x\", \"categories\": [\n"
+                     "  {\"code\": \"1\", \"name\": \"a\", \"subcategories\": [{\"code\": \"g\\242\"}]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxTaxonomy) taxonomy = jx_taxonomy_new_from_bytes (bytes, "octal.json", &error);
+
+  g_assert_null (taxonomy);
+  g_assert_error (error, JX_TAXONOMY_ERROR, JX_TAXONOMY_ERROR_INVALID);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  /* The backslash: line 2, after  {"code": "1", "name": "a", "subcategories": [{"code": "g */
+  g_assert_nonnull (strstr (error->message, "2:59"));
+  g_assert_nonnull (strstr (error->message, "octal.json"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/taxonomy/load/accepts-minimal-scheme", test_load_accepts_minimal_scheme);
   g_test_add_func ("/taxonomy/file/missing-is-file-error", test_file_missing_is_file_error);
   g_test_add_func ("/taxonomy/load/refuses-deep-nesting", test_load_refuses_deep_nesting);
+  g_test_add_func ("/taxonomy/load/refuses-unknown-escape", test_load_refuses_unknown_escape);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     g_test_add_data_func (bad_files[i].path, &bad_files[i], test_file_rejects);

@@ -757,6 +757,28 @@ test_load_duplicate_id (void)
                      JX_XML_ERROR_DUPLICATE_ID, "duplicate-id", 9, 18);
 }
 
+/* An id the schema's NMTOKEN takes only after collapsing its blanks, or one
+ * longer than JX_ID_MAX_BYTES, is refused where it stands: loaded, it made a
+ * table the writer refused to save ("a bug in Jixiao"). Found by fuzz-nodes. */
+static void
+test_load_unusable_id (void)
+{
+  g_autofree char *long_id = g_strnfill (JX_ID_MAX_BYTES + 1, 'p');
+  g_autofree char *xml = NULL;
+
+  assert_load_fails (HEADER
+                     "  <funding-unit id=\"u1\" name=\"单位\">\n"
+                     "    <project id=\"\n\n p1\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
+                     "      <name>一</name>\n"
+                     "      <goal></goal>\n"
+                     "    </project>\n"
+                     "  </funding-unit>\n"
+                     "</table>\n", -1,
+                     JX_XML_ERROR_INVALID, "schema", 6, 14);
+  xml = g_strconcat (HEADER, "  <funding-unit id=\"", long_id, "\" name=\"单位\"/>\n</table>\n", NULL);
+  assert_load_fails (xml, -1, JX_XML_ERROR_INVALID, "schema", 5, 17);
+}
+
 static void
 test_load_garbage_amount (void)
 {
@@ -1046,6 +1068,7 @@ main (int    argc,
   g_test_add_func ("/xml/load/newer-format-is-read-only", test_load_newer_format);
   g_test_add_func ("/xml/load/bad-format-version", test_load_bad_format);
   g_test_add_func ("/xml/load/duplicate-id", test_load_duplicate_id);
+  g_test_add_func ("/xml/load/unusable-id", test_load_unusable_id);
   g_test_add_func ("/xml/load/garbage-amount", test_load_garbage_amount);
   g_test_add_func ("/xml/load/negative-amount", test_load_negative_amount);
   g_test_add_func ("/xml/load/schema-errors", test_load_schema_errors);

@@ -2742,7 +2742,9 @@ read_title (JxDocument *doc,
   for (guint line = 1; line < header_line && p < end; line++)
     {
       const char *eol = memchr (p, '\n', end - p);
-      g_autofree char *raw = g_strndup (p, (eol ? eol : end) - p);
+      /* A form feed (a page break, kept by the control-character pass) is no
+       * character XML can hold: within a title, a space. */
+      g_autofree char *raw = g_strdelimit (g_strndup (p, (eol ? eol : end) - p), "\f", ' ');
       g_auto(GStrv) cells = g_regex_split_simple ("[|\t]", raw, 0, 0);
       const char *text = NULL;
       guint filled = 0;

@@ -79,6 +79,7 @@ typedef enum
   PRESCAN_OK,
   PRESCAN_TOO_DEEP,
   PRESCAN_BAD_ESCAPE,
+  PRESCAN_UNKNOWN_ESCAPE,
 } Prescan;
 
 /* The code of the "\\uXXXX" escape at @p (@end bounds it), or -1. */
@@ -102,8 +103,9 @@ escape_at (const char *p,
 }
 
 /* Looks at @len bytes of JSON without parsing them: arrays and objects
- * nested deeper than @max_depth, and "\\u" escapes in strings that are not
- * four hex digits or are half of a surrogate pair (json-glib turns both
+ * nested deeper than @max_depth, "\\u" escapes in strings that are not
+ * four hex digits or are half of a surrogate pair, and escapes JSON does not
+ * have, such as the octal "\\242" (json-glib's GScanner turns all of them
  * into bytes that are not UTF-8).
  * On a finding *line and *column (1-based, in characters) are where it is. */
 static Prescan
@@ -136,7 +138,9 @@ prescan (const char *data,
             {
               int code = escape_at (data + i, end);
 
-              if (code < 0 && i + 1 < len && data[i + 1] == 'u')
+              if (i + 1 < len && (data[i + 1] == '\0' || strchr ("\"\\/bfnrtu", data[i + 1]) == NULL))
+                found = PRESCAN_UNKNOWN_ESCAPE;   /* json-glib reads "\242" as the byte 0xA2 */
+              else if (code < 0 && i + 1 < len && data[i + 1] == 'u')
                 found = PRESCAN_BAD_ESCAPE;   /* not four hex digits */
               else if (code >= 0xDC00 && code <= 0xDFFF)
                 found = PRESCAN_BAD_ESCAPE;
@@ -206,6 +210,14 @@ jx_json_parse_limited (const char  *data,
                    _("The JSON nests arrays and objects more than %d levels deep here, which no Jixiao "
                      "file does: it is damaged or is not a Jixiao file."),
                    JX_JSON_MAX_DEPTH);
+      return NULL;
+    case PRESCAN_UNKNOWN_ESCAPE:
+      *line = l;
+      *column = c;
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_BAREWORD,
+                   _("The JSON has a backslash here that starts no escape JSON knows (only \\\", "
+                     "\\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hexadecimal digits): "
+                     "it is damaged. Correct or remove the escape."));
       return NULL;
     case PRESCAN_BAD_ESCAPE:
     default:

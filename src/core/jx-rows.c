@@ -1803,6 +1803,17 @@ jx_rows_read_nodes (GBytes         *bytes,
                    _("The copied rows could not be read: %s"), local->message);
       return NULL;
     }
+  /* A newer Jixiao's rows may hold what this one cannot keep: pasted, it
+   * would be dropped without a word (a document of a newer format opens
+   * read-only for the same reason). */
+  if (jx_document_is_read_only (fragment))
+    {
+      g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_NODES,
+                           _("The copied rows come from a newer version of Jixiao and may hold what this "
+                             "one cannot keep. Paste them in that version, or update Jixiao."));
+      g_object_unref (fragment);
+      return NULL;
+    }
   if (content != NULL)
     *content = g_str_equal (jx_document_get_title (fragment), NODES_INDICATORS)
                ? JX_ROWS_CONTENT_INDICATORS : JX_ROWS_CONTENT_PROJECTS;
@@ -1820,25 +1831,108 @@ typedef struct
   guint       n_projects, n_indicators;
   JxTemplate *from;   /* the fragment's template, when not the document's */
   guint       from_decimals, to_decimals;   /* the fragment's and the document's precision */
+  int         scale;  /* the units: 万元 → 元 1 (× 10000), 元 → 万元 -1 (÷ 10000), else 0 */
 } Paste;
 
-/* @project's amounts, kept to @from decimals, at @to (never rounded:
- * FALSE, nothing changed, when one has more decimals than @to keeps). */
+/* @amount of the fragment (its unit and decimals) in the document's unit
+ * and decimals; FALSE when it has no exact value there or is out of range.
+ * Multiplies before it divides, so 1.2345 万元 is 12,345.00 元. */
 static gboolean
-rescale_sources (JxProject *project,
-                 guint      from,
-                 guint      to,
-                 gboolean   apply)
+convert_amount (const Paste *paste,
+                JxMoney      amount,
+                JxMoney     *out)
+{
+  int exponent = (int) paste->to_decimals - (int) paste->from_decimals + 4 * paste->scale;
+  JxMoney power = 1;
+
+  for (int i = 0; i < ABS (exponent); i++)
+    power *= 10;
+  if (exponent >= 0)
+    return !__builtin_mul_overflow (amount, power, out);
+  if (amount % power != 0)
+    return FALSE;
+  *out = amount / power;
+  return TRUE;
+}
+
+/* @project's amounts in the document's unit and decimals (never rounded:
+ * FALSE, nothing changed, when one has no exact value there). */
+static gboolean
+rescale_sources (JxProject   *project,
+                 const Paste *paste,
+                 gboolean     apply)
 {
   JxMoney amounts[JX_MAX_SOURCES] = { 0, };
 
-  if (from == to)
+  if (paste->from_decimals == paste->to_decimals && paste->scale == 0)
     return TRUE;
   for (guint k = 0; k < JX_MAX_SOURCES; k++)
-    if (!jx_money_rescale (jx_project_get_source (project, k), from, to, &amounts[k]))
+    if (!convert_amount (paste, jx_project_get_source (project, k), &amounts[k]))
       return FALSE;
   for (guint k = 0; apply && k < JX_MAX_SOURCES; k++)
     jx_project_set_source (project, k, amounts[k]);
+  return TRUE;
+}
+
+/* Pasting projects of a table in another unit: amounts 万元 → 元 are
+ * multiplied, 元 → 万元 divided, by 10000 — never pasted as written, which
+ * would change what every figure means. Sets @paste->scale; FALSE with a
+ * message naming the first amount that has no exact value in the
+ * document's unit and decimals (10,464.80 元 in 万元 to two decimals),
+ * or when the fragment's unit is neither. */
+static gboolean
+check_units (Paste       *paste,
+             JxDocument  *fragment,
+             GError     **error)
+{
+  const char *from = jx_document_get_unit (fragment);
+  const char *to = jx_document_get_unit (paste->document);
+  JxTemplate *template = jx_document_get_template (fragment);
+  GListModel *units = jx_document_get_units (fragment);
+
+  paste->scale = 0;
+  if (g_str_equal (from, to))
+    return TRUE;
+  if (g_str_equal (from, "万元") && g_str_equal (to, "元"))
+    paste->scale = 1;
+  else if (g_str_equal (from, "元") && g_str_equal (to, "万元"))
+    paste->scale = -1;
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
+
+          for (guint k = 0; k < jx_template_get_n_sources (template); k++)
+            {
+              JxMoney amount = jx_project_get_source (project, k), converted;
+              g_autofree char *text = NULL;
+
+              if (amount == 0 || (paste->scale != 0 && convert_amount (paste, amount, &converted)))
+                continue;
+              text = jx_money_format (amount);
+              if (paste->scale == 0)
+                g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
+                             _("These rows were not pasted: their amounts are in %s and this table’s in %s, "
+                               "which Jixiao cannot convert. Paste them into a table in %s."),
+                             from, to, from);
+              else
+                /* TRANSLATORS: the first %s is a field label (财政拨款), the second a project name,
+                 * the third an amount, the last two units (元, 万元). */
+                g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE,
+                             _("These rows were not pasted: their amounts are in %s and this table’s in %s, "
+                               "and %s of “%s”, %s %s, has no exact value in %s. Paste them into a table "
+                               "in %s, or correct the amount first."),
+                             from, to, jx_field_get_label (jx_template_get_source (template, k)),
+                             jx_project_get_name (project), text, from, to, from);
+              return FALSE;
+            }
+        }
+    }
   return TRUE;
 }
 
@@ -1881,7 +1975,7 @@ paste_node (Paste  *paste,
     /* By source id; jx_rows_paste() has checked that none is lost. */
     jx_project_remap_sources (JX_PROJECT (copy), paste->from, jx_document_get_template (paste->document));
   if (JX_IS_PROJECT (copy))
-    rescale_sources (JX_PROJECT (copy), paste->from_decimals, paste->to_decimals, TRUE);
+    rescale_sources (JX_PROJECT (copy), paste, TRUE);
   jx_edit_insert (paste->document, parent, position, copy, _("Paste Rows"));
   if (paste->first == NULL)
     paste->first = copy;
@@ -1942,26 +2036,26 @@ project_fits_precision (JxProject   *project,
                         gpointer     data,
                         GError     **error)
 {
-  const guint *decimals = data;   /* from, to */
-
-  return rescale_sources (project, decimals[0], decimals[1], FALSE);
+  return rescale_sources (project, data, FALSE);
 }
 
-/* Whether every amount of @fragment can be kept to @decimals. */
+/* Whether every amount of @fragment can be kept in the document's unit
+ * and decimals (@paste). */
 static gboolean
-fits_precision (JxDocument *fragment,
-                guint       decimals)
+fits_precision (JxDocument  *fragment,
+                const Paste *paste)
 {
   JxNode *root = JX_NODE (fragment);
-  guint from_to[2] = { jx_document_get_decimals (fragment), decimals };
 
-  return jx_detail_foreach_project (&root, 1, project_fits_precision, from_to, NULL);
+  return jx_detail_foreach_project (&root, 1, project_fits_precision, (gpointer) paste, NULL);
 }
 
-/* Whether the 合计 of @document stays in range with @fragment's amounts. */
+/* Whether the 合计 of @document stays in range with @fragment's amounts
+ * (in the document's unit and decimals, @paste). */
 static gboolean
-fits (JxDocument *document,
-      JxDocument *fragment)
+fits (JxDocument  *document,
+      JxDocument  *fragment,
+      const Paste *paste)
 {
   GListModel *units = jx_document_get_units (fragment);
   JxMoney total = jx_document_get_total (document);
@@ -1979,8 +2073,7 @@ fits (JxDocument *document,
 
           /* The total, not source by source: the fragment may be of
            * another template, or kept to other decimals. */
-          if (!jx_money_rescale (jx_project_get_total (project), jx_document_get_decimals (fragment),
-                                 jx_document_get_decimals (document), &amount) ||
+          if (!convert_amount (paste, jx_project_get_total (project), &amount) ||
               !jx_money_add (total, amount, &total))
             return FALSE;
         }
@@ -2002,7 +2095,7 @@ jx_rows_paste (JxDocument     *document,
   JxProject *target = NULL, *only = NULL;
   JxFundingUnit *into = NULL;
   guint position = G_MAXUINT, n;
-  Paste paste = { document, NULL, 0, 0, NULL };
+  Paste paste = { document, NULL, 0, 0, NULL, 0, 0, 0 };
   const JxField *lost;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
@@ -2051,7 +2144,9 @@ jx_rows_paste (JxDocument     *document,
 
   paste.from_decimals = jx_document_get_decimals (fragment);
   paste.to_decimals = jx_document_get_decimals (document);
-  if (content == JX_ROWS_CONTENT_PROJECTS && !fits_precision (fragment, paste.to_decimals))
+  if (content == JX_ROWS_CONTENT_PROJECTS && !check_units (&paste, fragment, error))
+    return NULL;
+  if (content == JX_ROWS_CONTENT_PROJECTS && !fits_precision (fragment, &paste))
     {
       g_set_error (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TARGET,
                    _("These rows were not pasted: their amounts are kept to %u decimals and this table "
@@ -2059,7 +2154,7 @@ jx_rows_paste (JxDocument     *document,
                    paste.from_decimals, paste.to_decimals, paste.from_decimals);
       return NULL;
     }
-  if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment))
+  if (content == JX_ROWS_CONTENT_PROJECTS && !fits (document, fragment, &paste))
     {
       g_set_error_literal (error, JX_ROWS_ERROR, JX_ROWS_ERROR_TOO_LARGE,
                            _("These rows were not pasted: with their amounts the 合计 would be larger than "

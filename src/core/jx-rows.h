@@ -220,7 +220,8 @@ JxDocument  *jx_rows_parse         (const char        *text,
  * jx_rows_copy_nodes(): Jixiao's own format (JX_ROWS_MIME_TYPE), a .jixiao
  * document whose title says what it holds ("jixiao-nodes:projects" or
  * "jixiao-nodes:indicators"), lossless; jx_rows_read_nodes() reads it back
- * (a whole .jixiao document reads as its projects).
+ * (a whole .jixiao document reads as its projects; rows of a newer format,
+ * which may hold what this version cannot keep, are JX_ROWS_ERROR_NODES).
  */
 char        *jx_rows_copy_tsv      (JxDocument        *document,
                                     JxNode * const    *nodes,
@@ -242,10 +243,14 @@ JxDocument  *jx_rows_read_nodes    (GBytes            *bytes,
  *  - onto a project or indicator: projects after that project; indicators
  *    (or one project named like the target, or unnamed) into that project,
  *    after the indicator.
+ * Projects of a table in another unit have their amounts converted
+ * (万元 → 元 × 10000, 元 → 万元 ÷ 10000), never pasted as written.
  * Returns the first node inserted (transfer none) and the counts, or NULL
- * with JX_ROWS_ERROR_TARGET (indicators with no project to take them),
- * _TOO_LARGE (the 合计 would leave the range of JxMoney) or _NO_ROWS
- * (nothing to insert); nothing is changed then.
+ * with JX_ROWS_ERROR_TARGET (indicators with no project to take them; an
+ * amount of a source the document lacks, or of a unit other than 元 and
+ * 万元), _TOO_LARGE (the 合计 would leave the range of JxMoney; an amount
+ * in 元 that is no whole number of 0.01 万元) or _NO_ROWS (nothing to
+ * insert); nothing is changed then.
  */
 JxNode      *jx_rows_paste         (JxDocument        *document,
                                     JxNode            *at,

@@ -1431,6 +1431,19 @@ attach (Loader     *self,
       made = jx_document_make_id (self->document, prefix);
       jx_node_set_id (frame->node, made);
     }
+  else if (!jx_id_is_valid (id))
+    {
+      g_autofree char *shown = quotable (id);
+
+      /* The schema's NMTOKEN collapses blanks, so " i3" passes it; the
+       * writer (rightly) would not write it back. */
+      fail_at_attribute (self, frame, "id", JX_XML_ERROR_INVALID, "schema",
+                         g_strdup_printf (_("The id “%s” cannot be used: an id is made of letters, digits "
+                                            "and . - _ : only, without blanks, at most %u characters. "
+                                            "Correct it in a text editor."),
+                                          shown, (guint) JX_ID_MAX_BYTES));
+      return FALSE;
+    }
   else if ((existing = jx_document_lookup (self->document, id)) != NULL)
     {
       g_autofree char *shown = quotable (id);
