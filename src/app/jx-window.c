@@ -528,7 +528,6 @@ show_ghost (JxWindow *self,
             JxNode   *node)
 {
   g_autofree char *text = NULL;
-  g_autofree char *what = NULL;
   const char *name = "";
 
   show_node (self, NULL);
