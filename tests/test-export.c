@@ -156,6 +156,16 @@ squeeze (const char *text)
   return squeeze_full (text, TRUE);
 }
 
+/* The text of @pdf's @page (0: all), squeezed. */
+static char *
+pdf_flat (const char *pdf,
+          int         page)
+{
+  g_autofree char *text = pdf_text (pdf, page);
+
+  return squeeze (text);
+}
+
 static guint
 pdf_pages (const char *pdf)
 {
@@ -583,7 +593,7 @@ test_four_decimals (void)
   g_assert_nonnull (strstr (text, ",普通国省道安全设施,120.0001,120.0001,0.0000,"));
   g_assert_null (strstr (text, "6923.36"));
 
-  flat = squeeze (pdf_text (pdf, 0));
+  flat = pdf_flat (pdf, 0);
   g_assert_nonnull (strstr (flat, "6,923.3552"));
   g_assert_nonnull (strstr (flat, "7,043.4001"));   /* 合计 */
 
@@ -610,7 +620,7 @@ test_template_columns (void)
   g_autofree char *c_pdf = export_to (central, dir, "c.pdf", NULL);
   g_autofree char *s_text = read_text (s_csv);
   g_autofree char *c_text = read_text (c_csv);
-  g_autofree char *flat = squeeze (pdf_text (c_pdf, 0));
+  g_autofree char *flat = pdf_flat (c_pdf, 0);
 
   g_assert_true (g_str_has_prefix (s_text, "\xEF\xBB\xBF资金使用单位,项目名称,总计,财政拨款,单位资金,上年结转,其他资金,"
                                            "年度目标,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,权重,指标方向性\r\n"));
