@@ -46,3 +46,15 @@ jx_test_example_path (void)
   return g_build_filename (g_getenv ("JX_SOURCE_ROOT"), "data", "examples",
                            "guangzhou-organization-dept-2024.jixiao", NULL);
 }
+
+char *
+jx_test_squeeze (const char *text,
+                 gboolean    hyphens)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && (hyphens || *p != '-'))
+      g_string_append_unichar (s, g_utf8_get_char (p));
+  return g_string_free (s, FALSE);
+}

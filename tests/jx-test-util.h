@@ -28,6 +28,12 @@ void  jx_test_run          (JxTestRun          *run,
                             const char         *lang,
                             const char * const *argv);
 
+/* @text without any white space (a name wrapped in its cell of a PDF reads
+ * whole); without hyphens too unless @hyphens (pdftotext drops them at the
+ * end of a line). */
+char *jx_test_squeeze      (const char         *text,
+                            gboolean            hyphens);
+
 /* data/examples/guangzhou-organization-dept-2024.jixiao in the source tree. */
 char *jx_test_example_path (void);
 

@@ -826,6 +826,19 @@ pdf_info (const char *pdf)
   return g_string_free (info, FALSE);
 }
 
+/* The text pdftotext reads from @pdf, without white space (a name wrapped
+ * in its cell reads whole). */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_auto(JxTestRun) run = { 0 };
+
+  jx_test_run (&run, NULL, argv);
+  g_assert_cmpint (run.status, ==, 0);
+  return jx_test_squeeze (run.out, TRUE);
+}
+
 /* File → Export → PDF… asks where, then writes the official table in the
  * background; Excel and CSV likewise; File → Print… lays out the same
  * pages, so printing to a file gives the PDF's pages. */
@@ -2838,6 +2851,27 @@ test_last_year_beside_fields (void)
     g_assert_nonnull (strstr (written, ",10564.80,10564.80,"));
     g_assert_nonnull (strstr (written, ",10464.80,"));
     g_unlink (csv);
+
+    /* Print (Ctrl+P) follows the same switch: its pages gain the 上年
+     * column and the "（上年：…）" after the annual values; off, neither. */
+    for (int with = 1; with >= 0; with--)
+      {
+        g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+        g_autoptr(GtkPrintOperation) operation = NULL;
+        g_autofree char *flat = NULL;
+
+        g_object_set (next_window, "export-last-year", with, NULL);
+        operation = jx_window_new_print_operation (next_window);
+        gtk_print_operation_set_export_filename (operation, printed);
+        g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                                  GTK_WINDOW (next_window), &error),
+                         ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+        g_assert_no_error (error);
+        flat = pdf_text (printed);
+        g_assert_true ((strstr (flat, "上年总计") != NULL) == with);
+        g_assert_true ((strstr (flat, "（上年：") != NULL) == with);
+        g_unlink (printed);
+      }
     g_rmdir (dir);
   }
 

@@ -136,24 +136,10 @@ pdf_text (const char *pdf,
   return g_steal_pointer (&r.out);
 }
 
-/* @text without any white space: a name wrapped in its cell reads whole.
- * Without hyphens too, which pdftotext drops at the end of a line. */
-static char *
-squeeze_full (const char *text,
-              gboolean    hyphens)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)) && (hyphens || *p != '-'))
-      g_string_append_unichar (s, g_utf8_get_char (p));
-  return g_string_free (s, FALSE);
-}
-
 static char *
 squeeze (const char *text)
 {
-  return squeeze_full (text, TRUE);
+  return jx_test_squeeze (text, TRUE);
 }
 
 /* The text of @pdf's @page (0: all), squeezed. */
@@ -192,7 +178,7 @@ test_pdf_official_layout (void)
   g_autoptr(JxDocument) doc = load (example);
   g_autofree char *all = pdf_text (pdf, 0);
   g_autofree char *flat = squeeze (all);
-  g_autofree char *no_hyphens = squeeze_full (all, FALSE);
+  g_autofree char *no_hyphens = jx_test_squeeze (all, FALSE);
   g_autofree char *total = jx_money_format (jx_document_get_total (doc));
   GListModel *units = jx_document_get_units (doc);
   guint n_pages = pdf_pages (pdf), n_found = 0;
@@ -218,7 +204,7 @@ test_pdf_official_layout (void)
       for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-          g_autofree char *name = squeeze_full (jx_project_get_name (project), FALSE);
+          g_autofree char *name = jx_test_squeeze (jx_project_get_name (project), FALSE);
 
           if (strstr (no_hyphens, name) == NULL)
             g_error ("project “%s” is not in the PDF", name);

@@ -277,8 +277,9 @@ export_action (GtkWidget  *widget,
 
 typedef struct
 {
-  JxReportLayout *layout;
-  JxDocument     *document;
+  JxReportLayout  *layout;
+  JxDocument      *document;
+  JxReportOptions  options;
 } PrintJob;
 
 static void
@@ -289,19 +290,18 @@ print_job_free (PrintJob *job)
   g_free (job);
 }
 
-/* Lays the table out for the paper chosen in the dialog: the same code as
- * the PDF export, so "Print to File" gives the same pages. */
+/* Lays the table out for the paper chosen in the dialog: the same code and
+ * options as the PDF export, so "Print to File" gives the same pages. */
 static void
 on_begin_print_cb (GtkPrintOperation *operation,
                    GtkPrintContext   *context,
                    gpointer           data)
 {
   PrintJob *job = data;
-  const JxReportOptions options = { FALSE };
   PangoContext *pango = gtk_print_context_create_pango_context (context);
 
   g_clear_object (&job->layout);
-  job->layout = jx_report_layout_new (job->document, &options,
+  job->layout = jx_report_layout_new (job->document, &job->options,
                                       gtk_print_context_get_width (context),
                                       gtk_print_context_get_height (context));
   jx_report_layout_paginate (job->layout, pango, NULL, NULL, NULL, NULL);
@@ -338,7 +338,8 @@ on_print_done_cb (GtkPrintOperation       *operation,
 }
 
 /* A print operation on A4 landscape, in points, drawing the whole paper
- * (the report keeps its own margins). */
+ * (the report keeps its own margins), with last year's values when the
+ * Export submenu's switch (win.export-last-year) is on, as the exports. */
 GtkPrintOperation *
 jx_window_new_print_operation (JxWindow *self)
 {
@@ -356,6 +357,7 @@ jx_window_new_print_operation (JxWindow *self)
   gtk_print_operation_set_job_name (operation, jx_document_get_title (self->document)
                                                ? jx_document_get_title (self->document) : "");
   job->document = g_object_ref (self->document);
+  job->options.last_year = self->export_last_year;
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
