@@ -18,6 +18,7 @@
 #include "jx-new-year.h"
 #include "jx-previous.h"
 #include "jx-review.h"
+#include "jx-snapshot.h"
 #include "jx-xml.h"
 
 static JxDocument *
@@ -806,6 +807,120 @@ test_previous_not_compared (void)
   g_assert_cmpuint (jx_diff_get_n_changes (diff), ==, 2);
 }
 
+/* A snapshot is the same table: the same bytes when written, whether
+ * copied at once or one project a step; with last year's values, comments
+ * and replies, four decimals and a template's own sources. */
+static void
+test_snapshot_same_bytes (void)
+{
+  g_autoptr(JxDocument) doc = load_example ();
+  g_autoptr(GError) error = NULL;
+  JxNewYearInfo info = { 0, 0 };
+  g_autoptr(JxDocument) next = NULL;
+  g_autoptr(JxDocument) plain = load_text (TABLE_PLAIN (" decimals=\"4\"", "1.2345", "2.0000"));
+  GListModel *comments = jx_document_get_annotations (doc);
+  g_autoptr(JxAnnotation) first = g_list_model_get_item (comments, 0);
+
+  jx_edit_reply (doc, first, "审核人", "已核实。");
+  next = jx_new_year_copy (doc, &info, &error);
+  g_assert_no_error (error);
+  jx_edit_add_annotation (next, "p2", "goal", "审核人", "请细化目标。");
+  g_assert_true (jx_document_has_previous (next));
+
+  JxDocument *docs[] = { doc, next, plain };
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      g_autofree char *bytes = write_text (docs[d]);
+      g_autoptr(JxDocument) whole = jx_document_snapshot (docs[d]);
+      g_autofree char *whole_bytes = write_text (whole);
+      g_autoptr(JxSnapshot) snapshot = jx_snapshot_new (docs[d]);
+      g_autoptr(JxDocument) sliced = NULL;
+      g_autofree char *sliced_bytes = NULL;
+      guint steps = 1;
+
+      /* A deadline already past: one project a step. */
+      while (!jx_snapshot_step (snapshot, 0, &sliced))
+        steps++;
+      sliced_bytes = write_text (sliced);
+      g_assert_cmpstr (whole_bytes, ==, bytes);
+      g_assert_cmpstr (sliced_bytes, ==, bytes);
+      g_assert_cmpuint (steps, >=, jx_document_get_n_projects (docs[d]));
+      g_assert_cmpint (jx_document_get_total (sliced), ==, jx_document_get_total (docs[d]));
+      g_assert_cmpuint (jx_document_get_n_indicators (sliced), ==, jx_document_get_n_indicators (docs[d]));
+      /* Its own items: an edit of the copy leaves the table alone. */
+      {
+        g_autoptr(JxFundingUnit) unit = g_list_model_get_item (jx_document_get_units (sliced), 0);
+        g_autoptr(JxProject) project = g_list_model_get_item (jx_funding_unit_get_projects (unit), 0);
+        JxNode *original = lookup (docs[d], jx_node_get_id (JX_NODE (project)));
+
+        g_assert_true (original != JX_NODE (project));
+        g_assert_true (jx_edit_set_text (sliced, project, "name", "改过的名称", NULL));
+        g_assert_cmpstr (jx_project_get_name (JX_PROJECT (original)), !=, "改过的名称");
+      }
+    }
+}
+
+/* The diff against a snapshot, mapped back to the table by id, is the diff
+ * against the table: the same changes, naming the table's own items. One
+ * that names an item the table no longer has is refused whole. */
+static void
+test_diff_remap (void)
+{
+  g_autoptr(JxDocument) a = load_example ();
+  g_autoptr(JxDocument) b = load_example ();
+  g_autoptr(JxDocument) copy = NULL;
+  g_autoptr(JxDiff) direct = NULL;
+  g_autoptr(JxDiff) diff = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GListModel *comments = jx_document_get_annotations (b);
+  g_autoptr(JxAnnotation) first = g_list_model_get_item (comments, 0);
+  JxProject *p2 = JX_PROJECT (lookup (b, "p2"));
+  JxProject *added;
+
+  g_assert_true (jx_edit_set_money (b, p2, "fiscal", jx_project_get_source (p2, 0) + 100, NULL));
+  jx_edit_remove (b, lookup (b, "p3"));
+  added = jx_edit_add_project (b, jx_project_get_unit (p2), 0, "新增项目");
+  jx_edit_set_resolved (b, first, TRUE);
+
+  direct = jx_diff_documents (a, b);
+  expected = summary (direct);
+  copy = jx_document_snapshot (b);
+  diff = jx_diff_documents (a, copy);
+  g_assert_true (jx_diff_remap (diff, copy, b));
+  text = summary (diff);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpuint (jx_diff_get_n_changes (diff), >=, 3);
+  for (guint i = 0; i < jx_diff_get_n_changes (diff); i++)
+    {
+      const JxChange *change = jx_diff_get_change (diff, i);
+      const JxChange *want = jx_diff_get_change (direct, i);
+
+      g_assert_true (change->new_node == want->new_node);
+      g_assert_true (change->new_parent == want->new_parent);
+      g_assert_true (change->old_node == want->old_node);
+    }
+  g_assert_true (jx_diff_get_comment (diff, 0)->new_node == JX_NODE (first));
+  g_assert_true (jx_diff_get_change (diff, 0)->new_node == JX_NODE (added)
+                 || jx_diff_get_change (diff, 1)->new_node == JX_NODE (added));
+
+  /* The table lost an item the changes name: nothing is mapped. */
+  diff = (jx_diff_free (diff), jx_diff_documents (a, copy));
+  before = summary (diff);
+  jx_edit_remove (b, JX_NODE (added));
+  g_assert_false (jx_diff_remap (diff, copy, b));
+  after = summary (diff);
+  g_assert_cmpstr (after, ==, before);
+  for (guint i = 0; i < jx_diff_get_n_changes (diff); i++)
+    {
+      const JxChange *change = jx_diff_get_change (diff, i);
+
+      g_assert_true (change->new_node == NULL || jx_node_get_document (change->new_node) == copy);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -825,6 +940,8 @@ main (int    argc,
   g_test_add_func ("/diff/renamed-project-matched-by-id", test_renamed_keeps_id);
   g_test_add_func ("/diff/comments-listed-apart", test_comments_apart);
   g_test_add_func ("/diff/json", test_json);
+  g_test_add_func ("/diff/snapshot-same-bytes", test_snapshot_same_bytes);
+  g_test_add_func ("/diff/remap-snapshot-to-table", test_diff_remap);
   g_test_add_func ("/new-year/year-title-ids-amounts-no-comments", test_new_year);
   g_test_add_func ("/new-year/title-year-standing-alone", test_new_year_title);
   g_test_add_func ("/new-year/refuses-without-a-year", test_new_year_no_year);

@@ -709,6 +709,64 @@ jx_diff_free (JxDiff *diff)
   g_free (diff);
 }
 
+/* The item of @to that is @node of @from (the same id), @node itself when
+ * it is not of @from, or NULL when @to has no such item. */
+static JxNode *
+remapped (JxNode     *node,
+          JxDocument *from,
+          JxDocument *to)
+{
+  JxNode *match;
+
+  if (node == NULL || jx_node_get_document (node) != from)
+    return node;
+  if (node == JX_NODE (from))
+    return JX_NODE (to);
+  match = jx_node_get_id (node) != NULL ? jx_document_lookup (to, jx_node_get_id (node)) : NULL;
+  return match != NULL && G_OBJECT_TYPE (match) == G_OBJECT_TYPE (node) ? match : NULL;
+}
+
+static gboolean
+remap_changes (GPtrArray  *changes,
+               JxDocument *from,
+               JxDocument *to,
+               gboolean    apply)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      JxChange *change = g_ptr_array_index (changes, i);
+      JxNode **nodes[] = { &change->old_node, &change->new_node, &change->new_parent };
+
+      for (guint k = 0; k < G_N_ELEMENTS (nodes); k++)
+        {
+          JxNode *match = remapped (*nodes[k], from, to);
+
+          if (*nodes[k] != NULL && match == NULL)
+            return FALSE;
+          if (apply && match != *nodes[k])
+            g_set_object (nodes[k], match);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+jx_diff_remap (JxDiff     *diff,
+               JxDocument *from,
+               JxDocument *to)
+{
+  g_return_val_if_fail (diff != NULL, FALSE);
+  g_return_val_if_fail (JX_IS_DOCUMENT (from), FALSE);
+  g_return_val_if_fail (JX_IS_DOCUMENT (to), FALSE);
+
+  /* All or nothing: look every item up before changing any. */
+  if (!remap_changes (diff->changes, from, to, FALSE) || !remap_changes (diff->comments, from, to, FALSE))
+    return FALSE;
+  remap_changes (diff->changes, from, to, TRUE);
+  remap_changes (diff->comments, from, to, TRUE);
+  return TRUE;
+}
+
 gboolean
 jx_diff_is_empty (JxDiff *diff)
 {

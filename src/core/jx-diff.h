@@ -86,6 +86,15 @@ JxDiff         *jx_diff_documents        (JxDocument     *a,
                                           JxDocument     *b);
 void            jx_diff_free             (JxDiff         *diff);
 
+/* A diff made with a copy of a table (jx-snapshot.h) in place of @to, the
+ * table itself, made its own: every item of @from the changes name becomes
+ * the item of @to with the same id. All or nothing: FALSE, with @diff
+ * untouched, when @to lacks one of them. Only right while @to is what
+ * @from copied (the caller checks that it did not change meanwhile). */
+gboolean        jx_diff_remap            (JxDiff         *diff,
+                                          JxDocument     *from,
+                                          JxDocument     *to);
+
 /* TRUE when the tables are the same: no change and no comment change. */
 gboolean        jx_diff_is_empty         (JxDiff         *diff);
 guint           jx_diff_get_n_changes    (JxDiff         *diff);

@@ -53,6 +53,10 @@ void     jx_node_remove_child      (JxNode     *parent,
 void     jx_node_assign_ids        (JxNode     *self,
                                     JxDocument *document);
 JxNode  *jx_node_copy              (JxNode     *self);
+/* A deep copy that keeps the ids and last year's values: the same item,
+ * for a snapshot of the table (jx-snapshot.h). Detached: its ids are
+ * registered where it is inserted. */
+JxNode  *jx_node_copy_exact        (JxNode     *self);
 
 /* Re-indexes @self's amounts from the sources of @from to those of @to,
  * by id; an amount of a source @to lacks is dropped (the totals follow). */

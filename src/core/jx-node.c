@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-model-private.h"
+#include "jx-previous.h"
 
 typedef struct
 {
@@ -429,6 +430,39 @@ jx_node_copy (JxNode *self)
         {
           g_autoptr(JxNode) child = g_list_model_get_item (children, k);
           g_autoptr(JxNode) child_copy = jx_node_copy (child);
+          jx_node_append_child (copy, child_copy);
+        }
+    }
+  return copy;
+}
+
+JxNode *
+jx_node_copy_exact (JxNode *self)
+{
+  JxNodeClass *klass;
+  JxNode *copy;
+  guint n_types;
+  const GType *types = get_child_types (&n_types);
+
+  g_return_val_if_fail (JX_IS_NODE (self), NULL);
+
+  klass = JX_NODE_GET_CLASS (self);
+  g_return_val_if_fail (klass->copy != NULL, NULL);
+  copy = klass->copy (self);
+  if (jx_node_get_id (self) != NULL)
+    jx_node_set_id (copy, jx_node_get_id (self));
+  jx_node_copy_previous (self, copy);
+  for (guint t = 0; t < n_types; t++)
+    {
+      GListModel *children = (GListModel *) get_store (self, types[t]);
+
+      if (children == NULL || get_store (copy, types[t]) == NULL)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (children); k++)
+        {
+          g_autoptr(JxNode) child = g_list_model_get_item (children, k);
+          g_autoptr(JxNode) child_copy = jx_node_copy_exact (child);
+
           jx_node_append_child (copy, child_copy);
         }
     }

@@ -401,6 +401,30 @@ jx_node_record_previous (JxNode *node,
   g_object_set_qdata_full (G_OBJECT (node), previous_quark (), previous, (GDestroyNotify) previous_free);
 }
 
+void
+jx_node_copy_previous (JxNode *from,
+                       JxNode *to)
+{
+  Previous *previous;
+  Previous *copy;
+
+  g_return_if_fail (JX_IS_NODE (from));
+  g_return_if_fail (JX_IS_NODE (to));
+
+  previous = g_object_get_qdata (G_OBJECT (from), previous_quark ());
+  if (previous == NULL)
+    {
+      g_object_set_qdata (G_OBJECT (to), previous_quark (), NULL);
+      return;
+    }
+  copy = g_malloc0 (sizeof (Previous) + previous->n_values * sizeof (char *));
+  copy->year = previous->year;
+  copy->n_values = previous->n_values;
+  for (guint i = 0; i < previous->n_values; i++)
+    jx_replace_string (&copy->values[i], previous->values[i]);
+  g_object_set_qdata_full (G_OBJECT (to), previous_quark (), copy, (GDestroyNotify) previous_free);
+}
+
 static gboolean
 project_has_previous (JxProject *project)
 {

@@ -75,6 +75,9 @@ void          jx_node_set_previous_year  (JxNode        *node,
 void          jx_node_set_previous       (JxNode        *node,
                                           const JxField *field,
                                           const char    *value);
+/* Gives @to (a copy of @from) @from's previous year and values, or none. */
+void          jx_node_copy_previous      (JxNode        *from,
+                                          JxNode        *to);
 /* Whether @document or any node in it has previous values (such a table
  * is written as format 2). */
 gboolean      jx_document_has_previous   (JxDocument    *document);
