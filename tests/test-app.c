@@ -2772,6 +2772,175 @@ test_compare_marks_tree (void)
   close_window (window);
 }
 
+static gboolean
+compare_done (gpointer data)
+{
+  return jx_window_get_compare_state (data) == JX_COMPARE_STATE_NONE && jx_window_get_comparison (data) != NULL;
+}
+
+/* Every item of the window's table (and each ghost row under it) has the
+ * mark a comparison made now, on the main thread, gives it; the lists of
+ * changes are the same. */
+static void
+assert_marks_of_table (JxWindow *window)
+{
+  JxComparison *shown = jx_window_get_comparison (window);
+  JxDocument *document = jx_window_get_document (window);
+  g_autoptr(JxComparison) now = jx_comparison_new (jx_comparison_get_other (shown), document, "now");
+  JxDiff *a = jx_comparison_get_diff (shown);
+  JxDiff *b = jx_comparison_get_diff (now);
+  GPtrArray *nodes = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *units = jx_document_get_units (document);
+
+  g_ptr_array_add (nodes, g_object_ref (document));
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      JxFundingUnit *unit = g_list_model_get_item (units, u);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      g_ptr_array_add (nodes, unit);
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          JxProject *project = g_list_model_get_item (projects, p);
+          GListModel *indicators = jx_project_get_indicators (project);
+
+          g_ptr_array_add (nodes, project);
+          for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+            g_ptr_array_add (nodes, g_list_model_get_item (indicators, i));
+        }
+    }
+  for (guint n = 0; n < nodes->len; n++)
+    {
+      JxNode *node = g_ptr_array_index (nodes, n);
+      GListModel *ghosts_shown = jx_comparison_get_removed (shown, node);
+      GListModel *ghosts_now = jx_comparison_get_removed (now, node);
+
+      if (jx_comparison_get_mark (shown, node) != jx_comparison_get_mark (now, node))
+        g_error ("%s: marked %d, the table now gives %d", jx_node_get_id (node) ? jx_node_get_id (node) : "table",
+                 jx_comparison_get_mark (shown, node), jx_comparison_get_mark (now, node));
+      g_assert_cmpuint (ghosts_shown ? g_list_model_get_n_items (ghosts_shown) : 0, ==,
+                        ghosts_now ? g_list_model_get_n_items (ghosts_now) : 0);
+      g_assert_cmpstr (jx_comparison_get_old_value (shown, node, "fiscal"), ==,
+                       jx_comparison_get_old_value (now, node, "fiscal"));
+    }
+  g_assert_cmpuint (jx_diff_get_n_changes (a), ==, jx_diff_get_n_changes (b));
+  for (guint i = 0; i < jx_diff_get_n_changes (a); i++)
+    {
+      g_autofree char *one = jx_change_describe (jx_diff_get_change (a, i));
+      g_autofree char *two = jx_change_describe (jx_diff_get_change (b, i));
+
+      g_assert_cmpstr (one, ==, two);
+      g_assert_true (jx_diff_get_change (a, i)->new_node == jx_diff_get_change (b, i)->new_node);
+    }
+  g_assert_cmpuint (jx_comparison_get_n_marked (shown), ==, jx_comparison_get_n_marked (now));
+  g_ptr_array_unref (nodes);
+}
+
+/* Compare With… is made off the main thread on a copy of the table; the
+ * table may be edited meanwhile. Edited while the copy is being made, or
+ * while a worker diffs it, the comparison shown is the one of the table as
+ * edited: every mark on the row it belongs to, the edited values in it. */
+static void
+test_compare_edit_while_comparing (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
+  g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GFile) sent = g_file_new_for_path (sent_path);
+  g_auto(GStrv) parts = NULL;
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxComparison *comparison;
+  JxNode *unit = JX_NODE (jx_project_get_unit (JX_PROJECT (lookup (window, "p3"))));
+  GListModel *ghosts;
+  gboolean seen_diffing = FALSE;
+
+  /* The version sent had 8,450.00 for p3. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
+  g_assert_nonnull (parts[1]);
+  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+
+  /* Edited while the copy is being made: p4's amount. */
+  jx_window_compare_with (window, sent);
+  g_assert_cmpint (jx_window_get_compare_state (window), ==, JX_COMPARE_STATE_READING);
+  g_assert_true (jx_edit_set_money (document, JX_PROJECT (lookup (window, "p4")), "fiscal", 123456, NULL));
+  wait_until (compare_done, window);
+  comparison = jx_window_get_comparison (window);
+  g_assert_cmpint (jx_comparison_get_mark (comparison, lookup (window, "p4")), ==, JX_COMPARE_CHANGED);
+  g_assert_cmpint (jx_comparison_get_mark (comparison, lookup (window, "p3")), ==, JX_COMPARE_CHANGED);
+  assert_marks_of_table (window);
+  assert_row_mark (window, lookup (window, "p4"), JX_COMPARE_CHANGED);
+
+  /* Edited while a worker diffs the copy: p3 back to the amount it had in
+   * the version sent, p5's changed. Mapped back as it was, the diff would
+   * mark p3 (the same again) and not p5. */
+  jx_window_compare_with (window, sent);
+  while (jx_window_get_compare_state (window) != JX_COMPARE_STATE_NONE)
+    {
+      if (jx_window_get_compare_state (window) == JX_COMPARE_STATE_DIFFING && !seen_diffing)
+        {
+          seen_diffing = TRUE;
+          g_assert_true (jx_edit_set_money (document, JX_PROJECT (lookup (window, "p3")), "fiscal", 845000, NULL));
+          g_assert_true (jx_edit_set_money (document, JX_PROJECT (lookup (window, "p5")), "fiscal", 654321, NULL));
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (seen_diffing);
+  wait_until (compare_done, window);
+  comparison = jx_window_get_comparison (window);
+  g_assert_cmpint (jx_comparison_get_mark (comparison, lookup (window, "p3")), ==, JX_COMPARE_NONE);
+  g_assert_cmpint (jx_comparison_get_mark (comparison, lookup (window, "p5")), ==, JX_COMPARE_CHANGED);
+  assert_marks_of_table (window);
+  assert_row_mark (window, lookup (window, "p3"), JX_COMPARE_NONE);
+  assert_row_mark (window, lookup (window, "p5"), JX_COMPARE_CHANGED);
+
+  /* Removed while a worker diffs the copy: p3 is a ghost row. */
+  jx_window_compare_with (window, sent);
+  seen_diffing = FALSE;
+  while (jx_window_get_compare_state (window) != JX_COMPARE_STATE_NONE)
+    {
+      if (jx_window_get_compare_state (window) == JX_COMPARE_STATE_DIFFING && !seen_diffing)
+        {
+          seen_diffing = TRUE;
+          jx_edit_remove (document, lookup (window, "p3"));
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (seen_diffing);
+  wait_until (compare_done, window);
+  comparison = jx_window_get_comparison (window);
+  g_assert_null (jx_document_lookup (document, "p3"));
+  ghosts = jx_comparison_get_removed (comparison, unit);
+  g_assert_nonnull (ghosts);
+  g_assert_cmpuint (g_list_model_get_n_items (ghosts), ==, 1);
+  {
+    g_autoptr(JxNode) ghost = g_list_model_get_item (ghosts, 0);
+
+    g_assert_cmpstr (jx_node_get_id (ghost), ==, "p3");
+    g_assert_true (jx_node_get_document (ghost) != document);
+    assert_row_mark (window, ghost, JX_COMPARE_REMOVED);
+  }
+  assert_marks_of_table (window);
+
+  /* Undone while comparing: the marks follow the table back. */
+  jx_window_compare_with (window, sent);
+  jx_history_undo (jx_document_get_history (document));
+  jx_history_undo (jx_document_get_history (document));
+  jx_history_undo (jx_document_get_history (document));
+  wait_until (compare_done, window);
+  g_assert_nonnull (jx_document_lookup (document, "p3"));
+  assert_marks_of_table (window);
+  assert_row_mark (window, lookup (window, "p3"), JX_COMPARE_CHANGED);
+
+  close_window (window);
+  g_unlink (sent_path);
+  g_rmdir (dir);
+}
+
 /* Next year's table shows last year's value beside each field (上年), in
  * grey, and an amount its change against it, while show-last-year is on. */
 static void
@@ -4164,6 +4333,7 @@ main (int   argc,
   g_test_add_func ("/app/files/new-year-window", test_new_year_window);
   g_test_add_func ("/app/files/compare-with-lists-changes", test_compare_with);
   g_test_add_func ("/app/files/compare-marks-tree-and-fields", test_compare_marks_tree);
+  g_test_add_func ("/app/files/compare-edit-while-comparing", test_compare_edit_while_comparing);
   g_test_add_func ("/app/cycle/last-year-beside-fields", test_last_year_beside_fields);
   g_test_add_func ("/app/tree/drag-and-drop", test_tree_drag_and_drop);
   g_test_add_func ("/app/tree/filter-live", test_tree_filter_live);

@@ -131,16 +131,29 @@ jx_comparison_new (JxDocument *other,
                    JxDocument *document,
                    const char *other_name)
 {
+  g_return_val_if_fail (JX_IS_DOCUMENT (other), NULL);
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+
+  return jx_comparison_new_for_diff (other, document, jx_diff_documents (other, document), other_name);
+}
+
+JxComparison *
+jx_comparison_new_for_diff (JxDocument *other,
+                            JxDocument *document,
+                            JxDiff     *diff,
+                            const char *other_name)
+{
   JxComparison *self;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (other), NULL);
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (diff != NULL, NULL);
 
   self = g_object_new (JX_TYPE_COMPARISON, NULL);
   self->other = g_object_ref (other);
   self->document = g_object_ref (document);
   self->other_name = g_strdup (other_name);
-  self->diff = jx_diff_documents (other, document);
+  self->diff = diff;
   for (guint i = 0; i < jx_diff_get_n_changes (self->diff); i++)
     {
       const JxChange *change = jx_diff_get_change (self->diff, i);

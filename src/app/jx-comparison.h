@@ -39,6 +39,12 @@ typedef enum
 JxComparison  *jx_comparison_new            (JxDocument    *other,
                                              JxDocument    *document,
                                              const char    *other_name);
+/* The same from a diff already made from @other to @document (in a
+ * worker, on a snapshot, then mapped back: jx_diff_remap()). Takes @diff. */
+JxComparison  *jx_comparison_new_for_diff   (JxDocument    *other,
+                                             JxDocument    *document,
+                                             JxDiff        *diff,
+                                             const char    *other_name);
 JxDiff        *jx_comparison_get_diff       (JxComparison  *self);
 JxDocument    *jx_comparison_get_other      (JxComparison  *self);
 JxDocument    *jx_comparison_get_document   (JxComparison  *self);

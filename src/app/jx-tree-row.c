@@ -40,6 +40,41 @@ G_DEFINE_FINAL_TYPE (JxTreeRow, jx_tree_row, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_ITEM, PROP_PROBLEMS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+/* Tooltips are kept here and handed over when asked for (query-tooltip):
+ * GTK 4.8's gtk_widget_set_tooltip_text() asks the display where the
+ * pointer is, a round trip to the X server, on every call, and the rows a
+ * tree rebuilt for Compare With… binds set several each (a third of the
+ * time the comparison held up the window). */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "jx-tooltip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL && *text != '\0');
+}
+
+static const char *
+get_tooltip (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "jx-tooltip");
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    data)
+{
+  const char *text = get_tooltip (widget);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update_mark (JxTreeRow *self)
 {
@@ -54,7 +89,7 @@ update_mark (JxTreeRow *self)
       gboolean error = severity == JX_SEVERITY_ERROR;
 
       gtk_image_set_from_icon_name (self->mark, error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark), tooltip);
+      set_tooltip (GTK_WIDGET (self->mark), tooltip);
       gtk_widget_remove_css_class (GTK_WIDGET (self->mark), error ? "warning" : "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->mark), error ? "error" : "warning");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -65,7 +100,7 @@ update_mark (JxTreeRow *self)
     {
       /* Keep the space, so names line up whether or not a row is marked. */
       gtk_image_clear (self->mark);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark), NULL);
+      set_tooltip (GTK_WIDGET (self->mark), NULL);
       gtk_widget_set_opacity (GTK_WIDGET (self->mark), 0.0);
     }
 }
@@ -88,7 +123,7 @@ update_comments (JxTreeRow *self)
                                           self->open_comments),
                              self->open_comments);
   gtk_label_set_text (self->comments_label, count);
-  gtk_widget_set_tooltip_text (self->comments_badge, tooltip);
+  set_tooltip (self->comments_badge, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->comments_badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   tooltip, -1);
 }
@@ -171,8 +206,7 @@ update (JxTreeRow *self)
     }
 
   gtk_label_set_text (self->amount_label, amount ? amount : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label),
-                               gtk_label_get_text (self->name_label));
+  set_tooltip (GTK_WIDGET (self->name_label), gtk_label_get_text (self->name_label));
 }
 
 static void
@@ -239,7 +273,7 @@ jx_tree_row_set_compare_mark (JxTreeRow     *self,
     {
       gtk_label_set_text (self->compare_label, text);
       gtk_widget_add_css_class (GTK_WIDGET (self->compare_label), classes[mark]);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_label), tooltip);
+      set_tooltip (GTK_WIDGET (self->compare_label), tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       tooltip, -1);
     }
@@ -361,7 +395,7 @@ const char *
 jx_tree_row_get_mark (JxTreeRow *self)
 {
   g_return_val_if_fail (JX_IS_TREE_ROW (self), NULL);
-  return gtk_widget_get_tooltip_text (GTK_WIDGET (self->mark));
+  return get_tooltip (GTK_WIDGET (self->mark));
 }
 
 static void
@@ -458,6 +492,10 @@ static void
 jx_tree_row_init (JxTreeRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->mark, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  g_signal_connect (self->compare_label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  g_signal_connect (self->name_label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  g_signal_connect (self->comments_badge, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 }

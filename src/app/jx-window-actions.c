@@ -18,6 +18,7 @@
 #include "jx-new-year.h"
 #include "jx-review.h"
 #include "jx-review-pdf.h"
+#include "jx-snapshot.h"
 #include "jx-storage.h"
 #include "jx-taxonomy.h"
 #include "jx-window-private.h"
@@ -300,15 +301,304 @@ new_year_action (GtkWidget  *widget,
 }
 
 /* File → Compare With: another version (the one sent, the one returned,
- * last year's) is read off the main thread, then the changes from it to
- * this window's table are listed in a window of their own. */
+ * last year's) compared with this window's table, the changes listed in a
+ * window of their own and marked in the tree.
+ *
+ * The window stays responsive throughout: a worker reads the other version
+ * while the main thread copies the table a slice at a time (jx-snapshot.h:
+ * the same ids, never holding up a frame); then a worker diffs the two, and
+ * the main thread maps the changes back to the table's own items by id
+ * (jx_diff_remap()). An edit made meanwhile leaves the copy behind: it is
+ * made again, and the diff with it (the other version stays read), so the
+ * marks are always those of the table on screen, never of a state it had.
+ * After COMPARE_MAX_COPIES copies overtaken by edits (someone typing all
+ * along), the diff is made on the main thread: a short wait rather than
+ * none ever finishing. A progress message shows all the while. */
+#define COMPARE_SLICE_US   12000
+#define COMPARE_GAP_MS     4
+#define COMPARE_MAX_COPIES 3
+
+struct _JxCompareJob
+{
+  JxWindow     *window;    /* not a reference: the window holds the job */
+  char         *name;      /* the other file's name, for people */
+  JxDocument   *document;  /* the window's table when asked */
+  JxDocument   *other;     /* read by the worker */
+  JxSnapshot   *snapshot;  /* the copy being made */
+  guint         slice_id;
+  JxDocument   *copy;      /* the copy made */
+  guint64       serial;    /* the table's history serial the copy is of */
+  guint         n_copies;
+  gboolean      diffing;
+  gboolean      cancelled;
+};
+
+static void
+compare_job_clear (JxCompareJob *job)
+{
+  g_clear_handle_id (&job->slice_id, g_source_remove);
+  g_clear_pointer (&job->snapshot, jx_snapshot_free);
+  g_clear_object (&job->copy);
+  g_clear_object (&job->other);
+  g_clear_object (&job->document);
+  g_free (job->name);
+}
+
+static JxCompareJob *
+compare_job_ref (JxCompareJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+compare_job_unref (JxCompareJob *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) compare_job_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxCompareJob, compare_job_unref)
+
+static guint64
+document_serial (JxDocument *document)
+{
+  return jx_history_get_serial (jx_document_get_history (document));
+}
+
+/* Whatever the job still has to do is dropped; its workers' results are
+ * ignored when they come. */
+void
+jx_window_cancel_compare (JxWindow *self)
+{
+  JxCompareJob *job = self->compare_job;
+
+  if (job == NULL)
+    return;
+  job->cancelled = TRUE;
+  g_clear_handle_id (&job->slice_id, g_source_remove);
+  g_clear_pointer (&job->snapshot, jx_snapshot_free);
+  self->compare_job = NULL;
+  compare_job_unref (job);
+  jx_toast_dismiss (self->progress);
+}
+
+int
+jx_window_get_compare_state (JxWindow *self)
+{
+  g_return_val_if_fail (JX_IS_WINDOW (self), JX_COMPARE_STATE_NONE);
+  if (self->compare_job == NULL)
+    return JX_COMPARE_STATE_NONE;
+  return self->compare_job->diffing ? JX_COMPARE_STATE_DIFFING : JX_COMPARE_STATE_READING;
+}
+
+static void
+on_changes_destroyed_cb (GtkWidget *changes,
+                         JxWindow  *self)
+{
+  if (g_object_get_data (G_OBJECT (self), "jx-changes-window") == changes)
+    g_object_set_data (G_OBJECT (self), "jx-changes-window", NULL);
+}
+
+
+/* Drops the last reference to @document in a worker: freeing a table of
+ * 140,000 items took the main thread a sixth of a second. */
+static void
+unref_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  g_object_unref (data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+unref_in_worker (JxDocument *document)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (document == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, document, NULL);
+  g_task_run_in_thread (task, unref_thread);
+}
+
+typedef struct
+{
+  JxWindow   *window;
+  GtkWindow  *changes;
+  JxDocument *copy;
+} AfterFrame;
+
+/* After the window's next frame (the marks drawn): the list of changes
+ * shown (not if it was closed or replaced meanwhile), the copy of the
+ * table freed. Neither adds to the wait for the marks. */
+static gboolean
+after_frame_cb (gpointer data)
+{
+  AfterFrame *after = data;
+
+  if (g_object_get_data (G_OBJECT (after->window), "jx-changes-window") == after->changes)
+    gtk_window_present (after->changes);
+  unref_in_worker (g_steal_pointer (&after->copy));
+  g_object_unref (after->changes);
+  g_object_unref (after->window);
+  g_free (after);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+compare_finish (JxCompareJob *job,
+                JxComparison *comparison)
+{
+  JxWindow *self = job->window;
+  AfterFrame *after = g_new0 (AfterFrame, 1);
+  GtkWidget *changes;
+
+  after->copy = g_steal_pointer (&job->copy);
+  jx_window_cancel_compare (self);
+  /* One comparison at a time: a new one replaces the list and the marks. */
+  changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
+  if (changes != NULL)
+    gtk_window_destroy (GTK_WINDOW (changes));
+  jx_window_set_comparison (self, comparison);
+  changes = jx_changes_window_new (self, comparison);
+  g_object_set_data (G_OBJECT (self), "jx-changes-window", changes);
+  g_signal_connect_object (changes, "destroy", G_CALLBACK (on_changes_destroyed_cb), self, 0);
+  after->window = g_object_ref (self);
+  after->changes = GTK_WINDOW (g_object_ref (changes));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, after_frame_cb, after, NULL);
+}
+
+static void compare_start_copy (JxCompareJob *job);
+
+static void
+compare_diff_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  JxCompareJob *job = data;
+
+  /* The worker's own documents: the other version and the copy, which the
+   * main thread no longer touches (it waits for this task to end). */
+  g_task_return_pointer (task, jx_diff_documents (job->other, job->copy), (GDestroyNotify) jx_diff_free);
+}
+
+static void
+on_compare_diffed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  JxCompareJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(JxDiff) diff = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(JxComparison) comparison = NULL;
+
+  job->diffing = FALSE;
+  if (job->cancelled)
+    return;
+  /* Made on the copy of the table as it is still: the changes are the
+   * table's own; else on a state it no longer has: made again. */
+  if (document_serial (job->document) == job->serial && jx_diff_remap (diff, job->copy, job->document))
+    comparison = jx_comparison_new_for_diff (job->other, job->document, g_steal_pointer (&diff), job->name);
+  else if (job->n_copies >= COMPARE_MAX_COPIES)
+    comparison = jx_comparison_new (job->other, job->document, job->name);
+  else
+    {
+      compare_start_copy (job);
+      return;
+    }
+  compare_finish (job, comparison);
+}
+
+/* Once both the other version and a copy of the table as it still is are
+ * there, a worker diffs them. */
+static void
+compare_maybe_diff (JxCompareJob *job)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (job->cancelled || job->diffing || job->other == NULL || job->copy == NULL)
+    return;
+  if (document_serial (job->document) != job->serial)
+    {
+      compare_start_copy (job);
+      return;
+    }
+  job->diffing = TRUE;
+  task = g_task_new (job->window, NULL, on_compare_diffed_cb, NULL);
+  g_task_set_task_data (task, compare_job_ref (job), (GDestroyNotify) compare_job_unref);
+  g_task_run_in_thread (task, compare_diff_thread);
+}
+
+static gboolean compare_slice_cb (gpointer data);
+
+/* A slice of the copy @delay_ms from now. A timeout, not an idle: above
+ * redrawing, so that frames that come late under load (a spinner asks for
+ * one all the time) never starve it; the gap between slices leaves the
+ * frames and the input their turn. */
+static void
+compare_schedule_slice (JxCompareJob *job,
+                        guint         delay_ms)
+{
+  job->slice_id = g_timeout_add (delay_ms, compare_slice_cb, job);
+}
+
+static gboolean
+compare_slice_cb (gpointer data)
+{
+  JxCompareJob *job = data;
+  g_autoptr(JxDocument) copy = NULL;
+
+  job->slice_id = 0;
+  /* An edit since the copy began: it begins again. */
+  if (document_serial (job->document) != job->serial)
+    {
+      compare_start_copy (job);
+      return G_SOURCE_REMOVE;
+    }
+  if (!jx_snapshot_step (job->snapshot, g_get_monotonic_time () + COMPARE_SLICE_US, &copy))
+    {
+      compare_schedule_slice (job, COMPARE_GAP_MS);
+      return G_SOURCE_REMOVE;
+    }
+  g_clear_pointer (&job->snapshot, jx_snapshot_free);
+  g_set_object (&job->copy, copy);
+  compare_maybe_diff (job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+compare_start_copy (JxCompareJob *job)
+{
+  g_clear_handle_id (&job->slice_id, g_source_remove);
+  g_clear_pointer (&job->snapshot, jx_snapshot_free);
+  g_clear_object (&job->copy);
+  /* Overtaken too often by edits: the diff on the main thread, once the
+   * other version is read. */
+  if (job->n_copies >= COMPARE_MAX_COPIES)
+    {
+      if (job->other != NULL)
+        {
+          g_autoptr(JxComparison) comparison = jx_comparison_new (job->other, job->document, job->name);
+
+          compare_finish (job, comparison);
+        }
+      return;
+    }
+  job->n_copies++;
+  job->serial = document_serial (job->document);
+  job->snapshot = jx_snapshot_new (job->document);
+  compare_schedule_slice (job, 0);
+}
+
 static void
 compare_load_thread (GTask        *task,
                      gpointer      source,
                      gpointer      data,
                      GCancellable *cancellable)
 {
-  g_autofree char *path = g_file_get_path (data);
+  g_autofree char *path = g_file_get_path (g_object_get_data (G_OBJECT (task), "jx-file"));
   GError *error = NULL;
   JxDocument *other = NULL;
 
@@ -323,43 +613,28 @@ compare_load_thread (GTask        *task,
 }
 
 static void
-on_changes_destroyed_cb (GtkWidget *changes,
-                         JxWindow  *self)
-{
-  if (g_object_get_data (G_OBJECT (self), "jx-changes-window") == changes)
-    g_object_set_data (G_OBJECT (self), "jx-changes-window", NULL);
-}
-
-static void
 on_compare_loaded_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      data)
 {
   JxWindow *self = JX_WINDOW (source);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  JxCompareJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(JxDocument) other = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(JxComparison) comparison = NULL;
-  GtkWidget *changes;
 
+  if (job->cancelled)
+    return;
   if (other == NULL)
     {
+      jx_window_cancel_compare (self);
       jx_window_show_error (self, _("The other version cannot be read"), error->message);
       return;
     }
-  if (jx_window_get_document (self) == NULL)
-    return;
-  comparison = jx_comparison_new (other, jx_window_get_document (self), name);
-  /* One comparison at a time: a new one replaces the list and the marks. */
-  changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
-  if (changes != NULL)
-    gtk_window_destroy (GTK_WINDOW (changes));
-  jx_window_set_comparison (self, comparison);
-  changes = jx_changes_window_new (self, comparison);
-  g_object_set_data (G_OBJECT (self), "jx-changes-window", changes);
-  g_signal_connect_object (changes, "destroy", G_CALLBACK (on_changes_destroyed_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (changes));
+  job->other = g_steal_pointer (&other);
+  if (job->n_copies >= COMPARE_MAX_COPIES && job->snapshot == NULL && job->copy == NULL)
+    compare_start_copy (job);
+  else
+    compare_maybe_diff (job);
 }
 
 static void
@@ -370,6 +645,7 @@ clear_comparison_action (GtkWidget  *widget,
   JxWindow *self = JX_WINDOW (widget);
   GtkWidget *changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
 
+  jx_window_cancel_compare (self);
   jx_window_set_comparison (self, NULL);
   if (changes != NULL)
     gtk_window_destroy (GTK_WINDOW (changes));
@@ -379,10 +655,33 @@ void
 jx_window_compare_with (JxWindow *self,
                         GFile    *file)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_compare_loaded_cb, NULL);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *message = NULL;
+  JxCompareJob *job;
 
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_return_if_fail (JX_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL)
+    return;
+  /* A new comparison replaces one being made. */
+  jx_window_cancel_compare (self);
+  job = g_atomic_rc_box_new0 (JxCompareJob);
+  job->window = self;
+  job->name = g_file_get_basename (file);
+  job->document = g_object_ref (self->document);
+  self->compare_job = job;
+
+  /* TRANSLATORS: shown with a spinner while Compare With… reads the other
+   * version and compares; %s is its file name */
+  message = g_strdup_printf (_("Comparing with “%s”…"), job->name);
+  jx_toast_show_progress (self->progress, message);
+
+  task = g_task_new (self, NULL, on_compare_loaded_cb, NULL);
+  g_object_set_data_full (G_OBJECT (task), "jx-file", g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, compare_job_ref (job), (GDestroyNotify) compare_job_unref);
   g_task_run_in_thread (task, compare_load_thread);
+  compare_start_copy (job);
 }
 
 static void

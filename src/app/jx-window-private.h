@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _JxCompareJob JxCompareJob;
+
 struct _JxWindow
 {
   GtkApplicationWindow parent_instance;
@@ -80,6 +82,7 @@ struct _JxWindow
   gboolean            closing;        /* the unsaved-changes dialog said go */
   gboolean            review_mode;    /* figures read-only, comments editable */
   JxComparison       *comparison;     /* Compare With…: marks, ghost rows, old values */
+  JxCompareJob       *compare_job;    /* a Compare With… being made */
   gboolean            export_last_year; /* exports add the 上年 columns */
   JxNode             *shown_ghost;    /* a removed item of the comparison, selected */
 
@@ -112,6 +115,10 @@ struct _JxWindow
 };
 
 typedef void (*JxWindowThen) (JxWindow *self);
+
+/* jx-window-actions.c: drops a Compare With… being made (another document,
+ * another comparison, the window going). */
+void jx_window_cancel_compare        (JxWindow      *self);
 
 void jx_window_class_install_actions (JxWindowClass *klass);
 void jx_window_update_actions        (JxWindow      *self);

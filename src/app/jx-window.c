@@ -839,9 +839,11 @@ rebuild_tree (JxWindow *self)
                                               FALSE, FALSE, create_child_model, self, NULL);
   if (self->document == NULL)
     return;
+  /* Opened before the list sees it: one change for the view, not one per
+   * unit opened (each made it bind its rows again). */
+  expand_top (self);
   if (!searching)
     gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
-  expand_top (self);
   if (shown != NULL && !searching)
     jx_window_select_node (self, shown);
 }
@@ -879,6 +881,7 @@ set_document (JxWindow   *self,
 
   show_node (self, NULL);
   /* A comparison is of the table it was made for. */
+  jx_window_cancel_compare (self);
   if (self->comparison != NULL)
     {
       GtkWidget *changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
@@ -2107,6 +2110,7 @@ jx_window_dispose (GObject *object)
 {
   JxWindow *self = JX_WINDOW (object);
 
+  jx_window_cancel_compare (self);
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->full_validate_id, g_source_remove);
   g_clear_handle_id (&self->draft_timer_id, g_source_remove);

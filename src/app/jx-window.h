@@ -62,11 +62,17 @@ gboolean    jx_window_restore_draft    (JxWindow       *self,
                                         const char     *draft,
                                         GError        **error);
 gboolean    jx_window_is_unsaved       (JxWindow       *self);
-/* Reads @file (another version of the table) off the main thread and lists
- * the changes from it to this window's table in a window of its own (its
- * object data "jx-changes-window"), or says why it cannot be read. */
+/* Reads @file (another version of the table) and compares it with this
+ * window's table off the main thread (a progress message meanwhile; edits
+ * made meanwhile are in the result), then marks the changes in the tree
+ * and lists them in a window of their own (its object data
+ * "jx-changes-window"), or says why it cannot be read. */
 void        jx_window_compare_with     (JxWindow       *self,
                                         GFile          *file);
+/* Where a Compare With… being made is (tests): none, reading the other
+ * version while copying the table, or a worker diffing the two. */
+enum { JX_COMPARE_STATE_NONE, JX_COMPARE_STATE_READING, JX_COMPARE_STATE_DIFFING };
+int         jx_window_get_compare_state (JxWindow      *self);
 /* Shows @comparison (of this window's document) in the tree: added and
  * changed rows marked, removed items as struck-through ghost rows that
  * cannot be edited nor count in totals; each changed field of the forms

@@ -6,8 +6,8 @@
 #   app-open.sh BENCH-APP JX-GENERATE SCHEMA-DIR JIXIAO-CLI [RUNS]
 #
 # The other version is the table as a reviewer might have had it: every
-# 50th project with another 专项 amount, every 500th one not there yet (so
-# 440 changes: 400 changed, 40 added). Seconds mean little on the shared
+# 50th project with another 专项 amount, every 500th one not there yet (400
+# changes: 360 changed, 40 added). Seconds mean little on the shared
 # machine, so the compare is also given as a ratio against `jixiao-cli diff`
 # of the same two files (which reads both and diffs them) in the same loop.
 set -euo pipefail
