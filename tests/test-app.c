@@ -2598,6 +2598,23 @@ changes_shown (gpointer data)
   return g_object_get_data (G_OBJECT (data), "jx-changes-window") != NULL;
 }
 
+/* The version sent, as the tests of Compare With… have it: the example
+ * table with 8,450.00 for p3 (8,475.00 now), written to @sent_path. */
+static void
+write_sent_version (const char *path,
+                    const char *sent_path)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
+  g_assert_nonnull (parts[1]);
+  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+}
+
 /* File → Compare With lists what changed since the other version, in the
  * user's language, and each change leads to its item. */
 static void
@@ -2606,20 +2623,13 @@ test_compare_with (void)
   g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
-  g_autofree char *text = NULL;
   g_autoptr(GFile) sent = g_file_new_for_path (sent_path);
   JxWindow *window = open_window (path);
   JxChangesWindow *changes;
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *edited = NULL;
   int amount_row = -1;
 
   /* The version sent had another amount for p3. */
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
-  g_assert_nonnull (parts[1]);
-  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
-  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+  write_sent_version (path, sent_path);
 
   jx_window_compare_with (window, sent);
   wait_until (changes_shown, window);
@@ -2677,13 +2687,10 @@ test_compare_marks_tree (void)
   g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
-  g_autofree char *text = NULL;
-  g_autofree char *edited = NULL;
   g_autofree char *total_before = NULL;
   g_autofree char *unit_before = NULL;
   g_autofree char *unit_after = NULL;
   g_autoptr(GFile) sent = g_file_new_for_path (sent_path);
-  g_auto(GStrv) parts = NULL;
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxNode *unit = JX_NODE (jx_project_get_unit (JX_PROJECT (lookup (window, "p2"))));
@@ -2700,11 +2707,7 @@ test_compare_marks_tree (void)
 
   /* The version sent had 8,450.00 for p3; since then p2 and an indicator
    * of p1 were removed and a project added. */
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
-  g_assert_nonnull (parts[1]);
-  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
-  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+  write_sent_version (path, sent_path);
   jx_edit_remove (document, lookup (window, "p2"));
   jx_edit_remove (document, JX_NODE (first));
   added = jx_edit_add_project (document, JX_FUNDING_UNIT (unit), 0, "新增的项目");
@@ -2846,10 +2849,7 @@ test_compare_edit_while_comparing (void)
   g_autofree char *path = jx_test_example_path ();
   g_autofree char *dir = g_dir_make_tmp ("jx-app-XXXXXX", NULL);
   g_autofree char *sent_path = g_build_filename (dir, "sent.jixiao", NULL);
-  g_autofree char *text = NULL;
-  g_autofree char *edited = NULL;
   g_autoptr(GFile) sent = g_file_new_for_path (sent_path);
-  g_auto(GStrv) parts = NULL;
   JxWindow *window = open_window (path);
   JxDocument *document = jx_window_get_document (window);
   JxComparison *comparison;
@@ -2858,11 +2858,7 @@ test_compare_edit_while_comparing (void)
   gboolean seen_diffing = FALSE;
 
   /* The version sent had 8,450.00 for p3. */
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  parts = g_strsplit (text, "<project id=\"p3\" fiscal=\"8475.00\"", 2);
-  g_assert_nonnull (parts[1]);
-  edited = g_strjoin ("<project id=\"p3\" fiscal=\"8450.00\"", parts[0], parts[1], NULL);
-  g_assert_true (g_file_set_contents (sent_path, edited, -1, NULL));
+  write_sent_version (path, sent_path);
 
   /* Edited while the copy is being made: p4's amount. */
   jx_window_compare_with (window, sent);

@@ -405,8 +405,10 @@ jx_node_remove_child (JxNode *parent,
   g_object_unref (child);
 }
 
-JxNode *
-jx_node_copy (JxNode *self)
+/* A deep copy; with @exact, keeping the ids and last year's values. */
+static JxNode *
+copy_tree (JxNode   *self,
+           gboolean  exact)
 {
   JxNodeClass *klass;
   JxNode *copy;
@@ -418,6 +420,10 @@ jx_node_copy (JxNode *self)
   klass = JX_NODE_GET_CLASS (self);
   g_return_val_if_fail (klass->copy != NULL, NULL);
   copy = klass->copy (self);
+  if (exact && jx_node_get_id (self) != NULL)
+    jx_node_set_id (copy, jx_node_get_id (self));
+  if (exact)
+    jx_node_copy_previous (self, copy);
 
   /* Copy the children too, through the same insert path as everything else. */
   for (guint t = 0; t < n_types; t++)
@@ -429,7 +435,8 @@ jx_node_copy (JxNode *self)
       for (guint k = 0; k < g_list_model_get_n_items (children); k++)
         {
           g_autoptr(JxNode) child = g_list_model_get_item (children, k);
-          g_autoptr(JxNode) child_copy = jx_node_copy (child);
+          g_autoptr(JxNode) child_copy = copy_tree (child, exact);
+
           jx_node_append_child (copy, child_copy);
         }
     }
@@ -437,36 +444,15 @@ jx_node_copy (JxNode *self)
 }
 
 JxNode *
+jx_node_copy (JxNode *self)
+{
+  return copy_tree (self, FALSE);
+}
+
+JxNode *
 jx_node_copy_exact (JxNode *self)
 {
-  JxNodeClass *klass;
-  JxNode *copy;
-  guint n_types;
-  const GType *types = get_child_types (&n_types);
-
-  g_return_val_if_fail (JX_IS_NODE (self), NULL);
-
-  klass = JX_NODE_GET_CLASS (self);
-  g_return_val_if_fail (klass->copy != NULL, NULL);
-  copy = klass->copy (self);
-  if (jx_node_get_id (self) != NULL)
-    jx_node_set_id (copy, jx_node_get_id (self));
-  jx_node_copy_previous (self, copy);
-  for (guint t = 0; t < n_types; t++)
-    {
-      GListModel *children = (GListModel *) get_store (self, types[t]);
-
-      if (children == NULL || get_store (copy, types[t]) == NULL)
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (children); k++)
-        {
-          g_autoptr(JxNode) child = g_list_model_get_item (children, k);
-          g_autoptr(JxNode) child_copy = jx_node_copy_exact (child);
-
-          jx_node_append_child (copy, child_copy);
-        }
-    }
-  return copy;
+  return copy_tree (self, TRUE);
 }
 
 static void
