@@ -2651,6 +2651,24 @@ test_compare_with (void)
   settle ();
   g_assert_true (jx_window_get_shown_node (window) == lookup (window, "p3"));
   gtk_window_destroy (GTK_WINDOW (changes));
+
+  /* A long list: every change comes into it once it is on screen. */
+  {
+    g_autofree char *text = NULL;
+    g_autoptr(GRegex) amounts = g_regex_new ("fiscal=\"[0-9.]+\"", 0, 0, NULL);
+    g_autofree char *all = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    all = g_regex_replace_literal (amounts, text, -1, 0, "fiscal=\"1.00\"", 0, NULL);
+    g_assert_true (g_file_set_contents (sent_path, all, -1, NULL));
+    jx_window_compare_with (window, sent);
+    wait_until (changes_shown, window);
+    changes = g_object_get_data (G_OBJECT (window), "jx-changes-window");
+    g_assert_cmpuint (jx_changes_window_get_n_rows (changes), >, 30);
+    WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (changes)));
+    WAIT_FOR (jx_changes_window_get_n_shown (changes) == jx_changes_window_get_n_rows (changes));
+    gtk_window_destroy (GTK_WINDOW (changes));
+  }
   close_window (window);
 }
 
@@ -2931,6 +2949,14 @@ test_compare_edit_while_comparing (void)
   g_assert_nonnull (jx_document_lookup (document, "p3"));
   assert_marks_of_table (window);
   assert_row_mark (window, lookup (window, "p3"), JX_COMPARE_CHANGED);
+
+  /* Cleared (no ghost rows: the rows stay, their marks go). */
+  g_assert_false (jx_comparison_has_removed (jx_window_get_comparison (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-comparison", NULL));
+  settle ();
+  g_assert_cmpint (jx_window_get_row_compare_mark (window, lookup (window, "p3")), ==, JX_COMPARE_NONE);
+  assert_row_mark (window, lookup (window, "p3"), JX_COMPARE_NONE);
+  assert_row_mark (window, lookup (window, "p1"), JX_COMPARE_NONE);
 
   close_window (window);
   g_unlink (sent_path);

@@ -19,9 +19,17 @@ struct _JxChangesWindow
   JxComparison  *comparison;
   JxDiff        *diff;        /* the comparison's */
   GPtrArray     *rows;        /* const JxChange *, in display order */
-  GtkStringList *texts;
+  GPtrArray     *lines;       /* their texts */
+  GtkStringList *texts;       /* the lines the list shows so far */
+  guint          fill_id;
   GtkLabel      *summary;
 };
+
+/* The list gets its lines a few at a time: each line is a wrapped label
+ * the list measures as it makes its row (GTK 4.8 makes up to 200 at once),
+ * a tenth of a second of text shaping for a long list, in one go. */
+#define LINES_AT_ONCE 24
+#define LINES_GAP_MS  10
 
 G_DEFINE_FINAL_TYPE (JxChangesWindow, jx_changes_window, GTK_TYPE_WINDOW)
 
@@ -119,8 +127,36 @@ add_rows (JxChangesWindow *self,
       g_autofree char *text = jx_change_describe (change);
 
       g_ptr_array_add (self->rows, (gpointer) change);
-      gtk_string_list_append (self->texts, text);
+      g_ptr_array_add (self->lines, g_steal_pointer (&text));
     }
+}
+
+/* The next lines into the list; until all are there. */
+static gboolean
+fill_cb (gpointer data)
+{
+  JxChangesWindow *self = data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->texts));
+  guint n = MIN (LINES_AT_ONCE, self->lines->len - shown);
+  g_autofree const char **more = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    more[i] = g_ptr_array_index (self->lines, shown + i);
+  gtk_string_list_splice (self->texts, shown, 0, more);
+  if (shown + n < self->lines->len)
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+jx_changes_window_map (GtkWidget *widget)
+{
+  JxChangesWindow *self = JX_CHANGES_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (jx_changes_window_parent_class)->map (widget);
+  if (self->fill_id == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->texts)) < self->lines->len)
+    self->fill_id = g_timeout_add (LINES_GAP_MS, fill_cb, self);
 }
 
 static void
@@ -156,9 +192,12 @@ jx_changes_window_new (JxWindow     *parent,
   self->diff = jx_comparison_get_diff (comparison);
   other_name = jx_comparison_get_other_name (comparison);
   self->rows = g_ptr_array_new ();
+  self->lines = g_ptr_array_new_with_free_func (g_free);
   self->texts = gtk_string_list_new (NULL);
   add_rows (self, FALSE);
   add_rows (self, TRUE);
+  /* The first lines now, the others once the window is on screen. */
+  fill_cb (self);
 
   n_changes = jx_diff_get_n_changes (self->diff);
   n_comments = jx_diff_get_n_comments (self->diff);
@@ -226,12 +265,20 @@ jx_changes_window_get_n_rows (JxChangesWindow *self)
   return self->rows->len;
 }
 
+guint
+jx_changes_window_get_n_shown (JxChangesWindow *self)
+{
+  g_return_val_if_fail (JX_IS_CHANGES_WINDOW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->texts));
+}
+
 const char *
 jx_changes_window_get_row_text (JxChangesWindow *self,
                                 guint            position)
 {
   g_return_val_if_fail (JX_IS_CHANGES_WINDOW (self), NULL);
-  return gtk_string_list_get_string (self->texts, position);
+  g_return_val_if_fail (position < self->lines->len, NULL);
+  return g_ptr_array_index (self->lines, position);
 }
 
 const char *
@@ -249,7 +296,9 @@ jx_changes_window_dispose (GObject *object)
   if (self->parent != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
   self->parent = NULL;
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
   self->diff = NULL;
   g_clear_object (&self->texts);
   g_clear_object (&self->comparison);
@@ -260,6 +309,7 @@ static void
 jx_changes_window_class_init (JxChangesWindowClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = jx_changes_window_dispose;
+  GTK_WIDGET_CLASS (klass)->map = jx_changes_window_map;
 }
 
 static void

@@ -22,6 +22,9 @@ GtkWidget  *jx_changes_window_new            (JxWindow        *parent,
 
 /* For tests. */
 guint       jx_changes_window_get_n_rows     (JxChangesWindow *self);
+/* How many of them the list shows so far: it gets them a few at a time
+ * once on screen, so that a long list never holds the window up. */
+guint             jx_changes_window_get_n_shown   (JxChangesWindow *self);
 const char *jx_changes_window_get_row_text   (JxChangesWindow *self,
                                               guint            position);
 void        jx_changes_window_activate_row   (JxChangesWindow *self,

@@ -240,6 +240,13 @@ jx_comparison_get_old_value (JxComparison *self,
   return fields != NULL ? g_hash_table_lookup (fields, field) : NULL;
 }
 
+gboolean
+jx_comparison_has_removed (JxComparison *self)
+{
+  g_return_val_if_fail (JX_IS_COMPARISON (self), FALSE);
+  return g_hash_table_size (self->removed) > 0;
+}
+
 guint
 jx_comparison_get_n_marked (JxComparison *self)
 {

@@ -68,6 +68,8 @@ JxNode        *jx_comparison_get_removed_place (JxComparison *self,
 const char    *jx_comparison_get_old_value  (JxComparison  *self,
                                              JxNode        *node,
                                              const char    *field);
+/* Whether any item of the other version is shown as removed (ghost rows). */
+gboolean       jx_comparison_has_removed    (JxComparison  *self);
 /* The number of changes marked in the tree (added, changed, removed). */
 guint          jx_comparison_get_n_marked   (JxComparison  *self);
 

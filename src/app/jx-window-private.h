@@ -83,6 +83,7 @@ struct _JxWindow
   gboolean            review_mode;    /* figures read-only, comments editable */
   JxComparison       *comparison;     /* Compare With…: marks, ghost rows, old values */
   JxCompareJob       *compare_job;    /* a Compare With… being made */
+  GHashTable         *bound_rows;     /* the JxTreeRows bound to a tree item now */
   gboolean            export_last_year; /* exports add the 上年 columns */
   JxNode             *shown_ghost;    /* a removed item of the comparison, selected */
 

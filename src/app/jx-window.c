@@ -180,6 +180,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autoptr(JxNode) node = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  g_hash_table_add (self->bound_rows, child);
   jx_tree_row_set_compare_mark (JX_TREE_ROW (child),
                                 self->comparison ? jx_comparison_get_mark (self->comparison, node) : JX_COMPARE_NONE,
                                 self->comparison ? jx_comparison_get_other_name (self->comparison) : NULL);
@@ -193,6 +194,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *expander = gtk_list_item_get_child (list_item);
 
+  g_hash_table_remove (self->bound_rows, gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
   jx_tree_row_set_compare_mark (JX_TREE_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))),
                                 JX_COMPARE_NONE, NULL);
@@ -848,19 +850,48 @@ rebuild_tree (JxWindow *self)
     jx_window_select_node (self, shown);
 }
 
+/* The marks of the rows bound now, again; the others get theirs when
+ * bound. */
+static void
+update_row_marks (JxWindow *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    {
+      JxNode *node = jx_tree_row_get_item (row);
+
+      jx_tree_row_set_compare_mark (row, self->comparison && node ? jx_comparison_get_mark (self->comparison, node)
+                                                                  : JX_COMPARE_NONE,
+                                    self->comparison ? jx_comparison_get_other_name (self->comparison) : NULL);
+    }
+}
+
 void
 jx_window_set_comparison (JxWindow     *self,
                           JxComparison *comparison)
 {
+  g_autoptr(JxComparison) old = NULL;
+
   g_return_if_fail (JX_IS_WINDOW (self));
   g_return_if_fail (comparison == NULL || JX_IS_COMPARISON (comparison));
   g_return_if_fail (comparison == NULL || jx_comparison_get_document (comparison) == self->document);
 
   if (self->comparison == comparison)
     return;
-  g_set_object (&self->comparison, comparison);
+  old = g_steal_pointer (&self->comparison);
+  self->comparison = comparison ? g_object_ref (comparison) : NULL;
   g_clear_object (&self->shown_ghost);
-  rebuild_tree (self);
+  /* Without ghost rows, before or after, the tree keeps its rows: only the
+   * marks of those bound change (a new tree made every row again, a tenth
+   * of a second on a loaded machine). Ghost rows change the tree itself. */
+  if ((old == NULL || !jx_comparison_has_removed (old))
+      && (comparison == NULL || !jx_comparison_has_removed (comparison)))
+    update_row_marks (self);
+  else
+    rebuild_tree (self);
   jx_window_hints_update (self);
   jx_window_update_actions (self);
 }
@@ -2146,6 +2177,7 @@ jx_window_finalize (GObject *object)
   JxWindow *self = JX_WINDOW (object);
 
   g_free (self->draft_path);
+  g_hash_table_unref (self->bound_rows);
   G_OBJECT_CLASS (jx_window_parent_class)->finalize (object);
 }
 
@@ -2340,6 +2372,9 @@ jx_window_init (JxWindow *self)
   GtkEventController *keys;
   GtkBuilder *builder;
   GSettings *settings;
+
+  /* Before any row is bound (the tree view is in the template). */
+  self->bound_rows = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
