@@ -356,8 +356,6 @@ compare_job_unref (JxCompareJob *job)
   g_atomic_rc_box_release_full (job, (GDestroyNotify) compare_job_clear);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxCompareJob, compare_job_unref)
-
 static guint64
 document_serial (JxDocument *document)
 {
@@ -397,7 +395,6 @@ on_changes_destroyed_cb (GtkWidget *changes,
   if (g_object_get_data (G_OBJECT (self), "jx-changes-window") == changes)
     g_object_set_data (G_OBJECT (self), "jx-changes-window", NULL);
 }
-
 
 /* Drops the last reference to @document in a worker: freeing a table of
  * 140,000 items took the main thread a sixth of a second. */
