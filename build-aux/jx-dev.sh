@@ -35,6 +35,7 @@ packages=(
   libpango1.0-dev libcairo2-dev libxlsxwriter-dev   # src/report: PDF and print, xlsx
   libminizip-dev      # Debian 13: xlsxwriter.pc requires minizip, which libxlsxwriter-dev does not pull in
   poppler-utils libreoffice-calc-nogui              # the export suite reads the exports back
+  qpdf                                              # the export suite checks the PDF writer's files
   gettext locales
   xvfb xauth
   desktop-file-utils appstream shared-mime-info
