@@ -147,7 +147,31 @@ end_object (JxPdfWriter *self)
   out_str (self, "endobj\n");
 }
 
-/* A stream object of @data, deflated; @dict: more entries, or "". */
+/* A stream object of @data, deflated unless @raw; @dict: more entries, or "". */
+static void
+write_stream_full (JxPdfWriter *self,
+                   guint        number,
+                   const char  *dict,
+                   const void  *data,
+                   gsize        len,
+                   gboolean     raw)
+{
+  uLongf packed_len = compressBound ((uLong) len);
+  g_autofree Bytef *packed = raw ? NULL : g_malloc (packed_len);
+
+  if (!raw && compress2 (packed, &packed_len, data, (uLong) len, DEFLATE_LEVEL) != Z_OK)
+    g_error ("deflate failed on %" G_GSIZE_FORMAT " bytes", len);
+  begin_object (self, number);
+  out_printf (self, "<< /Length %lu%s%s%s >>\nstream\n", raw ? (unsigned long) len : (unsigned long) packed_len,
+              raw ? "" : " /Filter /FlateDecode", *dict ? " " : "", dict);
+  if (raw)
+    out (self, data, len);
+  else
+    out (self, packed, packed_len);
+  out_str (self, "\nendstream\n");
+  end_object (self);
+}
+
 static void
 write_stream (JxPdfWriter *self,
               guint        number,
@@ -155,17 +179,7 @@ write_stream (JxPdfWriter *self,
               const void  *data,
               gsize        len)
 {
-  uLongf packed_len = compressBound ((uLong) len);
-  g_autofree Bytef *packed = g_malloc (packed_len);
-
-  if (compress2 (packed, &packed_len, data, (uLong) len, DEFLATE_LEVEL) != Z_OK)
-    g_error ("deflate failed on %" G_GSIZE_FORMAT " bytes", len);
-  begin_object (self, number);
-  out_printf (self, "<< /Length %lu /Filter /FlateDecode%s%s >>\nstream\n",
-              (unsigned long) packed_len, *dict ? " " : "", dict);
-  out (self, packed, packed_len);
-  out_str (self, "\nendstream\n");
-  end_object (self);
+  write_stream_full (self, number, dict, data, len, FALSE);
 }
 
 /* @value with at most three decimals, without trailing zeros: numbers in
@@ -900,8 +914,10 @@ subset_face (Face   *face,
   while (n_tags == G_N_ELEMENTS (tags));
   /* CID = glyph index: a TrueType or name-keyed CFF subset keeps the
    * original glyph indices (a CID-keyed CFF keeps each glyph's CID in its
-   * charset). */
-  hb_subset_input_set_flags (input, face->kind == FACE_CFF_CID ? HB_SUBSET_FLAGS_DEFAULT
+   * charset). A CID-keyed CFF is desubroutinized: faster than working out
+   * which subroutines the glyphs call (a third of the subsetting time for
+   * Noto CJK), and its subsets come out smaller. */
+  hb_subset_input_set_flags (input, face->kind == FACE_CFF_CID ? HB_SUBSET_FLAGS_DESUBROUTINIZE
                                                                : HB_SUBSET_FLAGS_RETAIN_GIDS);
   source = hb_face_create_for_tables (reference_table_but_cmap, hb_face_reference (face->face),
                                       (hb_destroy_func_t) hb_face_destroy);
@@ -957,7 +973,12 @@ write_font (JxPdfWriter *self,
                                          : hb_face_reference_table (face->face, HB_TAG ('C', 'F', 'F', ' '));
     }
   bytes = hb_blob_get_data (data, &data_len);
-  write_stream (self, file, face->kind == FACE_TRUETYPE ? "" : "/Subtype /CIDFontType0C", bytes, data_len);
+  /* CFF is compact already: deflate takes a tenth off Noto CJK's subsets,
+   * and a fifth of the writer's time. TrueType outlines shrink by half. */
+  if (face->kind == FACE_TRUETYPE)
+    write_stream (self, file, "", bytes, data_len);
+  else
+    write_stream_full (self, file, "/Subtype /CIDFontType0C", bytes, data_len, TRUE);
   hb_blob_destroy (data);
 
   /* Metrics, in 1/1000 em. */
