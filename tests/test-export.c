@@ -544,6 +544,35 @@ test_pdf_fallback_font_text (void)
     g_error ("no fallback font in the PDF: %s", fonts.out);
 }
 
+/* A font the PDF writer cannot embed (a variable font: Fedora's Noto CJK
+ * is one; JX_PDF_WRITER_REFUSE_FONTS makes every font one) still prints:
+ * the pages go through cairo's PDF surface, with all their text. */
+static void
+test_pdf_unsupported_font_falls_back (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = jx_test_example_path ();
+  g_autoptr(JxDocument) doc = load (example);
+  g_autoptr(JxReportLayout) layout = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autofree char *pdf = g_build_filename (dir, "fallback.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(JxTestRun) info = { 0 };
+  gboolean ok;
+
+  g_setenv ("JX_PDF_WRITER_REFUSE_FONTS", "1", TRUE);
+  ok = jx_report_layout_write_pdf (layout, pdf, NULL, NULL, NULL, &error);
+  g_unsetenv ("JX_PDF_WRITER_REFUSE_FONTS");
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  flat = pdf_flat (pdf, 0);
+  g_assert_nonnull (strstr (flat, "中国共产党广州市委员会组织部2024年项目支出绩效目标表"));
+  g_assert_nonnull (strstr (flat, "1、1-产出指标；11-数量指标；足额发放率；实施周期指标值：100%；年度指标值：100%。"));
+  g_assert_cmpuint (pdf_pages (pdf), >, 1);
+  run (&info, "pdfinfo", pdf);
+  g_assert_nonnull (strstr (info.out, "Producer:        cairo"));
+}
+
 /* --- csv ----------------------------------------------------------------- */
 
 static void
@@ -1169,6 +1198,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/same-in-every-locale", test_pdf_same_in_every_locale);
   g_test_add_func ("/export/pdf/writer-draws-as-cairo", test_pdf_writer_draws_as_cairo);
   g_test_add_func ("/export/pdf/fallback-font-text", test_pdf_fallback_font_text);
+  g_test_add_func ("/export/pdf/unsupported-font-falls-back", test_pdf_unsupported_font_falls_back);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
   g_test_add_func ("/export/last-year/columns", test_last_year_columns);
   g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);

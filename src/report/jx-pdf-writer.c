@@ -37,7 +37,7 @@ typedef enum {
   FACE_CFF_CID,      /* CID-keyed CFF (Noto CJK): CIDs from the CFF charset */
   FACE_CFF_NAMED,    /* name-keyed CFF: CID = glyph index, glyph indices kept */
   FACE_TRUETYPE,     /* glyf: CID = glyph index, glyph indices kept */
-  FACE_UNSUPPORTED,  /* bitmap-only and the like: nothing drawn */
+  FACE_UNSUPPORTED,  /* variable (fvar), CFF2, bitmap-only: see jx_pdf_writer_get_unsupported() */
 } FaceKind;
 
 /* A font face (file and index) the pages use: one PDF font. */
@@ -84,6 +84,7 @@ struct _JxPdfWriter
 
   /* Graphics state of the current page. */
   double       line_width;
+  gboolean     unsupported;  /* a face was met that cannot be embedded */
   Face        *text_face;
   double       text_size;
 };
@@ -381,7 +382,11 @@ face_for (JxPdfWriter *self,
   for (guint i = 0; i < face->n_glyphs; i++)
     face->widths[i] = G_MININT;
   face->texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  if (face_has_table (hb_face, HB_TAG ('C', 'F', 'F', ' ')))
+  /* A variable font's instances share its face, and its outlines and
+   * advances depend on the instance: neither can be embedded as it is. */
+  if (face_has_table (hb_face, HB_TAG ('f', 'v', 'a', 'r')) || g_getenv ("JX_PDF_WRITER_REFUSE_FONTS") != NULL)
+    face->kind = FACE_UNSUPPORTED;
+  else if (face_has_table (hb_face, HB_TAG ('C', 'F', 'F', ' ')))
     {
       hb_blob_t *cff = hb_face_reference_table (hb_face, HB_TAG ('C', 'F', 'F', ' '));
       unsigned int len = 0;
@@ -394,6 +399,8 @@ face_for (JxPdfWriter *self,
     face->kind = FACE_TRUETYPE;
   else
     face->kind = FACE_UNSUPPORTED;
+  if (face->kind == FACE_UNSUPPORTED)
+    self->unsupported = TRUE;
   face->number = self->face_list->len + 1;
   face->object = new_object (self);
   g_hash_table_insert (self->faces, hb_face, face);
@@ -707,6 +714,12 @@ JxReportCanvas *
 jx_pdf_writer_get_canvas (JxPdfWriter *self)
 {
   return &self->canvas.parent;
+}
+
+gboolean
+jx_pdf_writer_get_unsupported (JxPdfWriter *self)
+{
+  return self->unsupported;
 }
 
 void

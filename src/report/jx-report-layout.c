@@ -1264,6 +1264,14 @@ jx_report_layout_write_pdf (JxReportLayout *self,
       jx_pdf_writer_begin_page (writer);
       draw_page_on (self, jx_pdf_writer_get_canvas (writer), i);
       jx_pdf_writer_end_page (writer);
+      /* A font the writer cannot embed (a variable one): cairo's PDF
+       * surface, slower, writes the same pages with every glyph. */
+      if (jx_pdf_writer_get_unsupported (writer))
+        {
+          g_debug ("a font the PDF writer cannot embed: the pages go through cairo");
+          g_clear_pointer (&writer, jx_pdf_writer_free);
+          return jx_report_layout_write_cairo_pdf (self, path, error);
+        }
       if (progress)
         scaled_progress ((double) (i + 1) / self->pages->len, &drawing);
     }
