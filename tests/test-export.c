@@ -468,6 +468,15 @@ assert_same_pages (const char *dir,
     }
 }
 
+/* The example with a Georgian project name: no font of Noto CJK has it,
+ * DejaVu Sans (a TrueType font) does. */
+static char *
+georgian_variant (const char *dir)
+{
+  return variant (dir, "georgian.jixiao", "<name>社区党员活动经费</name>",
+                  "<name>社区党员活动经费ქართული</name>");
+}
+
 /* The exports' PDF writer draws the pages as cairo's PDF surface (the
  * back end of Print) draws the same layout: the example, and a table
  * with a name in a fallback font (Georgian: DejaVu Sans, a TrueType
@@ -477,8 +486,7 @@ test_pdf_writer_draws_as_cairo (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
   g_autofree char *example = jx_test_example_path ();
-  g_autofree char *georgian = variant (dir, "georgian.jixiao", "<name>社区党员活动经费</name>",
-                                       "<name>社区党员活动经费ქართული</name>");
+  g_autofree char *georgian = georgian_variant (dir);
   const char *inputs[] = { example, georgian };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
@@ -519,8 +527,7 @@ static void
 test_pdf_fallback_font_text (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
-  g_autofree char *input = variant (dir, "georgian.jixiao", "<name>社区党员活动经费</name>",
-                                    "<name>社区党员活动经费ქართული</name>");
+  g_autofree char *input = georgian_variant (dir);
   g_autofree char *pdf = export_to (input, dir, "georgian.pdf", NULL);
   g_autofree char *flat = pdf_flat (pdf, 1);
   g_auto(JxTestRun) fonts = { 0 };

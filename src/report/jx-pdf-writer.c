@@ -532,20 +532,26 @@ show_close (Show *show)
   show->in_string = show->in_array = FALSE;
 }
 
+/* Opens the TJ array if need be, and a hex string in it or not. */
 static void
-show_adjust (Show *show,
-             int   thousandths)
+show_open (Show     *show,
+           gboolean  string)
 {
   if (!show->in_array)
     {
       g_string_append_c (show->s, '[');
       show->in_array = TRUE;
     }
-  if (show->in_string)
-    {
-      g_string_append_c (show->s, '>');
-      show->in_string = FALSE;
-    }
+  if (show->in_string != string)
+    g_string_append_c (show->s, string ? '<' : '>');
+  show->in_string = string;
+}
+
+static void
+show_adjust (Show *show,
+             int   thousandths)
+{
+  show_open (show, FALSE);
   g_string_append_printf (show->s, "%d", thousandths);
 }
 
@@ -553,16 +559,7 @@ static void
 show_glyph (Show  *show,
             guint  cid)
 {
-  if (!show->in_array)
-    {
-      g_string_append_c (show->s, '[');
-      show->in_array = TRUE;
-    }
-  if (!show->in_string)
-    {
-      g_string_append_c (show->s, '<');
-      show->in_string = TRUE;
-    }
+  show_open (show, TRUE);
   append_hex4 (show->s, cid);
 }
 
