@@ -420,14 +420,18 @@ pgm_pixels (const char *pgm,
   return (const guint8 *) p;
 }
 
-/* The pages of @a and @b, rendered by pdftoppm at 72 dpi, the same but for
+/* The pages of @a and @b, rendered by pdftoppm at @dpi, the same but for
  * at most a few pixels a page (anti-aliasing of an edge): a glyph moved by
  * a point, a wrong glyph or a missing rule changes hundreds. */
 static void
 assert_same_pages (const char *dir,
                    const char *a,
-                   const char *b)
+                   const char *b,
+                   int         dpi)
 {
+  g_autofree char *resolution = g_strdup_printf ("%d", dpi);
+  /* Edges anti-aliased differently: a few pixels at 72 dpi. */
+  guint tolerance = (guint) (60.0 * dpi * dpi / (72.0 * 72.0));
   g_autofree char *a_root = g_build_filename (dir, "a", NULL);
   g_autofree char *b_root = g_build_filename (dir, "b", NULL);
   g_auto(JxTestRun) ra = { 0 };
@@ -435,8 +439,8 @@ assert_same_pages (const char *dir,
   guint n_pages = pdf_pages (a);
 
   g_assert_cmpuint (pdf_pages (b), ==, n_pages);
-  run (&ra, "pdftoppm", "-r", "72", "-gray", a, a_root);
-  run (&rb, "pdftoppm", "-r", "72", "-gray", b, b_root);
+  run (&ra, "pdftoppm", "-r", resolution, "-gray", a, a_root);
+  run (&rb, "pdftoppm", "-r", resolution, "-gray", b, b_root);
   g_assert_cmpint (ra.status, ==, 0);
   g_assert_cmpint (rb.status, ==, 0);
   for (guint page = 1; page <= n_pages; page++)
@@ -463,7 +467,7 @@ assert_same_pages (const char *dir,
         }
       /* Not a blank page compared with a blank page. */
       g_assert_cmpuint (ink, >, 1000);
-      if (differ > 60)
+      if (differ > tolerance)
         g_error ("page %u: %u of %u pixels differ between %s and %s", page, differ, aw * ah, a, b);
     }
 }
@@ -506,7 +510,7 @@ test_pdf_writer_draws_as_cairo (void)
       g_assert_true (jx_report_layout_write_cairo_pdf (theirs, cairo_pdf, &error));
       g_assert_no_error (error);
       g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-      assert_same_pages (sub, ours_pdf, cairo_pdf);
+      assert_same_pages (sub, ours_pdf, cairo_pdf, 72);
 
       /* Its structure as qpdf and poppler check it: no warning. */
       run (&check, "qpdf", "--check", ours_pdf);
@@ -549,6 +553,35 @@ test_pdf_fallback_font_text (void)
     }
   if (!fallback)
     g_error ("no fallback font in the PDF: %s", fonts.out);
+}
+
+/* Characters no installed font has (plane 16's private use) show
+ * as the boxes with their codes Pango draws, as printing shows them: the
+ * export's pages are those of cairo's PDF surface. */
+static void
+test_pdf_missing_character_box (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *input = variant (dir, "missing.jixiao", "<name>社区党员活动经费</name>",
+                                    "<name>社区党员活动经费\xF4\x8F\xBF\xBD\xF4\x8F\xBF\xBC结束</name>");
+  g_autoptr(JxDocument) doc = load (input);
+  g_autoptr(JxReportLayout) ours = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autoptr(JxReportLayout) theirs = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autofree char *ours_pdf = g_build_filename (dir, "ours.pdf", NULL);
+  g_autofree char *cairo_pdf = g_build_filename (dir, "cairo.pdf", NULL);
+  g_autofree char *flat = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jx_report_layout_write_pdf (ours, ours_pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jx_report_layout_write_cairo_pdf (theirs, cairo_pdf, &error));
+  g_assert_no_error (error);
+  /* The boxes are small: at 144 dpi they are hundreds of pixels. */
+  assert_same_pages (dir, ours_pdf, cairo_pdf, 144);
+  /* The rest of the name reads on both sides of the box. */
+  flat = pdf_flat (ours_pdf, 1);
+  g_assert_nonnull (strstr (flat, "社区党员活动经费"));
+  g_assert_nonnull (strstr (flat, "结束"));
 }
 
 /* A font the PDF writer cannot embed (a variable font: Fedora's Noto CJK
@@ -1206,6 +1239,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/writer-draws-as-cairo", test_pdf_writer_draws_as_cairo);
   g_test_add_func ("/export/pdf/fallback-font-text", test_pdf_fallback_font_text);
   g_test_add_func ("/export/pdf/unsupported-font-falls-back", test_pdf_unsupported_font_falls_back);
+  g_test_add_func ("/export/pdf/missing-character-box", test_pdf_missing_character_box);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
   g_test_add_func ("/export/last-year/columns", test_last_year_columns);
   g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);

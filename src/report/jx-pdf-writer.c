@@ -602,6 +602,10 @@ pdf_show_line (JxReportCanvas  *canvas,
           int width;
 
           cursor += (double) info->geometry.width / PANGO_SCALE;
+          /* A character no font has: Pango's renderer draws a box with
+           * its code in it, which only the cairo back end can draw. */
+          if (glyph != PANGO_GLYPH_EMPTY && (glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+            self->unsupported = TRUE;
           if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
               face->kind == FACE_UNSUPPORTED || glyph >= face->n_glyphs)
             continue;
