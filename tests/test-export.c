@@ -584,6 +584,28 @@ test_pdf_missing_character_box (void)
   g_assert_nonnull (strstr (flat, "结束"));
 }
 
+/* A bold text in a font without a bold face (𝒜: only DejaVu Math TeX
+ * Gyre has it, in Regular) is emboldened as fontconfig asks, as Print
+ * draws it: the export's pages are those of cairo's PDF surface. */
+static void
+test_pdf_synthetic_bold (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *input = variant (dir, "bold.jixiao", "<title>中国共产党", "<title>𝒜𝒞𝒟𝒢中国共产党");
+  g_autoptr(JxDocument) doc = load (input);
+  g_autoptr(JxReportLayout) ours = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autoptr(JxReportLayout) theirs = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autofree char *ours_pdf = g_build_filename (dir, "ours.pdf", NULL);
+  g_autofree char *cairo_pdf = g_build_filename (dir, "cairo.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jx_report_layout_write_pdf (ours, ours_pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jx_report_layout_write_cairo_pdf (theirs, cairo_pdf, &error));
+  g_assert_no_error (error);
+  assert_same_pages (dir, ours_pdf, cairo_pdf, 144);
+}
+
 /* A font the PDF writer cannot embed (a variable font: Fedora's Noto CJK
  * is one; JX_PDF_WRITER_REFUSE_FONTS makes every font one) still prints:
  * the pages go through cairo's PDF surface, with all their text. */
@@ -1240,6 +1262,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/fallback-font-text", test_pdf_fallback_font_text);
   g_test_add_func ("/export/pdf/unsupported-font-falls-back", test_pdf_unsupported_font_falls_back);
   g_test_add_func ("/export/pdf/missing-character-box", test_pdf_missing_character_box);
+  g_test_add_func ("/export/pdf/synthetic-bold", test_pdf_synthetic_bold);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
   g_test_add_func ("/export/last-year/columns", test_last_year_columns);
   g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);

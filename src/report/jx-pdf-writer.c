@@ -13,10 +13,12 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <zlib.h>
+#include <pango/pangofc-font.h>
 
 #include "jx-pdf-writer.h"
 
@@ -54,8 +56,9 @@ typedef struct {
 
 /* A PangoFont as drawn: its face and size. */
 typedef struct {
-  Face   *face;
-  double  size;
+  Face     *face;
+  double    size;
+  gboolean  synthetic;       /* emboldened or slanted by FreeType when drawn */
 } FontUse;
 
 typedef struct {
@@ -424,6 +427,18 @@ font_use (JxPdfWriter *self,
       /* Device units, which are points here (a resolution of 72). */
       use->size = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
       pango_font_description_free (desc);
+      /* A bold face the font lacks (fontconfig's "embolden") or a slant
+       * made by a matrix: cairo has FreeType change the outlines. */
+      if (PANGO_IS_FC_FONT (font))
+        {
+          FcPattern *pattern = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
+          FcBool embolden = FcFalse;
+          FcMatrix *matrix = NULL;
+
+          use->synthetic = (FcPatternGetBool (pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden) ||
+                           (FcPatternGetMatrix (pattern, FC_MATRIX, 0, &matrix) == FcResultMatch &&
+                            (matrix->xx != 1 || matrix->xy != 0 || matrix->yx != 0 || matrix->yy != 1));
+        }
       g_hash_table_insert (self->fonts, g_object_ref (font), use);
     }
   return use;
@@ -587,6 +602,10 @@ pdf_show_line (JxReportCanvas  *canvas,
       FontUse *use = font_use (self, item->analysis.font);
       Face *face = use->face;
       double size = use->size;
+
+      /* Synthetic bold or slant: drawn as cairo draws it. */
+      if (use->synthetic)
+        self->unsupported = TRUE;
       double cursor = run_x;
       double y = baseline - (double) run->y_offset / PANGO_SCALE;
       /* Where the PDF's text position is, and on which baseline. */

@@ -34,8 +34,9 @@ JxPdfWriter    *jx_pdf_writer_new        (const char   *path,
 /* The canvas the current page is drawn on; valid until the writer is freed. */
 JxReportCanvas *jx_pdf_writer_get_canvas (JxPdfWriter  *self);
 /* Whether a page drew text in a font this writer cannot embed (a variable
- * font — Fedora's Noto CJK is one —, CFF2, a bitmap-only font) or a
- * character no font has (Pango draws a box with its code). Those glyphs
+ * font — Fedora's Noto CJK is one —, CFF2, a bitmap-only font; a font
+ * emboldened or slanted by FreeType, as fontconfig asks for a bold face a
+ * font lacks) or a character no font has (Pango draws a box with its code). Those glyphs
  * are left out: the caller should write the pages another way (cairo). */
 gboolean        jx_pdf_writer_get_unsupported (JxPdfWriter *self);
 void            jx_pdf_writer_begin_page (JxPdfWriter  *self);
