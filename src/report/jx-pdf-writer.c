@@ -602,15 +602,15 @@ pdf_show_line (JxReportCanvas  *canvas,
       FontUse *use = font_use (self, item->analysis.font);
       Face *face = use->face;
       double size = use->size;
-
-      /* Synthetic bold or slant: drawn as cairo draws it. */
-      if (use->synthetic)
-        self->unsupported = TRUE;
       double cursor = run_x;
       double y = baseline - (double) run->y_offset / PANGO_SCALE;
       /* Where the PDF's text position is, and on which baseline. */
       double pen = 0, pen_y = 0;
       gboolean placed = FALSE;
+
+      /* Synthetic bold or slant: drawn as cairo draws it. */
+      if (use->synthetic)
+        self->unsupported = TRUE;
 
       for (int i = 0; i < glyphs->num_glyphs; i++)
         {
