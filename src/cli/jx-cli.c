@@ -509,7 +509,6 @@ cmd_convert (int argc, char **argv)
   JxReportOptions options = { 0 };
   const char *in_ext;
   gboolean export;
-  JxExportFormat format = JX_EXPORT_CSV;
 
   g_option_context_set_summary (context, _("Convert a document; the formats follow from the extensions "
                                            "(.jixiao, .json; exports: .pdf, .xlsx, .csv). "
@@ -522,7 +521,7 @@ cmd_convert (int argc, char **argv)
 
   in_ext = extension_of (files[0]);
   out_ext = g_ascii_strdown (extension_of (files[1]), -1);
-  export = jx_export_format_for_path (files[1], &format);
+  export = jx_export_format_for_path (files[1], NULL);
   if (!g_str_equal (in_ext, "jixiao") && !g_str_equal (in_ext, "json"))
     {
       g_autofree char *msg = g_strdup_printf (_("cannot read “%s”: the input must be a .jixiao or .json document "
@@ -545,10 +544,6 @@ cmd_convert (int argc, char **argv)
       return EXIT_UNWRITABLE;
     }
 
-  /* A PDF needs the fonts: fontconfig reads its configuration in a
-   * thread of Pango's meanwhile. */
-  if (export && format == JX_EXPORT_PDF)
-    jx_report_layout_prepare_fonts ();
   /* Read everything first: an unreadable input never produces an output. */
   doc = load_document (files[0], &problem, &error);
   if (doc == NULL)

@@ -1206,14 +1206,6 @@ new_page_context (void)
   return context;
 }
 
-void
-jx_report_layout_prepare_fonts (void)
-{
-  /* Pango (1.50) starts fontconfig's initialisation in a thread when the
-   * font map is made, and waits for it at the first font it needs. */
-  pango_cairo_font_map_get_default ();
-}
-
 /* Paginates in a new page context unless done already; @cr (nullable):
  * the context the pages will be drawn on, synced before any row is laid
  * out, as drawing will. */

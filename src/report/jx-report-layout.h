@@ -91,12 +91,6 @@ void            jx_report_layout_add_row           (JxReportLayout   *self,
                                                     JxReportRowFlags  flags,
                                                     const char * const *cells);
 
-/* Optional: starts what paginating a PDF first waits for (fontconfig
- * reading its configuration and font caches, in a thread of Pango's), so
- * that it overlaps whatever the caller does meanwhile (loading the
- * document). */
-void            jx_report_layout_prepare_fonts     (void);
-
 /* Measures every row with @context (transfer none; kept for drawing) and
  * cuts the report into pages. FALSE only when cancelled. */
 gboolean        jx_report_layout_paginate          (JxReportLayout   *self,
