@@ -472,6 +472,27 @@ assert_same_pages (const char *dir,
     }
 }
 
+/* @input's official table written by the PDF writer into @dir/ours.pdf and
+ * by cairo's PDF surface into @dir/cairo.pdf (one layout code for both). */
+static void
+write_both (const char  *input,
+            const char  *dir,
+            char       **ours_pdf,
+            char       **cairo_pdf)
+{
+  g_autoptr(JxDocument) doc = load (input);
+  g_autoptr(JxReportLayout) ours = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autoptr(JxReportLayout) theirs = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autoptr(GError) error = NULL;
+
+  *ours_pdf = g_build_filename (dir, "ours.pdf", NULL);
+  *cairo_pdf = g_build_filename (dir, "cairo.pdf", NULL);
+  g_assert_true (jx_report_layout_write_pdf (ours, *ours_pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jx_report_layout_write_cairo_pdf (theirs, *cairo_pdf, &error));
+  g_assert_no_error (error);
+}
+
 /* The example with a Georgian project name: no font of Noto CJK has it,
  * DejaVu Sans (a TrueType font) does. */
 static char *
@@ -495,21 +516,14 @@ test_pdf_writer_draws_as_cairo (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
-      g_autoptr(JxDocument) doc = load (inputs[i]);
-      g_autoptr(JxReportLayout) ours = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
-      g_autoptr(JxReportLayout) theirs = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
-      g_autofree char *ours_pdf = g_build_filename (dir, "ours.pdf", NULL);
-      g_autofree char *cairo_pdf = g_build_filename (dir, "cairo.pdf", NULL);
       g_autofree char *sub = g_build_filename (dir, i ? "georgian" : "example", NULL);
-      g_autoptr(GError) error = NULL;
+      g_autofree char *ours_pdf = NULL;
+      g_autofree char *cairo_pdf = NULL;
       g_auto(JxTestRun) check = { 0 };
       g_auto(JxTestRun) info = { 0 };
 
-      g_assert_true (jx_report_layout_write_pdf (ours, ours_pdf, NULL, NULL, NULL, &error));
-      g_assert_no_error (error);
-      g_assert_true (jx_report_layout_write_cairo_pdf (theirs, cairo_pdf, &error));
-      g_assert_no_error (error);
       g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+      write_both (inputs[i], sub, &ours_pdf, &cairo_pdf);
       assert_same_pages (sub, ours_pdf, cairo_pdf, 72);
 
       /* Its structure as qpdf and poppler check it: no warning. */
@@ -564,18 +578,11 @@ test_pdf_missing_character_box (void)
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
   g_autofree char *input = variant (dir, "missing.jixiao", "<name>社区党员活动经费</name>",
                                     "<name>社区党员活动经费\xF4\x8F\xBF\xBD\xF4\x8F\xBF\xBC结束</name>");
-  g_autoptr(JxDocument) doc = load (input);
-  g_autoptr(JxReportLayout) ours = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
-  g_autoptr(JxReportLayout) theirs = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
-  g_autofree char *ours_pdf = g_build_filename (dir, "ours.pdf", NULL);
-  g_autofree char *cairo_pdf = g_build_filename (dir, "cairo.pdf", NULL);
+  g_autofree char *ours_pdf = NULL;
+  g_autofree char *cairo_pdf = NULL;
   g_autofree char *flat = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (jx_report_layout_write_pdf (ours, ours_pdf, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (jx_report_layout_write_cairo_pdf (theirs, cairo_pdf, &error));
-  g_assert_no_error (error);
+  write_both (input, dir, &ours_pdf, &cairo_pdf);
   /* The boxes are small: at 144 dpi they are hundreds of pixels. */
   assert_same_pages (dir, ours_pdf, cairo_pdf, 144);
   /* The rest of the name reads on both sides of the box. */
@@ -592,17 +599,10 @@ test_pdf_synthetic_bold (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
   g_autofree char *input = variant (dir, "bold.jixiao", "<title>中国共产党", "<title>𝒜𝒞𝒟𝒢中国共产党");
-  g_autoptr(JxDocument) doc = load (input);
-  g_autoptr(JxReportLayout) ours = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
-  g_autoptr(JxReportLayout) theirs = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
-  g_autofree char *ours_pdf = g_build_filename (dir, "ours.pdf", NULL);
-  g_autofree char *cairo_pdf = g_build_filename (dir, "cairo.pdf", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *ours_pdf = NULL;
+  g_autofree char *cairo_pdf = NULL;
 
-  g_assert_true (jx_report_layout_write_pdf (ours, ours_pdf, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (jx_report_layout_write_cairo_pdf (theirs, cairo_pdf, &error));
-  g_assert_no_error (error);
+  write_both (input, dir, &ours_pdf, &cairo_pdf);
   assert_same_pages (dir, ours_pdf, cairo_pdf, 144);
 }
 

@@ -505,10 +505,9 @@ pdf_fill_rect (JxReportCanvas *canvas,
                double          width,
                double          height)
 {
-  JxPdfWriter *self = writer_of (canvas);
   const double rect[] = { x, y, width, height };
 
-  append_numbers (self->content, rect, 4, "re f");
+  append_numbers (writer_of (canvas)->content, rect, 4, "re f");
 }
 
 static void
