@@ -1028,11 +1028,11 @@ cached_layouts (JxReportLayout *self,
  * the top of line @start at @y. */
 static void
 draw_lines (JxReportCanvas *canvas,
-            const Cell *cell,
-            double      x,
-            double      y,
-            guint       start,
-            guint       end)
+            const Cell     *cell,
+            double          x,
+            double          y,
+            guint           start,
+            guint           end)
 {
   double offset = 0, base = 0;
   guint i = 0, first = 0;
