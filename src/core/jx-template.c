@@ -466,76 +466,74 @@ JxTemplate *
 jx_template_new_from_file (const char  *path,
                            GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &len, error))
+  if (!(bytes = jx_core_read_file (path, &display, error)))
     return NULL;
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  display = g_filename_display_name (path);
   return jx_template_new_from_bytes (bytes, display, error);
 }
+
+/* The built-in templates, read through jx-init's shared loader. */
+
+static gpointer
+builtin_new_from_bytes (GBytes      *json,
+                        const char  *origin,
+                        GError     **error)
+{
+  return jx_template_new_from_bytes (json, origin, error);
+}
+
+static const char *
+builtin_get_id (gpointer object)
+{
+  return JX_TEMPLATE (object)->id;
+}
+
+static void
+builtin_set_not_found (GError    **error,
+                       const char *id,
+                       const char *known)
+{
+  g_set_error (error, JX_TEMPLATE_ERROR, JX_TEMPLATE_ERROR_NOT_FOUND,
+               _("There is no template “%s” in this version of Jixiao. Choose one of: %s."),
+               id, known);
+}
+
+static void
+builtin_set_id_mismatch (GError    **error,
+                         const char *origin,
+                         const char *declared)
+{
+  invalid (error, origin, _("the id “%s” does not match the file name. Make the two the same."),
+           declared);
+}
+
+static JxCoreBuiltin builtin = {
+  .dir = BUILTIN_DIR,
+  .new_from_bytes = builtin_new_from_bytes,
+  .get_id = builtin_get_id,
+  .set_not_found = builtin_set_not_found,
+  .set_id_mismatch = builtin_set_id_mismatch,
+};
 
 const char * const *
 jx_template_list_builtin (void)
 {
-  static char **ids = NULL;
-
-  if (g_once_init_enter (&ids))
-    g_once_init_leave (&ids, jx_core_list_json_ids (BUILTIN_DIR));
-  return (const char * const *) ids;
+  return jx_core_builtin_list (&builtin);
 }
 
 JxTemplate *
 jx_template_get_builtin (const char  *id,
                          GError     **error)
 {
-  static GMutex lock;
-  static GHashTable *cache;  /* id → JxTemplate, owned; never freed */
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *origin = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  JxTemplate *self;
-
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_strv_contains (jx_template_list_builtin (), id))
-    {
-      g_autofree char *known = g_strjoinv (", ", (char **) jx_template_list_builtin ());
-
-      g_set_error (error, JX_TEMPLATE_ERROR, JX_TEMPLATE_ERROR_NOT_FOUND,
-                   _("There is no template “%s” in this version of Jixiao. Choose one of: %s."),
-                   id, known);
-      return NULL;
-    }
-
-  locker = g_mutex_locker_new (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  if ((self = g_hash_table_lookup (cache, id)) != NULL)
-    return self;
-
-  path = g_strconcat (BUILTIN_DIR, id, ".json", NULL);
-  origin = g_strconcat ("resource://", path, NULL);
-  if (!(bytes = g_resource_lookup_data (jx_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, error)) ||
-      !(self = jx_template_new_from_bytes (bytes, origin, error)))
-    return NULL;
-  if (strcmp (self->id, id) != 0)
-    {
-      invalid (error, origin, _("the id “%s” does not match the file name. Make the two the same."),
-               self->id);
-      g_object_unref (self);
-      return NULL;
-    }
-  g_hash_table_insert (cache, g_strdup (id), self);
-  return self;
+  return jx_core_builtin_get (&builtin, id, error);
 }
 
 JxTemplate *
