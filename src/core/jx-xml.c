@@ -2586,13 +2586,15 @@ static void
 loader_run (Loader     *self,
             const char *origin)
 {
-  xmlRelaxNGPtr schema;
+  xmlRelaxNGPtr schema = NULL;
   int ret;
 
   if (!check_prolog (self) || !check_text_runs (self))
     return;
 
-  if ((schema = get_schema ()) == NULL)
+  /* libxml2's validator (its schema parsed once for the program, 2 M
+   * instructions) only when the walk does not check: the second pass. */
+  if (self->check == NULL && (schema = get_schema ()) == NULL)
     {
       fail (self, JX_XML_ERROR_INVALID, "schema", 0, 0, NULL, NULL,
             g_strdup (_("The file cannot be checked because the format description built into Jixiao "
