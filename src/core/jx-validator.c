@@ -1007,9 +1007,10 @@ annual_value_text (const Scheme *scheme,
 static gboolean
 has_placeholder (const char *text)
 {
-  /* The marks **, ＊＊, *%, ＊%, ＸＸ, ××人, ××个 and ※※, found in one
-   * pass by their first byte (eight strstr() a field were a twentieth of
-   * checking a clean table). */
+  /* The marks **, ＊＊, *%, ＊%, ＸＸ, ××人, ××个 and ※※, and XX or xx not
+   * part of a longer Latin word (XXL, Linux), found in one pass by their
+   * first byte (eight strstr() a field were a twentieth of checking a clean
+   * table). */
 #define STARTS(p, s) (strncmp ((p), (s), sizeof (s) - 1) == 0)
   for (const char *p = text; *p != '\0'; p++)
     switch ((guchar) *p)
@@ -1030,22 +1031,22 @@ has_placeholder (const char *text)
         if (STARTS (p, "※※"))
           return TRUE;
         break;
+      case 'X':
+      case 'x':
+        if ((p[1] == 'X' || p[1] == 'x') && (p == text || !g_ascii_isalpha (p[-1])))
+          {
+            const char *q = p;
+
+            while (*q == 'X' || *q == 'x')
+              q++;
+            if (!g_ascii_isalpha (*q))
+              return TRUE;
+          }
+        break;
       default:
         break;
       }
 #undef STARTS
-  /* XX or xx, not part of a longer Latin word (XXL, Linux). */
-  for (const char *p = text; *p != '\0'; p++)
-    if ((p[0] == 'X' || p[0] == 'x') && (p[1] == 'X' || p[1] == 'x') &&
-        (p == text || !g_ascii_isalpha (p[-1])))
-      {
-        const char *q = p;
-
-        while (*q == 'X' || *q == 'x')
-          q++;
-        if (!g_ascii_isalpha (*q))
-          return TRUE;
-      }
   return FALSE;
 }
 
