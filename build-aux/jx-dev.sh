@@ -33,8 +33,10 @@ packages=(
   libjson-glib-dev libglib-testing-0-dev
   libgtk-4-dev
   libpango1.0-dev libcairo2-dev libxlsxwriter-dev   # src/report: PDF and print, xlsx
+  libharfbuzz-dev zlib1g-dev                        # src/report: the PDF writer (hb-subset, deflate)
   libminizip-dev      # Debian 13: xlsxwriter.pc requires minizip, which libxlsxwriter-dev does not pull in
   poppler-utils libreoffice-calc-nogui              # the export suite reads the exports back
+  qpdf                                              # the export suite checks the PDF writer's files
   gettext locales
   xvfb xauth
   desktop-file-utils appstream shared-mime-info

@@ -3835,6 +3835,15 @@ find_x_window (const char *pattern)
   return xdotool (args);
 }
 
+/* Whether a window of the other process has a title matching @pattern. */
+static gboolean
+x_window_shown (const char *pattern)
+{
+  g_autofree char *window = find_x_window (pattern);
+
+  return window != NULL;
+}
+
 /* A visible dialog window (_NET_WM_WINDOW_TYPE_DIALOG, as xprop of
  * x11-utils reads it) of process @pid. */
 static char *
@@ -3960,10 +3969,11 @@ test_crash_recovery (void)
   g_autofree char *name = g_strdup_printf ("crash%d.jixiao", (int) getpid ());
   g_autofree char *name_re = g_strdup_printf ("crash%d\\.jixiao", (int) getpid ());
   g_autofree char *display = NULL;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   GPid x_pid;
   GPid pid;
 
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool_path == NULL)
     {
       if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
         g_test_fail_printf ("xdotool is missing: install the Debian package xdotool (build-aux/jx-dev.sh deps)");
@@ -4003,7 +4013,7 @@ test_crash_recovery (void)
   }
   /* Unsaved now; the draft follows a moment after typing stops. */
   title = g_strdup_printf ("^%s •$", name_re);
-  WAIT_FOR (find_x_window (title) != NULL);
+  WAIT_FOR (x_window_shown (title));
   WAIT_FOR ((g_free (draft), draft = draft_with_edit (drafts)) != NULL);
   kill_editor (pid);
   g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
@@ -4024,7 +4034,7 @@ test_crash_recovery (void)
   }
   /* Restored under its own name and path: "crash.jixiao — recovered •". */
   restored_title = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s — recovered"), name_re);
-  WAIT_FOR (find_x_window (restored_title) != NULL);
+  WAIT_FOR (x_window_shown (restored_title));
   kill_editor (pid);
 
   {
@@ -4101,8 +4111,8 @@ main (int   argc,
   g_test_add_func ("/app/indicator/category-limits-subcategories", test_category_limits_subcategories);
   g_test_add_func ("/app/indicator/invalid-pair-shown-as-is", test_invalid_pair_shown_as_is);
   g_test_add_func ("/app/indicator/value-reading-beside-entry", test_value_reading);
-  g_test_add_func ("/app/files/open-and-save-as-choosers", test_file_dialogs);
-  g_test_add_func ("/app/files/export-and-print", test_export_and_print);
+  g_test_add_func ("/app/file-dialogs/open-and-save-as", test_file_dialogs);
+  g_test_add_func ("/app/file-dialogs/export-and-print", test_export_and_print);
   g_test_add_func ("/app/dialogs/unsaved-cancel-discard-error", test_dialog_helper);
   g_test_add_func ("/app/layout/sizes-and-panels", test_layout_sizes);
   g_test_add_func ("/app/tree/remove-shows-parent", test_remove_shows_parent);
@@ -4123,7 +4133,7 @@ main (int   argc,
   g_test_add_func ("/app/units/add-remove-undo", test_units_add_remove_undo);
   g_test_add_func ("/app/units/move-project-to-unit", test_units_move_project);
   g_test_add_func ("/app/tree/filter-comments-problems", test_tree_filter_comments_problems);
-  g_test_add_func ("/app/comments/export-csv", test_export_comments_csv);
+  g_test_add_func ("/app/file-dialogs/export-comments-csv", test_export_comments_csv);
   add_editor_tests ();
   g_test_add_func ("/app/comments/asks-for-the-reviewer-name", test_comments_ask_reviewer_name);
   g_test_add_func ("/app/tree/open-comment-counts", test_tree_open_comment_counts);

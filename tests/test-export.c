@@ -23,6 +23,7 @@
 #include "jx-money.h"
 #include "jx-problem.h"
 #include "jx-project.h"
+#include "jx-report.h"
 #include "jx-storage.h"
 #include "jx-test-util.h"
 
@@ -396,6 +397,242 @@ test_pdf_same_in_every_locale (void)
       if (a_len != b_len || memcmp (a, b, a_len) != 0)
         g_error ("page %u of the PDF differs between the C and zh_CN locales", page);
     }
+}
+
+/* The pixels of a binary PGM (pdftoppm -gray): width, height and data
+ * (pointing into @pgm). */
+static const guint8 *
+pgm_pixels (const char *pgm,
+            gsize       len,
+            guint      *width,
+            guint      *height)
+{
+  char *p = (char *) pgm;
+  guint max;
+
+  g_assert_true (len > 2 && pgm[0] == 'P' && pgm[1] == '5');
+  *width = (guint) g_ascii_strtoull (p + 2, &p, 10);
+  *height = (guint) g_ascii_strtoull (p, &p, 10);
+  max = (guint) g_ascii_strtoull (p, &p, 10);
+  g_assert_cmpuint (max, ==, 255);
+  p++;                                   /* the one white space after maxval */
+  g_assert_cmpuint ((gsize) (p - pgm) + (gsize) *width * *height, ==, len);
+  return (const guint8 *) p;
+}
+
+/* The pages of @a and @b, rendered by pdftoppm at @dpi, the same but for
+ * at most a few pixels a page (anti-aliasing of an edge): a glyph moved by
+ * a point, a wrong glyph or a missing rule changes hundreds. */
+static void
+assert_same_pages (const char *dir,
+                   const char *a,
+                   const char *b,
+                   int         dpi)
+{
+  g_autofree char *resolution = g_strdup_printf ("%d", dpi);
+  /* Edges anti-aliased differently: a few pixels at 72 dpi. */
+  guint tolerance = (guint) (60.0 * dpi * dpi / (72.0 * 72.0));
+  g_autofree char *a_root = g_build_filename (dir, "a", NULL);
+  g_autofree char *b_root = g_build_filename (dir, "b", NULL);
+  g_auto(JxTestRun) ra = { 0 };
+  g_auto(JxTestRun) rb = { 0 };
+  guint n_pages = pdf_pages (a);
+
+  g_assert_cmpuint (pdf_pages (b), ==, n_pages);
+  run (&ra, "pdftoppm", "-r", resolution, "-gray", a, a_root);
+  run (&rb, "pdftoppm", "-r", resolution, "-gray", b, b_root);
+  g_assert_cmpint (ra.status, ==, 0);
+  g_assert_cmpint (rb.status, ==, 0);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      int digits = n_pages >= 100 ? 3 : n_pages >= 10 ? 2 : 1;
+      g_autofree char *a_name = g_strdup_printf ("%s-%0*u.pgm", a_root, digits, page);
+      g_autofree char *b_name = g_strdup_printf ("%s-%0*u.pgm", b_root, digits, page);
+      g_autofree char *a_data = NULL;
+      g_autofree char *b_data = NULL;
+      gsize a_len, b_len;
+      guint aw, ah, bw, bh, differ = 0, ink = 0;
+      const guint8 *ap, *bp;
+
+      g_assert_true (g_file_get_contents (a_name, &a_data, &a_len, NULL));
+      g_assert_true (g_file_get_contents (b_name, &b_data, &b_len, NULL));
+      ap = pgm_pixels (a_data, a_len, &aw, &ah);
+      bp = pgm_pixels (b_data, b_len, &bw, &bh);
+      g_assert_cmpuint (aw, ==, bw);
+      g_assert_cmpuint (ah, ==, bh);
+      for (gsize i = 0; i < (gsize) aw * ah; i++)
+        {
+          differ += ABS ((int) ap[i] - (int) bp[i]) > 96;
+          ink += ap[i] < 128;
+        }
+      /* Not a blank page compared with a blank page. */
+      g_assert_cmpuint (ink, >, 1000);
+      if (differ > tolerance)
+        g_error ("page %u: %u of %u pixels differ between %s and %s", page, differ, aw * ah, a, b);
+    }
+}
+
+/* @input's official table written by the PDF writer into @dir/ours.pdf and
+ * by cairo's PDF surface into @dir/cairo.pdf (one layout code for both). */
+static void
+write_both (const char  *input,
+            const char  *dir,
+            char       **ours_pdf,
+            char       **cairo_pdf)
+{
+  g_autoptr(JxDocument) doc = load (input);
+  g_autoptr(JxReportLayout) ours = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autoptr(JxReportLayout) theirs = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autoptr(GError) error = NULL;
+
+  *ours_pdf = g_build_filename (dir, "ours.pdf", NULL);
+  *cairo_pdf = g_build_filename (dir, "cairo.pdf", NULL);
+  g_assert_true (jx_report_layout_write_pdf (ours, *ours_pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jx_report_layout_write_cairo_pdf (theirs, *cairo_pdf, &error));
+  g_assert_no_error (error);
+}
+
+/* The example with a Georgian project name: no font of Noto CJK has it,
+ * DejaVu Sans (a TrueType font) does. */
+static char *
+georgian_variant (const char *dir)
+{
+  return variant (dir, "georgian.jixiao", "<name>社区党员活动经费</name>",
+                  "<name>社区党员活动经费ქართული</name>");
+}
+
+/* The exports' PDF writer draws the pages as cairo's PDF surface (the
+ * back end of Print) draws the same layout: the example, and a table
+ * with a name in a fallback font (Georgian: DejaVu Sans, a TrueType
+ * font, where Noto CJK is CFF). The file is well formed. */
+static void
+test_pdf_writer_draws_as_cairo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = jx_test_example_path ();
+  g_autofree char *georgian = georgian_variant (dir);
+  const char *inputs[] = { example, georgian };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *sub = g_build_filename (dir, i ? "georgian" : "example", NULL);
+      g_autofree char *ours_pdf = NULL;
+      g_autofree char *cairo_pdf = NULL;
+      g_auto(JxTestRun) check = { 0 };
+      g_auto(JxTestRun) info = { 0 };
+
+      g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+      write_both (inputs[i], sub, &ours_pdf, &cairo_pdf);
+      assert_same_pages (sub, ours_pdf, cairo_pdf, 72);
+
+      /* Its structure as qpdf and poppler check it: no warning. */
+      run (&check, "qpdf", "--check", ours_pdf);
+      if (check.status != 0 || strstr (check.out, "No syntax or stream encoding errors found") == NULL ||
+          *check.err != '\0')
+        g_error ("qpdf --check %s: exit %d: %s%s", ours_pdf, check.status, check.out, check.err);
+      run (&info, "pdfinfo", ours_pdf);
+      g_assert_cmpint (info.status, ==, 0);
+      g_assert_cmpstr (info.err, ==, "");
+      g_assert_nonnull (strstr (info.out, "Producer:        Jixiao"));
+      g_assert_nonnull (strstr (info.out, "CreationDate:"));
+    }
+}
+
+/* A name with characters Noto CJK lacks prints in a fallback font, which
+ * is embedded and subset like the CJK one, and reads back as it was typed. */
+static void
+test_pdf_fallback_font_text (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *input = georgian_variant (dir);
+  g_autofree char *pdf = export_to (input, dir, "georgian.pdf", NULL);
+  g_autofree char *flat = pdf_flat (pdf, 1);
+  g_auto(JxTestRun) fonts = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean fallback = FALSE;
+
+  g_assert_nonnull (strstr (flat, "社区党员活动经费ქართული"));
+  run (&fonts, "pdffonts", pdf);
+  g_assert_cmpint (fonts.status, ==, 0);
+  lines = g_strsplit (fonts.out, "\n", -1);
+  for (guint i = 2; lines[i]; i++)
+    {
+      /* "ABCDEF+DejaVuSans  CID TrueType  Identity-H  yes yes yes  9  0" */
+      if (strstr (lines[i], "DejaVu") == NULL)
+        continue;
+      g_assert_true (g_regex_match_simple ("^[A-Z]{6}\\+DejaVuSans\\S* +CID TrueType +Identity-H +yes yes yes ",
+                                           lines[i], 0, 0));
+      fallback = TRUE;
+    }
+  if (!fallback)
+    g_error ("no fallback font in the PDF: %s", fonts.out);
+}
+
+/* Characters no installed font has (plane 16's private use) show
+ * as the boxes with their codes Pango draws, as printing shows them: the
+ * export's pages are those of cairo's PDF surface. */
+static void
+test_pdf_missing_character_box (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *input = variant (dir, "missing.jixiao", "<name>社区党员活动经费</name>",
+                                    "<name>社区党员活动经费\xF4\x8F\xBF\xBD\xF4\x8F\xBF\xBC结束</name>");
+  g_autofree char *ours_pdf = NULL;
+  g_autofree char *cairo_pdf = NULL;
+  g_autofree char *flat = NULL;
+
+  write_both (input, dir, &ours_pdf, &cairo_pdf);
+  /* The boxes are small: at 144 dpi they are hundreds of pixels. */
+  assert_same_pages (dir, ours_pdf, cairo_pdf, 144);
+  /* The rest of the name reads on both sides of the box. */
+  flat = pdf_flat (ours_pdf, 1);
+  g_assert_nonnull (strstr (flat, "社区党员活动经费"));
+  g_assert_nonnull (strstr (flat, "结束"));
+}
+
+/* A bold text in a font without a bold face (𝒜: only DejaVu Math TeX
+ * Gyre has it, in Regular) is emboldened as fontconfig asks, as Print
+ * draws it: the export's pages are those of cairo's PDF surface. */
+static void
+test_pdf_synthetic_bold (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *input = variant (dir, "bold.jixiao", "<title>中国共产党", "<title>𝒜𝒞𝒟𝒢中国共产党");
+  g_autofree char *ours_pdf = NULL;
+  g_autofree char *cairo_pdf = NULL;
+
+  write_both (input, dir, &ours_pdf, &cairo_pdf);
+  assert_same_pages (dir, ours_pdf, cairo_pdf, 144);
+}
+
+/* A font the PDF writer cannot embed (a variable font: Fedora's Noto CJK
+ * is one; JX_PDF_WRITER_REFUSE_FONTS makes every font one) still prints:
+ * the pages go through cairo's PDF surface, with all their text. */
+static void
+test_pdf_unsupported_font_falls_back (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-export-XXXXXX", NULL);
+  g_autofree char *example = jx_test_example_path ();
+  g_autoptr(JxDocument) doc = load (example);
+  g_autoptr(JxReportLayout) layout = jx_report_layout_new (doc, NULL, JX_REPORT_A4_LONG, JX_REPORT_A4_SHORT);
+  g_autofree char *pdf = g_build_filename (dir, "fallback.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(JxTestRun) info = { 0 };
+  gboolean ok;
+
+  g_setenv ("JX_PDF_WRITER_REFUSE_FONTS", "1", TRUE);
+  ok = jx_report_layout_write_pdf (layout, pdf, NULL, NULL, NULL, &error);
+  g_unsetenv ("JX_PDF_WRITER_REFUSE_FONTS");
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  flat = pdf_flat (pdf, 0);
+  g_assert_nonnull (strstr (flat, "中国共产党广州市委员会组织部2024年项目支出绩效目标表"));
+  g_assert_nonnull (strstr (flat, "1、1-产出指标；11-数量指标；足额发放率；实施周期指标值：100%；年度指标值：100%。"));
+  g_assert_cmpuint (pdf_pages (pdf), >, 1);
+  run (&info, "pdfinfo", pdf);
+  g_assert_nonnull (strstr (info.out, "Producer:        cairo"));
 }
 
 /* --- csv ----------------------------------------------------------------- */
@@ -1021,6 +1258,11 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/comments-appendix", test_pdf_comments);
   g_test_add_func ("/export/pdf/long-goal-and-fallback-font", test_pdf_long_goal_and_fallback);
   g_test_add_func ("/export/pdf/same-in-every-locale", test_pdf_same_in_every_locale);
+  g_test_add_func ("/export/pdf/writer-draws-as-cairo", test_pdf_writer_draws_as_cairo);
+  g_test_add_func ("/export/pdf/fallback-font-text", test_pdf_fallback_font_text);
+  g_test_add_func ("/export/pdf/unsupported-font-falls-back", test_pdf_unsupported_font_falls_back);
+  g_test_add_func ("/export/pdf/missing-character-box", test_pdf_missing_character_box);
+  g_test_add_func ("/export/pdf/synthetic-bold", test_pdf_synthetic_bold);
   g_test_add_func ("/export/csv/shape", test_csv_shape);
   g_test_add_func ("/export/last-year/columns", test_last_year_columns);
   g_test_add_func ("/export/xlsx/row-heights", test_xlsx_row_heights);

@@ -389,6 +389,7 @@ on_search_changed_cb (GtkSearchEntry *entry,
                       JxWindow       *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = NULL;
   g_autofree char *query = NULL;
   g_autoptr(GPtrArray) matches = NULL;
   GtkFilterListModel *filtered;
@@ -410,7 +411,8 @@ on_search_changed_cb (GtkSearchEntry *entry,
    * document order: one pass over the names, fast on 20,000 projects;
    * the row filter over it follows comments and problems as they change
    * (update_row_filter()). */
-  query = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  stripped = g_strstrip (g_strdup (text));
+  query = g_utf8_casefold (stripped, -1);
   matches = g_ptr_array_new ();
   units = jx_document_get_units (self->document);
   for (guint u = 0; u < g_list_model_get_n_items (units); u++)

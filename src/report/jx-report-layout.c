@@ -9,6 +9,8 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "jx-pdf-writer.h"
+#include "jx-report-canvas.h"
 #include "jx-report-layout.h"
 
 /* Fontconfig family list: Noto CJK first, then whatever the system has; a
@@ -1025,12 +1027,12 @@ cached_layouts (JxReportLayout *self,
 /* Draws lines [start, end) of @cell (counted over all its pieces) with
  * the top of line @start at @y. */
 static void
-draw_lines (cairo_t    *cr,
-            const Cell *cell,
-            double      x,
-            double      y,
-            guint       start,
-            guint       end)
+draw_lines (JxReportCanvas *canvas,
+            const Cell     *cell,
+            double          x,
+            double          y,
+            guint           start,
+            guint           end)
 {
   double offset = 0, base = 0;
   guint i = 0, first = 0;
@@ -1061,8 +1063,8 @@ draw_lines (cairo_t    *cr,
               double baseline = offset + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
 
               pango_layout_iter_get_line_extents (iter, NULL, &logical);
-              cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + baseline - base);
-              pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+              jx_report_canvas_show_line (canvas, pango_layout_iter_get_line_readonly (iter),
+                                          x + (double) logical.x / PANGO_SCALE, y + baseline - base);
             }
           i++;
         }
@@ -1074,7 +1076,7 @@ draw_lines (cairo_t    *cr,
 
 static void
 draw_slice (JxReportLayout *self,
-            cairo_t        *cr,
+            JxReportCanvas *canvas,
             const Slice    *slice)
 {
   Block *block = g_ptr_array_index (self->blocks, slice->block);
@@ -1084,12 +1086,11 @@ draw_slice (JxReportLayout *self,
 
   if (block->bordered && row == block->header)
     {
-      cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
-      cairo_rectangle (cr, block->x[0], slice->y,
-                       block->x[block->n_columns] - block->x[0], slice->height);
-      cairo_fill (cr);
+      jx_report_canvas_set_color (canvas, 0.92, 0.92, 0.92);
+      jx_report_canvas_fill_rect (canvas, block->x[0], slice->y,
+                                  block->x[block->n_columns] - block->x[0], slice->height);
     }
-  cairo_set_source_rgb (cr, 0, 0, 0);
+  jx_report_canvas_set_color (canvas, 0, 0, 0);
 
   for (guint c = 0; c < block->n_columns; c++)
     {
@@ -1099,42 +1100,35 @@ draw_slice (JxReportLayout *self,
         continue;
       end_col = cell_end (block, row, c);
       if (block->bordered)
-        {
-          cairo_set_line_width (cr, BORDER);
-          cairo_rectangle (cr, block->x[c], slice->y, block->x[end_col] - block->x[c], slice->height);
-          cairo_stroke (cr);
-        }
+        jx_report_canvas_stroke_rect (canvas, block->x[c], slice->y,
+                                      block->x[end_col] - block->x[c], slice->height, BORDER);
       if (slice->lines)
         {
           start = slice->lines[2 * c];
           end = slice->lines[2 * c + 1];
         }
       if (start < end)
-        draw_lines (cr, &cells[c], block->x[c] + pad_x (block), slice->y + pad_y (block), start, end);
+        draw_lines (canvas, &cells[c], block->x[c] + pad_x (block), slice->y + pad_y (block), start, end);
     }
 }
 
-void
-jx_report_layout_draw_page (JxReportLayout *self,
-                            cairo_t        *cr,
-                            guint           page)
+/* Page @page on @canvas, at its origin. */
+static void
+draw_page_on (JxReportLayout *self,
+              JxReportCanvas *canvas,
+              guint           page)
 {
-  Page *p;
+  Page *p = g_ptr_array_index (self->pages, page);
 
-  g_return_if_fail (JX_IS_REPORT_LAYOUT (self));
-  g_return_if_fail (self->pages != NULL && page < self->pages->len);
-
-  p = g_ptr_array_index (self->pages, page);
-  cairo_save (cr);
-  sync_context (self, cr, self->context);
   for (guint i = 0; i < p->slices->len; i++)
-    draw_slice (self, cr, &g_array_index (p->slices, Slice, i));
+    draw_slice (self, canvas, &g_array_index (p->slices, Slice, i));
 
   if (self->footer)
     {
       g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
       g_autoptr(PangoFontDescription) font = font_for (JX_REPORT_STYLE_BODY, 0);
       g_autofree char *text = NULL;
+      PangoLayoutIter *iter;
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -1144,10 +1138,37 @@ jx_report_layout_draw_page (JxReportLayout *self,
       pango_layout_set_width (layout, (int) ((self->width - 2 * MARGIN_X) * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_set_text (layout, text, -1);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, MARGIN_X, self->height - MARGIN_BOTTOM - 11);
-      pango_cairo_show_layout (cr, layout);
+      jx_report_canvas_set_color (canvas, 0, 0, 0);
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          jx_report_canvas_show_line (canvas, pango_layout_iter_get_line_readonly (iter),
+                                      MARGIN_X + (double) logical.x / PANGO_SCALE,
+                                      self->height - MARGIN_BOTTOM - 11
+                                      + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
     }
+}
+
+void
+jx_report_layout_draw_page (JxReportLayout *self,
+                            cairo_t        *cr,
+                            guint           page)
+{
+  g_autofree JxReportCanvas *canvas = NULL;
+
+  g_return_if_fail (JX_IS_REPORT_LAYOUT (self));
+  g_return_if_fail (self->pages != NULL && page < self->pages->len);
+
+  canvas = jx_report_canvas_new_cairo (cr);
+  cairo_save (cr);
+  sync_context (self, cr, self->context);
+  draw_page_on (self, canvas, page);
   cairo_restore (cr);
 }
 
@@ -1167,6 +1188,48 @@ scaled_progress (double   fraction,
   scaled->func (scaled->from + fraction * scaled->span, scaled->data);
 }
 
+/* A context for pages in points: font sizes in points of the page (a
+ * resolution of 72, as GtkPrintContext's context has them, not the
+ * screen's 96 dpi), metrics as designed, not snapped to a screen's pixels,
+ * so the pages are the same on paper, in a PDF and in the print preview. */
+static PangoContext *
+new_page_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+/* Paginates in a new page context unless done already; @cr (nullable):
+ * the context the pages will be drawn on, synced before any row is laid
+ * out, as drawing will. */
+static gboolean
+paginate_for_pdf (JxReportLayout *self,
+                  cairo_t        *cr,
+                  GCancellable   *cancellable,
+                  Scaled         *measuring,
+                  GError        **error)
+{
+  PangoContext *context;
+  gboolean ok;
+
+  if (self->pages != NULL)
+    return TRUE;
+  context = new_page_context ();
+  if (cr != NULL)
+    sync_context (self, cr, context);
+  ok = jx_report_layout_paginate (self, context, cancellable,
+                                  measuring->func ? scaled_progress : NULL, measuring, error);
+  g_object_unref (context);
+  return ok;
+}
+
 gboolean
 jx_report_layout_write_pdf (JxReportLayout *self,
                             const char     *path,
@@ -1175,10 +1238,7 @@ jx_report_layout_write_pdf (JxReportLayout *self,
                             gpointer        user_data,
                             GError        **error)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  gboolean ok = TRUE;
+  g_autoptr(JxPdfWriter) writer = NULL;
   /* Measuring takes most of the time; drawing the rest. */
   Scaled measuring = { progress, user_data, 0, 0.7 };
   Scaled drawing = { progress, user_data, 0.7, 0.3 };
@@ -1186,40 +1246,51 @@ jx_report_layout_write_pdf (JxReportLayout *self,
   g_return_val_if_fail (JX_IS_REPORT_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, self->width, self->height);
-  cr = cairo_create (surface);
-  if (self->pages == NULL)
-    {
-      PangoContext *context = pango_cairo_create_context (cr);
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      /* Metrics as designed, not snapped to a screen's pixels, so the
-       * pages are the same on paper, in a PDF and in the print preview. */
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      pango_cairo_context_set_font_options (context, options);
-      /* Font sizes in points of the page, as GtkPrintContext's context has
-       * them (not the screen's 96 dpi). */
-      pango_cairo_context_set_resolution (context, 72);
-      cairo_font_options_destroy (options);
-      /* As drawing will, before any row is laid out. */
-      sync_context (self, cr, context);
-      ok = jx_report_layout_paginate (self, context, cancellable,
-                                      progress ? scaled_progress : NULL, &measuring, error);
-      g_object_unref (context);
-    }
-
-  for (guint i = 0; ok && i < self->pages->len; i++)
+  writer = jx_pdf_writer_new (path, self->width, self->height, error);
+  if (writer == NULL || !paginate_for_pdf (self, NULL, cancellable, &measuring, error))
+    return FALSE;
+  for (guint i = 0; i < self->pages->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      jx_pdf_writer_begin_page (writer);
+      draw_page_on (self, jx_pdf_writer_get_canvas (writer), i);
+      jx_pdf_writer_end_page (writer);
+      /* A font the writer cannot embed (a variable one): cairo's PDF
+       * surface, slower, writes the same pages with every glyph. */
+      if (jx_pdf_writer_get_unsupported (writer))
         {
-          ok = FALSE;
-          break;
+          g_debug ("a font the PDF writer cannot embed: the pages go through cairo");
+          g_clear_pointer (&writer, jx_pdf_writer_free);
+          return jx_report_layout_write_cairo_pdf (self, path, error);
         }
-      jx_report_layout_draw_page (self, cr, i);
-      cairo_show_page (cr);
       if (progress)
         scaled_progress ((double) (i + 1) / self->pages->len, &drawing);
+    }
+  return jx_pdf_writer_finish (writer, error);
+}
+
+gboolean
+jx_report_layout_write_cairo_pdf (JxReportLayout *self,
+                                  const char     *path,
+                                  GError        **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  Scaled measuring = { NULL, NULL, 0, 1 };
+  gboolean ok;
+
+  g_return_val_if_fail (JX_IS_REPORT_LAYOUT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, self->width, self->height);
+  cr = cairo_create (surface);
+  ok = paginate_for_pdf (self, cr, NULL, &measuring, error);
+  for (guint i = 0; ok && i < self->pages->len; i++)
+    {
+      jx_report_layout_draw_page (self, cr, i);
+      cairo_show_page (cr);
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);

@@ -18,9 +18,11 @@ G_BEGIN_DECLS
  * measures every row with Pango and cuts the blocks into pages; a row that
  * fits on a page is kept together, a taller one breaks between lines of its
  * cells and continues under the repeated header. A line is never cut. Then
- * jx_report_layout_draw_page() draws a page on any cairo context: a PDF
- * surface, or the context GtkPrintOperation gives (the same code for both,
- * so "Print to File" gives the same pages as an export).
+ * jx_report_layout_draw_page() draws a page on any cairo context (the one
+ * GtkPrintOperation gives), and jx_report_layout_write_pdf() writes the
+ * pages with the PDF writer of jx-pdf-writer.h: both draw through the
+ * canvas of jx-report-canvas.h with the same code, so "Print to File"
+ * gives the same pages as an export.
  *
  * The layout keeps its own copies of all text: once built, it does not
  * touch the document it was made from, so it may be paginated and drawn in
@@ -103,13 +105,21 @@ void            jx_report_layout_draw_page         (JxReportLayout   *self,
                                                     cairo_t          *cr,
                                                     guint             page);
 
-/* Writes the paginated report as a PDF to @path (directly: callers wanting
- * an atomic file write a temporary one). Paginates first if needed. */
+/* Writes the paginated report as a PDF to @path with the PDF writer of
+ * jx-pdf-writer.h (directly: callers wanting an atomic file write a
+ * temporary one). Paginates first if needed, in a context of its own. */
 gboolean        jx_report_layout_write_pdf         (JxReportLayout   *self,
                                                     const char       *path,
                                                     GCancellable     *cancellable,
                                                     JxProgressFunc    progress,
                                                     gpointer          user_data,
+                                                    GError          **error);
+
+/* The same through cairo's PDF surface, as Print to File draws it (the
+ * same layout and drawing code; several times slower, for its fonts):
+ * kept to compare the two back ends' pages. */
+gboolean        jx_report_layout_write_cairo_pdf   (JxReportLayout   *self,
+                                                    const char       *path,
                                                     GError          **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #     memory of the xlsx export at most 3× the document's size.
 #
 # usage: export.sh JIXIAO_CLI JX_GENERATE EXAMPLE [PROJECTS] [RUNS]
+# (PROJECTS 0: the PDF comparison only)
 set -euo pipefail
 
 cli=$1
@@ -63,12 +64,14 @@ t_pdf=$(median < "$work/pdf.times")
 t_lo=$(median < "$work/lo.times")
 c_pdf=$(median < "$work/pdf.cpu")
 c_lo=$(median < "$work/lo.cpu")
-awk -v tp="$t_pdf" -v tl="$t_lo" -v cp="$c_pdf" -v cl="$c_lo" -v r="$runs" 'BEGIN {
+awk -v tp="$t_pdf" -v tl="$t_lo" -v cp="$c_pdf" -v cl="$c_lo" -v r="$runs" \
+    -v load="$(cut -d ' ' -f 1-3 /proc/loadavg)" 'BEGIN {
   printf "example (35 projects) → PDF, median of %d runs: jixiao-cli %.3f s (CPU %.2f s), soffice xlsx → pdf %.2f s (CPU %.2f s)\n", r, tp, cp, tl, cl
-  printf "ratio LibreOffice / Jixiao: elapsed %.0f×, CPU %.0f× (target >= 20×)\n", (tp > 0 ? tl / tp : 0), (cp > 0 ? cl / cp : 0)
+  printf "ratio LibreOffice / Jixiao: elapsed %.1f×, CPU %.1f× (target >= 20×); load average %s\n", (tp > 0 ? tl / tp : 0), (cp > 0 ? cl / cp : 0), load
 }'
 
 # --- 2. 20,000 projects → xlsx, against → json ------------------------------
+[ "$projects" -gt 0 ] || exit 0
 [ -f "$doc" ] || "$generate" --projects "$projects" "$doc"
 size=$(stat -c %s "$doc")
 
