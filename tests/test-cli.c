@@ -382,6 +382,49 @@ test_convert_unknown_format (void)
     }
 }
 
+/* The export writers are a module (jixiao-cli-export.so) the program loads
+ * only to export: without it, everything but exporting still works, and an
+ * export fails with a message that names the module and writes nothing. */
+static void
+test_convert_without_export_module (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jx-cli-XXXXXX", NULL);
+  g_autofree char *lonely = g_build_filename (dir, "jixiao-cli", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *json = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *clean = fixture ("clean.jixiao");
+  g_autoptr(GFile) from = g_file_new_for_path (g_getenv ("JX_CLI"));
+  g_autoptr(GFile) to = g_file_new_for_path (lonely);
+  g_autoptr(GError) error = NULL;
+  g_auto(JxTestRun) validate = { 0 };
+  g_auto(JxTestRun) export = { 0 };
+  g_auto(JxTestRun) convert = { 0 };
+  const char *validate_argv[] = { lonely, "validate", clean, NULL };
+  const char *export_argv[] = { lonely, "convert", clean, pdf, NULL };
+  const char *convert_argv[] = { lonely, "convert", clean, json, NULL };
+
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (lonely, 0755), ==, 0);
+
+  jx_test_run (&export, NULL, export_argv);
+  if (export.status == 0)
+    {
+      g_test_skip ("an installed export module was found (JX_CLI_MODULEDIR)");
+      return;
+    }
+  g_assert_cmpint (export.status, ==, 3);
+  g_assert_nonnull (strstr (export.err, "out.pdf: error: [io] the export module"));
+  g_assert_nonnull (strstr (export.err, "jixiao-cli-export.so"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  jx_test_run (&validate, NULL, validate_argv);
+  g_assert_cmpint (validate.status, ==, 0);
+  jx_test_run (&convert, NULL, convert_argv);
+  g_assert_cmpint (convert.status, ==, 0);
+  g_assert_true (g_file_test (json, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_convert_unreadable_writes_nothing (void)
 {
@@ -1069,6 +1112,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/convert/round-trip-is-stable", test_convert_round_trip);
   g_test_add_func ("/cli/convert/template", test_convert_template);
   g_test_add_func ("/cli/convert/unknown-format-is-refused", test_convert_unknown_format);
+  g_test_add_func ("/cli/convert/without-export-module", test_convert_without_export_module);
   g_test_add_func ("/cli/convert/unreadable-input-writes-nothing", test_convert_unreadable_writes_nothing);
   g_test_add_func ("/cli/convert/example-is-canonical", test_example_is_canonical);
   g_test_add_func ("/cli/import/sample-with-located-warnings", test_import_sample);

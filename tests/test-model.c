@@ -344,6 +344,74 @@ test_batch_append (void)
   g_signal_handlers_disconnect_by_func (projects, count_changes, log);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+check_counted (GListModel *list,
+               guint       position,
+               guint       removed,
+               guint       added,
+               gpointer    user_data)
+{
+  JxDocument *doc = user_data;
+
+  /* When the list announces them, every count includes them. */
+  g_assert_cmpuint (jx_document_get_n_indicators (doc), ==, position + added);
+}
+
+/* A project's indicators through a batch (the loaders): counted in the
+ * project, its unit and the document, and announced once for the batch,
+ * not once per indicator (a city's table has 120,000). */
+static void
+test_batch_indicator_counts (void)
+{
+  g_autoptr(JxDocument) doc = jx_document_new ();
+  g_autoptr(JxFundingUnit) unit = jx_funding_unit_new ("组织部");
+  g_autoptr(JxProject) project = jx_project_new ("项目");
+  g_autoptr(JxIndicator) last = NULL;
+  GListModel *indicators = jx_project_get_indicators (project);
+  JxNodeBatch batch = { NULL, };
+  guint notified = 0, n = 0;
+
+  jx_node_set_id (JX_NODE (unit), "u1");
+  jx_node_append_child (JX_NODE (doc), JX_NODE (unit));
+  jx_node_set_id (JX_NODE (project), "p1");
+  jx_node_append_child (JX_NODE (unit), JX_NODE (project));
+  g_signal_connect (project, "notify::n-indicators", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (indicators, "items-changed", G_CALLBACK (check_counted), doc);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(JxIndicator) indicator = jx_indicator_new ("01", "011", "指标");
+      g_autofree char *id = g_strdup_printf ("i%u", i);
+
+      jx_node_set_id (JX_NODE (indicator), id);
+      jx_node_batch_append (&batch, JX_NODE (project), JX_NODE (indicator));
+      g_set_object (&last, indicator);
+    }
+  g_assert_nonnull (jx_document_lookup (doc, "i29"));
+  jx_node_batch_clear (&batch);
+
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (project, "n-indicators", &n, NULL);
+  g_assert_cmpuint (n, ==, 30);
+  g_assert_cmpuint (jx_document_get_n_indicators (doc), ==, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 30);
+
+  /* Removing one still counts it out everywhere. */
+  g_signal_handlers_disconnect_by_func (indicators, check_counted, doc);
+  jx_node_remove_child (JX_NODE (project), JX_NODE (last));
+  g_object_get (project, "n-indicators", &n, NULL);
+  g_assert_cmpuint (n, ==, 29);
+  g_assert_cmpuint (jx_document_get_n_indicators (doc), ==, 29);
+  g_signal_handlers_disconnect_by_func (project, count_notify, &notified);
+}
+
 /* Short values are kept once for the whole program (codes, 100%, units);
  * each field still behaves as its own: changing or freeing one leaves the
  * others as they were. */
@@ -391,6 +459,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/dispose/detaches-children", test_detached_on_dispose);
   g_test_add_func ("/model/ids/new-id-skips-comment-targets", test_new_id_skips_comment_targets);
   g_test_add_func ("/model/batch/one-splice-totals-at-once", test_batch_append);
+  g_test_add_func ("/model/batch/indicators-counted-once", test_batch_indicator_counts);
   g_test_add_func ("/model/strings/shared-short-values", test_shared_short_values);
 
   return g_test_run ();

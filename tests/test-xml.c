@@ -483,6 +483,47 @@ test_load_ids_stable (void)
   g_assert_true (JX_IS_INDICATOR (jx_document_lookup (again, jx_node_get_id (JX_NODE (added)))));
 }
 
+/* What needs escaping, in an attribute (a unit's name) and in element text
+ * (a project's name and goal): written as Jixiao has always written it
+ * (libxml2's text writer's escapes: tab, line feed and carriage return as
+ * character references in attributes, a carriage return in text), and read
+ * back as typed. */
+static void
+test_save_escapes (void)
+{
+  g_autoptr(JxDocument) document = load_fixture ("full.jixiao");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JxDocument) again = NULL;
+  g_autofree char *text = NULL;
+  const char *unit_name = "A & B <x> \"q\"\ttab\nnl\rcr 'apos' ]]> 组织 😀";
+  const char *project_name = "社区 & <b> \"x\" 'y' ]]> \rr\ttab\n";
+  const char *goal = "\r\n  lead && trail  ";
+  JxFundingUnit *unit = JX_FUNDING_UNIT (jx_document_lookup (document, "u1"));
+  JxProject *project = JX_PROJECT (jx_document_lookup (document, "p1"));
+  const char *data;
+  gsize len;
+
+  jx_funding_unit_set_name (unit, unit_name);
+  jx_project_set_name (project, project_name);
+  jx_project_set_goal (project, goal);
+  saved = jx_xml_write (document, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (saved, &len);
+  text = g_strndup (data, len);
+  g_assert_true (g_str_has_prefix (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<table "));
+  g_assert_true (g_str_has_suffix (text, "\n</table>\n"));
+  g_assert_nonnull (strstr (text, " name=\"A &amp; B &lt;x&gt; &quot;q&quot;&#9;tab&#10;nl&#13;cr 'apos' ]]&gt; 组织 😀\">\n"));
+  g_assert_nonnull (strstr (text, "\n      <name>社区 &amp; &lt;b&gt; &quot;x&quot; 'y' ]]&gt; &#13;r\ttab\n</name>\n"));
+  g_assert_nonnull (strstr (text, "\n      <goal>&#13;\n  lead &amp;&amp; trail  </goal>\n"));
+
+  again = jx_xml_load_bytes (saved, "again", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_funding_unit_get_name (JX_FUNDING_UNIT (jx_document_lookup (again, "u1"))), ==, unit_name);
+  g_assert_cmpstr (jx_project_get_name (JX_PROJECT (jx_document_lookup (again, "p1"))), ==, project_name);
+  g_assert_cmpstr (jx_project_get_goal (JX_PROJECT (jx_document_lookup (again, "p1"))), ==, goal);
+}
+
 static void
 test_load_file (void)
 {
@@ -1046,6 +1087,7 @@ main (int    argc,
   g_test_add_func ("/xml/save/byte-identical", test_save_byte_identical);
   g_test_add_func ("/xml/save/byte-identical-in-a-comma-locale", test_save_byte_identical_in_german);
   g_test_add_func ("/xml/save/in-steps", test_save_in_steps);
+  g_test_add_func ("/xml/save/escapes", test_save_escapes);
   g_test_add_func ("/xml/save/new-document-round-trips", test_save_new_document);
   g_test_add_func ("/xml/save/refuses-control-characters", test_save_refuses_control_character);
   g_test_add_func ("/xml/save/longest-texts-load-back", test_text_limits);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
 
 #include "jx-diff.h"
 #include "jx-convert.h"
@@ -36,6 +37,60 @@ enum {
   EXIT_UNWRITABLE = 3,  /* the output could not be written */
   EXIT_USAGE = 64,      /* wrong arguments, or a command not available yet */
 };
+
+/* --- the export libraries, loaded by the commands that export ----------
+ *
+ * libjixiao-report (the PDF, xlsx and csv writers) and what it links — Pango,
+ * Cairo, FreeType, fontconfig, HarfBuzz, libxlsxwriter, some 30 shared
+ * objects — are built into a module of their own (jixiao-cli-export.so, see
+ * src/cli/meson.build) that convert and comments load when they write an
+ * export, so validate, totals, diff and import start without them. The
+ * module takes the core from this program (linked whole and exported), never
+ * a copy of its own: one set of GTypes. It is looked for beside the program
+ * (the build tree), then in JX_CLI_MODULEDIR (where it is installed). */
+static struct {
+  __typeof__ (jx_export_format_for_path) *format_for_path;
+  __typeof__ (jx_export) *export;
+  __typeof__ (jx_export_error_quark) *error_quark;
+  __typeof__ (jx_review_write_pdf) *review_write_pdf;
+} exporter;
+
+static gboolean
+load_exporter (GError **error)
+{
+  static GModule *module;
+  static char *failure;
+  g_autofree char *self = NULL;
+  g_autoptr(GPtrArray) tried = g_ptr_array_new_with_free_func (g_free);
+
+  if (module == NULL && failure == NULL)
+    {
+      self = g_file_read_link ("/proc/self/exe", NULL);
+      if (self != NULL)
+        {
+          g_autofree char *dir = g_path_get_dirname (self);
+          g_ptr_array_add (tried, g_build_filename (dir, "jixiao-cli-export.so", NULL));
+        }
+      g_ptr_array_add (tried, g_build_filename (JX_CLI_MODULEDIR, "jixiao-cli-export.so", NULL));
+      for (guint i = 0; i < tried->len && module == NULL; i++)
+        if (g_file_test (g_ptr_array_index (tried, i), G_FILE_TEST_EXISTS) || i + 1 == tried->len)
+          module = g_module_open (g_ptr_array_index (tried, i), G_MODULE_BIND_LOCAL);
+      if (module == NULL
+          || !g_module_symbol (module, "jx_export_format_for_path", (gpointer *) &exporter.format_for_path)
+          || !g_module_symbol (module, "jx_export", (gpointer *) &exporter.export)
+          || !g_module_symbol (module, "jx_export_error_quark", (gpointer *) &exporter.error_quark)
+          || !g_module_symbol (module, "jx_review_write_pdf", (gpointer *) &exporter.review_write_pdf))
+        /* TRANSLATORS: %s: the loader's reason, naming the file */
+        failure = g_strdup_printf (_("the export module of this installation could not be loaded (%s); "
+                                     "reinstall Jixiao"), g_module_error ());
+    }
+  if (failure != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, failure);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 print_usage (FILE *out)
@@ -521,12 +576,22 @@ cmd_convert (int argc, char **argv)
 
   in_ext = extension_of (files[0]);
   out_ext = g_ascii_strdown (extension_of (files[1]), -1);
-  export = jx_export_format_for_path (files[1], NULL);
   if (!g_str_equal (in_ext, "jixiao") && !g_str_equal (in_ext, "json"))
     {
       g_autofree char *msg = g_strdup_printf (_("cannot read “%s”: the input must be a .jixiao or .json document "
                                                 "(published tables are read with “jixiao-cli import”)"), files[0]);
       return usage_error (msg), EXIT_USAGE;
+    }
+  /* Only an export needs the export module. */
+  export = FALSE;
+  if (!g_str_equal (out_ext, "jixiao") && !g_str_equal (out_ext, "json"))
+    {
+      if (!load_exporter (&error))
+        {
+          fprintf (stderr, "%s: error: [io] %s\n", files[1], error->message);
+          return EXIT_UNWRITABLE;
+        }
+      export = exporter.format_for_path (files[1], NULL);
     }
   if (!export && !g_str_equal (out_ext, "jixiao") && !g_str_equal (out_ext, "json"))
     {
@@ -570,10 +635,10 @@ cmd_convert (int argc, char **argv)
   options.last_year = last_year;
   if (export)
     {
-      if (!jx_export (doc, files[1], &options, NULL, NULL, NULL, &error))
+      if (!exporter.export (doc, files[1], &options, NULL, NULL, NULL, &error))
         {
           fprintf (stderr, "%s: error: [%s] %s\n", files[1],
-                   g_error_matches (error, JX_EXPORT_ERROR, JX_EXPORT_ERROR_TOO_LONG) ? "too-long" : "io",
+                   g_error_matches (error, exporter.error_quark (), JX_EXPORT_ERROR_TOO_LONG) ? "too-long" : "io",
                    error->message);
           return EXIT_UNWRITABLE;
         }
@@ -1146,7 +1211,7 @@ cmd_comments (int argc, char **argv)
 
   if (g_str_equal (ext, "pdf"))
     {
-      if (!jx_review_write_pdf (doc, open_only, output, NULL, &error))
+      if (!load_exporter (&error) || !exporter.review_write_pdf (doc, open_only, output, NULL, &error))
         {
           fprintf (stderr, "%s: error: [io] %s\n", output, error->message);
           return EXIT_UNWRITABLE;

@@ -336,14 +336,32 @@ is_shared (const char *text)
   return p >= start && p < start + sizeof shared_block;
 }
 
+/* The copies found last, by a cheap hash of the value, read without the
+ * lock (a slot holds a string of shared_block or NULL, and strings there
+ * never change): the same few values come again and again. */
+#define RECENT_SLOTS 256
+static char *recent[RECENT_SLOTS];
+
+static guint
+recent_slot (const char *value,
+             gsize       len)
+{
+  return ((guchar) value[0] * 31u + (guchar) value[len - 1] * 7u + (guint) len) % RECENT_SLOTS;
+}
+
 static char *
 copy_string (const char *value)
 {
   gsize len = strlen (value);
   char *copy;
+  guint slot;
 
   if (len > SHARED_MAX_LEN)
     return g_strdup (value);
+  slot = recent_slot (value, len);
+  copy = g_atomic_pointer_get (&recent[slot]);
+  if (copy != NULL && strcmp (copy, value) == 0)
+    return copy;
   g_mutex_lock (&shared_lock);
   if (shared_table == NULL)
     shared_table = g_hash_table_new (g_str_hash, g_str_equal);
@@ -355,6 +373,8 @@ copy_string (const char *value)
       shared_used += len + 1;
       g_hash_table_add (shared_table, copy);
     }
+  if (copy != NULL)
+    g_atomic_pointer_set (&recent[slot], copy);
   g_mutex_unlock (&shared_lock);
   return copy != NULL ? copy : g_strdup (value);
 }

@@ -26,16 +26,20 @@ void     jx_node_insert_child      (JxNode     *parent,
                                     JxNode     *child);
 void     jx_node_append_child      (JxNode     *parent,
                                     JxNode     *child);
-/* For the loaders: children appended through a batch are attached, their
- * ids registered and the totals and counts updated at once, as by
- * jx_node_append_child(), but they reach their parent's list only at
- * jx_node_batch_flush(), all in one splice (one items-changed instead of one
- * per node; a city's table has 140,000 nodes). Appending to another list
- * flushes the batch first. Until then the list does not show them: only a
- * loader that reads no list while it builds may use this. */
+/* For the loaders: children appended through a batch are attached and
+ * their ids registered at once, as by jx_node_append_child(), but they reach
+ * their parent's list only at jx_node_batch_flush(), all in one splice (one
+ * items-changed instead of one per node; a city's table has 140,000 nodes).
+ * The totals and counts are updated at once too, except a parent's count of
+ * the children themselves where its class counts a batch
+ * (JxNodeClass.children_added: a project's indicators), which is carried up
+ * once, at the flush. Appending to another list flushes the batch first.
+ * Until then the list does not show them, nor that count: only a loader that
+ * reads no list or count while it builds may use this. */
 typedef struct
 {
   GListStore *store;   /* where the pending children go */
+  JxNode     *parent;  /* whose store it is */
   GPtrArray  *items;   /* the pending children (references) */
 } JxNodeBatch;
 

@@ -282,20 +282,25 @@ unregister_one (JxNode  *node,
 }
 
 /* Everything inserting @child into @parent does but the list's own insert:
- * the parent, the ids of its subtree, the totals and counts. */
+ * the parent, the ids of its subtree, and (unless @batched and the parent
+ * counts a batch at once) the totals and counts. */
 static void
-adopt (JxNode *parent,
-       JxNode *child)
+adopt (JxNode   *parent,
+       JxNode   *child,
+       gboolean  batched)
 {
   JxNodePrivate *child_priv = jx_node_get_instance_private (child);
+  JxNodeClass *klass = JX_NODE_GET_CLASS (parent);
   JxDocument *document;
 
   child_priv->parent = parent;
   document = jx_node_get_document (parent);
   if (document != NULL)
     foreach_in_subtree (child, register_one, document);
-  if (JX_NODE_GET_CLASS (parent)->child_added != NULL)
-    JX_NODE_GET_CLASS (parent)->child_added (parent, child);
+  if (batched && klass->children_added != NULL)
+    return;
+  if (klass->child_added != NULL)
+    klass->child_added (parent, child);
 }
 
 void
@@ -316,7 +321,7 @@ jx_node_insert_child (JxNode *parent,
 
   /* Bookkeeping first, so that when the list announces the new item every
    * total already includes it. */
-  adopt (parent, child);
+  adopt (parent, child, FALSE);
   g_list_store_insert (store, position, child);
 }
 
@@ -339,11 +344,12 @@ jx_node_batch_append (JxNodeBatch *batch,
     {
       jx_node_batch_flush (batch);
       batch->store = store;
+      batch->parent = parent;
     }
   if (batch->items == NULL)
     batch->items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  adopt (parent, child);
+  adopt (parent, child, TRUE);
   g_ptr_array_add (batch->items, g_object_ref (child));
 }
 
@@ -354,11 +360,18 @@ jx_node_batch_flush (JxNodeBatch *batch)
 
   if (batch->store != NULL && batch->items != NULL && batch->items->len > 0)
     {
+      JxNodeClass *klass = JX_NODE_GET_CLASS (batch->parent);
+
+      /* The counts first, so that the list announces the new items with
+       * every count already including them. */
+      if (klass->children_added != NULL)
+        klass->children_added (batch->parent, (JxNode **) batch->items->pdata, batch->items->len);
       g_list_store_splice (batch->store, g_list_model_get_n_items (G_LIST_MODEL (batch->store)),
                            0, batch->items->pdata, batch->items->len);
       g_ptr_array_set_size (batch->items, 0);
     }
   batch->store = NULL;
+  batch->parent = NULL;
 }
 
 void

@@ -31,6 +31,13 @@ struct _JxNodeClass
                                 JxNode *child);
   void        (*child_removed) (JxNode *self,
                                 JxNode *child);
+  /* Optional: called once for the @n children a loader's batch hands to
+   * one of this node's stores (jx_node_batch_flush()), instead of
+   * child_added for each, so that a count is carried up and announced once
+   * per list rather than once per node. */
+  void        (*children_added) (JxNode  *self,
+                                 JxNode **children,
+                                 guint    n);
   /* A deep copy without ids (the caller assigns new ones), or NULL. */
   JxNode     *(*copy)          (JxNode *self);
   /* The string property @prop_id without a copy (for loops over large
@@ -39,7 +46,7 @@ struct _JxNodeClass
   const char *(*peek_string)   (JxNode *self,
                                 guint   prop_id);
 
-  gpointer padding[7];
+  gpointer padding[6];
 };
 
 const char *jx_node_get_id          (JxNode     *self);

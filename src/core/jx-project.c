@@ -104,6 +104,20 @@ jx_project_child_added (JxNode *node,
   update_indicator_count (self, 1);
 }
 
+/* A loader's batch of indicators: counted and carried up to the funding
+ * unit and the document once. */
+static void
+jx_project_children_added (JxNode  *node,
+                           JxNode **children,
+                           guint    n)
+{
+  JxProject *self = (JxProject *) node;
+
+  self->n_indicators += n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INDICATORS]);
+  update_indicator_count (self, (int) n);
+}
+
 static void
 jx_project_child_removed (JxNode *node,
                           JxNode *child)
@@ -251,6 +265,7 @@ jx_project_class_init (JxProjectClass *klass)
   node_class->get_store = jx_project_get_store;
   node_class->child_added = jx_project_child_added;
   node_class->child_removed = jx_project_child_removed;
+  node_class->children_added = jx_project_children_added;
   node_class->copy = jx_project_copy;
   node_class->peek_string = jx_project_peek_string;
 

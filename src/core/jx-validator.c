@@ -337,18 +337,24 @@ strip_text (const char *text,
             char        buf[TEXT_BUF])
 {
   gsize len = 0;
+  const guchar *p = (const guchar *) text;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  /* Byte by byte (every name and value of a table passes here). */
+  while (*p != '\0')
     {
-      gsize n = g_utf8_next_char (p) - p;
+      gsize n = g_utf8_skip[*p];
 
-      if ((n == 1 && g_ascii_isspace (*p)) ||
-          (n > 1 && (memcmp (p, "\xe3\x80\x80", n) == 0 /* U+3000 */ || memcmp (p, "\xc2\xa0", n) == 0)))
-        continue;
+      if (n == 1 ? g_ascii_isspace (*p)
+                 : (n == 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */ ||
+                   (n == 2 && p[0] == 0xc2 && p[1] == 0xa0))                /* U+00A0 */
+        {
+          p += n;
+          continue;
+        }
       if (len + n >= TEXT_BUF)
         return FALSE;
-      memcpy (buf + len, p, n);
-      len += n;
+      for (gsize k = 0; k < n; k++)
+        buf[len++] = (char) *p++;
     }
   /* Trailing 。；，！ and . ; , ! */
   for (;;)
@@ -1001,9 +1007,10 @@ annual_value_text (const Scheme *scheme,
 static gboolean
 has_placeholder (const char *text)
 {
-  /* The marks **, ＊＊, *%, ＊%, ＸＸ, ××人, ××个 and ※※, found in one
-   * pass by their first byte (eight strstr() a field were a twentieth of
-   * checking a clean table). */
+  /* The marks **, ＊＊, *%, ＊%, ＸＸ, ××人, ××个 and ※※, and XX or xx not
+   * part of a longer Latin word (XXL, Linux), found in one pass by their
+   * first byte (eight strstr() a field were a twentieth of checking a clean
+   * table). */
 #define STARTS(p, s) (strncmp ((p), (s), sizeof (s) - 1) == 0)
   for (const char *p = text; *p != '\0'; p++)
     switch ((guchar) *p)
@@ -1024,22 +1031,22 @@ has_placeholder (const char *text)
         if (STARTS (p, "※※"))
           return TRUE;
         break;
+      case 'X':
+      case 'x':
+        if ((p[1] == 'X' || p[1] == 'x') && (p == text || !g_ascii_isalpha (p[-1])))
+          {
+            const char *q = p;
+
+            while (*q == 'X' || *q == 'x')
+              q++;
+            if (!g_ascii_isalpha (*q))
+              return TRUE;
+          }
+        break;
       default:
         break;
       }
 #undef STARTS
-  /* XX or xx, not part of a longer Latin word (XXL, Linux). */
-  for (const char *p = text; *p != '\0'; p++)
-    if ((p[0] == 'X' || p[0] == 'x') && (p[1] == 'X' || p[1] == 'x') &&
-        (p == text || !g_ascii_isalpha (p[-1])))
-      {
-        const char *q = p;
-
-        while (*q == 'X' || *q == 'x')
-          q++;
-        if (!g_ascii_isalpha (*q))
-          return TRUE;
-      }
   return FALSE;
 }
 
@@ -1204,7 +1211,7 @@ typedef struct
 {
   const Scheme *scheme;
   gboolean      exempt;      /* a confidential project */
-  JxIndicator **earlier;     /* the project's indicators before this one */
+  JxIndicator **earlier;     /* the project's indicators (those before this one are read) */
   guint         position;
   GHashTable   *seen;        /* "sub\\nname" of earlier ones, for big projects */
 } IndicatorContext;
@@ -1293,6 +1300,23 @@ validate_project (const Scheme *scheme,
   g_autofree JxIndicator **big = NULL;
   g_autoptr(GHashTable) seen = NULL;
   IndicatorContext ctx = { scheme, exempt, NULL, 0, NULL };
+  JxIndicator **items;
+
+  /* Each indicator taken from the list once (a GListModel look-up costs
+   * hundreds of instructions); the project holds them, borrowed pointers
+   * are enough. */
+  if (n <= SMALL_PROJECT)
+    items = small;
+  else
+    {
+      items = big = g_new (JxIndicator *, n);
+      ctx.seen = seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      items[i] = g_list_model_get_item (indicators, i);
+      g_object_unref (items[i]);
+    }
 
   /* The whole project first, then its fields in file order, then its
    * indicators: problems come out in document order. */
@@ -1320,14 +1344,12 @@ validate_project (const Scheme *scheme,
                 break;
               for (guint i = 0; i < n; i++)
                 {
-                  JxIndicator *indicator = g_list_model_get_item (indicators, i);
                   const char *code = pass == 0
-                    ? jx_indicator_get_category (indicator)
-                    : jx_taxonomy_get_parent (scheme->taxonomy, jx_indicator_get_subcategory (indicator));
+                    ? jx_indicator_get_category (items[i])
+                    : jx_taxonomy_get_parent (scheme->taxonomy, jx_indicator_get_subcategory (items[i]));
 
                   for (guint r = 0; r < G_N_ELEMENTS (present); r++)
                     present[r] = present[r] || is_code (code, scheme->required[r]);
-                  g_object_unref (indicator);
                 }
             }
           for (guint r = 0; r < G_N_ELEMENTS (present); r++)
@@ -1348,22 +1370,11 @@ validate_project (const Scheme *scheme,
       check_weights_total (scheme->template, project, problems);
     }
 
-  if (n <= SMALL_PROJECT)
-    ctx.earlier = small;
-  else
-    {
-      ctx.earlier = big = g_new (JxIndicator *, n);
-      ctx.seen = seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    }
+  ctx.earlier = items;
   for (guint i = 0; i < n; i++)
     {
-      /* The project holds its indicators: a borrowed pointer is enough. */
-      JxIndicator *indicator = g_list_model_get_item (indicators, i);
-
-      g_object_unref (indicator);
       ctx.position = i;
-      check_indicator (&ctx, indicator, problems);
-      ctx.earlier[i] = indicator;
+      check_indicator (&ctx, items[i], problems);
     }
 }
 

@@ -634,7 +634,8 @@ check_attributes (JxXmlCheck *self,
       for (i = 0; i < elem->attrs->len; i++)
         {
           def = g_ptr_array_index (elem->attrs, i);
-          if (strcmp (def->name, (const char *) a->name) == 0)
+          /* The first letter first: most names differ there. */
+          if (def->name[0] == a->name[0] && strcmp (def->name, (const char *) a->name) == 0)
             break;
         }
       if (i == elem->attrs->len)
@@ -682,7 +683,7 @@ match_child (Frame      *frame,
     {
       const Slot *slot = &g_array_index (slots, Slot, frame->slot);
 
-      if (strcmp (slot->name, name) == 0 && frame->count < slot->max)
+      if (slot->name[0] == name[0] && strcmp (slot->name, name) == 0 && frame->count < slot->max)
         {
           frame->count++;
           return slot->elem;

@@ -12,7 +12,12 @@
 #                     against xmllint on the document it writes
 #
 # The editor's open is measured by app-open.sh (benchmark app-open).
-# Ratios, not seconds: the machines are shared and noisy.
+# Ratios, not seconds: the machines are shared and noisy. Elapsed time and
+# CPU time (user + system) are both printed, and the load average: on a
+# machine busier than its CPUs, a process waits for one and the elapsed
+# ratios say more about the load than about the program. For the figures of
+# a release, run it on a release build (meson setup _bench
+# --buildtype=release; meson test -C _bench --benchmark all-vs-xmllint).
 #
 # usage: all-vs-xmllint.sh JIXIAO_CLI JX_GENERATE BENCH_SAVE [PROJECTS] [RUNS]
 set -euo pipefail
@@ -53,7 +58,7 @@ measure() {
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] + 0 }'; }
 maximum() { sort -g | tail -n 1; }
 
-keys="x_clean v_clean c_xclean c_clean m_clean x_messy v_messy m_messy write save import x_import"
+keys="x_clean v_clean c_xclean c_clean m_clean x_messy v_messy c_xmessy c_messy m_messy write save import x_import c_import c_ximport"
 for k in $keys; do : > "$work/all-$k"; done
 for _ in $(seq "$runs"); do
   # Alternating: every command sees the same machine load as its reference.
@@ -62,15 +67,15 @@ for _ in $(seq "$runs"); do
   read -r t m c < <(measure "$cli" validate "$clean")
   echo "$t" >> "$work/all-v_clean"; echo "$c" >> "$work/all-c_clean"; echo "$m" >> "$work/all-m_clean"
   read -r t m c < <(measure xmllint --stream --noout "$messy")
-  echo "$t" >> "$work/all-x_messy"
+  echo "$t" >> "$work/all-x_messy"; echo "$c" >> "$work/all-c_xmessy"
   read -r t m c < <(measure "$cli" validate "$messy")
-  echo "$t" >> "$work/all-v_messy"; echo "$m" >> "$work/all-m_messy"
+  echo "$t" >> "$work/all-v_messy"; echo "$c" >> "$work/all-c_messy"; echo "$m" >> "$work/all-m_messy"
   read -r _ w _ s < <("$bench_save" "$clean" "$saved")
   echo "$w" >> "$work/all-write"; echo "$s" >> "$work/all-save"
   read -r t m c < <(measure "$cli" import --force "$text" -o "$imported")
-  echo "$t" >> "$work/all-import"
+  echo "$t" >> "$work/all-import"; echo "$c" >> "$work/all-c_import"
   read -r t m c < <(measure xmllint --stream --noout "$imported")
-  echo "$t" >> "$work/all-x_import"
+  echo "$t" >> "$work/all-x_import"; echo "$c" >> "$work/all-c_ximport"
 done
 
 # The runs must have done their work.
@@ -86,15 +91,19 @@ size=$(stat -c %s "$clean"); msize=$(stat -c %s "$messy")
 awk -v p="$projects" -v r="$runs" -v sz="$size" -v msz="$msize" -v f="$findings" \
     -v xc="$x_clean" -v vc="$v_clean" -v cxc="$c_xclean" -v cc="$c_clean" -v mc="$m_clean" \
     -v xm="$x_messy" -v vm="$v_messy" -v mm="$m_messy" -v w="$write" -v s="$save" \
-    -v im="$import" -v xi="$x_import" 'function ratio(a, b) { return b > 0 ? a / b : 0 }
+    -v im="$import" -v xi="$x_import" -v cxm="$c_xmessy" -v cm="$c_messy" -v ci="$c_import" -v cxi="$c_ximport" \
+    -v load="$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)" 'function ratio(a, b) { return b > 0 ? a / b : 0 }
 BEGIN {
   printf "files: %d projects, clean %.1f MB, messy %.1f MB (%s); median of %d alternating runs\n", p, sz / 1e6, msz / 1e6, f, r
   printf "%-34s %8s %8s %7s  %s\n", "", "s", "xmllint", "ratio", "target"
   printf "%-34s %8.2f %8.2f %7.2f  <= 1.5\n", "validate, clean (elapsed)", vc, xc, ratio(vc, xc)
   printf "%-34s %8.2f %8.2f %7.2f  <= 2\n", "validate, clean (CPU, user + sys)", cc, cxc, ratio(cc, cxc)
   printf "%-34s %8.2f %8.2f %7.2f  <= 2.5\n", "validate, messy (elapsed)", vm, xm, ratio(vm, xm)
+  printf "%-34s %8.2f %8.2f %7.2f\n", "validate, messy (CPU, user + sys)", cm, cxm, ratio(cm, cxm)
   printf "%-34s %8.2f %8.2f %7.2f  <= 1.5\n", "save, whole (flushed to disk)", s, xc, ratio(s, xc)
   printf "%-34s %8.2f %8.2f %7.2f\n", "  of which jx_xml_write()", w, xc, ratio(w, xc)
   printf "%-34s %8.2f %8.2f %7.2f  <= 3\n", "import (xmllint: on its output)", im, xi, ratio(im, xi)
+  printf "%-34s %8.2f %8.2f %7.2f\n", "import (CPU, user + sys)", ci, cxi, ratio(ci, cxi)
   printf "peak memory / file size: validate clean %.0f MB = %.2f x, messy %.0f MB = %.2f x  (target <= 3)\n", mc * 1024 / 1e6, mc * 1024 / sz, mm * 1024 / 1e6, mm * 1024 / msz
+  printf "load average at the end: %s (2 CPUs)\n", load
 }'
