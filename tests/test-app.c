@@ -3570,6 +3570,48 @@ test_draft_large_sliced (void)
   close_window (window);
 }
 
+/* A frame that takes longer than the frame interval, as on a loaded
+ * machine or beside an animation: the frame clock has the next frame due
+ * at once, all the time. */
+static gboolean
+slow_frame_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  gint64 until = g_get_monotonic_time () + 25 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    ;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The draft still reaches the disk while every frame runs late: its slices
+ * take turns with the frames, never wait for a moment when nothing else is
+ * due (an idle of lower priority than drawing never ran, and the edit was
+ * never kept). */
+static void
+test_draft_busy_frames (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  JxDocument *document = jx_window_get_document (window);
+  JxNode *first = JX_NODE (first_project (document));
+  g_autofree char *id = g_strdup (jx_node_get_id (first));
+  g_autoptr(JxDocument) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  guint tick;
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), slow_frame_cb, NULL, NULL);
+  jx_window_set_draft_delays (window, 50, 1500);
+  jx_edit_set_string (document, first, "name", "忙时草稿");
+  WAIT_FOR (path_exists (jx_window_get_draft_path (window)));
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  draft = jx_storage_load (jx_window_get_draft_path (window), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jx_project_get_name (JX_PROJECT (jx_document_lookup (draft, id))), ==, "忙时草稿");
+  close_window (window);
+}
+
 static char *
 copy_example (const char *dir,
               const char *name)
@@ -4291,6 +4333,7 @@ add_editor_tests (void)
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/recovery/crash-sigkill", test_crash_recovery);
   g_test_add_func ("/app/drafts/large-sliced", test_draft_large_sliced);
+  g_test_add_func ("/app/drafts/busy-frames", test_draft_busy_frames);
 }
 
 

@@ -1668,8 +1668,13 @@ on_draft_written_cb (GObject      *source,
 }
 
 /* A slice of serialization, between the frames and keystrokes: ~4 ms of
- * projects. The document cannot change meanwhile (any change cancels). */
+ * projects. The document cannot change meanwhile (any change cancels).
+ * Slices run on a short timer of default priority, taking turns with the
+ * frames and the input: an idle (of lower priority than drawing) never ran
+ * while frames were late, on a loaded machine or beside an animation, and
+ * the draft never came. */
 #define DRAFT_SLICE_US 4000
+#define DRAFT_SLICE_GAP_MS 4
 
 static void
 draft_start_write (JxWindow *self,
@@ -1719,7 +1724,7 @@ draft_timer_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   self->draft_slices = 0;
-  self->draft_slice_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draft_slice_cb, self, NULL);
+  self->draft_slice_id = g_timeout_add (DRAFT_SLICE_GAP_MS, draft_slice_cb, self);
   return G_SOURCE_REMOVE;
 }
 
