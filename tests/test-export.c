@@ -522,6 +522,15 @@ test_pdf_writer_draws_as_cairo (void)
       g_assert_cmpstr (info.err, ==, "");
       g_assert_nonnull (strstr (info.out, "Producer:        Jixiao"));
       g_assert_nonnull (strstr (info.out, "CreationDate:"));
+      /* A viewer shows the table's title, not the file's name; the same
+       * from cairo's writer. */
+      g_assert_nonnull (strstr (info.out, "Title:           中国共产党广州市委员会组织部2024年项目支出绩效目标表(含转移支付项目)\n"));
+      {
+        g_auto(JxTestRun) cairo_info = { 0 };
+
+        run (&cairo_info, "pdfinfo", cairo_pdf);
+        g_assert_nonnull (strstr (cairo_info.out, "Title:           中国共产党广州市委员会组织部2024年项目支出绩效目标表(含转移支付项目)\n"));
+      }
     }
 }
 

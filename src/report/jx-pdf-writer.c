@@ -75,6 +75,7 @@ struct _JxPdfWriter
   int          write_errno;  /* the first failed write's errno, or 0 */
   double       width;
   double       height;
+  char        *title;        /* nullable */
 
   GArray      *objects;      /* guint64 offsets, indexed by object number */
   GArray      *pages;        /* guint page object numbers */
@@ -1063,6 +1064,29 @@ write_font (JxPdfWriter *self,
   end_object (self);
 }
 
+void
+jx_pdf_writer_set_title (JxPdfWriter *self,
+                         const char  *title)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+/* @text as a PDF text string: UTF-16BE with its byte order mark, in hex. */
+static void
+append_text_string (GString    *s,
+                    const char *text)
+{
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text, -1, NULL, NULL, NULL);
+
+  g_string_append (s, "<FEFF");
+  for (guint i = 0; utf16 != NULL && utf16[i] != 0; i++)
+    g_string_append_printf (s, "%04X", utf16[i]);
+  g_string_append_c (s, '>');
+}
+
 /* The date of now as a PDF string: (D:YYYYMMDDHHmmSSZ). */
 static void
 append_date (GString *s)
@@ -1126,6 +1150,11 @@ jx_pdf_writer_finish (JxPdfWriter  *self,
     g_autoptr(GString) info = g_string_new ("<< /Producer (Jixiao " PACKAGE_VERSION ") /CreationDate ");
 
     append_date (info);
+    if (self->title != NULL && *self->title != '\0')
+      {
+        g_string_append (info, " /Title ");
+        append_text_string (info, self->title);
+      }
     g_string_append (info, " >>\n");
     out (self, info->str, info->len);
   }
@@ -1161,6 +1190,7 @@ jx_pdf_writer_free (JxPdfWriter *self)
   if (self->file)
     fclose (self->file);
   g_free (self->path);
+  g_free (self->title);
   g_array_unref (self->objects);
   g_array_unref (self->pages);
   g_string_free (self->content, TRUE);

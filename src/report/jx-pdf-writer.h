@@ -31,6 +31,9 @@ JxPdfWriter    *jx_pdf_writer_new        (const char   *path,
                                           double        width_pt,
                                           double        height_pt,
                                           GError      **error);
+/* The document's title, shown by PDF viewers (Info /Title); optional. */
+void            jx_pdf_writer_set_title  (JxPdfWriter  *self,
+                                          const char   *title);
 /* The canvas the current page is drawn on; valid until the writer is freed. */
 JxReportCanvas *jx_pdf_writer_get_canvas (JxPdfWriter  *self);
 /* Whether a page drew text in a font this writer cannot embed (a variable

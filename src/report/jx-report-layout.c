@@ -1230,6 +1230,25 @@ paginate_for_pdf (JxReportLayout *self,
   return ok;
 }
 
+/* The text of the first title paragraph, for the PDF's metadata; or NULL. */
+static const char *
+find_title (JxReportLayout *self)
+{
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, b);
+
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          Row *row = g_ptr_array_index (block->rows, r);
+
+          if (row->style == JX_REPORT_STYLE_TITLE && row->n_cells > 0 && row->cells[0] != NULL)
+            return row->cells[0];
+        }
+    }
+  return NULL;
+}
+
 gboolean
 jx_report_layout_write_pdf (JxReportLayout *self,
                             const char     *path,
@@ -1247,6 +1266,8 @@ jx_report_layout_write_pdf (JxReportLayout *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   writer = jx_pdf_writer_new (path, self->width, self->height, error);
+  if (writer != NULL)
+    jx_pdf_writer_set_title (writer, find_title (self));
   if (writer == NULL || !paginate_for_pdf (self, NULL, cancellable, &measuring, error))
     return FALSE;
   for (guint i = 0; i < self->pages->len; i++)
@@ -1285,6 +1306,8 @@ jx_report_layout_write_cairo_pdf (JxReportLayout *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   surface = cairo_pdf_surface_create (path, self->width, self->height);
+  if (find_title (self) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, find_title (self));
   cr = cairo_create (surface);
   ok = paginate_for_pdf (self, cr, NULL, &measuring, error);
   for (guint i = 0; ok && i < self->pages->len; i++)
