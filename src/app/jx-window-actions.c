@@ -396,6 +396,17 @@ on_changes_destroyed_cb (GtkWidget *changes,
     g_object_set_data (G_OBJECT (self), "jx-changes-window", NULL);
 }
 
+/* Destroys the list of changes of @self, if there is one, forgetting it
+ * first. */
+void
+jx_window_destroy_changes_window (JxWindow *self)
+{
+  GtkWidget *changes = g_object_steal_data (G_OBJECT (self), "jx-changes-window");
+
+  if (changes != NULL)
+    gtk_window_destroy (GTK_WINDOW (changes));
+}
+
 /* Drops the last reference to @document in a worker: freeing a table of
  * 140,000 items took the main thread a sixth of a second. */
 static void
@@ -428,14 +439,20 @@ typedef struct
 } AfterFrame;
 
 /* After the window's next frame (the marks drawn): the list of changes
- * shown (not if it was closed or replaced meanwhile), the copy of the
+ * shown (not if it or the window was closed or replaced meanwhile), the copy of the
  * table freed. Neither adds to the wait for the marks. */
 static gboolean
 after_frame_cb (gpointer data)
 {
   AfterFrame *after = data;
 
-  if (g_object_get_data (G_OBJECT (after->window), "jx-changes-window") == after->changes)
+  /* Not once the list was destroyed (the comparison cleared or replaced:
+   * jx_window_destroy_changes_window() forgets it first, as the reference held here
+   * keeps its "destroy" from coming) or its window closed: GTK >= 4.10
+   * warns of a window shown after its destruction, and the list would
+   * float alone. */
+  if (gtk_widget_get_visible (GTK_WIDGET (after->window)) &&
+      g_object_get_data (G_OBJECT (after->window), "jx-changes-window") == after->changes)
     gtk_window_present (after->changes);
   unref_in_worker (g_steal_pointer (&after->copy));
   g_object_unref (after->changes);
@@ -455,9 +472,7 @@ compare_finish (JxCompareJob *job,
   after->copy = g_steal_pointer (&job->copy);
   jx_window_cancel_compare (self);
   /* One comparison at a time: a new one replaces the list and the marks. */
-  changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
-  if (changes != NULL)
-    gtk_window_destroy (GTK_WINDOW (changes));
+  jx_window_destroy_changes_window (self);
   jx_window_set_comparison (self, comparison);
   changes = jx_changes_window_new (self, comparison);
   g_object_set_data (G_OBJECT (self), "jx-changes-window", changes);
@@ -640,12 +655,10 @@ clear_comparison_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   JxWindow *self = JX_WINDOW (widget);
-  GtkWidget *changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
 
   jx_window_cancel_compare (self);
   jx_window_set_comparison (self, NULL);
-  if (changes != NULL)
-    gtk_window_destroy (GTK_WINDOW (changes));
+  jx_window_destroy_changes_window (self);
 }
 
 void

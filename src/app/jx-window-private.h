@@ -120,6 +120,8 @@ typedef void (*JxWindowThen) (JxWindow *self);
 /* jx-window-actions.c: drops a Compare With… being made (another document,
  * another comparison, the window going). */
 void jx_window_cancel_compare        (JxWindow      *self);
+/* Destroys the list of changes, if one is shown, forgetting it first. */
+void jx_window_destroy_changes_window (JxWindow     *self);
 
 void jx_window_class_install_actions (JxWindowClass *klass);
 void jx_window_update_actions        (JxWindow      *self);

@@ -917,11 +917,8 @@ set_document (JxWindow   *self,
   jx_window_cancel_compare (self);
   if (self->comparison != NULL)
     {
-      GtkWidget *changes = g_object_get_data (G_OBJECT (self), "jx-changes-window");
-
       g_clear_object (&self->comparison);
-      if (changes != NULL)
-        gtk_window_destroy (GTK_WINDOW (changes));
+      jx_window_destroy_changes_window (self);
     }
   disconnect_document (self);
   g_clear_handle_id (&self->validate_id, g_source_remove);
