@@ -3612,6 +3612,33 @@ test_draft_busy_frames (void)
   close_window (window);
 }
 
+/* A table shown in a window while every frame runs late still gets its
+ * problems listed: the check that follows the first frame does not wait
+ * for a moment when nothing else is due (it never came). */
+static void
+test_validate_busy_frames (void)
+{
+  g_autofree char *path = jx_test_example_path ();
+  JxWindow *window = open_window (path);
+  JxProblemsPanel *panel = JX_PROBLEMS_PANEL (jx_window_get_problems_panel (window));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint tick;
+
+  jx_window_validate_now (window);
+  settle ();
+  g_assert_cmpuint (jx_problems_panel_get_n_rows (panel), >, 0);
+
+  /* The table opened again, into the same window. */
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), slow_frame_cb, NULL, NULL);
+  g_assert_true (jx_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jx_problems_panel_get_n_rows (panel), ==, 0);
+  WAIT_FOR (jx_problems_panel_get_n_rows (panel) > 0);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  close_window (window);
+}
+
 static char *
 copy_example (const char *dir,
               const char *name)
@@ -4334,6 +4361,7 @@ add_editor_tests (void)
   g_test_add_func ("/app/recovery/crash-sigkill", test_crash_recovery);
   g_test_add_func ("/app/drafts/large-sliced", test_draft_large_sliced);
   g_test_add_func ("/app/drafts/busy-frames", test_draft_busy_frames);
+  g_test_add_func ("/app/problems/busy-frames", test_validate_busy_frames);
 }
 
 

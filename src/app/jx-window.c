@@ -31,6 +31,9 @@ static GParamSpec *properties[N_PROPS];
 #define LOCAL_VALIDATION_THRESHOLD 2000
 #define VALIDATE_DELAY_MS 300
 #define FULL_VALIDATE_DELAY_MS 3000
+/* A shown table is checked after its first frame, or after this at the
+ * latest. */
+#define OPEN_VALIDATE_LATEST_MS 1000
 
 static void show_node (JxWindow *self, JxNode *node);
 static void show_ghost (JxWindow *self, JxNode *node);
@@ -672,6 +675,18 @@ validate_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The check after a table is shown, when the idle meant to run it after
+ * the first frame has not run by now. */
+static gboolean
+opening_validate_cb (gpointer data)
+{
+  JxWindow *self = data;
+
+  self->full_validate_id = 0;
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  return full_validate_cb (self);
+}
+
 void
 jx_window_validate_now (JxWindow *self)
 {
@@ -967,6 +982,10 @@ set_document (JxWindow   *self,
   self->need_full = TRUE;
   g_clear_handle_id (&self->validate_id, g_source_remove);
   self->validate_id = g_idle_add_full (G_PRIORITY_LOW, validate_cb, self, NULL);
+  /* ...and a moment later at the latest: that idle never runs while every
+   * frame runs late (a loaded machine, an animation). */
+  g_clear_handle_id (&self->full_validate_id, g_source_remove);
+  self->full_validate_id = g_timeout_add (OPEN_VALIDATE_LATEST_MS, opening_validate_cb, self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
