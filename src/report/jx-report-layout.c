@@ -1296,6 +1296,7 @@ jx_report_layout_write_cairo_pdf (JxReportLayout *self,
                                   const char     *path,
                                   GError        **error)
 {
+  const char *title;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1305,9 +1306,10 @@ jx_report_layout_write_cairo_pdf (JxReportLayout *self,
   g_return_val_if_fail (JX_IS_REPORT_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  title = find_title (self);
   surface = cairo_pdf_surface_create (path, self->width, self->height);
-  if (find_title (self) != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, find_title (self));
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cr = cairo_create (surface);
   ok = paginate_for_pdf (self, cr, NULL, &measuring, error);
   for (guint i = 0; ok && i < self->pages->len; i++)
