@@ -54,6 +54,8 @@ void        jx_xml_check_end_element   (JxXmlCheck      *self);
 void        jx_xml_check_text          (JxXmlCheck      *self,
                                         const char      *text,
                                         gsize            len);
+/* Whether the innermost element open is one of text (whose text counts). */
+gboolean    jx_xml_check_in_text       (JxXmlCheck      *self);
 /* Something the walk leaves to libxml2's validator (a DOCTYPE). */
 void        jx_xml_check_fail          (JxXmlCheck      *self);
 /* TRUE while nothing invalid has been seen. */

@@ -747,6 +747,12 @@ jx_xml_check_text (JxXmlCheck *self,
       }
 }
 
+gboolean
+jx_xml_check_in_text (JxXmlCheck *self)
+{
+  return self->stack->len > 0 && g_array_index (self->stack, Frame, self->stack->len - 1).elem->text;
+}
+
 void
 jx_xml_check_fail (JxXmlCheck *self)
 {

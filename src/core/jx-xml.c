@@ -871,13 +871,23 @@ typedef struct
   const xmlChar    *elem_name;   /* local name */
   const char       *elem_ns;     /* namespace name, NULL for none */
   gboolean          elem_empty;  /* <name/> */
-  GArray           *attrs;       /* of JxXmlAttr */
+  GArray           *attrs;       /* of JxXmlAttr: the driver's scratch */
   GString          *attr_pool;   /* their values */
 
-  /* The SAX driver (the first pass): the parser, and whether the file is
-   * left to the reader's pass (anything invalid or unusual). */
+  const JxXmlAttr  *cur_attrs;   /* of the element just started */
+  guint             n_cur_attrs;
+
+  /* The first pass: the parser, its thread's blocks of events, and whether
+   * the file is left to the reader's pass (anything invalid or unusual),
+   * which either thread may decide. */
   xmlParserCtxtPtr  ctxt;
-  gboolean          bail;
+  gint              bail;        /* atomic */
+  gboolean          started;     /* the parser thread has seen an element */
+  gboolean          dict_busy;   /* the parser thread uses the dictionary */
+  gsize             block_size;
+  GAsyncQueue      *filled;      /* of Block, for the builder */
+  GAsyncQueue      *empty_blocks;
+  struct _Block    *filling;     /* the parser thread's */
   gboolean          skip_end;    /* the end of the empty element just started */
 
   /* Where the scan of the raw data is: it finds the '<' of every start tag
@@ -964,9 +974,9 @@ next_attribute (Loader         *self,
                 const xmlChar **name,
                 const char    **value)
 {
-  while (*i < self->attrs->len)
+  while (*i < self->n_cur_attrs)
     {
-      const JxXmlAttr *a = &g_array_index (self->attrs, JxXmlAttr, (*i)++);
+      const JxXmlAttr *a = &self->cur_attrs[(*i)++];
 
       if (a->ns == NULL)
         {
@@ -998,6 +1008,9 @@ static const xmlChar *
 intern (Loader     *self,
         const char *name)
 {
+  /* The dictionary is the parser thread's while it runs. */
+  if (self->dict_busy)
+    return BAD_CAST name;
   if (self->ctxt != NULL)
     return xmlDictLookup (self->ctxt->dict, BAD_CAST name, -1);
   return xmlTextReaderConstString (self->reader, BAD_CAST name);
@@ -1262,6 +1275,10 @@ column_at (Loader *self,
            gsize   line_start,
            gsize   offset)
 {
+  /* The first pass reports nothing (the second does), and its data is the
+   * parser thread's. */
+  if (self->check != NULL)
+    return 0;
   ensure_data (self, line_start);
   return g_utf8_strlen (self->data + line_start, offset - line_start) + 1;
 }
@@ -1291,7 +1308,7 @@ attribute_place (Loader      *self,
   gsize p;
 
   frame_place (self, frame, line, column);
-  if (frame->offset == G_MAXSIZE)
+  if (frame->offset == G_MAXSIZE || self->check != NULL)
     return;
   ensure_data (self, frame->line_start);
 
@@ -2631,11 +2648,113 @@ loader_intern_names (Loader *self)
  * holds a chunk, never the file. */
 #define SAX_CHUNK (256 * 1024)
 
+/* The parse and the builder run on two threads, as a pipeline: the parser
+ * thread (libxml2, the schema walk, the places of elements) writes what it
+ * reads as events into blocks that the loading thread (the builder, which
+ * makes the model's objects) reads in turn. Blocks are recycled, and no
+ * more than BLOCKS_AHEAD are ever filled ahead of the builder, so the
+ * events of a whole file are never held. Names are the parser's dictionary
+ * strings, which stay where they are; values and text are copied.
+ *
+ * The block size follows the file (a fuzzed file of a few kilobytes passes
+ * through several blocks, as a city's table does). */
+#define BLOCK_MIN (512)
+#define BLOCK_MAX (64 * 1024)
+#define BLOCKS_AHEAD 8
+
+typedef enum
+{
+  EVENT_START,
+  EVENT_END,
+  EVENT_TEXT,
+} EventType;
+
+typedef struct
+{
+  guint32        type;
+  guint32        size;       /* of the whole event, aligned */
+} Event;
+
+typedef struct
+{
+  Event          event;
+  guint32        n_attrs;
+  gboolean       empty;
+  gsize          offset;     /* of its '<' */
+  gsize          line_start;
+  guint          line;
+  const xmlChar *name;
+  const char    *ns;
+  JxXmlAttr      attrs[];    /* the values follow */
+} StartEvent;
+
+typedef struct
+{
+  Event          event;
+  guint32        len;
+  char           text[];
+} TextEvent;
+
+typedef struct _Block
+{
+  gsize          size;       /* of data[] */
+  gsize          used;
+  gboolean       last;       /* the parser is done */
+  guint64        data[];     /* aligned for every event */
+} Block;
+
+#define EVENT_ALIGN(n) (((n) + 7) & ~(gsize) 7)
+
+static Block *
+block_new (gsize size)
+{
+  Block *block = g_malloc (sizeof (Block) + size);
+
+  block->size = size;
+  block->used = 0;
+  block->last = FALSE;
+  return block;
+}
+
+/* The parser thread's room for an event of @size bytes: the current block,
+ * or the next one once it is full (which the builder then gets). */
+static Event *
+event_room (Loader *self,
+            gsize   size)
+{
+  Block *block = self->filling;
+
+  if (block != NULL && block->size - block->used < size)
+    {
+      g_async_queue_push (self->filled, block);
+      block = self->filling = NULL;
+    }
+  if (block == NULL)
+    {
+      /* An event larger than a block has one of its own. */
+      block = self->filling = size > self->block_size ? block_new (size)
+                                                      : g_async_queue_pop (self->empty_blocks);
+      block->used = 0;
+      block->last = FALSE;
+    }
+  block->used += size;
+  return (Event *) ((char *) block->data + block->used - size);
+}
+
 static void
 sax_bail (Loader *self)
 {
-  self->bail = TRUE;
+  g_atomic_int_set (&self->bail, TRUE);
   xmlStopParser (self->ctxt);
+}
+
+static gboolean
+sax_stopped (Loader *self)
+{
+  if (!g_atomic_int_get (&self->bail))
+    return FALSE;
+  xmlStopParser (self->ctxt);
+  return TRUE;
 }
 
 static void
@@ -2651,10 +2770,11 @@ sax_start (void           *data,
 {
   Loader *self = data;
   xmlParserInputPtr input = self->ctxt->input;
-  Frame frame = { KIND_SKIP, 0, NULL, NULL, G_MAXSIZE, 0, 0 };
-  gsize end, at;
+  StartEvent *event;
+  gsize end, at, size;
+  char *values;
 
-  if (self->bail)
+  if (sax_stopped (self))
     return;
   /* The parser stands on the "/>" or '>' that ends the tag, and its '<' is
    * the last one before: a tag holds no other. */
@@ -2666,20 +2786,14 @@ sax_start (void           *data,
     }
   for (at = end; at > self->counted && self->data[at] != '<'; at--)
     ;
-  /* An element inside a text (never valid) is the reader's to report. */
-  if (self->data[at] != '<' || (at == self->counted && self->seen_root) || self->text_depth >= 0)
+  if (self->data[at] != '<' || (at == self->counted && self->started))
     {
       sax_bail (self);
       return;
     }
+  self->started = TRUE;
   count_lines (self, at);
-  frame.offset = at;
-  frame.line_start = self->line_start;
-  frame.line = self->line;
 
-  self->elem_name = name;
-  self->elem_ns = (const char *) uri;
-  self->elem_empty = self->data[end] == '/';
   jx_xml_attrs_from_sax (self->attrs, self->attr_pool, n_attributes, attributes);
   jx_xml_check_start_element (self->check, (const char *) name, (const char *) uri,
                               (const JxXmlAttr *) (void *) self->attrs->data, self->attrs->len);
@@ -2688,13 +2802,27 @@ sax_start (void           *data,
       sax_bail (self);
       return;
     }
-  on_start_element (self, &frame);
-  if (self->failed || self->newer)
+
+  size = EVENT_ALIGN (sizeof (StartEvent) + self->attrs->len * sizeof (JxXmlAttr) + self->attr_pool->len);
+  event = (StartEvent *) event_room (self, size);
+  event->event.type = EVENT_START;
+  event->event.size = size;
+  event->n_attrs = self->attrs->len;
+  event->empty = self->data[end] == '/';
+  event->offset = at;
+  event->line_start = self->line_start;
+  event->line = self->line;
+  event->name = name;
+  event->ns = (const char *) uri;
+  values = (char *) &event->attrs[event->n_attrs];
+  memcpy (values, self->attr_pool->str, self->attr_pool->len);
+  for (guint i = 0; i < event->n_attrs; i++)
     {
-      sax_bail (self);
-      return;
+      const JxXmlAttr *attr = &g_array_index (self->attrs, JxXmlAttr, i);
+
+      event->attrs[i] = *attr;
+      event->attrs[i].value = values + (attr->value - self->attr_pool->str);
     }
-  self->skip_end = self->elem_empty;
   release_data (self);
 }
 
@@ -2705,17 +2833,19 @@ sax_end (void          *data,
          const xmlChar *uri)
 {
   Loader *self = data;
+  Event *event;
 
-  if (self->bail)
+  if (sax_stopped (self))
     return;
-  /* An empty element was never opened in the builder's stack. */
-  if (self->skip_end)
-    self->skip_end = FALSE;
-  else
-    on_end_element (self);
   jx_xml_check_end_element (self->check);
-  if (self->failed || !jx_xml_check_ok (self->check))
-    sax_bail (self);
+  if (!jx_xml_check_ok (self->check))
+    {
+      sax_bail (self);
+      return;
+    }
+  event = event_room (self, sizeof (Event));
+  event->type = EVENT_END;
+  event->size = sizeof (Event);
 }
 
 static void
@@ -2724,14 +2854,26 @@ sax_text (void          *data,
           int            len)
 {
   Loader *self = data;
+  TextEvent *event;
+  gsize size;
 
-  if (self->bail)
+  if (sax_stopped (self))
     return;
-  if (self->text_depth >= 0)
-    g_string_append_len (self->text, (const char *) text, len);
   jx_xml_check_text (self->check, (const char *) text, len);
   if (!jx_xml_check_ok (self->check))
-    sax_bail (self);
+    {
+      sax_bail (self);
+      return;
+    }
+  /* Blanks between elements are nobody's text. */
+  if (!jx_xml_check_in_text (self->check))
+    return;
+  size = EVENT_ALIGN (sizeof (TextEvent) + len);
+  event = (TextEvent *) event_room (self, size);
+  event->event.type = EVENT_TEXT;
+  event->event.size = size;
+  event->len = len;
+  memcpy (event->text, text, len);
 }
 
 /* A CDATA section: text, which the reader's pass reads alike except inside
@@ -2744,7 +2886,7 @@ sax_cdata (void          *data,
 {
   Loader *self = data;
 
-  if (self->text_depth >= 0)
+  if (jx_xml_check_in_text (self->check))
     sax_bail (self);
   else
     sax_text (data, text, len);
@@ -2756,7 +2898,7 @@ sax_comment (void          *data,
 {
   Loader *self = data;
 
-  if (self->text_depth >= 0)
+  if (jx_xml_check_in_text (self->check))
     sax_bail (self);
 }
 
@@ -2788,10 +2930,87 @@ static void
 sax_error (void        *data,
            xmlErrorPtr  error)
 {
-  Loader *self = data;
+  if (error->level != XML_ERR_NONE && error->level != XML_ERR_WARNING)
+    sax_bail (data);
+}
 
-  if (error->level != XML_ERR_NONE && error->level != XML_ERR_WARNING && !self->bail)
-    sax_bail (self);
+/* The parser thread. */
+static gpointer
+sax_parse (gpointer data)
+{
+  Loader *self = data;
+  Block *last;
+
+  /* libxml2's error handlers are the thread's own: nothing reaches
+   * stderr from here either. */
+  xmlSetStructuredErrorFunc (self, sax_error);
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+
+  for (gsize pos = 0; pos < self->len && !g_atomic_int_get (&self->bail); pos += SAX_CHUNK)
+    xmlParseChunk (self->ctxt, self->data + pos, (int) MIN (SAX_CHUNK, self->len - pos), 0);
+  if (!g_atomic_int_get (&self->bail))
+    xmlParseChunk (self->ctxt, NULL, 0, 1);
+  if (!self->ctxt->wellFormed || !jx_xml_check_end (self->check))
+    g_atomic_int_set (&self->bail, TRUE);
+
+  /* The block being filled goes last, or an empty one says the end. */
+  if ((last = self->filling) == NULL)
+    {
+      last = g_async_queue_pop (self->empty_blocks);
+      last->used = 0;
+    }
+  self->filling = NULL;
+  last->last = TRUE;
+  g_async_queue_push (self->filled, last);
+  return NULL;
+}
+
+/* The builder's side: the events of @block. */
+static void
+build_block (Loader *self,
+             Block  *block)
+{
+  const char *p = (const char *) block->data;
+  const char *end = p + block->used;
+
+  while (p < end && !self->failed && !self->newer)
+    {
+      const Event *event = (const Event *) p;
+
+      switch (event->type)
+        {
+        case EVENT_START:
+          {
+            const StartEvent *start = (const StartEvent *) event;
+            Frame frame = { KIND_SKIP, 0, NULL, NULL, start->offset, start->line_start, start->line };
+
+            self->elem_name = start->name;
+            self->elem_ns = start->ns;
+            self->elem_empty = start->empty;
+            self->cur_attrs = start->attrs;
+            self->n_cur_attrs = start->n_attrs;
+            on_start_element (self, &frame);
+            self->skip_end = start->empty;
+          }
+          break;
+        case EVENT_END:
+          /* An empty element was never opened in the builder's stack. */
+          if (self->skip_end)
+            self->skip_end = FALSE;
+          else
+            on_end_element (self);
+          break;
+        case EVENT_TEXT:
+          if (self->text_depth >= 0)
+            g_string_append_len (self->text, ((const TextEvent *) event)->text, ((const TextEvent *) event)->len);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      p += event->size;
+    }
+  if (self->failed || self->newer)
+    g_atomic_int_set (&self->bail, TRUE);
 }
 
 static void
@@ -2799,6 +3018,8 @@ loader_run_sax (Loader     *self,
                 const char *origin)
 {
   xmlSAXHandler sax;
+  GThread *thread;
+  gboolean last = FALSE;
 
   memset (&sax, 0, sizeof sax);
   sax.initialized = XML_SAX2_MAGIC;
@@ -2821,13 +3042,35 @@ loader_run_sax (Loader     *self,
       return;
     }
   xmlCtxtUseOptions (self->ctxt, JX_XML_SAX_OPTIONS);
+  /* Every name the builder compares, from the dictionary before the parser
+   * thread uses it (a template's names come later, and compare by text). */
   loader_intern_names (self);
+  self->dict_busy = TRUE;
 
-  for (gsize pos = 0; pos < self->len && !self->bail; pos += SAX_CHUNK)
-    xmlParseChunk (self->ctxt, self->data + pos, (int) MIN (SAX_CHUNK, self->len - pos), 0);
-  if (!self->bail)
-    xmlParseChunk (self->ctxt, NULL, 0, 1);
-  if (!self->ctxt->wellFormed || !self->seen_root || !jx_xml_check_end (self->check))
+  self->block_size = CLAMP (self->len / 16, BLOCK_MIN, BLOCK_MAX);
+  self->filled = g_async_queue_new ();
+  self->empty_blocks = g_async_queue_new_full (g_free);
+  for (guint i = 0; i < BLOCKS_AHEAD; i++)
+    g_async_queue_push (self->empty_blocks, block_new (self->block_size));
+
+  thread = g_thread_new ("jx-load", sax_parse, self);
+  while (!last)
+    {
+      Block *block = g_async_queue_pop (self->filled);
+
+      if (!g_atomic_int_get (&self->bail))
+        build_block (self, block);
+      last = block->last;
+      if (block->size == self->block_size)
+        g_async_queue_push (self->empty_blocks, block);
+      else
+        g_free (block);
+    }
+  g_thread_join (thread);
+  self->dict_busy = FALSE;
+  self->cur_attrs = NULL;
+  self->n_cur_attrs = 0;
+  if (!self->seen_root)
     self->bail = TRUE;
 }
 
@@ -2868,6 +3111,8 @@ reader_describe_element (Loader *self)
 
       attr->value = self->attr_pool->str + GPOINTER_TO_SIZE (attr->value);
     }
+  self->cur_attrs = (const JxXmlAttr *) (void *) self->attrs->data;
+  self->n_cur_attrs = self->attrs->len;
 }
 
 static void
@@ -3000,6 +3245,8 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->check, jx_xml_check_free);
   g_clear_pointer (&self->reader, xmlFreeTextReader);
   g_clear_pointer (&self->ctxt, xmlFreeParserCtxt);
+  g_clear_pointer (&self->filled, g_async_queue_unref);
+  g_clear_pointer (&self->empty_blocks, g_async_queue_unref);
   g_clear_pointer (&self->attrs, g_array_unref);
   if (self->attr_pool != NULL)
     g_string_free (self->attr_pool, TRUE);
