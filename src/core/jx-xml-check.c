@@ -507,7 +507,11 @@ typedef struct
 struct _JxXmlCheck
 {
   const JxXmlGrammar *grammar;
-  GArray   *stack;   /* of Frame */
+  /* The elements open, innermost last: a plain array, pushed and popped
+   * for every element of the file. */
+  Frame    *stack;
+  guint     depth;
+  guint     allocated;
   GString  *normal;
   gboolean  seen_root;
   gboolean  ok;
@@ -519,7 +523,8 @@ jx_xml_check_new (const JxXmlGrammar *grammar)
   JxXmlCheck *self = g_new0 (JxXmlCheck, 1);
 
   self->grammar = grammar;
-  self->stack = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 8);
+  self->allocated = 16;
+  self->stack = g_new (Frame, self->allocated);
   self->normal = g_string_sized_new (32);
   self->ok = TRUE;
   return self;
@@ -530,7 +535,7 @@ jx_xml_check_free (JxXmlCheck *self)
 {
   if (self == NULL)
     return;
-  g_array_unref (self->stack);
+  g_free (self->stack);
   g_string_free (self->normal, TRUE);
   g_free (self);
 }
@@ -699,7 +704,7 @@ jx_xml_check_start_element (JxXmlCheck      *self,
 
   if (!self->ok)
     return;
-  if (self->stack->len == 0)
+  if (self->depth == 0)
     {
       elem = self->grammar->start;
       if (self->seen_root || strcmp (elem->name, name) != 0)
@@ -707,14 +712,16 @@ jx_xml_check_start_element (JxXmlCheck      *self,
       self->seen_root = TRUE;
     }
   else
-    elem = match_child (&g_array_index (self->stack, Frame, self->stack->len - 1), name);
+    elem = match_child (&self->stack[self->depth - 1], name);
   if (elem == NULL || strcmp (ns ? ns : "", elem->ns) != 0 || !check_attributes (self, elem, attrs, n_attrs))
     {
       self->ok = FALSE;
       return;
     }
   frame.elem = elem;
-  g_array_append_val (self->stack, frame);
+  if (self->depth == self->allocated)
+    self->stack = g_renew (Frame, self->stack, self->allocated *= 2);
+  self->stack[self->depth++] = frame;
 }
 
 void
@@ -722,13 +729,10 @@ jx_xml_check_end_element (JxXmlCheck *self)
 {
   if (!self->ok)
     return;
-  if (self->stack->len == 0)
+  if (self->depth == 0)
     self->ok = FALSE;
   else
-    {
-      self->ok = frame_complete (&g_array_index (self->stack, Frame, self->stack->len - 1));
-      g_array_set_size (self->stack, self->stack->len - 1);
-    }
+    self->ok = frame_complete (&self->stack[--self->depth]);
 }
 
 void
@@ -737,7 +741,7 @@ jx_xml_check_text (JxXmlCheck *self,
                    gsize       len)
 {
   if (!self->ok ||
-      (self->stack->len > 0 && g_array_index (self->stack, Frame, self->stack->len - 1).elem->text))
+      (self->depth > 0 && self->stack[self->depth - 1].elem->text))
     return;
   for (gsize i = 0; i < len; i++)
     if (!is_space (text[i]))
@@ -750,7 +754,7 @@ jx_xml_check_text (JxXmlCheck *self,
 gboolean
 jx_xml_check_in_text (JxXmlCheck *self)
 {
-  return self->stack->len > 0 && g_array_index (self->stack, Frame, self->stack->len - 1).elem->text;
+  return self->depth > 0 && self->stack[self->depth - 1].elem->text;
 }
 
 void
@@ -762,7 +766,7 @@ jx_xml_check_fail (JxXmlCheck *self)
 gboolean
 jx_xml_check_end (JxXmlCheck *self)
 {
-  return self->ok && self->seen_root && self->stack->len == 0;
+  return self->ok && self->seen_root && self->depth == 0;
 }
 
 void

@@ -2794,34 +2794,41 @@ sax_start (void           *data,
   self->started = TRUE;
   count_lines (self, at);
 
-  jx_xml_attrs_from_sax (self->attrs, self->attr_pool, n_attributes, attributes);
-  jx_xml_check_start_element (self->check, (const char *) name, (const char *) uri,
-                              (const JxXmlAttr *) (void *) self->attrs->data, self->attrs->len);
-  if (!jx_xml_check_ok (self->check))
-    {
-      sax_bail (self);
-      return;
-    }
-
-  size = EVENT_ALIGN (sizeof (StartEvent) + self->attrs->len * sizeof (JxXmlAttr) + self->attr_pool->len);
+  /* The event first, its attributes' values copied into it: the walk
+   * reads them there. */
+  size = sizeof (StartEvent) + n_attributes * sizeof (JxXmlAttr);
+  for (int i = 0; i < n_attributes; i++)
+    size += attributes[5 * i + 4] - attributes[5 * i + 3] + 1;
+  size = EVENT_ALIGN (size);
   event = (StartEvent *) event_room (self, size);
   event->event.type = EVENT_START;
   event->event.size = size;
-  event->n_attrs = self->attrs->len;
+  event->n_attrs = n_attributes;
   event->empty = self->data[end] == '/';
   event->offset = at;
   event->line_start = self->line_start;
   event->line = self->line;
   event->name = name;
   event->ns = (const char *) uri;
-  values = (char *) &event->attrs[event->n_attrs];
-  memcpy (values, self->attr_pool->str, self->attr_pool->len);
-  for (guint i = 0; i < event->n_attrs; i++)
+  values = (char *) &event->attrs[n_attributes];
+  for (int i = 0; i < n_attributes; i++)
     {
-      const JxXmlAttr *attr = &g_array_index (self->attrs, JxXmlAttr, i);
+      const xmlChar **a = attributes + 5 * i;
+      gsize len = a[4] - a[3];
 
-      event->attrs[i] = *attr;
-      event->attrs[i].value = values + (attr->value - self->attr_pool->str);
+      event->attrs[i].name = (const char *) a[0];
+      event->attrs[i].ns = (const char *) a[2];
+      event->attrs[i].value = values;
+      memcpy (values, a[3], len);
+      values[len] = '\0';
+      values += len + 1;
+    }
+  jx_xml_check_start_element (self->check, (const char *) name, (const char *) uri,
+                              event->attrs, event->n_attrs);
+  if (!jx_xml_check_ok (self->check))
+    {
+      sax_bail (self);
+      return;
     }
   release_data (self);
 }
