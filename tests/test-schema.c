@@ -523,6 +523,83 @@ test_schema_agrees (void)
   xmlRelaxNGFree (corpus.schema);
 }
 
+/* Loads @data by the first pass alone, which must read it, as the second. */
+static void
+assert_first_pass_reads (const char *what,
+                         GBytes     *bytes)
+{
+  Corpus corpus = { NULL, };
+  g_autoptr(JxDocument) first = jx_xml_load_bytes_pass (bytes, what, JX_XML_PASS_FIRST, NULL, NULL);
+
+  if (first == NULL)
+    {
+      g_test_message ("%s: the first pass left it to the second", what);
+      g_test_fail ();
+      return;
+    }
+  assert_passes_agree (&corpus, what, bytes);
+  g_assert_cmpuint (corpus.first_pass, ==, 1);
+}
+
+/* Every ordinary table is read in one parse: the example, the fixtures, a
+ * generated table (many blocks of events), the every-part document without
+ * its CDATA, and elements whose attributes or text are larger than a block
+ * of events. A file silently left to the reader's pass would still load,
+ * only twice as slowly: this is what notices. */
+static void
+test_first_pass_reads_ordinary_tables (void)
+{
+  const char *fixtures[] = { "full.jixiao", "minimal.jixiao", "sichuan.jixiao", "central-4-decimals.jixiao" };
+  g_autoptr(JxDocument) generated = jx_gen_document (60, 3);
+  g_autoptr(GBytes) written = jx_xml_write (generated, NULL);
+  g_autoptr(GString) plain = g_string_new (every_part);
+  g_autoptr(GString) large = g_string_new (NULL);
+  g_autofree char *example_path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                         "guangzhou-organization-dept-2024.jixiao", NULL);
+  char *contents;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (example_path, &contents, &len, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (contents, len);
+    assert_first_pass_reads ("the example", bytes);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", fixtures[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      bytes = g_bytes_new_take (contents, len);
+      assert_first_pass_reads (fixtures[i], bytes);
+    }
+  g_assert_nonnull (written);
+  assert_first_pass_reads ("a generated table", written);
+
+  g_string_replace (plain, "<![CDATA[ & more]]>", " &amp; more", 1);
+  g_string_replace (plain, "<!-- a comment -->\n", "", 1);
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (plain->str, plain->len);
+    assert_first_pass_reads ("every part without CDATA", bytes);
+  }
+
+  g_string_append (large, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<table xmlns=\"urn:jixiao:targets:1\" format=\"1\" year=\"2025\" unit=\"万元\" "
+                          "taxonomy=\"guangdong-2020\">\n  <department>部门</department>\n  <title>标题</title>\n"
+                          "  <funding-unit id=\"u1\" name=\"");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (large, i % 10 == 0 ? "单" : "a");
+  g_string_append (large, "\">\n    <project id=\"p1\" fiscal=\"1.00\" special=\"0.00\" other=\"0.00\">\n"
+                          "      <name>项目</name>\n      <goal>");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (large, i % 7 == 0 ? "&amp;" : "目");
+  g_string_append (large, "</goal>\n    </project>\n  </funding-unit>\n</table>\n");
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (large->str, large->len);
+    assert_first_pass_reads ("a long name and goal", bytes);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,5 +608,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   jx_init ();
   g_test_add_func ("/schema/walk-agrees-with-relaxng", test_schema_agrees);
+  g_test_add_func ("/schema/first-pass-reads-ordinary-tables", test_first_pass_reads_ordinary_tables);
   return g_test_run ();
 }
