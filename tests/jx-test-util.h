@@ -41,11 +41,13 @@ char *jx_test_example_path (void);
  * screen of @screen ("1920x1200x24"), and returns once it accepts
  * connections: its process, and its display name (":N") in @display.
  * Xvfb picks a free display number itself (-displayfd), so programs
- * starting servers at the same moment never race for one. The server
- * ends with the calling thread's process however it ends (exit, crash,
- * SIGKILL: the kernel sends the server SIGTERM, and Xvfb then removes its
- * /tmp/.X*-lock and socket); stop it earlier with jx_test_x_stop(). 0 and
- * @error when Xvfb could not start. */
+ * starting servers at the same moment never race for one (and it writes
+ * no /tmp/.X*-lock). The server ends with the caller however the caller
+ * ends (exit, crash, SIGKILL: the kernel sends the server SIGTERM, and
+ * Xvfb then removes its socket); call it from the main thread, as the
+ * kernel's signal comes when the thread that started the server ends.
+ * Stop it earlier with jx_test_x_stop(). 0 and @error when Xvfb could not
+ * start. */
 GPid  jx_test_x_start      (const char         *screen,
                             char              **display,
                             GError            **error);
