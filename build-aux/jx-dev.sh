@@ -6,7 +6,8 @@
 #   build-aux/jx-dev.sh build   meson setup (if needed) + ninja
 #   build-aux/jx-dev.sh run     deps + build + open the example document
 #   build-aux/jx-dev.sh test [MESON TEST ARGS...]
-#                               deps + build + the whole test suite under Xvfb
+#                               deps + build + the whole test suite (each GUI
+#                               test program on an Xvfb of its own)
 #   build-aux/jx-dev.sh test-sanitize [MESON TEST ARGS...]
 #                               the whole suite built with ASan+UBSan (_build-sanitize)
 #   build-aux/jx-dev.sh fuzz [SECONDS [TARGET...]]
@@ -174,12 +175,19 @@ cmd_test () {
   cmd_deps
   cmd_build
 
-  # Under Xvfb so the app suites find a display; -a picks a free server number.
-  # The screen holds the largest window the layout test opens (1920×1080).
   local status=0
-  xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
-    meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
+  run_meson_test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
   return "$status"
+}
+
+# meson test with no display: each program that opens windows starts an
+# Xvfb of its own (tests/test-app.c, "this program's own display"; README,
+# "Tests and their X displays"), so that the windows of two suites meson
+# runs at once never share a display, where one takes the other's keyboard
+# focus. A test program that forgot to do so finds no display here rather
+# than sharing one.
+run_meson_test () {
+  env -u DISPLAY -u WAYLAND_DISPLAY meson test "$@"
 }
 
 # --- hardening: sanitizers and fuzzing (README, "Hardening") ---------------
@@ -219,8 +227,7 @@ cmd_test_sanitize () {
   export_sanitizer_options
   # Benchmarks and timing-bound checks stay out: sanitizers make code slower.
   local status=0
-  xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
-    meson test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier 6 "$@" || status=$?
+  run_meson_test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier 6 "$@" || status=$?
   return "$status"
 }
 
@@ -428,8 +435,9 @@ cmd_test_debian13 () {
 
   t0=$SECONDS
   local status=0
-  debian13_enter xvfb-run -a -s '-screen 0 1920x1200x24 -nolisten tcp' \
-    meson test -C "$debian13_builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
+  # No display inside (env -i): each GUI test program starts its own Xvfb,
+  # as in cmd_test.
+  debian13_enter meson test -C "$debian13_builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
   say "Debian 13 suite: $(( SECONDS - t0 )) s, exit status $status"
 
   if [ -n "$deprecations" ]; then
@@ -447,7 +455,8 @@ usage: build-aux/jx-dev.sh deps|build|run|test|test-sanitize|fuzz|test-debian13 
          and generate the zh_CN.UTF-8 and de_DE.UTF-8 locales
   build  configure $builddir with meson (if needed) and build with ninja
   run    deps + build, then open the example document
-  test   deps + build, then run the whole test suite under Xvfb
+  test   deps + build, then run the whole test suite (GUI tests each on an
+         Xvfb server of their own)
   test-sanitize [meson test args]
          the whole suite built with ASan+UBSan in _build-sanitize (installs clang's
          sanitizer runtimes if missing)

@@ -1,8 +1,9 @@
 /* test-app.c: the editor's real widgets, driven as a person would
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs under Xvfb (build-aux/jx-dev.sh test wraps meson test in xvfb-run);
- * without a display every test is skipped.
+ * Each run of this program draws on an Xvfb server it starts itself
+ * (main(), "this program's own display"); without Xvfb every test is
+ * skipped, and in CI the run fails.
  */
 #define G_LOG_DOMAIN "test-app"
 
@@ -10,11 +11,13 @@
 
 #include <unistd.h>
 
+#include <errno.h>
 #include <fcntl.h>
 
 
 #include <locale.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <gtk/gtk.h>
@@ -2305,9 +2308,8 @@ test_four_decimal_amounts (void)
   g_assert_cmpint (jx_document_get_total (document), ==, 69233552 + 10001 + 1200001);
 
   /* A new edit of the field begins with 1.0001 in it (focus leaves and comes
-   * back, as when the person switches windows; the suites share one X
-   * display, where another test's window can take the focus at any time,
-   * so the test makes the edit's start certain). */
+   * back, as when the person switches windows: the test makes the edit's
+   * start certain rather than leaving it to where the focus happens to be). */
   gtk_widget_grab_focus (GTK_WIDGET (jx_amount_entry_get_editable (fiscal)));
   settle ();
   type_into (jx_amount_entry_get_editable (other), "1.00012");
@@ -3254,11 +3256,13 @@ test_export_comments (void)
   close_window (window);
 }
 
+/* Why the program has no display (Xvfb missing or failing). */
+static char *no_display_reason;
+
 static void
 test_no_display_in_ci (void)
 {
-  g_test_fail_printf ("CI=true but no display could be opened: run the app suite under xvfb-run "
-                      "(build-aux/jx-dev.sh test)");
+  g_test_fail_printf ("CI=true but the app suite has no display: %s", no_display_reason);
 }
 
 /* ------------------------------------------- amounts that are not amounts */
@@ -4236,41 +4240,6 @@ find_dialog_of (GPid pid)
   return NULL;
 }
 
-/* An Xvfb server of the test's own; its display name (":N") in @display. */
-static GPid
-start_private_x (char **display)
-{
-  const char *argv[] = { "Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24",
-                         "-nolisten", "tcp", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) number = g_string_new (NULL);
-  GPid pid = 0;
-  int out = -1;
-  char c;
-
-  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
-                                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &pid, NULL, &out, NULL, &error))
-    g_error ("Cannot start Xvfb (Debian package xvfb): %s", error->message);
-  /* Xvfb writes the display number once it accepts connections. */
-  while (read (out, &c, 1) == 1 && c != '\n')
-    g_string_append_c (number, c);
-  close (out);
-  g_assert_cmpuint (number->len, >, 0);
-  *display = g_strdup_printf (":%s", number->str);
-  return pid;
-}
-
-static void
-stop_private_x (GPid pid)
-{
-  int status;
-
-  kill (pid, SIGTERM);
-  waitpid (pid, &status, 0);
-  g_spawn_close_pid (pid);
-}
-
 static GPid
 spawn_editor (char       **envp,
               const char  *file)
@@ -4337,6 +4306,7 @@ test_crash_recovery (void)
   g_autofree char *name_re = g_strdup_printf ("crash%d\\.jixiao", (int) getpid ());
   g_autofree char *display = NULL;
   g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  g_autoptr(GError) error = NULL;
   GPid x_pid;
   GPid pid;
 
@@ -4350,11 +4320,11 @@ test_crash_recovery (void)
     }
   g_mkdir_with_parents (data, 0700);
   g_mkdir_with_parents (config, 0700);
-  /* The keystrokes below go to whichever window has the focus, and the
-   * other tests (and the other language's suite) open windows on the
-   * shared display at any moment: the editor gets an X server of its own.
+  /* The keystrokes below go to whichever window has the focus: the editor
+   * gets an X server of its own, apart from this program's windows too.
    * xdotool and xprop, spawned by this process, go there too. */
-  x_pid = start_private_x (&display);
+  x_pid = jx_test_x_start ("1280x800x24", &display, &error);
+  g_assert_no_error (error);
   x_display = display;
   file = copy_example (home, name);
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
@@ -4413,7 +4383,105 @@ test_crash_recovery (void)
   }
   g_unlink (file);
   x_display = NULL;
-  stop_private_x (x_pid);
+  jx_test_x_stop (x_pid);
+}
+
+/* ------------------------------------------ this program's own display */
+
+/* Each run of this program (the app, app-zh_CN, app-dialogs… suites) draws
+ * on an Xvfb server of its own, started in main() with jx_test_x_start(),
+ * as the crash-recovery test starts one for the editor. Meson runs test
+ * programs in parallel: on one display shared by all (the suites once ran
+ * inside a single xvfb-run around meson test), another suite's new window
+ * takes the keyboard focus between two synthetic key events of a test
+ * here, and the test fails now and then (/app/amount/full-width-digits,
+ * /app/template/four-decimal-amounts in CI runs). Started here rather than
+ * by a wrapper script: one piece of code for both, nothing to set up
+ * around `meson test`, and the server ends with the program even when the
+ * program crashes or is killed (see jx_test_x_start()).
+ *
+ * /app/display/not-shared checks it: the program writes its pid on the
+ * display's root window (JX_TEST_PROGRAM, with xprop of x11-utils) when it
+ * starts. On a shared display it finds the pid of another test program
+ * still running there, or, at the end, its own pid replaced by one that
+ * started meanwhile. */
+#define DISPLAY_CLAIM "JX_TEST_PROGRAM"
+
+/* The display this program started, ":N". */
+static char *own_display;
+/* The test program running on the display when this one started, or 0. */
+static GPid display_shared_at_start;
+
+/* The pid on the display's root window, or 0. */
+static GPid
+display_claim_read (void)
+{
+  const char *argv[] = { "xprop", "-root", "-notype", DISPLAY_CLAIM, NULL };
+  g_auto(JxTestRun) run = { 0 };
+  int pid = 0;
+
+  jx_test_run (&run, NULL, argv);
+  g_assert_cmpint (run.status, ==, 0);
+  if (sscanf (run.out, DISPLAY_CLAIM " = %d", &pid) != 1)
+    return 0;   /* "JX_TEST_PROGRAM:  not found." */
+  return pid;
+}
+
+static gboolean
+process_running (GPid pid)
+{
+  return kill (pid, 0) == 0 || errno == EPERM;
+}
+
+/* Writes this program's pid on the display; the other test program found
+ * running there, or 0. */
+static GPid
+display_claim (void)
+{
+  g_autofree char *pid_text = g_strdup_printf ("%d", (int) getpid ());
+  const char *argv[] = { "xprop", "-root", "-f", DISPLAY_CLAIM, "32c", "-set", DISPLAY_CLAIM, pid_text, NULL };
+  g_auto(JxTestRun) run = { 0 };
+  GPid before = display_claim_read ();
+
+  jx_test_run (&run, NULL, argv);
+  g_assert_cmpint (run.status, ==, 0);
+  return before != 0 && before != getpid () && process_running (before) ? before : 0;
+}
+
+/* What is wrong with this program's display, or NULL. */
+static char *
+display_sharing_problem (void)
+{
+  const char *display = g_getenv ("DISPLAY");
+  GPid now = display_claim_read ();
+
+  if (g_strcmp0 (display, own_display) != 0)
+    return g_strdup_printf ("DISPLAY is %s, not the X server this program started (%s)", display, own_display);
+  if (display_shared_at_start != 0)
+    return g_strdup_printf ("test program %d was running on this X display (%s) when this one started: "
+                            "its windows can take the keyboard focus in the middle of a test here; "
+                            "each test program must start an Xvfb of its own (jx_test_x_start)",
+                            (int) display_shared_at_start, display);
+  if (now != getpid ())
+    return g_strdup_printf ("test program %d started on this X display (%s) while this one ran: "
+                            "its windows can take the keyboard focus in the middle of a test here; "
+                            "each test program must start an Xvfb of its own (jx_test_x_start)",
+                            (int) now, display);
+  return NULL;
+}
+
+/* Whether /app/display/not-shared ran (main() checks otherwise). */
+static gboolean display_checked;
+
+static void
+test_display_not_shared (void)
+{
+  g_autofree char *problem = display_sharing_problem ();
+
+  display_checked = TRUE;
+  g_test_message ("this program's X display: %s", g_getenv ("DISPLAY"));
+  if (problem != NULL)
+    g_test_fail_printf ("%s", problem);
 }
 
 static void
@@ -4447,6 +4515,8 @@ main (int   argc,
   g_autofree char *data = g_build_filename (home, "data", NULL);
   g_autofree char *config = g_build_filename (home, "config", NULL);
   g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autoptr(GError) error = NULL;
+  GPid x_pid;
   int status;
 
   /* One private home for the whole run: GTK's recent-files manager is a
@@ -4463,15 +4533,31 @@ main (int   argc,
   jx_init ();
   textdomain (GETTEXT_PACKAGE);
 
-  if (!gtk_init_check ())
+  /* An X server of this program's own ("this program's own display"
+   * above), big enough for the layout test's largest window (1920×1080);
+   * never the desktop's, X or Wayland. */
+  x_pid = jx_test_x_start ("1920x1200x24", &own_display, &error);
+  if (x_pid != 0)
     {
+      g_setenv ("DISPLAY", own_display, TRUE);
+      g_setenv ("GDK_BACKEND", "x11", TRUE);
+      g_unsetenv ("WAYLAND_DISPLAY");
+    }
+  if (x_pid == 0 || !gtk_init_check ())
+    {
+      no_display_reason = error != NULL ? g_strdup (error->message)
+                                        : g_strdup_printf ("GTK could not open Xvfb's display %s", own_display);
       /* In CI a missing display is a broken setup, never a pass. */
       if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
         g_test_add_func ("/app/display", test_no_display_in_ci);
       else
-        g_test_skip ("no display: run under xvfb-run (build-aux/jx-dev.sh test)");
-      return g_test_run ();   /* the home folder is left: nothing was written */
+        g_test_skip (no_display_reason);
+      status = g_test_run ();   /* the home folder is left: nothing was written */
+      if (x_pid != 0)
+        jx_test_x_stop (x_pid);
+      return status;
     }
+  display_shared_at_start = display_claim ();
 
   app = jx_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
@@ -4521,11 +4607,33 @@ main (int   argc,
   g_test_add_func ("/app/template/four-decimal-amounts", test_four_decimal_amounts);
   g_test_add_func ("/app/template/change-kind", test_change_template);
   g_test_add_func ("/app/template/new-asks", test_new_asks_template);
+  /* Last: it looks at the display at the end of the run too. */
+  g_test_add_func ("/app/display/not-shared", test_display_not_shared);
 
   status = g_test_run ();
+  /* A run that leaves /app/display/not-shared out (app-dialogs runs only
+   * -p /app/file-dialogs, and a second -p would print a second TAP plan)
+   * is checked all the same: meson counts a "Bail out!" as an error. */
+  if (!display_checked)
+    {
+      g_autofree char *problem = display_sharing_problem ();
+
+      if (problem != NULL)
+        {
+          printf ("Bail out! %s\n", problem);
+          status = 1;
+        }
+    }
   g_object_unref (app);
   if (large_path != NULL)
     g_unlink (large_path);
   g_free (large_path);
+  /* The server goes last, and GDK's connection to it stays open: GDK
+   * sends nothing more, and closing the default display
+   * (gdk_display_close) is a teardown GTK is not made for. Stopped here
+   * rather than by the kernel once the program is gone, so that no Xvfb
+   * outlives the test meson sees end. */
+  jx_test_x_stop (x_pid);
+  g_free (own_display);
   return status;
 }
