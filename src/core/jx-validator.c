@@ -264,6 +264,7 @@ typedef struct
   const char *cycle_label;
   const char *annual_label;
   const char *number_label;
+  guint       weights_total;       /* the template's (100), 0 where it has no weights */
 } Scheme;
 
 /* The bytes of a code of 1 to 8 bytes as one number; 0 for any other. */
@@ -331,6 +332,7 @@ scheme_init (Scheme     *scheme,
   scheme->cycle_label = jx_field_label_for_id ("cycle-value");
   scheme->annual_label = jx_field_label_for_id ("annual-value");
   scheme->number_label = jx_field_label_for_id ("number");
+  scheme->weights_total = jx_template_get_weights_total (scheme->template);
   if (taxonomy == NULL)
     return;
 
@@ -457,8 +459,15 @@ ends_with_any (const char   *text,
                gsize         n)
 {
   for (gsize k = 0; k < n; k++)
-    if (len >= endings[k].len && memcmp (text + len - endings[k].len, endings[k].text, endings[k].len) == 0)
-      return TRUE;
+    {
+      gsize i = 1;
+
+      /* From the end, byte by byte: most endings differ in the last one. */
+      while (i <= endings[k].len && i <= len && text[len - i] == endings[k].text[endings[k].len - i])
+        i++;
+      if (i > endings[k].len)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -905,6 +914,20 @@ wants_number (const Scheme *scheme,
   return FALSE;
 }
 
+/* jx_value_compare_numbers (@number, "100"), told at once for a number
+ * with fewer than three digits before its point (most are). */
+static int
+compare_with_100 (const char *number)
+{
+  const char *p = number;
+
+  while (*p == '0')
+    p++;
+  if (strcspn (p, ".") < 3)
+    return -1;
+  return jx_value_compare_numbers (number, "100");
+}
+
 static void
 check_value (const Scheme   *scheme,
              const Item     *item,
@@ -1018,7 +1041,7 @@ check_value (const Scheme   *scheme,
   if ((value->flags & JX_VALUE_PERCENT) && !(value->flags & (JX_VALUE_RANK | JX_VALUE_DATE)) &&
       (value->comparator == JX_COMPARATOR_GE || value->comparator == JX_COMPARATOR_GT ||
        value->comparator == JX_COMPARATOR_EQ) &&
-      jx_value_compare_numbers (value->number, "100") >= (value->comparator == JX_COMPARATOR_GT ? 0 : 1) &&
+      compare_with_100 (value->number) >= (value->comparator == JX_COMPARATOR_GT ? 0 : 1) &&
       name_is_bounded_rate (name))
     {
       g_autofree char *short_text = shorten (text);
@@ -1087,27 +1110,55 @@ check_annual_against_cycle (JxIndicator   *indicator,
     }
 }
 
+/* The texts of an indicator the value rules read, each looked up once. */
+typedef struct
+{
+  const char *name;
+  const char *cycle;
+  const char *annual;
+  const char *comparator;   /* the fields only some templates have: "" when empty */
+  const char *number;
+  const char *unit;
+  const char *weight;
+} Texts;
+
+static void
+read_texts (JxIndicator *indicator,
+            Texts       *texts)
+{
+  texts->name = jx_indicator_get_name (indicator);
+  texts->cycle = jx_indicator_get_cycle_value (indicator);
+  texts->annual = jx_indicator_get_annual_value (indicator);
+  /* Most tables fill in none of them: one test, not four look-ups by id. */
+  if (jx_indicator_has_extra_fields (indicator))
+    {
+      texts->comparator = jx_indicator_get_field (indicator, "comparator");
+      texts->number = jx_indicator_get_field (indicator, "number");
+      texts->unit = jx_indicator_get_field (indicator, "measure-unit");
+      texts->weight = jx_indicator_get_field (indicator, "weight");
+    }
+  else
+    texts->comparator = texts->number = texts->unit = texts->weight = "";
+}
+
 /* The annual value as one text: the annual value where the template has
  * one, else what its 指标性质 · 指标值 · 度量单位 columns say ("≥95%"),
- * 百分比 read as %. Transfer full. */
-static char *
+ * 百分比 read as %. *@made is what was made for it (free it), or NULL. */
+static const char *
 annual_value_text (const Scheme *scheme,
-                   JxIndicator  *indicator)
+                   const Texts  *texts,
+                   char        **made)
 {
-  const char *comparator, *number, *unit;
+  const char *comparator = texts->comparator, *unit = texts->unit;
 
-  if (scheme->has_annual || !scheme->has_number)
-    return g_strdup (jx_indicator_get_annual_value (indicator));
-  comparator = jx_indicator_get_field (indicator, "comparator");
-  number = jx_indicator_get_field (indicator, "number");
-  unit = jx_indicator_get_field (indicator, "measure-unit");
-  if (*number == '\0')
-    return g_strdup (jx_indicator_get_annual_value (indicator));
+  *made = NULL;
+  if (scheme->has_annual || !scheme->has_number || *texts->number == '\0')
+    return texts->annual;
   if (g_str_equal (comparator, "定性"))
     comparator = "";
   if (g_str_equal (unit, "百分比") || g_str_equal (unit, "％"))
     unit = "%";
-  return g_strconcat (comparator, number, unit, NULL);
+  return *made = g_strconcat (comparator, texts->number, unit, NULL);
 }
 
 /* A placeholder of a copied template: ≥**%, **万元, XX人, ＊＊. */
@@ -1161,22 +1212,19 @@ has_placeholder (const char *text)
  * (whose other checks would only repeat it). */
 static gboolean
 check_placeholders (JxIndicator *indicator,
+                    const Texts *texts,
                     GPtrArray   *problems)
 {
   static const char * const ids[] = { "name", "cycle-value", "annual-value", "number", "measure-unit" };
+  const char *values[] = { texts->name, texts->cycle, texts->annual, texts->number, texts->unit };
   gboolean reported = FALSE, in_value = FALSE;
 
   for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
     {
-      /* The getters, not g_object_get(): it copied every value, and the
-       * property machinery was 7 % of validating a clean table. */
-      const char *text = k == 0 ? jx_indicator_get_name (indicator)
-                       : k == 1 ? jx_indicator_get_cycle_value (indicator)
-                       : k == 2 ? jx_indicator_get_annual_value (indicator)
-                       : jx_indicator_get_field (indicator, ids[k]);
+      const char *text = values[k];
       g_autofree char *short_text = NULL;
 
-      if (text == NULL || !has_placeholder (text))
+      if (!has_placeholder (text))
         continue;
       in_value = in_value || k > 0;
       if (reported)
@@ -1189,8 +1237,7 @@ check_placeholders (JxIndicator *indicator,
                                         "fill in the real figure"), short_text)
                    : g_strdup_printf (_("The %s “%s” of “%s” still holds a placeholder (** or XX); "
                                         "fill in the real figure"),
-                                      jx_field_label_for_id (ids[k]), short_text,
-                                      jx_indicator_get_name (indicator)));
+                                      jx_field_label_for_id (ids[k]), short_text, texts->name));
     }
   return in_value;
 }
@@ -1199,36 +1246,38 @@ check_placeholders (JxIndicator *indicator,
 static void
 check_unit (const Scheme  *scheme,
             JxIndicator   *indicator,
+            const Texts   *texts,
             const JxValue *annual,
             GPtrArray     *problems)
 {
-  const char *number;
-
   if (!scheme->has_unit || !scheme->has_number)
     return;
-  number = jx_indicator_get_field (indicator, "number");
-  if (*number == '\0' || *jx_indicator_get_field (indicator, "measure-unit") != '\0' ||
+  if (*texts->number == '\0' || *texts->unit != '\0' ||
       !jx_value_is_quantitative (annual) || (annual->flags & JX_VALUE_DATE))
     return;
   add_problem (problems, "unit-missing", JX_NODE (indicator), "measure-unit",
                g_strdup_printf (_("The target number “%s” of “%s” has no unit of measure; "
                                   "say what it counts (%%, 人, 个, 万元…)"),
-                                number, jx_indicator_get_name (indicator)));
+                                texts->number, texts->name));
 }
 
 /* "…达标率100%" with the value ≥98%: the name ends in a figure with the
  * value's unit, and the figures differ. */
 static void
 check_name_against_value (JxIndicator   *indicator,
+                          const char    *name,
                           const JxValue *value,
                           GPtrArray     *problems)
 {
   const JxValueFlags unsure = JX_VALUE_APPROXIMATE | JX_VALUE_RANK | JX_VALUE_DATE |
                               JX_VALUE_SEVERAL | JX_VALUE_FORMULA | JX_VALUE_PLACEHOLDER;
-  const char *name = jx_indicator_get_name (indicator);
   JxValue stated;
 
   if (!jx_value_is_quantitative (value) || (value->flags & unsure) || *value->unit == '\0')
+    return;
+  /* What follows asks the name to end in the value's unit (or in ％): most
+   * names do not, and need not be read as a value. */
+  if (!(g_str_has_suffix (name, value->unit) || g_str_has_suffix (name, "％")))
     return;
   jx_value_init (&stated, name);
   if (!jx_value_is_quantitative (&stated) || (stated.flags & unsure) ||
@@ -1245,11 +1294,10 @@ check_name_against_value (JxIndicator   *indicator,
   }
 }
 
-/* The weight in hundredths, or -1 when it is not a plain number. */
+/* The weight (@text) in hundredths, or -1 when it is not a plain number. */
 static gint64
-weight_hundredths (JxIndicator *indicator)
+weight_hundredths (const char *text)
 {
-  const char *text = jx_indicator_get_field (indicator, "weight");
   JxValue value;
   gint64 hundredths;
 
@@ -1262,39 +1310,36 @@ weight_hundredths (JxIndicator *indicator)
 
 static void
 check_weight (JxIndicator *indicator,
+              const Texts *texts,
               GPtrArray   *problems)
 {
-  const char *text = jx_indicator_get_field (indicator, "weight");
-  gint64 weight = weight_hundredths (indicator);
-
-  if (weight > 0)
+  if (weight_hundredths (texts->weight) > 0)
     return;
   add_problem (problems, "weight-missing", JX_NODE (indicator), "weight",
-               *text == '\0'
+               *texts->weight == '\0'
                ? g_strdup_printf (_("“%s” has no weight; give its share of the project's score"),
-                                  jx_indicator_get_name (indicator))
+                                  texts->name)
                : g_strdup_printf (_("The weight “%s” of “%s” is not a number above zero; give its share "
                                     "of the project's score"),
-                                  text, jx_indicator_get_name (indicator)));
+                                  texts->weight, texts->name));
 }
 
 /* The weights of a project add up to the template's total. Indicators whose
  * weight is missing are reported on their own (weight-missing). */
 static void
-check_weights_total (JxTemplate *template,
-                     JxProject  *project,
-                     GPtrArray  *problems)
+check_weights_total (const Scheme *scheme,
+                     JxProject    *project,
+                     const Item   *items,
+                     guint         n,
+                     GPtrArray    *problems)
 {
-  GListModel *indicators = jx_project_get_indicators (project);
-  guint n = g_list_model_get_n_items (indicators);
-  gint64 total = 0, wanted = (gint64) jx_template_get_weights_total (template) * 100;
+  gint64 total = 0, wanted = (gint64) scheme->weights_total * 100;
 
   if (wanted == 0 || n == 0)
     return;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
-      gint64 weight = weight_hundredths (indicator);
+      gint64 weight = weight_hundredths (jx_indicator_get_field (items[i].indicator, "weight"));
 
       if (weight > 0 && total <= G_MAXINT64 - weight)
         total += weight;
@@ -1309,8 +1354,7 @@ check_weights_total (JxTemplate *template,
                    g_strdup_printf (_("The weights of the indicators of “%s” add up to %s, not %u; "
                                       "correct them so that they make %u"),
                                     jx_project_get_name (project), sum,
-                                    jx_template_get_weights_total (template),
-                                    jx_template_get_weights_total (template)));
+                                    scheme->weights_total, scheme->weights_total));
     }
 }
 
@@ -1329,8 +1373,10 @@ check_indicator (Checker    *checker,
   JxIndicator *indicator = item->indicator;
   const char *name = item->name >= 0 ? checker->names->str + item->name : "";
   gboolean codes_ok = FALSE;
+  Texts texts;
   JxValue cycle, annual;
-  g_autofree char *annual_text = NULL;
+  const char *annual_text;
+  g_autofree char *made = NULL;
 
   if (scheme->taxonomy != NULL)
     check_codes (scheme, item, &codes_ok, problems);
@@ -1363,26 +1409,26 @@ check_indicator (Checker    *checker,
   if (exempt)
     return;
 
-  if (check_placeholders (indicator, problems))
+  read_texts (indicator, &texts);
+  if (check_placeholders (indicator, &texts, problems))
     return;
-  annual_text = annual_value_text (scheme, indicator);
+  annual_text = annual_value_text (scheme, &texts, &made);
   jx_value_init (&annual, annual_text);
   /* Only the values the template has: a per-indicator 实施周期指标值 is
    * Guangdong's (and the central template's 中长期指标值). */
   if (scheme->has_cycle)
     {
-      jx_value_init (&cycle, jx_indicator_get_cycle_value (indicator));
-      check_value (scheme, item, FIELD_CYCLE, jx_indicator_get_cycle_value (indicator), &cycle,
-                   name, problems);
+      jx_value_init (&cycle, texts.cycle);
+      check_value (scheme, item, FIELD_CYCLE, texts.cycle, &cycle, name, problems);
     }
   if (scheme->has_annual || scheme->has_number)
     check_value (scheme, item, FIELD_ANNUAL, annual_text, &annual, name, problems);
   if (scheme->has_cycle)
     check_annual_against_cycle (indicator, &cycle, &annual, problems);
-  check_unit (scheme, indicator, &annual, problems);
-  check_name_against_value (indicator, &annual, problems);
-  if (jx_template_get_weights_total (scheme->template) > 0)
-    check_weight (indicator, problems);
+  check_unit (scheme, indicator, &texts, &annual, problems);
+  check_name_against_value (indicator, texts.name, &annual, problems);
+  if (scheme->weights_total > 0)
+    check_weight (indicator, &texts, problems);
 }
 
 /* Reads the project's indicators into checker->items: each taken from the
@@ -1486,7 +1532,7 @@ validate_project (Checker   *checker,
   if (!exempt)
     {
       check_goal (project, problems);
-      check_weights_total (scheme->template, project, problems);
+      check_weights_total (scheme, project, items, n, problems);
     }
 
   for (guint i = 0; i < n; i++)
