@@ -408,25 +408,34 @@ static gboolean
 strip_text (const char *text,
             char        buf[TEXT_BUF])
 {
+  /* The bytes a blank starts with: ASCII blanks, U+00A0 and U+3000. */
+  static const char blank_starts[] = " \t\n\v\f\r\xC2\xE3";
   gsize len = 0;
   const guchar *p = (const guchar *) text;
 
-  /* Byte by byte (every name and value of a table passes here). */
-  while (*p != '\0')
+  /* Run by run between the bytes a blank can start with (every name and
+   * value of a table passes here). */
+  for (;;)
     {
-      gsize n = g_utf8_skip[*p];
+      gsize run = strcspn ((const char *) p, blank_starts);
 
-      if (n == 1 ? g_ascii_isspace (*p)
-                 : (n == 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */ ||
-                   (n == 2 && p[0] == 0xc2 && p[1] == 0xa0))                /* U+00A0 */
-        {
-          p += n;
-          continue;
-        }
-      if (len + n >= TEXT_BUF)
+      if (len + run >= TEXT_BUF)
         return FALSE;
-      for (gsize k = 0; k < n; k++)
-        buf[len++] = (char) *p++;
+      memcpy (buf + len, p, run);
+      len += run;
+      p += run;
+      if (*p == '\0')
+        break;
+      if (g_ascii_isspace (*p))
+        p += 1;
+      else if (p[0] == 0xc2 && p[1] == 0xa0)                   /* U+00A0 */
+        p += 2;
+      else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)   /* U+3000 */
+        p += 3;
+      else if (len + 1 >= TEXT_BUF)
+        return FALSE;
+      else
+        buf[len++] = (char) *p++;   /* another character with that first byte */
     }
   /* Trailing 。；，！ and . ; , ! */
   for (;;)
@@ -552,6 +561,29 @@ restates_name (const char *value,
  * 人次;…". A goal is cut off when it ends in 、，：；( or “ (a cell cut at a
  * page break). Returns 0 (fine), 1 (list) or 2 (cut off).
  */
+/* g_utf8_get_char(), without a call for ASCII and three-byte characters
+ * (Chinese): a goal is read character by character. */
+static inline gunichar
+get_char (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] < 0x80)
+    return u[0];
+  if ((u[0] & 0xf0) == 0xe0 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80)
+    return ((gunichar) (u[0] & 0x0f) << 12) | ((gunichar) (u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+  return g_utf8_get_char (p);
+}
+
+/* Neither a blank nor punctuation, told without a table look-up: an
+ * ideograph (U+4E00 to U+9FFF, letters or unassigned) or an ASCII letter or
+ * digit, most characters of a goal. */
+static inline gboolean
+is_plain (gunichar c)
+{
+  return (c >= 0x4e00 && c <= 0x9fff) || (c < 0x80 && g_ascii_isalnum (c));
+}
+
 static int
 goal_shape (const char *goal)
 {
@@ -561,10 +593,11 @@ goal_shape (const char *goal)
 
   for (const char *p = goal; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
+      gboolean plain = is_plain (c);
       gboolean separator = (c == 0xFF1B || c == ';' || c == 0x3002 || c == '\n' || c == '\r');
 
-      if (g_unichar_isspace (c) || c == 0x3000)
+      if (!plain && (g_unichar_isspace (c) || c == 0x3000))
         continue;
       last = c;
 
@@ -628,7 +661,7 @@ goal_shape (const char *goal)
           continue;
         }
       item_start = FALSE;
-      if (!g_unichar_ispunct (c))
+      if (plain || !g_unichar_ispunct (c))
         part_len++;
     }
   if (part_len > 0)
@@ -1168,9 +1201,10 @@ has_placeholder (const char *text)
   /* The marks **, ＊＊, *%, ＊%, ＸＸ, ××人, ××个 and ※※, and XX or xx not
    * part of a longer Latin word (XXL, Linux), found in one pass by their
    * first byte (eight strstr() a field were a twentieth of checking a clean
-   * table). */
+   * table), skipping to the next byte a mark can start with. */
+  static const char mark_starts[] = "*Xx\xC3\xE2\xEF";
 #define STARTS(p, s) (strncmp ((p), (s), sizeof (s) - 1) == 0)
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text + strcspn (text, mark_starts); *p != '\0'; p += 1 + strcspn (p + 1, mark_starts))
     switch ((guchar) *p)
       {
       case '*':
