@@ -1258,7 +1258,7 @@ check_placeholders (JxIndicator *indicator,
       const char *text = values[k];
       g_autofree char *short_text = NULL;
 
-      if (!has_placeholder (text))
+      if (*text == '\0' || !has_placeholder (text))
         continue;
       in_value = in_value || k > 0;
       if (reported)
@@ -1305,13 +1305,17 @@ check_name_against_value (JxIndicator   *indicator,
 {
   const JxValueFlags unsure = JX_VALUE_APPROXIMATE | JX_VALUE_RANK | JX_VALUE_DATE |
                               JX_VALUE_SEVERAL | JX_VALUE_FORMULA | JX_VALUE_PLACEHOLDER;
+  static const Ending percent = ENDING ("％");
+  Ending unit;
   JxValue stated;
 
   if (!jx_value_is_quantitative (value) || (value->flags & unsure) || *value->unit == '\0')
     return;
   /* What follows asks the name to end in the value's unit (or in ％): most
    * names do not, and need not be read as a value. */
-  if (!(g_str_has_suffix (name, value->unit) || g_str_has_suffix (name, "％")))
+  unit.text = value->unit;
+  unit.len = strlen (value->unit);
+  if (!ends_with_any (name, strlen (name), &unit, 1) && !ends_with_any (name, strlen (name), &percent, 1))
     return;
   jx_value_init (&stated, name);
   if (!jx_value_is_quantitative (&stated) || (stated.flags & unsure) ||
