@@ -1396,6 +1396,16 @@ check_weights_total (const Scheme *scheme,
     }
 }
 
+/* The same sub-category code, known to the scheme or not. */
+static gboolean
+same_subcategory (const Item *a,
+                  const Item *b)
+{
+  if (a->sub_code != NULL)
+    return a->sub_code == b->sub_code;
+  return g_str_equal (a->subcategory, b->subcategory);
+}
+
 /* The duplicates of a project are found among its earlier indicators, or
  * in @seen ("sub\nname" of the earlier ones) for a big project. */
 static void
@@ -1410,7 +1420,7 @@ check_indicator (Checker    *checker,
   const Item *item = &items[position];
   JxIndicator *indicator = item->indicator;
   const char *name = item->name >= 0 ? checker->names->str + item->name : "";
-  gboolean codes_ok = FALSE;
+  gboolean codes_ok = FALSE, same_values = FALSE;
   Texts texts;
   JxValue cycle, annual;
   const char *annual_text;
@@ -1435,7 +1445,7 @@ check_indicator (Checker    *checker,
         duplicate = !g_hash_table_add (seen, g_strconcat (item->subcategory, "\n", name, NULL));
       else
         for (guint j = 0; j < position && !duplicate; j++)
-          duplicate = items[j].name >= 0 && g_str_equal (item->subcategory, items[j].subcategory) &&
+          duplicate = items[j].name >= 0 && same_subcategory (item, &items[j]) &&
                       g_str_equal (name, checker->names->str + items[j].name);
       if (duplicate)
         add_problem (problems, "indicator-duplicate", JX_NODE (indicator), "name",
@@ -1456,12 +1466,18 @@ check_indicator (Checker    *checker,
    * Guangdong's (and the central template's 中长期指标值). */
   if (scheme->has_cycle)
     {
-      jx_value_init (&cycle, texts.cycle);
+      /* Tables often give both values the same text: read it once. */
+      same_values = strcmp (texts.cycle, annual_text) == 0;
+      if (same_values)
+        cycle = annual;
+      else
+        jx_value_init (&cycle, texts.cycle);
       check_value (scheme, item, FIELD_CYCLE, texts.cycle, &cycle, name, problems);
     }
   if (scheme->has_annual || scheme->has_number)
     check_value (scheme, item, FIELD_ANNUAL, annual_text, &annual, name, problems);
-  if (scheme->has_cycle)
+  /* A value cannot be looser than itself. */
+  if (scheme->has_cycle && !same_values)
     check_annual_against_cycle (indicator, &cycle, &annual, problems);
   check_unit (scheme, indicator, &texts, &annual, problems);
   check_name_against_value (indicator, texts.name, &annual, problems);
