@@ -183,8 +183,15 @@ add_problem (GPtrArray  *problems,
              const char *field,
              char       *message)   /* taken */
 {
-  const JxRule *rule = jx_validator_lookup_rule (rule_id);
+  const JxRule *rule = NULL;
 
+  /* The checks name their rule with the table's own string (one literal
+   * in this file): found by its address before hashing it. */
+  for (guint i = 0; i < G_N_ELEMENTS (rules) && rule == NULL; i++)
+    if (rules[i].id == rule_id)
+      rule = &rules[i];
+  if (rule == NULL)
+    rule = jx_validator_lookup_rule (rule_id);
   g_assert (rule != NULL);
   /* The checks skip confidential projects already; this keeps the table's
    * promise (and docs/rules.md) true whatever a check forgets. */
