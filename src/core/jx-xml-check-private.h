@@ -4,7 +4,7 @@
 #pragma once
 
 #include <glib.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
 
 G_BEGIN_DECLS
 
@@ -26,16 +26,49 @@ typedef struct _JxXmlCheck   JxXmlCheck;
 /* The grammar of the built-in schema; NULL if it cannot be compiled. */
 const JxXmlGrammar *jx_xml_check_get_grammar (void);
 
+/* An attribute as both the walk and the loader see it: names from the
+ * parser's dictionary, @ns NULL for none, @value decoded and NUL-ended. */
+typedef struct
+{
+  const char *name;
+  const char *ns;
+  const char *value;
+} JxXmlAttr;
+
+/* How a document is parsed for the walk: SAX2 callbacks, no tree. With
+ * XML_PARSE_NOENT libxml2 hands attribute values decoded (without it, "&amp;"
+ * arrives as "&#38;"); a file cannot declare entities, as a DOCTYPE is
+ * refused (by the loader before parsing, by the walk when seen). */
+#define JX_XML_SAX_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOENT)
+
 JxXmlCheck *jx_xml_check_new   (const JxXmlGrammar *grammar);
 void        jx_xml_check_free  (JxXmlCheck         *self);
-/* Feeds the node @reader is on (call after every successful
- * xmlTextReaderRead()); leaves the reader on that node. */
-void        jx_xml_check_node  (JxXmlCheck         *self,
-                                xmlTextReaderPtr    reader);
+/* The walk, fed the document's events in order: an empty element is a
+ * start and an end, text may come in pieces. */
+void        jx_xml_check_start_element (JxXmlCheck      *self,
+                                        const char      *name,
+                                        const char      *ns,
+                                        const JxXmlAttr *attrs,
+                                        guint            n_attrs);
+void        jx_xml_check_end_element   (JxXmlCheck      *self);
+void        jx_xml_check_text          (JxXmlCheck      *self,
+                                        const char      *text,
+                                        gsize            len);
+/* Whether the innermost element open is one of text (whose text counts). */
+gboolean    jx_xml_check_in_text       (JxXmlCheck      *self);
+/* Something the walk leaves to libxml2's validator (a DOCTYPE). */
+void        jx_xml_check_fail          (JxXmlCheck      *self);
 /* TRUE while nothing invalid has been seen. */
 gboolean    jx_xml_check_ok    (JxXmlCheck         *self);
 /* After the last node: TRUE if the document is valid. */
 gboolean    jx_xml_check_end   (JxXmlCheck         *self);
+
+/* Fills @out (an array of JxXmlAttr) from the @attributes of a SAX2
+ * startElementNs callback, the values copied into @pool. */
+void        jx_xml_attrs_from_sax (GArray         *out,
+                                   GString        *pool,
+                                   int             n_attributes,
+                                   const xmlChar **attributes);
 
 /* The whole check on @data alone (for the tests): TRUE if valid. */
 gboolean    jx_xml_check_data  (const char         *data,

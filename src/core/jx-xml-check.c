@@ -507,7 +507,11 @@ typedef struct
 struct _JxXmlCheck
 {
   const JxXmlGrammar *grammar;
-  GArray   *stack;   /* of Frame */
+  /* The elements open, innermost last: a plain array, pushed and popped
+   * for every element of the file. */
+  Frame    *stack;
+  guint     depth;
+  guint     allocated;
   GString  *normal;
   gboolean  seen_root;
   gboolean  ok;
@@ -519,7 +523,8 @@ jx_xml_check_new (const JxXmlGrammar *grammar)
   JxXmlCheck *self = g_new0 (JxXmlCheck, 1);
 
   self->grammar = grammar;
-  self->stack = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 8);
+  self->allocated = 16;
+  self->stack = g_new (Frame, self->allocated);
   self->normal = g_string_sized_new (32);
   self->ok = TRUE;
   return self;
@@ -530,7 +535,7 @@ jx_xml_check_free (JxXmlCheck *self)
 {
   if (self == NULL)
     return;
-  g_array_unref (self->stack);
+  g_free (self->stack);
   g_string_free (self->normal, TRUE);
   g_free (self);
 }
@@ -616,18 +621,19 @@ value_ok (JxXmlCheck    *self,
 }
 
 static gboolean
-check_attributes (JxXmlCheck *self,
-                  const Elem *elem,
-                  xmlNodePtr  node)
+check_attributes (JxXmlCheck       *self,
+                  const Elem       *elem,
+                  const JxXmlAttr  *attrs,
+                  guint             n_attrs)
 {
   guint64 seen = 0;
 
   g_assert (elem->attrs->len <= 64);
-  for (xmlAttrPtr a = node->properties; a != NULL; a = a->next)
+  for (guint k = 0; k < n_attrs; k++)
     {
+      const JxXmlAttr *a = &attrs[k];
       const AttrDef *def = NULL;
       guint i;
-      gboolean ok;
 
       if (a->ns != NULL)
         return FALSE;
@@ -635,23 +641,13 @@ check_attributes (JxXmlCheck *self,
         {
           def = g_ptr_array_index (elem->attrs, i);
           /* The first letter first: most names differ there. */
-          if (def->name[0] == a->name[0] && strcmp (def->name, (const char *) a->name) == 0)
+          if (def->name[0] == a->name[0] && strcmp (def->name, a->name) == 0)
             break;
         }
       if (i == elem->attrs->len)
         return FALSE;
       seen |= G_GUINT64_CONSTANT (1) << i;
-      if (def->kind == VALUE_TEXT)
-        continue;
-      if (a->children != NULL && a->children->next == NULL && a->children->type == XML_TEXT_NODE)
-        ok = value_ok (self, def, (const char *) a->children->content);
-      else
-        {
-          xmlChar *v = xmlNodeListGetString (node->doc, a->children, 1);
-          ok = value_ok (self, def, v ? (const char *) v : "");
-          xmlFree (v);
-        }
-      if (!ok)
+      if (def->kind != VALUE_TEXT && !value_ok (self, def, a->value))
         return FALSE;
     }
   for (guint i = 0; i < elem->attrs->len; i++)
@@ -696,106 +692,181 @@ match_child (Frame      *frame,
   return NULL;
 }
 
-static gboolean
-on_element (JxXmlCheck       *self,
-            xmlTextReaderPtr  reader)
+void
+jx_xml_check_start_element (JxXmlCheck      *self,
+                            const char      *name,
+                            const char      *ns,
+                            const JxXmlAttr *attrs,
+                            guint            n_attrs)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (reader);
   const Elem *elem;
-  const char *ns;
+  Frame frame = { NULL, 0, 0 };
 
-  if (node == NULL)
-    return FALSE;
-  if (self->stack->len == 0)
+  if (!self->ok)
+    return;
+  if (self->depth == 0)
     {
-      if (self->seen_root)
-        return FALSE;
-      self->seen_root = TRUE;
       elem = self->grammar->start;
-      if (strcmp (elem->name, (const char *) node->name) != 0)
-        return FALSE;
+      if (self->seen_root || strcmp (elem->name, name) != 0)
+        elem = NULL;
+      self->seen_root = TRUE;
     }
   else
+    elem = match_child (&self->stack[self->depth - 1], name);
+  if (elem == NULL || strcmp (ns ? ns : "", elem->ns) != 0 || !check_attributes (self, elem, attrs, n_attrs))
     {
-      Frame *parent = &g_array_index (self->stack, Frame, self->stack->len - 1);
-
-      if ((elem = match_child (parent, (const char *) node->name)) == NULL)
-        return FALSE;
+      self->ok = FALSE;
+      return;
     }
-  ns = node->ns != NULL && node->ns->href != NULL ? (const char *) node->ns->href : "";
-  if (strcmp (ns, elem->ns) != 0 || !check_attributes (self, elem, node))
-    return FALSE;
-  if (xmlTextReaderIsEmptyElement (reader) == 1)
-    {
-      Frame frame = { elem, 0, 0 };
-      return frame_complete (&frame);
-    }
-  else
-    {
-      Frame frame = { elem, 0, 0 };
-      g_array_append_val (self->stack, frame);
-    }
-  return TRUE;
-}
-
-static gboolean
-on_text (JxXmlCheck       *self,
-         xmlTextReaderPtr  reader)
-{
-  const char *text;
-
-  if (self->stack->len > 0 &&
-      g_array_index (self->stack, Frame, self->stack->len - 1).elem->text)
-    return TRUE;
-  text = (const char *) xmlTextReaderConstValue (reader);
-  for (const char *p = text ? text : ""; *p; p++)
-    if (!is_space (*p))
-      return FALSE;
-  return TRUE;
+  frame.elem = elem;
+  if (self->depth == self->allocated)
+    self->stack = g_renew (Frame, self->stack, self->allocated *= 2);
+  self->stack[self->depth++] = frame;
 }
 
 void
-jx_xml_check_node (JxXmlCheck       *self,
-                   xmlTextReaderPtr  reader)
+jx_xml_check_end_element (JxXmlCheck *self)
 {
   if (!self->ok)
     return;
-  switch (xmlTextReaderNodeType (reader))
-    {
-    case XML_READER_TYPE_ELEMENT:
-      self->ok = on_element (self, reader);
-      break;
-    case XML_READER_TYPE_END_ELEMENT:
-      if (self->stack->len == 0)
+  if (self->depth == 0)
+    self->ok = FALSE;
+  else
+    self->ok = frame_complete (&self->stack[--self->depth]);
+}
+
+void
+jx_xml_check_text (JxXmlCheck *self,
+                   const char *text,
+                   gsize       len)
+{
+  if (!self->ok ||
+      (self->depth > 0 && self->stack[self->depth - 1].elem->text))
+    return;
+  for (gsize i = 0; i < len; i++)
+    if (!is_space (text[i]))
+      {
         self->ok = FALSE;
-      else
-        {
-          self->ok = frame_complete (&g_array_index (self->stack, Frame, self->stack->len - 1));
-          g_array_set_size (self->stack, self->stack->len - 1);
-        }
-      break;
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-      self->ok = on_text (self, reader);
-      break;
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-    case XML_READER_TYPE_COMMENT:
-    case XML_READER_TYPE_PROCESSING_INSTRUCTION:
-    case XML_READER_TYPE_XML_DECLARATION:
-      break;
-    default:
-      /* Entity references, DOCTYPEs and the like: leave the verdict to
-       * libxml2's validator. */
-      self->ok = FALSE;
-      break;
-    }
+        return;
+      }
+}
+
+gboolean
+jx_xml_check_in_text (JxXmlCheck *self)
+{
+  return self->depth > 0 && self->stack[self->depth - 1].elem->text;
+}
+
+void
+jx_xml_check_fail (JxXmlCheck *self)
+{
+  self->ok = FALSE;
 }
 
 gboolean
 jx_xml_check_end (JxXmlCheck *self)
 {
-  return self->ok && self->seen_root && self->stack->len == 0;
+  return self->ok && self->seen_root && self->depth == 0;
+}
+
+void
+jx_xml_attrs_from_sax (GArray         *out,
+                       GString        *pool,
+                       int             n_attributes,
+                       const xmlChar **attributes)
+{
+  g_array_set_size (out, n_attributes);
+  g_string_truncate (pool, 0);
+  /* Offsets first: the pool may move as it grows. */
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+      JxXmlAttr *attr = &g_array_index (out, JxXmlAttr, i);
+
+      attr->name = (const char *) a[0];
+      attr->ns = (const char *) a[2];
+      attr->value = GSIZE_TO_POINTER (pool->len);
+      g_string_append_len (pool, (const char *) a[3], a[4] - a[3]);
+      g_string_append_c (pool, '\0');
+    }
+  for (int i = 0; i < n_attributes; i++)
+    {
+      JxXmlAttr *attr = &g_array_index (out, JxXmlAttr, i);
+
+      attr->value = pool->str + GPOINTER_TO_SIZE (attr->value);
+    }
+}
+
+typedef struct
+{
+  JxXmlCheck *check;
+  GArray     *attrs;
+  GString    *pool;
+} DataCheck;
+
+static void
+data_start (void           *data,
+            const xmlChar  *name,
+            const xmlChar  *prefix,
+            const xmlChar  *uri,
+            int             n_namespaces,
+            const xmlChar **namespaces,
+            int             n_attributes,
+            int             n_defaulted,
+            const xmlChar **attributes)
+{
+  DataCheck *dc = data;
+
+  jx_xml_attrs_from_sax (dc->attrs, dc->pool, n_attributes, attributes);
+  jx_xml_check_start_element (dc->check, (const char *) name, (const char *) uri,
+                              (const JxXmlAttr *) (void *) dc->attrs->data, dc->attrs->len);
+}
+
+static void
+data_end (void          *data,
+          const xmlChar *name,
+          const xmlChar *prefix,
+          const xmlChar *uri)
+{
+  jx_xml_check_end_element (((DataCheck *) data)->check);
+}
+
+static void
+data_text (void          *data,
+           const xmlChar *text,
+           int            len)
+{
+  jx_xml_check_text (((DataCheck *) data)->check, (const char *) text, len);
+}
+
+static void
+data_doctype (void          *data,
+              const xmlChar *name,
+              const xmlChar *external_id,
+              const xmlChar *system_id)
+{
+  /* Entities and the like: the verdict is libxml2's validator's. */
+  jx_xml_check_fail (((DataCheck *) data)->check);
+}
+
+static void
+data_error (void        *data,
+            xmlErrorPtr  error)
+{
+}
+
+static void
+data_sax_handler (xmlSAXHandler *sax)
+{
+  memset (sax, 0, sizeof *sax);
+  sax->initialized = XML_SAX2_MAGIC;
+  sax->startElementNs = data_start;
+  sax->endElementNs = data_end;
+  sax->characters = data_text;
+  sax->ignorableWhitespace = data_text;
+  sax->cdataBlock = data_text;
+  sax->internalSubset = data_doctype;
+  sax->serror = data_error;
 }
 
 gboolean
@@ -803,21 +874,29 @@ jx_xml_check_data (const char *data,
                    gsize       len)
 {
   const JxXmlGrammar *grammar = jx_xml_check_get_grammar ();
-  xmlTextReaderPtr reader;
-  JxXmlCheck *check;
+  DataCheck dc;
+  xmlSAXHandler sax;
+  xmlParserCtxtPtr ctxt;
   gboolean valid;
-  int ret;
 
   g_return_val_if_fail (grammar != NULL, FALSE);
-  reader = xmlReaderForMemory (data, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-                               XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (reader == NULL)
-    return FALSE;
-  check = jx_xml_check_new (grammar);
-  while ((ret = xmlTextReaderRead (reader)) == 1 && jx_xml_check_ok (check))
-    jx_xml_check_node (check, reader);
-  valid = ret == 0 && jx_xml_check_end (check);
-  jx_xml_check_free (check);
-  xmlFreeTextReader (reader);
+  g_return_val_if_fail (len <= G_MAXINT, FALSE);
+  data_sax_handler (&sax);
+  dc.check = jx_xml_check_new (grammar);
+  dc.attrs = g_array_new (FALSE, FALSE, sizeof (JxXmlAttr));
+  dc.pool = g_string_new (NULL);
+  ctxt = xmlCreatePushParserCtxt (&sax, &dc, NULL, 0, NULL);
+  if (ctxt == NULL)
+    valid = FALSE;
+  else
+    {
+      xmlCtxtUseOptions (ctxt, JX_XML_SAX_OPTIONS);
+      xmlParseChunk (ctxt, data, (int) len, 1);
+      valid = ctxt->wellFormed && jx_xml_check_end (dc.check);
+      xmlFreeParserCtxt (ctxt);
+    }
+  jx_xml_check_free (dc.check);
+  g_array_unref (dc.attrs);
+  g_string_free (dc.pool, TRUE);
   return valid;
 }

@@ -18,4 +18,21 @@ JxDocument *jx_xml_load_path (const char   *path,
                               JxProblem   **problem,
                               GError      **error);
 
+/* A file is read in one parse by the first pass (SAX, the schema walk),
+ * or, when that pass leaves it (anything invalid or unusual), by the second
+ * (the reader, libxml2's validator), which reports the first problem. */
+typedef enum
+{
+  JX_XML_PASS_BOTH,    /* what jx_xml_load_bytes() does */
+  JX_XML_PASS_FIRST,   /* NULL where the first pass leaves the file */
+  JX_XML_PASS_SECOND,
+} JxXmlPass;
+
+/* For the tests: jx_xml_load_bytes() by @pass. */
+JxDocument *jx_xml_load_bytes_pass (GBytes      *bytes,
+                                    const char  *origin,
+                                    JxXmlPass    pass,
+                                    JxProblem  **problem,
+                                    GError     **error);
+
 G_END_DECLS

@@ -865,7 +865,30 @@ typedef struct
   gboolean          newer;       /* format newer than this build: no schema */
   JxXmlCheck       *check;       /* the schema walk; NULL: libxml2 validates */
   gboolean          seen_root;
-  xmlNsPtr          namespace;   /* the root's, once checked */
+  const char       *namespace;   /* the parser's copy of JX_XML_NAMESPACE, once seen */
+
+  /* The element just started, as the driver (SAX or reader) saw it. */
+  const xmlChar    *elem_name;   /* local name */
+  const char       *elem_ns;     /* namespace name, NULL for none */
+  gboolean          elem_empty;  /* <name/> */
+  GArray           *attrs;       /* of JxXmlAttr: the driver's scratch */
+  GString          *attr_pool;   /* their values */
+
+  const JxXmlAttr  *cur_attrs;   /* of the element just started */
+  guint             n_cur_attrs;
+
+  /* The first pass: the parser, its thread's blocks of events, and whether
+   * the file is left to the reader's pass (anything invalid or unusual),
+   * which either thread may decide. */
+  xmlParserCtxtPtr  ctxt;
+  gint              bail;        /* atomic */
+  gboolean          started;     /* the parser thread has seen an element */
+  gboolean          dict_busy;   /* the parser thread uses the dictionary */
+  gsize             block_size;
+  GAsyncQueue      *filled;      /* of Block, for the builder */
+  GAsyncQueue      *empty_blocks;
+  struct _Block    *filling;     /* the parser thread's */
+  gboolean          skip_end;    /* the end of the empty element just started */
 
   /* Where the scan of the raw data is: it finds the '<' of every start tag
    * in step with the reader, which gives exact lines and columns (libxml2
@@ -941,6 +964,56 @@ name_is (const xmlChar *name,
 {
   return name == interned ||
          (name[0] == interned[0] && strcmp ((const char *) name, (const char *) interned) == 0);
+}
+
+/* Steps *@i to the next attribute without a namespace of the element just
+ * started. */
+static gboolean
+next_attribute (Loader         *self,
+                guint          *i,
+                const xmlChar **name,
+                const char    **value)
+{
+  while (*i < self->n_cur_attrs)
+    {
+      const JxXmlAttr *a = &self->cur_attrs[(*i)++];
+
+      if (a->ns == NULL)
+        {
+          *name = (const xmlChar *) a->name;
+          *value = a->value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The value of the attribute @name (no namespace) of the element just
+ * started, or NULL. */
+static const char *
+get_attribute (Loader        *self,
+               const xmlChar *name)
+{
+  const xmlChar *n;
+  const char *v;
+
+  for (guint i = 0; next_attribute (self, &i, &n, &v);)
+    if (name_is (n, name))
+      return v;
+  return NULL;
+}
+
+/* @name from the parser's dictionary: names compare by pointer. */
+static const xmlChar *
+intern (Loader     *self,
+        const char *name)
+{
+  /* The dictionary is the parser thread's while it runs. */
+  if (self->dict_busy)
+    return BAD_CAST name;
+  if (self->ctxt != NULL)
+    return xmlDictLookup (self->ctxt->dict, BAD_CAST name, -1);
+  return xmlTextReaderConstString (self->reader, BAD_CAST name);
 }
 
 static void
@@ -1202,6 +1275,10 @@ column_at (Loader *self,
            gsize   line_start,
            gsize   offset)
 {
+  /* The first pass reports nothing (the second does), and its data is the
+   * parser thread's. */
+  if (self->check != NULL)
+    return 0;
   ensure_data (self, line_start);
   return g_utf8_strlen (self->data + line_start, offset - line_start) + 1;
 }
@@ -1231,7 +1308,7 @@ attribute_place (Loader      *self,
   gsize p;
 
   frame_place (self, frame, line, column);
-  if (frame->offset == G_MAXSIZE)
+  if (frame->offset == G_MAXSIZE || self->check != NULL)
     return;
   ensure_data (self, frame->line_start);
 
@@ -1511,7 +1588,7 @@ attach (Loader     *self,
           fail (self, JX_XML_ERROR_INVALID, "schema", line, column, NULL, "id",
                 g_strdup_printf (_("The element <%s> has no id; every funding unit, project, indicator "
                                    "and comment needs one. Add a unique id in a text editor."),
-                                 (const char *) xmlTextReaderConstLocalName (self->reader)));
+                                 (const char *) self->elem_name));
           return FALSE;
         }
       /* A newer format may do without ids; the document is read-only. */
@@ -1558,7 +1635,7 @@ loader_use_template (Loader     *self,
   for (guint k = 0; k < self->n_source_names; k++)
     {
       self->sources[k] = jx_template_get_source (template, k);
-      self->n_sources[k] = xmlTextReaderConstString (self->reader, BAD_CAST self->sources[k]->xml_name);
+      self->n_sources[k] = intern (self, self->sources[k]->xml_name);
     }
 }
 
@@ -1566,9 +1643,9 @@ static void
 start_table (Loader *self,
              Frame  *frame)
 {
-  xmlTextReaderPtr r = self->reader;
-  xmlNodePtr xml = frame->xml_node;
-  const xmlChar *local = xmlTextReaderConstLocalName (r);
+  const xmlChar *local = self->elem_name;
+  const xmlChar *name;
+  const char *v;
   g_autofree char *format = NULL;
   guint line, column;
   gint64 value;
@@ -1585,7 +1662,7 @@ start_table (Loader *self,
                              shown));
       return;
     }
-  if (xml->ns == NULL || xml->ns->href == NULL)
+  if (self->elem_ns == NULL)
     {
       fail (self, JX_XML_ERROR_NOT_JIXIAO, "namespace", line, column, NULL, NULL,
             g_strdup_printf (_("This is not a Jixiao document: its <table> element has no namespace, "
@@ -1593,9 +1670,9 @@ start_table (Loader *self,
                              JX_XML_NAMESPACE));
       return;
     }
-  if (strcmp ((const char *) xml->ns->href, JX_XML_NAMESPACE) != 0)
+  if (strcmp (self->elem_ns, JX_XML_NAMESPACE) != 0)
     {
-      g_autofree char *shown = quotable ((const char *) xml->ns->href);
+      g_autofree char *shown = quotable (self->elem_ns);
 
       fail (self, JX_XML_ERROR_NOT_JIXIAO, "namespace", line, column, NULL, NULL,
             g_strdup_printf (_("This is not a Jixiao document: its <table> element is in the namespace "
@@ -1603,16 +1680,11 @@ start_table (Loader *self,
                              shown, JX_XML_NAMESPACE));
       return;
     }
-  self->namespace = xml->ns;
+  self->namespace = self->elem_ns;
   frame->node = JX_NODE (self->document);
 
   /* The format first: it decides whether the schema applies. */
-  {
-    xmlChar *attribute = xmlTextReaderGetAttribute (r, self->n_format);
-
-    format = g_strdup ((const char *) attribute);
-    xmlFree (attribute);
-  }
+  format = g_strdup (get_attribute (self, self->n_format));
   if (format == NULL || !parse_int (format, 1, G_MAXUINT, &value))
     {
       g_autofree char *shown = format ? quotable (format) : NULL;
@@ -1635,17 +1707,13 @@ start_table (Loader *self,
       /* Read what is known; the schema of this build does not apply. */
       self->newer = TRUE;
       clear_validity (self);
-      xmlTextReaderRelaxNGSetSchema (r, NULL);
+      if (self->reader != NULL)
+        xmlTextReaderRelaxNGSetSchema (self->reader, NULL);
     }
   jx_document_set_format (self->document, self->format);
 
-  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+  for (guint i = 0; next_attribute (self, &i, &name, &v);)
     {
-      const xmlChar *name = xmlTextReaderConstLocalName (r);
-      const char *v = (const char *) xmlTextReaderConstValue (r);
-
-      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
-        continue;
       if (name_is (name, self->n_year))
         {
           if (parse_int (v, 0, 9999, &value))
@@ -1701,7 +1769,6 @@ start_table (Loader *self,
             }
         }
     }
-  xmlTextReaderMoveToElement (r);
   /* After the template, whatever the order of the attributes. */
   if (decimals != 0)
     {
@@ -1715,22 +1782,18 @@ start_unit (Loader *self,
             Frame  *frame,
             JxNode *parent)
 {
-  xmlTextReaderPtr r = self->reader;
   g_autoptr(JxFundingUnit) unit = jx_funding_unit_new (NULL);
-  frame->node = JX_NODE (unit);
-  while (xmlTextReaderMoveToNextAttribute (r) == 1)
-    {
-      const xmlChar *name = xmlTextReaderConstLocalName (r);
-      const char *v = (const char *) xmlTextReaderConstValue (r);
+  const xmlChar *name;
+  const char *v;
 
-      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
-        continue;
+  frame->node = JX_NODE (unit);
+  for (guint i = 0; next_attribute (self, &i, &name, &v);)
+    {
       if (name_is (name, self->n_id))
         jx_node_set_id (frame->node, v);
       else if (name_is (name, self->n_name) && check_text_length (self, frame, "name", v))
         jx_funding_unit_set_name (unit, v);
     }
-  xmlTextReaderMoveToElement (r);
   attach (self, frame, "u", parent);
 }
 
@@ -1745,19 +1808,16 @@ start_project (Loader *self,
                Frame  *frame,
                JxNode *parent)
 {
-  xmlTextReaderPtr r = self->reader;
   g_autoptr(JxProject) project = jx_project_new (NULL);
   Amount amounts[JX_MAX_SOURCES] = { { 0, } };
+  const xmlChar *name;
+  const char *v;
 
   frame->node = JX_NODE (project);
-  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+  for (guint i = 0; next_attribute (self, &i, &name, &v);)
     {
-      const xmlChar *name = xmlTextReaderConstLocalName (r);
-      const char *v = (const char *) xmlTextReaderConstValue (r);
       int which = -1;
 
-      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
-        continue;
       if (name_is (name, self->n_id))
         jx_node_set_id (frame->node, v);
       else if (name_is (name, self->n_confidential))
@@ -1779,7 +1839,6 @@ start_project (Loader *self,
                                                     "source of its table's template “%s”. Correct the "
                                                     "template attribute of the table in a text editor."),
                                                   shown, jx_template_get_id (template)));
-              xmlTextReaderMoveToElement (r);
               return;
             }
         }
@@ -1814,13 +1873,11 @@ start_project (Loader *self,
                                                       "%u decimals such as 1234.5000. Correct it in a text editor."),
                                                     shown, jx_field_get_label (self->sources[which]),
                                                     self->decimals));
-              xmlTextReaderMoveToElement (r);
               return;
             }
           amounts[which].present = TRUE;
         }
     }
-  xmlTextReaderMoveToElement (r);
 
   /* The schema cannot say which sources a template has: every one of them
    * is written, so a missing one means a damaged file. */
@@ -1870,8 +1927,9 @@ start_indicator (Loader *self,
                  Frame  *frame,
                  JxNode *parent)
 {
-  xmlTextReaderPtr r = self->reader;
   g_autoptr(JxIndicator) indicator = NULL;
+  const xmlChar *name;
+  const char *v;
   gboolean has_id = FALSE;
   char *extras[G_N_ELEMENTS (self->n_extras)] = { NULL, };   /* format 2 only */
 
@@ -1880,13 +1938,8 @@ start_indicator (Loader *self,
   g_string_truncate (self->scratch[0], 0);
   g_string_truncate (self->scratch[1], 0);
   g_string_truncate (self->scratch[2], 0);
-  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+  for (guint i = 0; next_attribute (self, &i, &name, &v);)
     {
-      const xmlChar *name = xmlTextReaderConstLocalName (r);
-      const char *v = (const char *) xmlTextReaderConstValue (r);
-
-      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
-        continue;
       if (name_is (name, self->n_id))
         {
           g_string_assign (self->scratch[0], v);
@@ -1904,7 +1957,6 @@ start_indicator (Loader *self,
               extras[k] = g_strdup (v);
             }
     }
-  xmlTextReaderMoveToElement (r);
 
   indicator = jx_indicator_new (self->scratch[1]->str, self->scratch[2]->str, NULL);
   for (guint k = 0; k < self->n_extra_names; k++)
@@ -1924,16 +1976,13 @@ start_annotation (Loader *self,
                   Frame  *frame,
                   JxNode *parent)
 {
-  xmlTextReaderPtr r = self->reader;
   g_autoptr(JxAnnotation) annotation = jx_annotation_new (NULL, NULL, NULL, NULL, NULL);
-  frame->node = JX_NODE (annotation);
-  while (xmlTextReaderMoveToNextAttribute (r) == 1)
-    {
-      const xmlChar *name = xmlTextReaderConstLocalName (r);
-      const char *v = (const char *) xmlTextReaderConstValue (r);
+  const xmlChar *name;
+  const char *v;
 
-      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
-        continue;
+  frame->node = JX_NODE (annotation);
+  for (guint i = 0; next_attribute (self, &i, &name, &v);)
+    {
       if (name_is (name, self->n_id))
         jx_node_set_id (frame->node, v);
       else if (name_is (name, self->n_target))
@@ -1947,7 +1996,6 @@ start_annotation (Loader *self,
       else if (name_is (name, self->n_resolved))
         jx_annotation_set_resolved (annotation, g_str_equal (v, "true") || g_str_equal (v, "1"));
     }
-  xmlTextReaderMoveToElement (r);
   attach (self, frame, "a", parent);
 }
 
@@ -1958,17 +2006,17 @@ static void
 start_previous (Loader *self,
                 Frame  *frame)
 {
-  xmlTextReaderPtr r = self->reader;
-  xmlChar *year_text = xmlTextReaderGetAttribute (r, self->n_year);
+  const char *year_text = get_attribute (self, self->n_year);
+  const xmlChar *name;
+  const char *v;
   guint n_fields;
   const JxField * const *fields = jx_node_get_previous_fields (frame->node, &n_fields);
   gint64 year;
 
-  if (year_text == NULL || !parse_int ((const char *) year_text, 1, 9999, &year))
+  if (year_text == NULL || !parse_int (year_text, 1, 9999, &year))
     {
-      g_autofree char *shown = year_text ? quotable ((const char *) year_text) : NULL;
+      g_autofree char *shown = year_text ? quotable (year_text) : NULL;
 
-      xmlFree (year_text);
       if (self->newer)
         return;
       clear_validity (self);
@@ -1987,24 +2035,18 @@ start_previous (Loader *self,
                                               "9999. Correct it in a text editor."), shown));
       return;
     }
-  xmlFree (year_text);
   /* What the element leaves out is the same as the node's own value, which
    * is read by now: <previous> is the node's last field. */
   jx_node_record_previous (frame->node, (int) year);
 
-  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+  for (guint i = 0; next_attribute (self, &i, &name, &v);)
     {
-      const char *name = (const char *) xmlTextReaderConstLocalName (r);
-      const char *v = (const char *) xmlTextReaderConstValue (r);
-
-      if (xmlTextReaderConstNamespaceUri (r) != NULL || v == NULL)
-        continue;
       for (guint f = 0; f < n_fields; f++)
         {
           const JxField *field = fields[f];
           JxMoney amount;
 
-          if (field->xml_element || !jx_field_has_previous (field) || !g_str_equal (field->xml_name, name))
+          if (field->xml_element || !jx_field_has_previous (field) || !g_str_equal (field->xml_name, (const char *) name))
             continue;
           if (field->kind == JX_FIELD_MONEY && !jx_money_from_decimal_at (v, strlen (v), self->decimals, &amount))
             {
@@ -2015,7 +2057,6 @@ start_previous (Loader *self,
                                  g_strdup_printf (_("Last year’s amount “%s” of %s is not a number with two "
                                                     "decimals such as 1234.50. Correct it in a text editor."),
                                                   shown, jx_field_get_label (field)));
-              xmlTextReaderMoveToElement (r);
               return;
             }
           if (field->kind == JX_FIELD_BOOLEAN)
@@ -2024,7 +2065,6 @@ start_previous (Loader *self,
           break;
         }
     }
-  xmlTextReaderMoveToElement (r);
 }
 
 /* The field of last year's values held in an element called @name. */
@@ -2155,17 +2195,27 @@ set_text (Frame      *frame,
     }
 }
 
-static void
-on_start_element (Loader *self)
+/* Whether the element just started is in the Jixiao namespace. */
+static gboolean
+in_namespace (Loader *self)
 {
-  xmlTextReaderPtr r = self->reader;
-  Frame frame = { KIND_SKIP, 0, NULL, NULL, G_MAXSIZE, 0, 0 };
-  Frame *parent = top_frame (self);
-  xmlNodePtr xml = xmlTextReaderCurrentNode (r);
-  gboolean empty = xmlTextReaderIsEmptyElement (r) == 1;
+  if (self->elem_ns == NULL)
+    return FALSE;
+  if (self->elem_ns == self->namespace)
+    return TRUE;
+  return strcmp (self->elem_ns, JX_XML_NAMESPACE) == 0;
+}
 
-  frame.xml_node = xml;
-  locate_element (self, &frame);
+/* The element the driver has just described in self->elem_*, whose place
+ * is in @start (its kind and node are filled in here). */
+static void
+on_start_element (Loader *self,
+                  Frame  *start)
+{
+  Frame frame = *start;
+  Frame *parent = top_frame (self);
+  gboolean empty = self->elem_empty;
+
   self->ends_since_start = 0;
 
   if (parent == NULL)
@@ -2176,17 +2226,16 @@ on_start_element (Loader *self)
       frame.kind = KIND_TABLE;
       start_table (self, &frame);
     }
-  else if (parent->kind != KIND_SKIP && parent->kind != KIND_TEXT && xml->ns != NULL &&
-           (xml->ns == self->namespace || g_strcmp0 ((const char *) xml->ns->href, JX_XML_NAMESPACE) == 0))
+  else if (parent->kind != KIND_SKIP && parent->kind != KIND_TEXT && in_namespace (self))
     {
       if (parent->kind == KIND_PREVIOUS)
         {
-          frame.previous = previous_element_field (parent->node, xmlTextReaderConstLocalName (r));
+          frame.previous = previous_element_field (parent->node, self->elem_name);
           frame.kind = frame.previous != NULL ? KIND_TEXT : KIND_SKIP;
           frame.field = FIELD_PREVIOUS;
         }
       else
-        frame.kind = classify (self, parent->kind, xmlTextReaderConstLocalName (r), &frame.field);
+        frame.kind = classify (self, parent->kind, self->elem_name, &frame.field);
       switch (frame.kind)
         {
         case KIND_PREVIOUS:
@@ -2534,9 +2583,7 @@ check_text_runs (Loader *self)
 static void
 loader_intern_names (Loader *self)
 {
-  xmlTextReaderPtr r = self->reader;
-
-#define INTERN(field, name) self->field = xmlTextReaderConstString (r, BAD_CAST name)
+#define INTERN(field, name) self->field = intern (self, name)
   INTERN (n_table, "table");
   INTERN (n_department, "department");
   INTERN (n_title, "title");
@@ -2577,24 +2624,514 @@ loader_intern_names (Loader *self)
         continue;
       g_assert (self->n_extra_names < G_N_ELEMENTS (self->n_extras));
       self->extra_ids[self->n_extra_names] = field->id;
-      self->n_extras[self->n_extra_names++] = xmlTextReaderConstString (r, BAD_CAST field->xml_name);
+      self->n_extras[self->n_extra_names++] = intern (self, field->xml_name);
     }
   loader_use_template (self, jx_template_get_default ());
 }
 
-static void
-loader_run (Loader     *self,
-            const char *origin)
+/* ------------------------------------------------------------------------
+ * The first pass: libxml2's SAX2 parser, the schema walk and the builder
+ *
+ * A valid table, which is nearly every file opened, is read here in one
+ * parse without building any libxml2 tree (the reader builds and frees a
+ * node for every element and text, which costs as much as the parse). The
+ * pass only ever succeeds on a file it reads exactly as the reader's pass
+ * would: anything invalid, and anything unusual that the two could read
+ * differently (a newer format, a comment, processing instruction or CDATA
+ * section inside a text, any error or entity) leaves the file to the
+ * reader's pass, with libxml2's validator, which reports the first problem
+ * with its place. tests/test-schema.c loads every document of its corpus
+ * both ways and holds the tables equal.
+ * ------------------------------------------------------------------------ */
+
+/* How much of the data the parser is handed at a time: its own buffer
+ * holds a chunk, never the file. */
+#define SAX_CHUNK (256 * 1024)
+
+/* The parse and the builder run on two threads, as a pipeline: the parser
+ * thread (libxml2, the schema walk, the places of elements) writes what it
+ * reads as events into blocks that the loading thread (the builder, which
+ * makes the model's objects) reads in turn. Blocks are recycled, and no
+ * more than BLOCKS_AHEAD are ever filled ahead of the builder, so the
+ * events of a whole file are never held. Names are the parser's dictionary
+ * strings, which stay where they are; values and text are copied.
+ *
+ * The block size follows the file (a fuzzed file of a few kilobytes passes
+ * through several blocks, as a city's table does). */
+#define BLOCK_MIN (512)
+#define BLOCK_MAX (64 * 1024)
+#define BLOCKS_AHEAD 8
+
+typedef enum
 {
-  xmlRelaxNGPtr schema = NULL;
+  EVENT_START,
+  EVENT_END,
+  EVENT_TEXT,
+} EventType;
+
+typedef struct
+{
+  guint32        type;
+  guint32        size;       /* of the whole event, aligned */
+} Event;
+
+typedef struct
+{
+  Event          event;
+  guint32        n_attrs;
+  gboolean       empty;
+  gsize          offset;     /* of its '<' */
+  gsize          line_start;
+  guint          line;
+  const xmlChar *name;
+  const char    *ns;
+  JxXmlAttr      attrs[];    /* the values follow */
+} StartEvent;
+
+typedef struct
+{
+  Event          event;
+  guint32        len;
+  char           text[];
+} TextEvent;
+
+typedef struct _Block
+{
+  gsize          size;       /* of data[] */
+  gsize          used;
+  gboolean       last;       /* the parser is done */
+  guint64        data[];     /* aligned for every event */
+} Block;
+
+#define EVENT_ALIGN(n) (((n) + 7) & ~(gsize) 7)
+
+static Block *
+block_new (gsize size)
+{
+  Block *block = g_malloc (sizeof (Block) + size);
+
+  block->size = size;
+  block->used = 0;
+  block->last = FALSE;
+  return block;
+}
+
+/* The parser thread's room for an event of @size bytes: the current block,
+ * or the next one once it is full (which the builder then gets). */
+static Event *
+event_room (Loader *self,
+            gsize   size)
+{
+  Block *block = self->filling;
+
+  if (block != NULL && block->size - block->used < size)
+    {
+      g_async_queue_push (self->filled, block);
+      block = self->filling = NULL;
+    }
+  if (block == NULL)
+    {
+      /* An event larger than a block has one of its own. */
+      block = self->filling = size > self->block_size ? block_new (size)
+                                                      : g_async_queue_pop (self->empty_blocks);
+      block->used = 0;
+      block->last = FALSE;
+    }
+  block->used += size;
+  return (Event *) ((char *) block->data + block->used - size);
+}
+
+static void
+sax_bail (Loader *self)
+{
+  g_atomic_int_set (&self->bail, TRUE);
+  xmlStopParser (self->ctxt);
+}
+
+static gboolean
+sax_stopped (Loader *self)
+{
+  if (!g_atomic_int_get (&self->bail))
+    return FALSE;
+  xmlStopParser (self->ctxt);
+  return TRUE;
+}
+
+static void
+sax_start (void           *data,
+           const xmlChar  *name,
+           const xmlChar  *prefix,
+           const xmlChar  *uri,
+           int             n_namespaces,
+           const xmlChar **namespaces,
+           int             n_attributes,
+           int             n_defaulted,
+           const xmlChar **attributes)
+{
+  Loader *self = data;
+  xmlParserInputPtr input = self->ctxt->input;
+  StartEvent *event;
+  gsize end, at, size;
+  char *values;
+
+  if (sax_stopped (self))
+    return;
+  /* The parser stands on the "/>" or '>' that ends the tag, and its '<' is
+   * the last one before: a tag holds no other. */
+  end = input->consumed + (input->cur - input->base);
+  if (end >= self->len || (self->data[end] != '>' && self->data[end] != '/') || end <= self->counted)
+    {
+      sax_bail (self);
+      return;
+    }
+  for (at = end; at > self->counted && self->data[at] != '<'; at--)
+    ;
+  if (self->data[at] != '<' || (at == self->counted && self->started))
+    {
+      sax_bail (self);
+      return;
+    }
+  self->started = TRUE;
+  count_lines (self, at);
+
+  /* The event first, its attributes' values copied into it: the walk
+   * reads them there. */
+  size = sizeof (StartEvent) + n_attributes * sizeof (JxXmlAttr);
+  for (int i = 0; i < n_attributes; i++)
+    size += attributes[5 * i + 4] - attributes[5 * i + 3] + 1;
+  size = EVENT_ALIGN (size);
+  event = (StartEvent *) event_room (self, size);
+  event->event.type = EVENT_START;
+  event->event.size = size;
+  event->n_attrs = n_attributes;
+  event->empty = self->data[end] == '/';
+  event->offset = at;
+  event->line_start = self->line_start;
+  event->line = self->line;
+  event->name = name;
+  event->ns = (const char *) uri;
+  values = (char *) &event->attrs[n_attributes];
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+      gsize len = a[4] - a[3];
+
+      event->attrs[i].name = (const char *) a[0];
+      event->attrs[i].ns = (const char *) a[2];
+      event->attrs[i].value = values;
+      memcpy (values, a[3], len);
+      values[len] = '\0';
+      values += len + 1;
+    }
+  jx_xml_check_start_element (self->check, (const char *) name, (const char *) uri,
+                              event->attrs, event->n_attrs);
+  if (!jx_xml_check_ok (self->check))
+    {
+      sax_bail (self);
+      return;
+    }
+  release_data (self);
+}
+
+static void
+sax_end (void          *data,
+         const xmlChar *name,
+         const xmlChar *prefix,
+         const xmlChar *uri)
+{
+  Loader *self = data;
+  Event *event;
+
+  if (sax_stopped (self))
+    return;
+  jx_xml_check_end_element (self->check);
+  if (!jx_xml_check_ok (self->check))
+    {
+      sax_bail (self);
+      return;
+    }
+  event = event_room (self, sizeof (Event));
+  event->type = EVENT_END;
+  event->size = sizeof (Event);
+}
+
+static void
+sax_text (void          *data,
+          const xmlChar *text,
+          int            len)
+{
+  Loader *self = data;
+  TextEvent *event;
+  gsize size;
+
+  if (sax_stopped (self))
+    return;
+  jx_xml_check_text (self->check, (const char *) text, len);
+  if (!jx_xml_check_ok (self->check))
+    {
+      sax_bail (self);
+      return;
+    }
+  /* Blanks between elements are nobody's text. */
+  if (!jx_xml_check_in_text (self->check))
+    return;
+  size = EVENT_ALIGN (sizeof (TextEvent) + len);
+  event = (TextEvent *) event_room (self, size);
+  event->event.type = EVENT_TEXT;
+  event->event.size = size;
+  event->len = len;
+  memcpy (event->text, text, len);
+}
+
+/* A CDATA section: text, which the reader's pass reads alike except inside
+ * a text field (where it keeps or drops blanks around it by rules of its
+ * own). */
+static void
+sax_cdata (void          *data,
+           const xmlChar *text,
+           int            len)
+{
+  Loader *self = data;
+
+  if (jx_xml_check_in_text (self->check))
+    sax_bail (self);
+  else
+    sax_text (data, text, len);
+}
+
+static void
+sax_comment (void          *data,
+             const xmlChar *text)
+{
+  Loader *self = data;
+
+  if (jx_xml_check_in_text (self->check))
+    sax_bail (self);
+}
+
+static void
+sax_pi (void          *data,
+        const xmlChar *target,
+        const xmlChar *text)
+{
+  sax_comment (data, NULL);
+}
+
+static void
+sax_unusual (void          *data,
+             const xmlChar *name,
+             const xmlChar *external_id,
+             const xmlChar *system_id)
+{
+  sax_bail (data);
+}
+
+static void
+sax_reference (void          *data,
+               const xmlChar *name)
+{
+  sax_bail (data);
+}
+
+static void
+sax_error (void        *data,
+           xmlErrorPtr  error)
+{
+  if (error->level != XML_ERR_NONE && error->level != XML_ERR_WARNING)
+    sax_bail (data);
+}
+
+/* The parser thread. */
+static gpointer
+sax_parse (gpointer data)
+{
+  Loader *self = data;
+  Block *last;
+
+  /* libxml2's error handlers are the thread's own: nothing reaches
+   * stderr from here either. */
+  xmlSetStructuredErrorFunc (self, sax_error);
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+
+  for (gsize pos = 0; pos < self->len && !g_atomic_int_get (&self->bail); pos += SAX_CHUNK)
+    xmlParseChunk (self->ctxt, self->data + pos, (int) MIN (SAX_CHUNK, self->len - pos), 0);
+  if (!g_atomic_int_get (&self->bail))
+    xmlParseChunk (self->ctxt, NULL, 0, 1);
+  if (!self->ctxt->wellFormed || !jx_xml_check_end (self->check))
+    g_atomic_int_set (&self->bail, TRUE);
+
+  /* The block being filled goes last, or an empty one says the end. */
+  if ((last = self->filling) == NULL)
+    {
+      last = g_async_queue_pop (self->empty_blocks);
+      last->used = 0;
+    }
+  self->filling = NULL;
+  last->last = TRUE;
+  g_async_queue_push (self->filled, last);
+  return NULL;
+}
+
+/* The builder's side: the events of @block. */
+static void
+build_block (Loader *self,
+             Block  *block)
+{
+  const char *p = (const char *) block->data;
+  const char *end = p + block->used;
+
+  while (p < end && !self->failed && !self->newer)
+    {
+      const Event *event = (const Event *) p;
+
+      switch (event->type)
+        {
+        case EVENT_START:
+          {
+            const StartEvent *start = (const StartEvent *) event;
+            Frame frame = { KIND_SKIP, 0, NULL, NULL, start->offset, start->line_start, start->line };
+
+            self->elem_name = start->name;
+            self->elem_ns = start->ns;
+            self->elem_empty = start->empty;
+            self->cur_attrs = start->attrs;
+            self->n_cur_attrs = start->n_attrs;
+            on_start_element (self, &frame);
+            self->skip_end = start->empty;
+          }
+          break;
+        case EVENT_END:
+          /* An empty element was never opened in the builder's stack. */
+          if (self->skip_end)
+            self->skip_end = FALSE;
+          else
+            on_end_element (self);
+          break;
+        case EVENT_TEXT:
+          if (self->text_depth >= 0)
+            g_string_append_len (self->text, ((const TextEvent *) event)->text, ((const TextEvent *) event)->len);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      p += event->size;
+    }
+  if (self->failed || self->newer)
+    g_atomic_int_set (&self->bail, TRUE);
+}
+
+static void
+loader_run_sax (Loader     *self,
+                const char *origin)
+{
+  xmlSAXHandler sax;
+  GThread *thread;
+  gboolean last = FALSE;
+
+  memset (&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = sax_start;
+  sax.endElementNs = sax_end;
+  sax.characters = sax_text;
+  sax.ignorableWhitespace = sax_text;
+  sax.cdataBlock = sax_cdata;
+  sax.comment = sax_comment;
+  sax.processingInstruction = sax_pi;
+  sax.internalSubset = sax_unusual;
+  sax.externalSubset = sax_unusual;
+  sax.reference = sax_reference;
+  sax.serror = sax_error;
+
+  self->ctxt = xmlCreatePushParserCtxt (&sax, self, NULL, 0, origin);
+  if (self->ctxt == NULL)
+    {
+      self->bail = TRUE;
+      return;
+    }
+  xmlCtxtUseOptions (self->ctxt, JX_XML_SAX_OPTIONS);
+  /* Every name the builder compares, from the dictionary before the parser
+   * thread uses it (a template's names come later, and compare by text). */
+  loader_intern_names (self);
+  self->dict_busy = TRUE;
+
+  self->block_size = CLAMP (self->len / 16, BLOCK_MIN, BLOCK_MAX);
+  self->filled = g_async_queue_new ();
+  self->empty_blocks = g_async_queue_new_full (g_free);
+  for (guint i = 0; i < BLOCKS_AHEAD; i++)
+    g_async_queue_push (self->empty_blocks, block_new (self->block_size));
+
+  thread = g_thread_new ("jx-load", sax_parse, self);
+  while (!last)
+    {
+      Block *block = g_async_queue_pop (self->filled);
+
+      if (!g_atomic_int_get (&self->bail))
+        build_block (self, block);
+      last = block->last;
+      if (block->size == self->block_size)
+        g_async_queue_push (self->empty_blocks, block);
+      else
+        g_free (block);
+    }
+  g_thread_join (thread);
+  self->dict_busy = FALSE;
+  self->cur_attrs = NULL;
+  self->n_cur_attrs = 0;
+  if (!self->seen_root)
+    self->bail = TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * The second pass: libxml2's reader with its RelaxNG validator
+ * ------------------------------------------------------------------------ */
+
+/* Describes the element the reader is on in self->elem_*. */
+static void
+reader_describe_element (Loader *self)
+{
+  xmlTextReaderPtr r = self->reader;
+  xmlNodePtr node = xmlTextReaderCurrentNode (r);
+
+  self->elem_name = xmlTextReaderConstLocalName (r);
+  self->elem_ns = node->ns != NULL ? (const char *) node->ns->href : NULL;
+  self->elem_empty = xmlTextReaderIsEmptyElement (r) == 1;
+  g_array_set_size (self->attrs, 0);
+  g_string_truncate (self->attr_pool, 0);
+  /* Offsets into the pool first: it may move as it grows. */
+  while (xmlTextReaderMoveToNextAttribute (r) == 1)
+    {
+      const char *v = (const char *) xmlTextReaderConstValue (r);
+      JxXmlAttr attr;
+
+      if (v == NULL)
+        continue;
+      attr.name = (const char *) xmlTextReaderConstLocalName (r);
+      attr.ns = (const char *) xmlTextReaderConstNamespaceUri (r);
+      attr.value = GSIZE_TO_POINTER (self->attr_pool->len);
+      g_string_append_len (self->attr_pool, v, strlen (v) + 1);
+      g_array_append_val (self->attrs, attr);
+    }
+  xmlTextReaderMoveToElement (r);
+  for (guint i = 0; i < self->attrs->len; i++)
+    {
+      JxXmlAttr *attr = &g_array_index (self->attrs, JxXmlAttr, i);
+
+      attr->value = self->attr_pool->str + GPOINTER_TO_SIZE (attr->value);
+    }
+  self->cur_attrs = (const JxXmlAttr *) (void *) self->attrs->data;
+  self->n_cur_attrs = self->attrs->len;
+}
+
+static void
+loader_run_reader (Loader     *self,
+                   const char *origin)
+{
+  xmlRelaxNGPtr schema;
   int ret;
 
-  if (!check_prolog (self) || !check_text_runs (self))
-    return;
-
-  /* libxml2's validator (its schema parsed once for the program, 2 M
-   * instructions) only when the walk does not check: the second pass. */
-  if (self->check == NULL && (schema = get_schema ()) == NULL)
+  /* libxml2's validator, its schema parsed once for the program (2 M
+   * instructions) and only when a file needs it. */
+  if ((schema = get_schema ()) == NULL)
     {
       fail (self, JX_XML_ERROR_INVALID, "schema", 0, 0, NULL, NULL,
             g_strdup (_("The file cannot be checked because the format description built into Jixiao "
@@ -2613,7 +3150,7 @@ loader_run (Loader     *self,
     }
   /* The handler first: the schema's validation context copies it. */
   xmlTextReaderSetStructuredErrorHandler (self->reader, on_xml_error, self);
-  if (self->check == NULL && xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
+  if (xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
     g_critical ("libxml2 refused the file format schema");
   loader_intern_names (self);
 
@@ -2628,8 +3165,15 @@ loader_run (Loader     *self,
       switch (self->node_type)
         {
         case XML_READER_TYPE_ELEMENT:
-          on_start_element (self);
-          release_data (self);
+          {
+            Frame frame = { KIND_SKIP, 0, NULL, NULL, G_MAXSIZE, 0, 0 };
+
+            reader_describe_element (self);
+            frame.xml_node = xmlTextReaderCurrentNode (self->reader);
+            locate_element (self, &frame);
+            on_start_element (self, &frame);
+            release_data (self);
+          }
           break;
         case XML_READER_TYPE_END_ELEMENT:
           on_end_element (self);
@@ -2653,17 +3197,6 @@ loader_run (Loader     *self,
         }
       if (self->failed)
         return;
-      if (self->check != NULL)
-        {
-          if (self->newer)
-            g_clear_pointer (&self->check, jx_xml_check_free);
-          else
-            {
-              jx_xml_check_node (self->check, self->reader);
-              if (!jx_xml_check_ok (self->check))
-                return;  /* read again with libxml2's validator */
-            }
-        }
       flush_validity (self);
       if (self->failed)
         return;
@@ -2692,10 +3225,23 @@ loader_run (Loader     *self,
                         "restore a backup.")));
       return;
     }
-  if (!self->newer && self->check == NULL && xmlTextReaderIsValid (self->reader) != 1)
+  if (!self->newer && xmlTextReaderIsValid (self->reader) != 1)
     fail (self, JX_XML_ERROR_INVALID, "schema", 0, 0, NULL, NULL,
           g_strdup (_("The file does not follow the Jixiao format. Correct it in a text editor, "
                       "or ask whoever made it for a valid file.")));
+}
+
+/* The first pass when the walk checks (@self->check), else the second. */
+static void
+loader_run (Loader     *self,
+            const char *origin)
+{
+  if (!check_prolog (self) || !check_text_runs (self))
+    return;
+  if (self->check != NULL)
+    loader_run_sax (self, origin);
+  else
+    loader_run_reader (self, origin);
 }
 
 static void
@@ -2705,6 +3251,12 @@ loader_clear (Loader *self)
     jx_node_batch_clear (&self->batches[i]);
   g_clear_pointer (&self->check, jx_xml_check_free);
   g_clear_pointer (&self->reader, xmlFreeTextReader);
+  g_clear_pointer (&self->ctxt, xmlFreeParserCtxt);
+  g_clear_pointer (&self->filled, g_async_queue_unref);
+  g_clear_pointer (&self->empty_blocks, g_async_queue_unref);
+  g_clear_pointer (&self->attrs, g_array_unref);
+  if (self->attr_pool != NULL)
+    g_string_free (self->attr_pool, TRUE);
   g_clear_pointer (&self->reread, g_bytes_unref);
   g_clear_pointer (&self->stack, g_array_unref);
   if (self->text != NULL)
@@ -2732,6 +3284,7 @@ load (GBytes      *bytes,
       const char  *origin,
       Mapping     *mapping,
       const char  *path,
+      JxXmlPass    pass,
       JxProblem  **problem,
       GError     **error)
 {
@@ -2752,7 +3305,7 @@ load (GBytes      *bytes,
       return NULL;
     }
 
-  walk = grammar != NULL;
+  walk = grammar != NULL && pass != JX_XML_PASS_SECOND;
 
 again:
   document = jx_document_new ();
@@ -2769,6 +3322,8 @@ again:
   self.text_depth = -1;
   self.stack = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 8);
   self.text = g_string_sized_new (256);
+  self.attrs = g_array_sized_new (FALSE, FALSE, sizeof (JxXmlAttr), 8);
+  self.attr_pool = g_string_sized_new (256);
   for (guint i = 0; i < G_N_ELEMENTS (self.scratch); i++)
     self.scratch[i] = g_string_sized_new (32);
 
@@ -2782,8 +3337,13 @@ again:
   /* Anything wrong, found by the walk or the builder: read again with
    * libxml2's validator, so that the first problem in the file is the one
    * reported, with its place, as it always was. */
-  if (walk && (self.failed || (self.check != NULL && !jx_xml_check_end (self.check))))
+  if (walk && (self.failed || self.bail))
     {
+      if (pass == JX_XML_PASS_FIRST)
+        {
+          loader_clear (&self);
+          return NULL;
+        }
       walk = FALSE;
       /* The pages of a big file are given back as the parse goes (and
        * ensure_data() may have read it anew already): read it once more. */
@@ -2836,7 +3396,19 @@ jx_xml_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (problem == NULL || *problem == NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load (bytes, origin, NULL, NULL, problem, error);
+  return load (bytes, origin, NULL, NULL, JX_XML_PASS_BOTH, problem, error);
+}
+
+JxDocument *
+jx_xml_load_bytes_pass (GBytes      *bytes,
+                        const char  *origin,
+                        JxXmlPass    pass,
+                        JxProblem  **problem,
+                        GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return load (bytes, origin, NULL, NULL, pass, problem, error);
 }
 
 
@@ -2945,7 +3517,7 @@ jx_xml_load_path (const char   *path,
 
   if (!(bytes = read_path (path, st, &mapping, problem, error)))
     return NULL;
-  return load (bytes, path, mapping, path, problem, error);
+  return load (bytes, path, mapping, path, JX_XML_PASS_BOTH, problem, error);
 }
 
 JxDocument *
