@@ -749,6 +749,7 @@ typedef struct
   JxIndicator *indicator;
   const char  *category;      /* as typed */
   const char  *subcategory;
+  const char  *typed_name;
   const Code  *category_code; /* the scheme's entry for them, NULL when it has none */
   const Code  *sub_code;
   gssize       name;          /* its name stripped (strip_text()), at this offset of
@@ -960,10 +961,13 @@ static int
 compare_with_100 (const char *number)
 {
   const char *p = number;
+  guint digits = 0;
 
   while (*p == '0')
     p++;
-  if (strcspn (p, ".") < 3)
+  while (p[digits] != '\0' && p[digits] != '.' && digits < 3)
+    digits++;
+  if (digits < 3)
     return -1;
   return jx_value_compare_numbers (number, "100");
 }
@@ -988,7 +992,7 @@ check_value (const Scheme   *scheme,
       property = "number";
       label = scheme->number_label;
     }
-  const char *display_name = jx_indicator_get_name (indicator);
+  const char *display_name = item->typed_name;
 
   if (value->flags & JX_VALUE_EMPTY)
     {
@@ -1163,10 +1167,12 @@ typedef struct
 } Texts;
 
 static void
-read_texts (JxIndicator *indicator,
-            Texts       *texts)
+read_texts (const Item *item,
+            Texts      *texts)
 {
-  texts->name = jx_indicator_get_name (indicator);
+  JxIndicator *indicator = item->indicator;
+
+  texts->name = item->typed_name;
   texts->cycle = jx_indicator_get_cycle_value (indicator);
   texts->annual = jx_indicator_get_annual_value (indicator);
   /* Most tables fill in none of them: one test, not four look-ups by id. */
@@ -1263,22 +1269,23 @@ check_placeholders (JxIndicator *indicator,
   for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
     {
       const char *text = values[k];
-      g_autofree char *short_text = NULL;
 
       if (*text == '\0' || !has_placeholder (text))
         continue;
       in_value = in_value || k > 0;
-      if (reported)
-        continue;   /* one per indicator: the rest is the same copy */
-      reported = TRUE;
-      short_text = shorten (text);
-      add_problem (problems, "placeholder-left", JX_NODE (indicator), ids[k],
-                   k == 0
-                   ? g_strdup_printf (_("The name “%s” still holds a placeholder (** or XX); "
-                                        "fill in the real figure"), short_text)
-                   : g_strdup_printf (_("The %s “%s” of “%s” still holds a placeholder (** or XX); "
-                                        "fill in the real figure"),
-                                      jx_field_label_for_id (ids[k]), short_text, texts->name));
+      if (!reported)   /* one per indicator: the rest is the same copy */
+        {
+          g_autofree char *short_text = shorten (text);
+
+          reported = TRUE;
+          add_problem (problems, "placeholder-left", JX_NODE (indicator), ids[k],
+                       k == 0
+                       ? g_strdup_printf (_("The name “%s” still holds a placeholder (** or XX); "
+                                            "fill in the real figure"), short_text)
+                       : g_strdup_printf (_("The %s “%s” of “%s” still holds a placeholder (** or XX); "
+                                            "fill in the real figure"),
+                                          jx_field_label_for_id (ids[k]), short_text, texts->name));
+        }
     }
   return in_value;
 }
@@ -1464,7 +1471,7 @@ check_indicator (Checker    *checker,
   if (exempt)
     return;
 
-  read_texts (indicator, &texts);
+  read_texts (item, &texts);
   if (check_placeholders (indicator, &texts, problems))
     return;
   annual_text = annual_value_text (scheme, &texts, &made);
@@ -1514,10 +1521,11 @@ read_items (Checker   *checker,
       g_object_unref (item->indicator);
       item->category = jx_indicator_get_category (item->indicator);
       item->subcategory = jx_indicator_get_subcategory (item->indicator);
+      item->typed_name = jx_indicator_get_name (item->indicator);
       item->category_code = scheme_find (checker->scheme, item->category);
       item->sub_code = scheme_find (checker->scheme, item->subcategory);
       item->name = -1;
-      if (strip_text (jx_indicator_get_name (item->indicator), name))
+      if (strip_text (item->typed_name, name))
         {
           item->name = checker->names->len;
           g_string_append_len (checker->names, name, strlen (name) + 1);
