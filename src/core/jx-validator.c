@@ -560,14 +560,6 @@ restates_name (const char *value,
 
 /* --- projects --------------------------------------------------------------- */
 
-/*
- * goal-not-sentence. A goal is a list when it has two or more item markers
- * (1、 2. (3) ① 一、) or three or more parts between ；; 。 and line breaks,
- * and none of its parts is longer than 16 characters (not counting
- * punctuation): "1、专家满意度。2、发放人数。…" or "入选中央、省人才工程人数;服务专家
- * 人次;…". A goal is cut off when it ends in 、，：；( or “ (a cell cut at a
- * page break). Returns 0 (fine), 1 (list) or 2 (cut off).
- */
 /* g_utf8_get_char(), without a call for ASCII and three-byte characters
  * (Chinese): a goal is read character by character. */
 static inline gunichar
@@ -591,6 +583,14 @@ is_plain (gunichar c)
   return (c >= 0x4e00 && c <= 0x9fff) || (c < 0x80 && g_ascii_isalnum (c));
 }
 
+/*
+ * goal-not-sentence. A goal is a list when it has two or more item markers
+ * (1、 2. (3) ① 一、) or three or more parts between ；; 。 and line breaks,
+ * and none of its parts is longer than 16 characters (not counting
+ * punctuation): "1、专家满意度。2、发放人数。…" or "入选中央、省人才工程人数;服务专家
+ * 人次;…". A goal is cut off when it ends in 、，：；( or “ (a cell cut at a
+ * page break). Returns 0 (fine), 1 (list) or 2 (cut off).
+ */
 static int
 goal_shape (const char *goal)
 {
@@ -1320,6 +1320,7 @@ check_name_against_value (JxIndicator   *indicator,
   const JxValueFlags unsure = JX_VALUE_APPROXIMATE | JX_VALUE_RANK | JX_VALUE_DATE |
                               JX_VALUE_SEVERAL | JX_VALUE_FORMULA | JX_VALUE_PLACEHOLDER;
   static const Ending percent = ENDING ("％");
+  gsize len = strlen (name);
   Ending unit;
   JxValue stated;
 
@@ -1329,7 +1330,7 @@ check_name_against_value (JxIndicator   *indicator,
    * names do not, and need not be read as a value. */
   unit.text = value->unit;
   unit.len = strlen (value->unit);
-  if (!ends_with_any (name, strlen (name), &unit, 1) && !ends_with_any (name, strlen (name), &percent, 1))
+  if (!ends_with_any (name, len, &unit, 1) && !ends_with_any (name, len, &percent, 1))
     return;
   jx_value_init (&stated, name);
   if (!jx_value_is_quantitative (&stated) || (stated.flags & unsure) ||
