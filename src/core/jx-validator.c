@@ -544,18 +544,16 @@ static gboolean
 restates_name (const char *value,
                const char *name)
 {
-  guint value_len, name_len;
-
   if (*name == '\0' || *value == '\0')
     return FALSE;
   if (strcmp (value, name) == 0)
     return TRUE;
-  value_len = count_chars (value);
-  name_len = count_chars (name);
-  /* 入选人数 for 国家重大人才工程入选人数; 形成良好社会效益 for 社会效益 */
-  if (value_len >= 2 && strstr (name, value) != NULL)
+  /* 入选人数 for 国家重大人才工程入选人数; 形成良好社会效益 for 社会效益.
+   * Characters are counted only for a text found in the other (rarely). */
+  if (strstr (name, value) != NULL && count_chars (value) >= 2)
     return TRUE;
-  return name_len >= 2 && value_len <= name_len + 4 && strstr (value, name) != NULL;
+  return strstr (value, name) != NULL && count_chars (name) >= 2 &&
+         count_chars (value) <= count_chars (name) + 4;
 }
 
 /* --- projects --------------------------------------------------------------- */
