@@ -3577,6 +3577,72 @@ test_draft_large_sliced (void)
   close_window (window);
 }
 
+static JxProject *
+nth_project (JxDocument *document,
+             guint       n)
+{
+  g_autoptr(JxFundingUnit) unit = g_list_model_get_item (jx_document_get_units (document), 0);
+  g_autoptr(JxProject) project = g_list_model_get_item (jx_funding_unit_get_projects (unit), n);
+
+  return project;   /* the unit's list holds it */
+}
+
+/* Counts the frames drawn while the window checks the whole table. */
+static gboolean
+count_frames_validating_cb (GtkWidget     *widget,
+                            GdkFrameClock *clock,
+                            gpointer       data)
+{
+  if (jx_window_is_validating (JX_WINDOW (widget)))
+    (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The whole check of the 20,000-project table runs a slice at a time
+ * with frames drawn between them (it held the window a fifth of a second
+ * 3 s after every pause in typing), and finds what checking it at once
+ * finds; a change made while it is under way is in what it finally lists. */
+static void
+test_validate_large_sliced (void)
+{
+  JxWindow *window = open_window (large_document ());
+  JxDocument *document = jx_window_get_document (window);
+  JxProblemsPanel *panel = JX_PROBLEMS_PANEL (jx_window_get_problems_panel (window));
+  JxProject *far = nth_project (document, 100);
+  JxProject *farther = nth_project (document, 200);
+  g_autoptr(GPtrArray) expected = NULL;
+  guint frames = 0;
+  guint tick;
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frames_validating_cb, &frames, NULL);
+
+  /* The check after opening: in slices, with frames drawn between them
+   * (slices due back to back drew none until the end). */
+  WAIT_FOR (jx_window_get_validation_slices (window) > 1 && !jx_window_is_validating (window));
+  g_assert_cmpuint (frames, >=, 2);
+  expected = jx_validate_document (document);
+  g_assert_cmpuint (jx_problems_panel_get_n_rows (panel), ==, expected->len);
+
+  /* A change elsewhere than the shown node: the whole table again... */
+  jx_edit_set_string (document, far, "goal", "");
+  WAIT_FOR (jx_window_is_validating (window));
+  /* ...and another while that check is under way. */
+  jx_edit_set_string (document, farther, "goal", "");
+  g_assert_false (jx_window_is_validating (window));
+  WAIT_FOR (jx_window_get_validation_slices (window) > 1 && !jx_window_is_validating (window) &&
+            jx_problems_panel_get_n_rows (panel) == expected->len + 2);
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  expected = jx_validate_document (document);
+  g_assert_cmpuint (jx_problems_panel_get_n_rows (panel), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (jx_problems_panel_get_row_message (panel, i), ==,
+                     ((JxProblem *) g_ptr_array_index (expected, i))->message);
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  jx_history_set_save_point (jx_document_get_history (document));
+  close_window (window);
+}
+
 /* A frame that takes longer than the frame interval, as on a loaded
  * machine or beside an animation: the frame clock has the next frame due
  * at once, all the time. */
@@ -4369,6 +4435,7 @@ add_editor_tests (void)
   g_test_add_func ("/app/drafts/large-sliced", test_draft_large_sliced);
   g_test_add_func ("/app/drafts/busy-frames", test_draft_busy_frames);
   g_test_add_func ("/app/problems/busy-frames", test_validate_busy_frames);
+  g_test_add_func ("/app/problems/large-in-slices", test_validate_large_sliced);
 }
 
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-edit.h"
+#include "jx-gen.h"
 #include "jx-validator.h"
 #include "jx-xml.h"
 
@@ -1092,6 +1093,65 @@ test_large_document_streamed (void)
     }
 }
 
+static void
+collect_project (gpointer project,
+                 gpointer user_data)
+{
+  g_ptr_array_add (user_data, project);
+}
+
+/* The editor's check of a large table, a slice at a time: the same problems
+ * in the same order as the whole check, the unknown scheme first, and more
+ * than one slice when the deadline is always past. */
+static void
+test_validation_in_slices (void)
+{
+  g_autoptr(JxDocument) doc = jx_gen_document (300, 7);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) sliced = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
+  g_autoptr(JxValidation) validation = NULL;
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+  guint steps = 0;
+
+  /* A goal missing in every other project, and more. */
+  jx_document_foreach_project (doc, collect_project, projects);
+  g_assert_cmpuint (projects->len, ==, 300);
+  for (guint p = 0; p < projects->len; p += 2)
+    jx_project_set_goal (g_ptr_array_index (projects, p), "");
+  expected = jx_validate_document (doc);
+  validation = jx_validation_new (doc);
+  while (!jx_validation_step (validation, 0, sliced))
+    steps++;
+  g_assert_cmpuint (steps, >=, 299);
+  g_assert_cmpuint (expected->len, >=, 150);
+  g_assert_cmpuint (sliced->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autofree char *want = jx_problem_format (g_ptr_array_index (expected, i), "f");
+      g_autofree char *got = jx_problem_format (g_ptr_array_index (sliced, i), "f");
+
+      g_assert_cmpstr (got, ==, want);
+    }
+  /* A step after the end adds nothing. */
+  g_assert_true (jx_validation_step (validation, -1, sliced));
+  g_assert_cmpuint (sliced->len, ==, expected->len);
+
+  /* An unknown scheme is said first, as by the whole check. */
+  jx_document_set_taxonomy (doc, "no-such-scheme");
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  g_clear_pointer (&validation, jx_validation_free);
+  g_ptr_array_set_size (sliced, 0);
+  expected = jx_validate_document (doc);
+  validation = jx_validation_new (doc);
+  g_assert_false (jx_validation_step (validation, 0, sliced));
+  g_assert_cmpuint (sliced->len, >=, 1);
+  g_assert_cmpstr (((JxProblem *) g_ptr_array_index (sliced, 0))->rule, ==, "taxonomy-unknown");
+  g_assert_cmpstr (((JxProblem *) g_ptr_array_index (expected, 0))->rule, ==, "taxonomy-unknown");
+  while (!jx_validation_step (validation, -1, sliced))
+    ;
+  g_assert_cmpuint (sliced->len, ==, expected->len);
+}
+
 /* --- checks per template ----------------------------------------------------- */
 
 /* A Sichuan table as it should be: no cycle value anywhere, and nothing to
@@ -1211,6 +1271,7 @@ main (int argc, char **argv)
   g_test_add_func ("/validator/rules-have-unique-ids-and-texts", test_rules_have_ids_and_texts);
   g_test_add_func ("/validator/large-document-in-document-order", test_large_document_in_order);
   g_test_add_func ("/validator/large-document-streamed", test_large_document_streamed);
+  g_test_add_func ("/validator/in-slices", test_validation_in_slices);
   g_test_add_func ("/validator/placeholder-marks", test_placeholder_marks);
 
   return g_test_run ();

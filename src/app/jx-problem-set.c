@@ -121,16 +121,28 @@ file_problems (JxProblemSet *self,
 }
 
 void
+jx_problem_set_take_found (JxProblemSet *self,
+                           JxDocument   *document,
+                           GPtrArray    *problems)
+{
+  g_return_if_fail (JX_IS_PROBLEM_SET (self));
+  g_return_if_fail (JX_IS_DOCUMENT (document));
+  g_return_if_fail (problems != NULL);
+
+  g_ptr_array_set_size (self->general, 0);
+  g_hash_table_remove_all (self->by_project);
+  file_problems (self, document, problems, NULL);
+  recount (self);
+}
+
+void
 jx_problem_set_validate (JxProblemSet *self,
                          JxDocument   *document)
 {
   g_return_if_fail (JX_IS_PROBLEM_SET (self));
   g_return_if_fail (JX_IS_DOCUMENT (document));
 
-  g_ptr_array_set_size (self->general, 0);
-  g_hash_table_remove_all (self->by_project);
-  file_problems (self, document, jx_validate_document (document), NULL);
-  recount (self);
+  jx_problem_set_take_found (self, document, jx_validate_document (document));
 }
 
 void

@@ -22,6 +22,12 @@ G_DECLARE_FINAL_TYPE (JxProblemSet, jx_problem_set, JX, PROBLEM_SET, GObject)
 JxProblemSet *jx_problem_set_new             (void);
 void          jx_problem_set_validate        (JxProblemSet *self,
                                               JxDocument   *document);
+/* Files @problems (transfer full), the findings of checking all of
+ * @document (jx_validate_document(), or jx_validation_step() to the end),
+ * in place of what was kept. */
+void          jx_problem_set_take_found      (JxProblemSet *self,
+                                              JxDocument   *document,
+                                              GPtrArray    *problems);
 void          jx_problem_set_validate_project (JxProblemSet *self,
                                                JxDocument   *document,
                                                JxProject    *project);

@@ -11,6 +11,7 @@
 #include "jx-problems-panel.h"
 #include "jx-project-form.h"
 #include "jx-toast.h"
+#include "jx-validator.h"
 #include "jx-window.h"
 #include "jx-xml.h"
 
@@ -75,6 +76,12 @@ struct _JxWindow
   gulong              history_ids[4];
   guint               validate_id;
   guint               full_validate_id;
+  /* The whole check of a large table, a slice at a time between frames. */
+  JxValidation       *validation;
+  GPtrArray          *validation_found;
+  guint64             validation_serial;
+  guint               validation_slice_id;
+  guint               validation_slices;  /* slices the last whole check took (tests) */
   gboolean            draft_stale;    /* changed since the draft was written */
   char               *draft_path;
   gboolean            recovered;      /* restored from a draft: unsaved */

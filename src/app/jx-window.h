@@ -132,6 +132,11 @@ const char *jx_window_get_draft_path   (JxWindow       *self);
 /* How many main-loop slices the last recovery draft's serialization took
  * (a large table is serialized a few milliseconds at a time). */
 guint       jx_window_get_draft_slices (JxWindow       *self);
+/* How many main-loop slices the last whole check took, and whether one is
+ * under way (a table of more than 2,000 projects is checked a few
+ * milliseconds at a time, between frames). */
+guint       jx_window_get_validation_slices (JxWindow  *self);
+gboolean    jx_window_is_validating    (JxWindow       *self);
 /* Runs validation now instead of after the pause. */
 void        jx_window_validate_now     (JxWindow       *self);
 

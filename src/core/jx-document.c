@@ -581,30 +581,53 @@ project_needs_format_2 (JxProject *project)
   return FALSE;
 }
 
+gboolean
+jx_document_scan_save_format (JxDocument   *self,
+                              JxFormatScan *scan,
+                              gint64        deadline,
+                              guint        *format)
+{
+  GListModel *units = G_LIST_MODEL (self->units);
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (self), TRUE);
+  g_return_val_if_fail (scan != NULL && format != NULL, TRUE);
+
+  *format = 2;
+  if (scan->unit == 0 && scan->project == 0 &&
+      (self->template != jx_template_get_default () || self->decimals != JX_MONEY_DEFAULT_DECIMALS ||
+       jx_node_get_previous_year (JX_NODE (self)) > 0))
+    return TRUE;
+  for (; scan->unit < g_list_model_get_n_items (units); scan->unit++, scan->project = 0)
+    {
+      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (units, scan->unit);
+      GListModel *projects = jx_funding_unit_get_projects (unit);
+
+      if (scan->project == 0 && jx_node_get_previous_year (JX_NODE (unit)) > 0)
+        return TRUE;
+      while (scan->project < g_list_model_get_n_items (projects))
+        {
+          g_autoptr(JxProject) project = g_list_model_get_item (projects, scan->project++);
+
+          if (project_needs_format_2 (project) || jx_project_has_previous (project))
+            return TRUE;
+          /* At least one project a step, so that every step gets on. */
+          if (deadline >= 0 && g_get_monotonic_time () >= deadline)
+            return FALSE;
+        }
+    }
+  *format = 1;
+  return TRUE;
+}
+
 guint
 jx_document_get_save_format (JxDocument *self)
 {
-  guint n_units;
+  JxFormatScan scan = { 0, };
+  guint format;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (self), JX_FORMAT_VERSION);
-  if (self->template != jx_template_get_default () || jx_document_has_previous (self) ||
-      self->decimals != JX_MONEY_DEFAULT_DECIMALS)
-    return 2;
-  n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
-  for (guint u = 0; u < n_units; u++)
-    {
-      g_autoptr(JxFundingUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), u);
-      GListModel *projects = jx_funding_unit_get_projects (unit);
-
-      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-        {
-          g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
-
-          if (project_needs_format_2 (project))
-            return 2;
-        }
-    }
-  return 1;
+  jx_document_scan_save_format (self, &scan, -1, &format);
+  return format;
 }
 
 guint

@@ -72,6 +72,19 @@ guint        jx_document_get_format          (JxDocument *self);
  * no previous values), so that format-1 files save back byte for byte; 2
  * otherwise. */
 guint        jx_document_get_save_format     (JxDocument *self);
+/* The same, a few projects at a time (the recovery draft is written
+ * between frames): scans from *@scan (zeroed to begin) until the
+ * monotonic time @deadline (-1: to the end), and returns TRUE once the
+ * format is known, in *@format. */
+typedef struct
+{
+  guint unit;
+  guint project;
+} JxFormatScan;
+gboolean     jx_document_scan_save_format    (JxDocument   *self,
+                                              JxFormatScan *scan,
+                                              gint64        deadline,
+                                              guint        *format);
 gboolean     jx_document_is_read_only        (JxDocument *self);
 
 JxMoney      jx_document_get_total           (JxDocument *self);

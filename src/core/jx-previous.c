@@ -425,8 +425,8 @@ jx_node_copy_previous (JxNode *from,
   g_object_set_qdata_full (G_OBJECT (to), previous_quark (), copy, (GDestroyNotify) previous_free);
 }
 
-static gboolean
-project_has_previous (JxProject *project)
+gboolean
+jx_project_has_previous (JxProject *project)
 {
   GListModel *indicators = jx_project_get_indicators (project);
   guint n = g_list_model_get_n_items (indicators);
@@ -464,7 +464,7 @@ jx_document_has_previous (JxDocument *document)
         {
           g_autoptr(JxProject) project = g_list_model_get_item (projects, p);
 
-          if (project_has_previous (project))
+          if (jx_project_has_previous (project))
             return TRUE;
         }
     }

@@ -81,6 +81,8 @@ void          jx_node_copy_previous      (JxNode        *from,
 /* Whether @document or any node in it has previous values (such a table
  * is written as format 2). */
 gboolean      jx_document_has_previous   (JxDocument    *document);
+/* Whether @project or one of its indicators has previous values. */
+gboolean      jx_project_has_previous    (JxProject     *project);
 
 /* Records the current values of @node as those of @year. */
 void          jx_node_record_previous    (JxNode        *node,

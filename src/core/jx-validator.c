@@ -1710,6 +1710,19 @@ hand_on (GPtrArray     *problems,
   g_ptr_array_unref (problems);
 }
 
+/* The problem of a document whose category scheme is not known, if it is
+ * not: the first problem of every check of the whole document. */
+static void
+check_scheme (JxDocument   *document,
+              const Scheme *scheme,
+              GPtrArray    *problems)
+{
+  if (scheme->taxonomy == NULL)
+    add_problem (problems, "taxonomy-unknown", NULL, NULL,
+                 g_strdup_printf (_("The category scheme “%s” is not known; use guangdong-2020 or mof-2021"),
+                                  jx_document_get_taxonomy (document)));
+}
+
 void
 jx_validate_document_foreach (JxDocument    *document,
                               JxProblemFunc  func,
@@ -1729,9 +1742,7 @@ jx_validate_document_foreach (JxDocument    *document,
     {
       GPtrArray *problems = g_ptr_array_new ();
 
-      add_problem (problems, "taxonomy-unknown", NULL, NULL,
-                   g_strdup_printf (_("The category scheme “%s” is not known; use guangdong-2020 or mof-2021"),
-                                    jx_document_get_taxonomy (document)));
+      check_scheme (document, &scheme, problems);
       hand_on (problems, func, user_data);
     }
   jx_document_foreach_project (document, collect_project, projects);
@@ -1816,4 +1827,64 @@ jx_problems_count (GPtrArray  *problems,
     if (((JxProblem *) g_ptr_array_index (problems, i))->severity == severity)
       n++;
   return n;
+}
+
+struct _JxValidation
+{
+  JxDocument *document;
+  Scheme      scheme;
+  Checker     checker;
+  GPtrArray  *projects;   /* in document order */
+  guint       next;       /* the next project to check */
+  gboolean    started;
+};
+
+JxValidation *
+jx_validation_new (JxDocument *document)
+{
+  JxValidation *self;
+
+  g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
+
+  self = g_new0 (JxValidation, 1);
+  self->document = g_object_ref (document);
+  scheme_init (&self->scheme, document);
+  checker_init (&self->checker, &self->scheme);
+  self->projects = g_ptr_array_new_with_free_func (g_object_unref);
+  jx_document_foreach_project (document, collect_project, self->projects);
+  return self;
+}
+
+gboolean
+jx_validation_step (JxValidation *self,
+                    gint64        deadline,
+                    GPtrArray    *problems)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  g_return_val_if_fail (problems != NULL, TRUE);
+
+  if (!self->started)
+    {
+      self->started = TRUE;
+      check_scheme (self->document, &self->scheme, problems);
+    }
+  while (self->next < self->projects->len)
+    {
+      validate_project (&self->checker, g_ptr_array_index (self->projects, self->next++), problems);
+      if (deadline >= 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+  return self->next == self->projects->len;
+}
+
+void
+jx_validation_free (JxValidation *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->projects);
+  checker_clear (&self->checker);
+  scheme_clear (&self->scheme);
+  g_object_unref (self->document);
+  g_free (self);
 }

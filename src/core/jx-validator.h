@@ -47,4 +47,26 @@ void          jx_validate_project        (JxDocument *document,
 guint         jx_problems_count          (GPtrArray  *problems,
                                           JxSeverity  severity);
 
+/*
+ * The whole of a document checked a slice at a time, for a thread with a
+ * user interface (the editor checks a city's table so between frames): the
+ * same problems in the same order as jx_validate_document().
+ * jx_validation_step() checks projects until the monotonic time @deadline
+ * (g_get_monotonic_time(); at least one project a step; -1: to the end),
+ * appends their problems to @problems, and returns TRUE once the whole
+ * document is checked. @document must not change between
+ * jx_validation_new() and the last step: the caller checks (e.g. with
+ * jx_history_get_serial()) and starts again if it did. The validation holds
+ * a reference to @document.
+ */
+typedef struct _JxValidation JxValidation;
+
+JxValidation *jx_validation_new          (JxDocument   *document);
+gboolean      jx_validation_step         (JxValidation *self,
+                                          gint64        deadline,
+                                          GPtrArray    *problems);
+void          jx_validation_free         (JxValidation *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxValidation, jx_validation_free)
+
 G_END_DECLS

@@ -546,6 +546,8 @@ struct _JxXmlWriter
 {
   Writer         self;
   JxDocument    *document;
+  JxFormatScan   scan;          /* for the format, before the table's start */
+  gboolean       started;       /* the table's start is written */
   guint          unit;          /* the next unit to write or finish */
   guint          project;       /* the next project of that unit */
   gboolean       unit_open;
@@ -558,7 +560,6 @@ jx_xml_writer_new (JxDocument  *document,
 {
   JxXmlWriter *job;
   Writer *self;
-  JxNode *node;
 
   g_return_val_if_fail (JX_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -584,10 +585,19 @@ jx_xml_writer_new (JxDocument  *document,
   self->n_sources = jx_document_get_n_sources (document);
   for (guint k = 0; k < self->n_sources; k++)
     self->sources[k] = jx_document_get_source (document, k);
-  self->format = jx_document_get_save_format (document);
   self->decimals = jx_document_get_decimals (document);
+  /* The format (which may take a look at every project) and the table's
+   * start come with the first steps. */
+  return job;
+}
 
-  node = JX_NODE (document);
+static void
+writer_start (JxXmlWriter *job)
+{
+  Writer *self = &job->self;
+  JxDocument *document = job->document;
+  JxNode *node = JX_NODE (document);
+
   g_string_append (self->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   start_element (self, "table");
   write_attribute (self, node, "xmlns", JX_XML_NAMESPACE);
@@ -614,7 +624,6 @@ jx_xml_writer_new (JxDocument  *document,
   write_text (self, node, "department", jx_document_get_department (document));
   write_text (self, node, "title", jx_document_get_title (document));
   write_previous (self, node);
-  return job;
 }
 
 /* The comments and the end of the table. */
@@ -653,6 +662,13 @@ jx_xml_writer_step (JxXmlWriter  *job,
   g_return_val_if_fail (error == NULL || *error == NULL, TRUE);
 
   self = &job->self;
+  if (!job->started)
+    {
+      if (!jx_document_scan_save_format (job->document, &job->scan, deadline, &self->format))
+        return FALSE;
+      writer_start (job);
+      job->started = TRUE;
+    }
   units = jx_document_get_units (job->document);
   while (self->error == NULL && job->unit < g_list_model_get_n_items (units))
     {
