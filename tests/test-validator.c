@@ -438,14 +438,18 @@ test_indicator_duplicate (void)
   const Ind elsewhere = { "1", "12", "足额发放率", "100%", "100%" };
   const Ind other = { "1", "11", "项目完成率", "大于等于98%", "大于等于98%" };
   /* Blanks (full-width, no-break, tab) and trailing punctuation do not make
-   * a name another; a 、 (U+3001, a byte away from U+3000) does. */
+   * a name another; a 、 (U+3001, a byte away from U+3000) or a ° (U+00B0,
+   * a byte away from U+00A0) does. */
   const Ind blanks[] = {
     { "1", "11", "足额\u3000发放率", "100%", "100%" },
     { "1", "11", "足额\u00a0发放率\t", "100%", "100%" },
     { "1", "11", "足额发放率。", "100%", "100%" },
     { "1", "11", " 足额发放率;！", "100%", "100%" },
   };
-  const Ind comma = { "1", "11", "足额\u3001发放率", "100%", "100%" };
+  const Ind others[] = {
+    { "1", "11", "足额\u3001发放率", "100%", "100%" },
+    { "1", "11", "足额\u00b0发放率", "100%", "100%" },
+  };
   Ind many[80];
   char names[80][32];
 
@@ -456,7 +460,8 @@ test_indicator_duplicate (void)
   assert_rule (clean_with (G_N_ELEMENTS (clean), &other), "indicator-duplicate", "");
   for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
     assert_rule (clean_with (G_N_ELEMENTS (clean), &blanks[i]), "indicator-duplicate", "indicator-duplicate@i6.name");
-  assert_rule (clean_with (G_N_ELEMENTS (clean), &comma), "indicator-duplicate", "");
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    assert_rule (clean_with (G_N_ELEMENTS (clean), &others[i]), "indicator-duplicate", "");
 
   /* A big project takes the other path: the same answer. */
   for (guint i = 0; i < G_N_ELEMENTS (many); i++)

@@ -183,8 +183,15 @@ add_problem (GPtrArray  *problems,
              const char *field,
              char       *message)   /* taken */
 {
-  const JxRule *rule = jx_validator_lookup_rule (rule_id);
+  const JxRule *rule = NULL;
 
+  /* The checks name their rule with the table's own string (one literal
+   * in this file): found by its address before hashing it. */
+  for (guint i = 0; i < G_N_ELEMENTS (rules) && rule == NULL; i++)
+    if (rules[i].id == rule_id)
+      rule = &rules[i];
+  if (rule == NULL)
+    rule = jx_validator_lookup_rule (rule_id);
   g_assert (rule != NULL);
   /* The checks skip confidential projects already; this keeps the table's
    * promise (and docs/rules.md) true whatever a check forgets. */
@@ -218,28 +225,43 @@ shorten (const char *text)
 /* --- what the scheme calls things ---------------------------------------- */
 
 /*
+ * A code of the scheme: a category, or a sub-category with the category it
+ * is under. The validator keeps its own list of them (a few dozen), so that
+ * each code of an indicator is looked up once, by its bytes, and the rules
+ * then compare entries, not strings.
+ */
+typedef struct _Code Code;
+struct _Code
+{
+  guint64     key;        /* the code's bytes (codes are a few digits); 0 when over 8 */
+  const char *code;       /* the taxonomy's own string */
+  const Code *parent;     /* a sub-category's category; NULL for a category */
+  const char *name;       /* a sub-category's printed name without 指标: "经济效益" */
+  gsize       name_len;
+};
+
+/*
  * The codes the rules need, found by name in the document's scheme so that
  * they hold for guangdong-2020, mof-2021 and any scheme added as data. Codes
  * are the taxonomy's own strings (it lives as long as the program). Filled
- * once per validation; nothing is allocated.
+ * once per validation and read by both threads; free with scheme_clear().
  */
 typedef struct
 {
   JxTemplate *template;            /* the document's: which fields and checks apply */
   JxTaxonomy *taxonomy;            /* NULL when the scheme is unknown */
-  const char *required[3];         /* 产出, 效益, 满意度 categories */
-  const char *satisfaction_cat;
-  const char *satisfaction_sub;    /* where satisfaction belongs: 31 */
-  const char *quantity_sub;        /* 数量 */
-  const char *quality_sub;         /* 质量 */
-  const char *timeliness_sub;      /* 时效 */
-  const char *numeric_subs[3];     /* sub-categories whose values are numbers: 数量, 成本, 经济成本 */
-  const char *social_sub;          /* 社会效益 */
-  const char *ecological_sub;      /* 生态效益 */
-  const char *sustainable_sub;     /* 可持续影响 */
-  guint       n_subs;              /* every sub-category with its printed name */
-  const char *sub_codes[32];
-  const char *sub_names[32];       /* "经济效益" (no 指标) */
+  Code       *codes;               /* every category and sub-category, in the scheme's order */
+  guint       n_codes;
+  const Code *required[3];         /* 产出, 效益, 满意度 categories */
+  const Code *satisfaction_cat;
+  const Code *satisfaction_sub;    /* where satisfaction belongs: 31 */
+  const Code *quantity_sub;        /* 数量 */
+  const Code *quality_sub;         /* 质量 */
+  const Code *timeliness_sub;      /* 时效 */
+  const Code *numeric_subs[3];     /* sub-categories whose values are numbers: 数量, 成本, 经济成本 */
+  const Code *social_sub;          /* 社会效益 */
+  const Code *ecological_sub;      /* 生态效益 */
+  const Code *sustainable_sub;     /* 可持续影响 */
   /* The template's value columns and their labels, looked up once: per
    * indicator they were a tenth of checking a clean table. */
   gboolean    has_cycle;           /* cycle-value */
@@ -249,7 +271,54 @@ typedef struct
   const char *cycle_label;
   const char *annual_label;
   const char *number_label;
+  guint       weights_total;       /* the template's (100), 0 where it has no weights */
 } Scheme;
+
+/* The bytes of a code of 1 to 8 bytes as one number; 0 for any other. */
+static guint64
+code_key (const char *code)
+{
+  guint64 key = 0;
+
+  for (guint i = 0; code[i] != '\0'; i++)
+    {
+      if (i == sizeof key)
+        return 0;
+      key |= (guint64) (guchar) code[i] << (8 * i);
+    }
+  return key;
+}
+
+/* The scheme's entry for @code (a category or a sub-category), or NULL. */
+static const Code *
+scheme_find (const Scheme *scheme,
+             const char   *code)
+{
+  guint64 key = code_key (code);
+
+  for (guint k = 0; k < scheme->n_codes; k++)
+    if (key != 0 ? scheme->codes[k].key == key : strcmp (scheme->codes[k].code, code) == 0)
+      return &scheme->codes[k];
+  return NULL;
+}
+
+static Code *
+scheme_add_code (Scheme     *scheme,
+                 const char *code,
+                 const Code *parent)
+{
+  Code *entry = &scheme->codes[scheme->n_codes++];
+
+  entry->key = code_key (code);
+  entry->code = code;
+  entry->parent = parent;
+  if (parent != NULL)
+    {
+      entry->name = jx_taxonomy_get_name_for_code (scheme->taxonomy, code, FALSE);
+      entry->name_len = strlen (entry->name);
+    }
+  return entry;
+}
 
 static void
 scheme_init (Scheme     *scheme,
@@ -258,7 +327,7 @@ scheme_init (Scheme     *scheme,
   static const char *required_names[] = { "产出", "效益", "满意度" };
   JxTaxonomy *taxonomy = jx_taxonomy_get_builtin (jx_document_get_taxonomy (document), NULL);
   const char * const *categories;
-  guint n_numeric = 0;
+  guint n_numeric = 0, n_codes = 0;
 
   memset (scheme, 0, sizeof *scheme);
   scheme->template = jx_document_get_template (document);
@@ -270,59 +339,69 @@ scheme_init (Scheme     *scheme,
   scheme->cycle_label = jx_field_label_for_id ("cycle-value");
   scheme->annual_label = jx_field_label_for_id ("annual-value");
   scheme->number_label = jx_field_label_for_id ("number");
+  scheme->weights_total = jx_template_get_weights_total (scheme->template);
   if (taxonomy == NULL)
     return;
 
   categories = jx_taxonomy_get_categories (taxonomy);
   for (guint c = 0; categories[c] != NULL; c++)
+    n_codes += 1 + g_strv_length ((char **) jx_taxonomy_get_subcategories (taxonomy, categories[c]));
+  /* Allocated once: entries point to their category. */
+  scheme->codes = g_new0 (Code, n_codes);
+
+  for (guint c = 0; categories[c] != NULL; c++)
     {
-      const char *cat = categories[c];
-      const char * const *subs = jx_taxonomy_get_subcategories (taxonomy, cat);
+      const Code *cat = scheme_add_code (scheme, categories[c], NULL);
+      const char * const *subs = jx_taxonomy_get_subcategories (taxonomy, cat->code);
+      gboolean satisfaction = jx_taxonomy_name_matches (taxonomy, cat->code, "满意度");
 
       for (guint r = 0; r < G_N_ELEMENTS (required_names); r++)
-        if (jx_taxonomy_name_matches (taxonomy, cat, required_names[r]))
+        if (jx_taxonomy_name_matches (taxonomy, cat->code, required_names[r]))
           scheme->required[r] = cat;
-      if (jx_taxonomy_name_matches (taxonomy, cat, "满意度"))
+      if (satisfaction)
         {
           scheme->satisfaction_cat = cat;
-          scheme->satisfaction_sub = subs[0];
+          scheme->satisfaction_sub = NULL;   /* its first sub-category, if any */
         }
       for (guint k = 0; subs[k] != NULL; k++)
         {
-          const char *sub = subs[k];
+          const Code *sub = scheme_add_code (scheme, subs[k], cat);
 
-          if (scheme->n_subs < G_N_ELEMENTS (scheme->sub_codes))
-            {
-              scheme->sub_codes[scheme->n_subs] = sub;
-              scheme->sub_names[scheme->n_subs++] = jx_taxonomy_get_name_for_code (taxonomy, sub, FALSE);
-            }
-
-          if (jx_taxonomy_name_matches (taxonomy, sub, "数量"))
+          if (satisfaction && k == 0)
+            scheme->satisfaction_sub = sub;
+          if (jx_taxonomy_name_matches (taxonomy, sub->code, "数量"))
             scheme->quantity_sub = sub;
-          else if (jx_taxonomy_name_matches (taxonomy, sub, "质量"))
+          else if (jx_taxonomy_name_matches (taxonomy, sub->code, "质量"))
             scheme->quality_sub = sub;
-          else if (jx_taxonomy_name_matches (taxonomy, sub, "时效"))
+          else if (jx_taxonomy_name_matches (taxonomy, sub->code, "时效"))
             scheme->timeliness_sub = sub;
-          else if (jx_taxonomy_name_matches (taxonomy, sub, "社会效益"))
+          else if (jx_taxonomy_name_matches (taxonomy, sub->code, "社会效益"))
             scheme->social_sub = sub;
-          else if (jx_taxonomy_name_matches (taxonomy, sub, "生态效益"))
+          else if (jx_taxonomy_name_matches (taxonomy, sub->code, "生态效益"))
             scheme->ecological_sub = sub;
-          else if (jx_taxonomy_name_matches (taxonomy, sub, "可持续影响"))
+          else if (jx_taxonomy_name_matches (taxonomy, sub->code, "可持续影响"))
             scheme->sustainable_sub = sub;
-          if ((jx_taxonomy_name_matches (taxonomy, sub, "数量") ||
-               jx_taxonomy_name_matches (taxonomy, sub, "成本") ||
-               jx_taxonomy_name_matches (taxonomy, sub, "经济成本")) &&
+          if ((jx_taxonomy_name_matches (taxonomy, sub->code, "数量") ||
+               jx_taxonomy_name_matches (taxonomy, sub->code, "成本") ||
+               jx_taxonomy_name_matches (taxonomy, sub->code, "经济成本")) &&
               n_numeric < G_N_ELEMENTS (scheme->numeric_subs))
             scheme->numeric_subs[n_numeric++] = sub;
         }
     }
 }
 
-static gboolean
-is_code (const char *code,
-         const char *other)
+static void
+scheme_clear (Scheme *scheme)
 {
-  return code != NULL && other != NULL && strcmp (code, other) == 0;
+  g_clear_pointer (&scheme->codes, g_free);
+}
+
+/* @code (NULL when the scheme lacks it) is @target (which it may lack too). */
+static gboolean
+is_code (const Code *code,
+         const Code *target)
+{
+  return code != NULL && code == target;
 }
 
 /* --- names and texts without allocating ------------------------------------ */
@@ -336,25 +415,34 @@ static gboolean
 strip_text (const char *text,
             char        buf[TEXT_BUF])
 {
+  /* The bytes a blank starts with: ASCII blanks, U+00A0 and U+3000. */
+  static const char blank_starts[] = " \t\n\v\f\r\xC2\xE3";
   gsize len = 0;
   const guchar *p = (const guchar *) text;
 
-  /* Byte by byte (every name and value of a table passes here). */
-  while (*p != '\0')
+  /* Run by run between the bytes a blank can start with (every name and
+   * value of a table passes here). */
+  for (;;)
     {
-      gsize n = g_utf8_skip[*p];
+      gsize run = strcspn ((const char *) p, blank_starts);
 
-      if (n == 1 ? g_ascii_isspace (*p)
-                 : (n == 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */ ||
-                   (n == 2 && p[0] == 0xc2 && p[1] == 0xa0))                /* U+00A0 */
-        {
-          p += n;
-          continue;
-        }
-      if (len + n >= TEXT_BUF)
+      if (len + run >= TEXT_BUF)
         return FALSE;
-      for (gsize k = 0; k < n; k++)
-        buf[len++] = (char) *p++;
+      memcpy (buf + len, p, run);
+      len += run;
+      p += run;
+      if (*p == '\0')
+        break;
+      if (g_ascii_isspace (*p))
+        p += 1;
+      else if (p[0] == 0xc2 && p[1] == 0xa0)                   /* U+00A0 */
+        p += 2;
+      else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)   /* U+3000 */
+        p += 3;
+      else if (len + 1 >= TEXT_BUF)
+        return FALSE;
+      else
+        buf[len++] = (char) *p++;   /* another character with that first byte */
     }
   /* Trailing 。；，！ and . ; , ! */
   for (;;)
@@ -387,8 +475,15 @@ ends_with_any (const char   *text,
                gsize         n)
 {
   for (gsize k = 0; k < n; k++)
-    if (len >= endings[k].len && memcmp (text + len - endings[k].len, endings[k].text, endings[k].len) == 0)
-      return TRUE;
+    {
+      gsize i = 1;
+
+      /* From the end, byte by byte: most endings differ in the last one. */
+      while (i <= endings[k].len && i <= len && text[len - i] == endings[k].text[endings[k].len - i])
+        i++;
+      if (i > endings[k].len)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -449,21 +544,42 @@ static gboolean
 restates_name (const char *value,
                const char *name)
 {
-  guint value_len, name_len;
-
   if (*name == '\0' || *value == '\0')
     return FALSE;
   if (strcmp (value, name) == 0)
     return TRUE;
-  value_len = count_chars (value);
-  name_len = count_chars (name);
-  /* 入选人数 for 国家重大人才工程入选人数; 形成良好社会效益 for 社会效益 */
-  if (value_len >= 2 && strstr (name, value) != NULL)
+  /* 入选人数 for 国家重大人才工程入选人数; 形成良好社会效益 for 社会效益.
+   * Characters are counted only for a text found in the other (rarely). */
+  if (strstr (name, value) != NULL && count_chars (value) >= 2)
     return TRUE;
-  return name_len >= 2 && value_len <= name_len + 4 && strstr (value, name) != NULL;
+  return strstr (value, name) != NULL && count_chars (name) >= 2 &&
+         count_chars (value) <= count_chars (name) + 4;
 }
 
 /* --- projects --------------------------------------------------------------- */
+
+/* g_utf8_get_char(), without a call for ASCII and three-byte characters
+ * (Chinese): a goal is read character by character. */
+static inline gunichar
+get_char (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] < 0x80)
+    return u[0];
+  if ((u[0] & 0xf0) == 0xe0 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80)
+    return ((gunichar) (u[0] & 0x0f) << 12) | ((gunichar) (u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+  return g_utf8_get_char (p);
+}
+
+/* Neither a blank nor punctuation, told without a table look-up: an
+ * ideograph (U+4E00 to U+9FFF, letters or unassigned) or an ASCII letter or
+ * digit, most characters of a goal. */
+static inline gboolean
+is_plain (gunichar c)
+{
+  return (c >= 0x4e00 && c <= 0x9fff) || (c < 0x80 && g_ascii_isalnum (c));
+}
 
 /*
  * goal-not-sentence. A goal is a list when it has two or more item markers
@@ -482,10 +598,11 @@ goal_shape (const char *goal)
 
   for (const char *p = goal; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
+      gboolean plain = is_plain (c);
       gboolean separator = (c == 0xFF1B || c == ';' || c == 0x3002 || c == '\n' || c == '\r');
 
-      if (g_unichar_isspace (c) || c == 0x3000)
+      if (!plain && (g_unichar_isspace (c) || c == 0x3000))
         continue;
       last = c;
 
@@ -549,7 +666,7 @@ goal_shape (const char *goal)
           continue;
         }
       item_start = FALSE;
-      if (!g_unichar_ispunct (c))
+      if (plain || !g_unichar_ispunct (c))
         part_len++;
     }
   if (part_len > 0)
@@ -623,54 +740,105 @@ check_goal (JxProject *project,
 
 /* --- indicators ------------------------------------------------------------- */
 
+/* An indicator of the project being checked, with its codes and its name
+ * read once for all the rules. */
+typedef struct
+{
+  JxIndicator *indicator;
+  const char  *category;      /* as typed */
+  const char  *subcategory;
+  const char  *typed_name;
+  const Code  *category_code; /* the scheme's entry for them, NULL when it has none */
+  const Code  *sub_code;
+  gssize       name;          /* its name stripped (strip_text()), at this offset of
+                               * Checker.names; -1 when too long to check */
+} Item;
+
+/* What one thread needs to check projects: the scheme (shared, read-only)
+ * and room for a project's indicators, reused from project to project. */
+typedef struct
+{
+  const Scheme *scheme;
+  GArray       *items;        /* of Item */
+  GString      *names;        /* the items' stripped names, each ending in '\0' */
+} Checker;
+
+static void
+checker_init (Checker      *checker,
+              const Scheme *scheme)
+{
+  checker->scheme = scheme;
+  checker->items = g_array_new (FALSE, FALSE, sizeof (Item));
+  checker->names = g_string_new (NULL);
+}
+
+static void
+checker_clear (Checker *checker)
+{
+  g_array_unref (checker->items);
+  g_string_free (checker->names, TRUE);
+}
+
 /* *codes_ok: both codes exist and the sub-category is under the category. */
 static void
 check_codes (const Scheme *scheme,
-             JxIndicator  *indicator,
+             const Item   *item,
              gboolean     *subcategory_ok,
              GPtrArray    *problems)
 {
   JxTaxonomy *taxonomy = scheme->taxonomy;
-  const char *category = jx_indicator_get_category (indicator);
-  const char *subcategory = jx_indicator_get_subcategory (indicator);
+  const char *category = item->category;
+  const char *subcategory = item->subcategory;
   gboolean category_ok;
 
-  category_ok = *category != '\0' && jx_taxonomy_has_category (taxonomy, category);
-  *subcategory_ok = *subcategory != '\0' && jx_taxonomy_has_subcategory (taxonomy, subcategory);
+  category_ok = *category != '\0' && item->category_code != NULL && item->category_code->parent == NULL;
+  *subcategory_ok = *subcategory != '\0' && item->sub_code != NULL && item->sub_code->parent != NULL;
 
   if (!category_ok)
-    add_problem (problems, "category-unknown", JX_NODE (indicator), "category",
+    add_problem (problems, "category-unknown", JX_NODE (item->indicator), "category",
                  *category == '\0'
                  ? g_strdup (_("The indicator has no category; choose one of the scheme’s categories"))
                  : g_strdup_printf (_("Category “%s” does not exist in the scheme “%s”; choose one of its categories"),
                                     category, jx_taxonomy_get_name (taxonomy)));
   if (!*subcategory_ok)
-    add_problem (problems, "subcategory-unknown", JX_NODE (indicator), "subcategory",
+    add_problem (problems, "subcategory-unknown", JX_NODE (item->indicator), "subcategory",
                  *subcategory == '\0'
                  ? g_strdup (_("The indicator has no sub-category; choose one under its category"))
                  : g_strdup_printf (_("Sub-category “%s” does not exist in the scheme “%s”; choose one under its category"),
                                     subcategory, jx_taxonomy_get_name (taxonomy)));
-  if (category_ok && *subcategory_ok &&
-      !jx_taxonomy_is_valid_pair (taxonomy, category, subcategory))
+  if (category_ok && *subcategory_ok && item->sub_code->parent != item->category_code)
     {
       *subcategory_ok = FALSE;   /* no naming rules on a broken pair: one problem at a time */
       g_autofree char *sub_label = jx_taxonomy_format_label (taxonomy, subcategory);
       g_autofree char *cat_label = jx_taxonomy_format_label (taxonomy, category);
-      g_autofree char *right_label =
-        jx_taxonomy_format_label (taxonomy, jx_taxonomy_get_parent (taxonomy, subcategory));
+      g_autofree char *right_label = jx_taxonomy_format_label (taxonomy, item->sub_code->parent->code);
 
-      add_problem (problems, "subcategory-mismatch", JX_NODE (indicator), "subcategory",
+      add_problem (problems, "subcategory-mismatch", JX_NODE (item->indicator), "subcategory",
                    g_strdup_printf (_("Sub-category %s is not under category %s but under %s; "
                                       "change the category or choose a sub-category of %s"),
                                     sub_label, cat_label, right_label, cat_label));
     }
 }
 
+/* @name is @word or @word followed by 指标. */
+static gboolean
+name_is (const char *name,
+         gsize       len,
+         const char *word,
+         gsize       word_len)
+{
+  static const char suffix[] = "指标";
+
+  return (len == word_len ||
+          (len == word_len + sizeof suffix - 1 && memcmp (name + word_len, suffix, sizeof suffix - 1) == 0)) &&
+         memcmp (name, word, word_len) == 0;
+}
+
 /* Where the name says the indicator belongs, when that is not where it is:
  * NULL when the name fits (or says nothing). */
-static const char *
+static const Code *
 sub_by_name (const Scheme *scheme,
-             const char   *subcategory,
+             const Code   *subcategory,
              const char   *name)
 {
   static const char *quality_words[] = {
@@ -685,22 +853,21 @@ sub_by_name (const Scheme *scheme,
     { "生态环境效益", G_STRUCT_OFFSET (Scheme, ecological_sub) },
     { "可持续效益", G_STRUCT_OFFSET (Scheme, sustainable_sub) },
   };
-  /* Named after a sub-category: 经济效益 (or 经济效益指标) filed under 22. */
-  for (guint k = 0; k < scheme->n_subs; k++)
-    {
-      const char *sub_name = scheme->sub_names[k];
-      gsize len = strlen (sub_name);
+  gsize len = strlen (name);
 
-      if (strncmp (name, sub_name, len) == 0 &&
-          (name[len] == '\0' || strcmp (name + len, "指标") == 0))
-        return is_code (scheme->sub_codes[k], subcategory) ? NULL : scheme->sub_codes[k];
+  /* Named after a sub-category: 经济效益 (or 经济效益指标) filed under 22. */
+  for (guint k = 0; k < scheme->n_codes; k++)
+    {
+      const Code *code = &scheme->codes[k];
+
+      if (code->parent != NULL && name_is (name, len, code->name, code->name_len))
+        return code == subcategory ? NULL : code;
     }
   for (guint k = 0; k < G_N_ELEMENTS (aliases); k++)
-    if (g_str_equal (name, aliases[k].name) || (g_str_has_prefix (name, aliases[k].name) &&
-                                                 g_str_equal (name + strlen (aliases[k].name), "指标")))
+    if (name_is (name, len, aliases[k].name, strlen (aliases[k].name)))
       {
-        const char *right = G_STRUCT_MEMBER (const char *, scheme, aliases[k].offset);
-        return right == NULL || is_code (right, subcategory) ? NULL : right;
+        const Code *right = G_STRUCT_MEMBER (const Code *, scheme, aliases[k].offset);
+        return right == NULL || right == subcategory ? NULL : right;
       }
 
   /* Within outputs: a timeliness rate under 数量 / 质量, a failure or pass
@@ -717,23 +884,24 @@ sub_by_name (const Scheme *scheme,
 
 static void
 check_name (const Scheme *scheme,
-            JxIndicator  *indicator,
+            const Item   *item,
             const char   *name,        /* stripped */
             gboolean      codes_ok,
             GPtrArray    *problems)
 {
-  const char *category = jx_indicator_get_category (indicator);
-  const char *subcategory = jx_indicator_get_subcategory (indicator);
-  const char *right;
+  JxIndicator *indicator = item->indicator;
+  const Code *right;
 
   if (scheme->taxonomy == NULL || !codes_ok || *name == '\0')
     return;
 
   if (scheme->satisfaction_cat != NULL && strstr (name, "满意") != NULL &&
-      !is_code (category, scheme->satisfaction_cat))
+      item->category_code != scheme->satisfaction_cat)
     {
-      g_autofree char *here = jx_taxonomy_format_label (scheme->taxonomy, subcategory);
-      g_autofree char *there = jx_taxonomy_format_label (scheme->taxonomy, scheme->satisfaction_sub);
+      g_autofree char *here = jx_taxonomy_format_label (scheme->taxonomy, item->subcategory);
+      g_autofree char *there = jx_taxonomy_format_label (scheme->taxonomy,
+                                                         scheme->satisfaction_sub != NULL
+                                                         ? scheme->satisfaction_sub->code : NULL);
 
       add_problem (problems, "satisfaction-misfiled", JX_NODE (indicator), "subcategory",
                    g_strdup_printf (_("“%s” measures satisfaction but is filed under %s; move it to %s"),
@@ -741,10 +909,10 @@ check_name (const Scheme *scheme,
       return;
     }
 
-  if ((right = sub_by_name (scheme, subcategory, name)) != NULL)
+  if ((right = sub_by_name (scheme, item->sub_code, name)) != NULL)
     {
-      g_autofree char *here = jx_taxonomy_format_label (scheme->taxonomy, subcategory);
-      g_autofree char *there = jx_taxonomy_format_label (scheme->taxonomy, right);
+      g_autofree char *here = jx_taxonomy_format_label (scheme->taxonomy, item->subcategory);
+      g_autofree char *there = jx_taxonomy_format_label (scheme->taxonomy, right->code);
 
       add_problem (problems, "name-code-mismatch", JX_NODE (indicator), "subcategory",
                    g_strdup_printf (_("By its name, “%s” belongs under %s, not under %s where it is filed; "
@@ -770,32 +938,48 @@ field_property (Field field)
  * count), or because it is a 数量 / 成本 or a satisfaction indicator. */
 static gboolean
 wants_number (const Scheme *scheme,
-              JxIndicator  *indicator,
+              const Item   *item,
               const char   *name)
 {
-  const char *subcategory = jx_indicator_get_subcategory (indicator);
-
   if (name_is_measured (name))
     return TRUE;
   if (scheme->taxonomy == NULL)
     return FALSE;
-  if (is_code (jx_indicator_get_category (indicator), scheme->satisfaction_cat))
+  if (is_code (item->category_code, scheme->satisfaction_cat))
     return TRUE;
   for (guint k = 0; k < G_N_ELEMENTS (scheme->numeric_subs); k++)
-    if (is_code (subcategory, scheme->numeric_subs[k]))
+    if (is_code (item->sub_code, scheme->numeric_subs[k]))
       return TRUE;
   return FALSE;
 }
 
+/* jx_value_compare_numbers (@number, "100"), told at once for a number
+ * with fewer than three digits before its point (most are). */
+static int
+compare_with_100 (const char *number)
+{
+  const char *p = number;
+  guint digits = 0;
+
+  while (*p == '0')
+    p++;
+  while (p[digits] != '\0' && p[digits] != '.' && digits < 3)
+    digits++;
+  if (digits < 3)
+    return -1;
+  return jx_value_compare_numbers (number, "100");
+}
+
 static void
 check_value (const Scheme   *scheme,
-             JxIndicator    *indicator,
+             const Item     *item,
              Field           field,
              const char     *text,
              const JxValue  *value,
              const char     *name,       /* stripped */
              GPtrArray      *problems)
 {
+  JxIndicator *indicator = item->indicator;
   const char *property = field_property (field);
   const char *label = field == FIELD_CYCLE ? scheme->cycle_label : scheme->annual_label;
 
@@ -806,7 +990,7 @@ check_value (const Scheme   *scheme,
       property = "number";
       label = scheme->number_label;
     }
-  const char *display_name = jx_indicator_get_name (indicator);
+  const char *display_name = item->typed_name;
 
   if (value->flags & JX_VALUE_EMPTY)
     {
@@ -835,7 +1019,7 @@ check_value (const Scheme   *scheme,
         reason = REPEATS;
       else if (value->flags & JX_VALUE_MEASURE)
         reason = MEASURE;
-      else if (wants_number (scheme, indicator, name))
+      else if (wants_number (scheme, item, name))
         reason = UNQUANTIFIED;
       if (reason == FINE)
         return;
@@ -899,7 +1083,7 @@ check_value (const Scheme   *scheme,
   if ((value->flags & JX_VALUE_PERCENT) && !(value->flags & (JX_VALUE_RANK | JX_VALUE_DATE)) &&
       (value->comparator == JX_COMPARATOR_GE || value->comparator == JX_COMPARATOR_GT ||
        value->comparator == JX_COMPARATOR_EQ) &&
-      jx_value_compare_numbers (value->number, "100") >= (value->comparator == JX_COMPARATOR_GT ? 0 : 1) &&
+      compare_with_100 (value->number) >= (value->comparator == JX_COMPARATOR_GT ? 0 : 1) &&
       name_is_bounded_rate (name))
     {
       g_autofree char *short_text = shorten (text);
@@ -968,39 +1152,57 @@ check_annual_against_cycle (JxIndicator   *indicator,
     }
 }
 
-/* Same sub-category and the same name, blanks aside. */
-static gboolean
-same_indicator (JxIndicator *a,
-                const char  *a_name,   /* stripped */
-                JxIndicator *b)
+/* The texts of an indicator the value rules read, each looked up once. */
+typedef struct
 {
-  char b_name[TEXT_BUF];
+  const char *name;
+  const char *cycle;
+  const char *annual;
+  const char *comparator;   /* the fields only some templates have: "" when empty */
+  const char *number;
+  const char *unit;
+  const char *weight;
+} Texts;
 
-  return g_str_equal (jx_indicator_get_subcategory (a), jx_indicator_get_subcategory (b)) &&
-         strip_text (jx_indicator_get_name (b), b_name) && g_str_equal (a_name, b_name);
+static void
+read_texts (const Item *item,
+            Texts      *texts)
+{
+  JxIndicator *indicator = item->indicator;
+
+  texts->name = item->typed_name;
+  texts->cycle = jx_indicator_get_cycle_value (indicator);
+  texts->annual = jx_indicator_get_annual_value (indicator);
+  /* Most tables fill in none of them: one test, not four look-ups by id. */
+  if (jx_indicator_has_extra_fields (indicator))
+    {
+      texts->comparator = jx_indicator_get_field (indicator, "comparator");
+      texts->number = jx_indicator_get_field (indicator, "number");
+      texts->unit = jx_indicator_get_field (indicator, "measure-unit");
+      texts->weight = jx_indicator_get_field (indicator, "weight");
+    }
+  else
+    texts->comparator = texts->number = texts->unit = texts->weight = "";
 }
 
 /* The annual value as one text: the annual value where the template has
  * one, else what its 指标性质 · 指标值 · 度量单位 columns say ("≥95%"),
- * 百分比 read as %. Transfer full. */
-static char *
+ * 百分比 read as %. *@made is what was made for it (free it), or NULL. */
+static const char *
 annual_value_text (const Scheme *scheme,
-                   JxIndicator  *indicator)
+                   const Texts  *texts,
+                   char        **made)
 {
-  const char *comparator, *number, *unit;
+  const char *comparator = texts->comparator, *unit = texts->unit;
 
-  if (scheme->has_annual || !scheme->has_number)
-    return g_strdup (jx_indicator_get_annual_value (indicator));
-  comparator = jx_indicator_get_field (indicator, "comparator");
-  number = jx_indicator_get_field (indicator, "number");
-  unit = jx_indicator_get_field (indicator, "measure-unit");
-  if (*number == '\0')
-    return g_strdup (jx_indicator_get_annual_value (indicator));
+  *made = NULL;
+  if (scheme->has_annual || !scheme->has_number || *texts->number == '\0')
+    return texts->annual;
   if (g_str_equal (comparator, "定性"))
     comparator = "";
   if (g_str_equal (unit, "百分比") || g_str_equal (unit, "％"))
     unit = "%";
-  return g_strconcat (comparator, number, unit, NULL);
+  return *made = g_strconcat (comparator, texts->number, unit, NULL);
 }
 
 /* A placeholder of a copied template: ≥**%, **万元, XX人, ＊＊. */
@@ -1010,9 +1212,10 @@ has_placeholder (const char *text)
   /* The marks **, ＊＊, *%, ＊%, ＸＸ, ××人, ××个 and ※※, and XX or xx not
    * part of a longer Latin word (XXL, Linux), found in one pass by their
    * first byte (eight strstr() a field were a twentieth of checking a clean
-   * table). */
+   * table), skipping to the next byte a mark can start with. */
+  static const char mark_starts[] = "*Xx\xC3\xE2\xEF";
 #define STARTS(p, s) (strncmp ((p), (s), sizeof (s) - 1) == 0)
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text + strcspn (text, mark_starts); *p != '\0'; p += 1 + strcspn (p + 1, mark_starts))
     switch ((guchar) *p)
       {
       case '*':
@@ -1054,36 +1257,33 @@ has_placeholder (const char *text)
  * (whose other checks would only repeat it). */
 static gboolean
 check_placeholders (JxIndicator *indicator,
+                    const Texts *texts,
                     GPtrArray   *problems)
 {
   static const char * const ids[] = { "name", "cycle-value", "annual-value", "number", "measure-unit" };
+  const char *values[] = { texts->name, texts->cycle, texts->annual, texts->number, texts->unit };
   gboolean reported = FALSE, in_value = FALSE;
 
   for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
     {
-      /* The getters, not g_object_get(): it copied every value, and the
-       * property machinery was 7 % of validating a clean table. */
-      const char *text = k == 0 ? jx_indicator_get_name (indicator)
-                       : k == 1 ? jx_indicator_get_cycle_value (indicator)
-                       : k == 2 ? jx_indicator_get_annual_value (indicator)
-                       : jx_indicator_get_field (indicator, ids[k]);
-      g_autofree char *short_text = NULL;
+      const char *text = values[k];
 
-      if (text == NULL || !has_placeholder (text))
+      if (*text == '\0' || !has_placeholder (text))
         continue;
       in_value = in_value || k > 0;
-      if (reported)
-        continue;   /* one per indicator: the rest is the same copy */
-      reported = TRUE;
-      short_text = shorten (text);
-      add_problem (problems, "placeholder-left", JX_NODE (indicator), ids[k],
-                   k == 0
-                   ? g_strdup_printf (_("The name “%s” still holds a placeholder (** or XX); "
-                                        "fill in the real figure"), short_text)
-                   : g_strdup_printf (_("The %s “%s” of “%s” still holds a placeholder (** or XX); "
-                                        "fill in the real figure"),
-                                      jx_field_label_for_id (ids[k]), short_text,
-                                      jx_indicator_get_name (indicator)));
+      if (!reported)   /* one per indicator: the rest is the same copy */
+        {
+          g_autofree char *short_text = shorten (text);
+
+          reported = TRUE;
+          add_problem (problems, "placeholder-left", JX_NODE (indicator), ids[k],
+                       k == 0
+                       ? g_strdup_printf (_("The name “%s” still holds a placeholder (** or XX); "
+                                            "fill in the real figure"), short_text)
+                       : g_strdup_printf (_("The %s “%s” of “%s” still holds a placeholder (** or XX); "
+                                            "fill in the real figure"),
+                                          jx_field_label_for_id (ids[k]), short_text, texts->name));
+        }
     }
   return in_value;
 }
@@ -1092,36 +1292,43 @@ check_placeholders (JxIndicator *indicator,
 static void
 check_unit (const Scheme  *scheme,
             JxIndicator   *indicator,
+            const Texts   *texts,
             const JxValue *annual,
             GPtrArray     *problems)
 {
-  const char *number;
-
   if (!scheme->has_unit || !scheme->has_number)
     return;
-  number = jx_indicator_get_field (indicator, "number");
-  if (*number == '\0' || *jx_indicator_get_field (indicator, "measure-unit") != '\0' ||
+  if (*texts->number == '\0' || *texts->unit != '\0' ||
       !jx_value_is_quantitative (annual) || (annual->flags & JX_VALUE_DATE))
     return;
   add_problem (problems, "unit-missing", JX_NODE (indicator), "measure-unit",
                g_strdup_printf (_("The target number “%s” of “%s” has no unit of measure; "
                                   "say what it counts (%%, 人, 个, 万元…)"),
-                                number, jx_indicator_get_name (indicator)));
+                                texts->number, texts->name));
 }
 
 /* "…达标率100%" with the value ≥98%: the name ends in a figure with the
  * value's unit, and the figures differ. */
 static void
 check_name_against_value (JxIndicator   *indicator,
+                          const char    *name,
                           const JxValue *value,
                           GPtrArray     *problems)
 {
   const JxValueFlags unsure = JX_VALUE_APPROXIMATE | JX_VALUE_RANK | JX_VALUE_DATE |
                               JX_VALUE_SEVERAL | JX_VALUE_FORMULA | JX_VALUE_PLACEHOLDER;
-  const char *name = jx_indicator_get_name (indicator);
+  static const Ending percent = ENDING ("％");
+  gsize len = strlen (name);
+  Ending unit;
   JxValue stated;
 
   if (!jx_value_is_quantitative (value) || (value->flags & unsure) || *value->unit == '\0')
+    return;
+  /* What follows asks the name to end in the value's unit (or in ％): most
+   * names do not, and need not be read as a value. */
+  unit.text = value->unit;
+  unit.len = strlen (value->unit);
+  if (!ends_with_any (name, len, &unit, 1) && !ends_with_any (name, len, &percent, 1))
     return;
   jx_value_init (&stated, name);
   if (!jx_value_is_quantitative (&stated) || (stated.flags & unsure) ||
@@ -1138,11 +1345,10 @@ check_name_against_value (JxIndicator   *indicator,
   }
 }
 
-/* The weight in hundredths, or -1 when it is not a plain number. */
+/* The weight (@text) in hundredths, or -1 when it is not a plain number. */
 static gint64
-weight_hundredths (JxIndicator *indicator)
+weight_hundredths (const char *text)
 {
-  const char *text = jx_indicator_get_field (indicator, "weight");
   JxValue value;
   gint64 hundredths;
 
@@ -1155,39 +1361,36 @@ weight_hundredths (JxIndicator *indicator)
 
 static void
 check_weight (JxIndicator *indicator,
+              const Texts *texts,
               GPtrArray   *problems)
 {
-  const char *text = jx_indicator_get_field (indicator, "weight");
-  gint64 weight = weight_hundredths (indicator);
-
-  if (weight > 0)
+  if (weight_hundredths (texts->weight) > 0)
     return;
   add_problem (problems, "weight-missing", JX_NODE (indicator), "weight",
-               *text == '\0'
+               *texts->weight == '\0'
                ? g_strdup_printf (_("“%s” has no weight; give its share of the project's score"),
-                                  jx_indicator_get_name (indicator))
+                                  texts->name)
                : g_strdup_printf (_("The weight “%s” of “%s” is not a number above zero; give its share "
                                     "of the project's score"),
-                                  text, jx_indicator_get_name (indicator)));
+                                  texts->weight, texts->name));
 }
 
 /* The weights of a project add up to the template's total. Indicators whose
  * weight is missing are reported on their own (weight-missing). */
 static void
-check_weights_total (JxTemplate *template,
-                     JxProject  *project,
-                     GPtrArray  *problems)
+check_weights_total (const Scheme *scheme,
+                     JxProject    *project,
+                     const Item   *items,
+                     guint         n,
+                     GPtrArray    *problems)
 {
-  GListModel *indicators = jx_project_get_indicators (project);
-  guint n = g_list_model_get_n_items (indicators);
-  gint64 total = 0, wanted = (gint64) jx_template_get_weights_total (template) * 100;
+  gint64 total = 0, wanted = (gint64) scheme->weights_total * 100;
 
   if (wanted == 0 || n == 0)
     return;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JxIndicator) indicator = g_list_model_get_item (indicators, i);
-      gint64 weight = weight_hundredths (indicator);
+      gint64 weight = weight_hundredths (jx_indicator_get_field (items[i].indicator, "weight"));
 
       if (weight > 0 && total <= G_MAXINT64 - weight)
         total += weight;
@@ -1202,41 +1405,47 @@ check_weights_total (JxTemplate *template,
                    g_strdup_printf (_("The weights of the indicators of “%s” add up to %s, not %u; "
                                       "correct them so that they make %u"),
                                     jx_project_get_name (project), sum,
-                                    jx_template_get_weights_total (template),
-                                    jx_template_get_weights_total (template)));
+                                    scheme->weights_total, scheme->weights_total));
     }
 }
 
-typedef struct
+/* The same sub-category code, known to the scheme or not. */
+static gboolean
+same_subcategory (const Item *a,
+                  const Item *b)
 {
-  const Scheme *scheme;
-  gboolean      exempt;      /* a confidential project */
-  JxIndicator **earlier;     /* the project's indicators (those before this one are read) */
-  guint         position;
-  GHashTable   *seen;        /* "sub\\nname" of earlier ones, for big projects */
-} IndicatorContext;
+  if (a->sub_code != NULL)
+    return a->sub_code == b->sub_code;
+  return g_str_equal (a->subcategory, b->subcategory);
+}
 
+/* The duplicates of a project are found among its earlier indicators, or
+ * in @seen ("sub\nname" of the earlier ones) for a big project. */
 static void
-check_indicator (IndicatorContext *ctx,
-                 JxIndicator      *indicator,
-                 GPtrArray        *problems)
+check_indicator (Checker    *checker,
+                 guint       position,
+                 gboolean    exempt,    /* a confidential project */
+                 GHashTable *seen,
+                 GPtrArray  *problems)
 {
-  const Scheme *scheme = ctx->scheme;
-  char name[TEXT_BUF];
-  gboolean codes_ok = FALSE, name_fits;
+  const Scheme *scheme = checker->scheme;
+  const Item *items = (const Item *) checker->items->data;
+  const Item *item = &items[position];
+  JxIndicator *indicator = item->indicator;
+  const char *name = item->name >= 0 ? checker->names->str + item->name : "";
+  gboolean codes_ok = FALSE, same_values = FALSE;
+  Texts texts;
   JxValue cycle, annual;
-  g_autofree char *annual_text = NULL;
+  const char *annual_text;
+  g_autofree char *made = NULL;
 
   if (scheme->taxonomy != NULL)
-    check_codes (scheme, indicator, &codes_ok, problems);
+    check_codes (scheme, item, &codes_ok, problems);
 
-  name_fits = strip_text (jx_indicator_get_name (indicator), name);
-  if (!name_fits)
-    name[0] = '\0';   /* a name of over 500 bytes: skip the checks that read it */
-
-  if (*name == '\0' && name_fits)
+  /* A name of over 500 bytes: the checks that read it are skipped. */
+  if (*name == '\0' && item->name >= 0)
     {
-      if (!ctx->exempt)
+      if (!exempt)
         add_problem (problems, "indicator-name-missing", JX_NODE (indicator), "name",
                      g_strdup (_("The indicator has no name (三级指标); name what it measures")));
     }
@@ -1244,16 +1453,13 @@ check_indicator (IndicatorContext *ctx,
     {
       gboolean duplicate = FALSE;
 
-      check_name (scheme, indicator, name, codes_ok, problems);
-      if (ctx->seen != NULL)
-        {
-          char *key = g_strconcat (jx_indicator_get_subcategory (indicator), "\n", name, NULL);
-
-          duplicate = !g_hash_table_add (ctx->seen, key);
-        }
+      check_name (scheme, item, name, codes_ok, problems);
+      if (seen != NULL)
+        duplicate = !g_hash_table_add (seen, g_strconcat (item->subcategory, "\n", name, NULL));
       else
-        for (guint j = 0; j < ctx->position && !duplicate; j++)
-          duplicate = same_indicator (indicator, name, ctx->earlier[j]);
+        for (guint j = 0; j < position && !duplicate; j++)
+          duplicate = items[j].name >= 0 && same_subcategory (item, &items[j]) &&
+                      g_str_equal (name, checker->names->str + items[j].name);
       if (duplicate)
         add_problem (problems, "indicator-duplicate", JX_NODE (indicator), "name",
                      g_strdup_printf (_("“%s” appears twice under the same sub-category in this project; "
@@ -1261,62 +1467,89 @@ check_indicator (IndicatorContext *ctx,
                                       jx_indicator_get_name (indicator)));
     }
 
-  if (ctx->exempt)
+  if (exempt)
     return;
 
-  if (check_placeholders (indicator, problems))
+  read_texts (item, &texts);
+  if (check_placeholders (indicator, &texts, problems))
     return;
-  annual_text = annual_value_text (scheme, indicator);
+  annual_text = annual_value_text (scheme, &texts, &made);
   jx_value_init (&annual, annual_text);
   /* Only the values the template has: a per-indicator 实施周期指标值 is
    * Guangdong's (and the central template's 中长期指标值). */
   if (scheme->has_cycle)
     {
-      jx_value_init (&cycle, jx_indicator_get_cycle_value (indicator));
-      check_value (scheme, indicator, FIELD_CYCLE, jx_indicator_get_cycle_value (indicator), &cycle,
-                   name, problems);
+      /* Tables often give both values the same text: read it once. */
+      same_values = strcmp (texts.cycle, annual_text) == 0;
+      if (same_values)
+        cycle = annual;
+      else
+        jx_value_init (&cycle, texts.cycle);
+      check_value (scheme, item, FIELD_CYCLE, texts.cycle, &cycle, name, problems);
     }
   if (scheme->has_annual || scheme->has_number)
-    check_value (scheme, indicator, FIELD_ANNUAL, annual_text, &annual, name, problems);
-  if (scheme->has_cycle)
+    check_value (scheme, item, FIELD_ANNUAL, annual_text, &annual, name, problems);
+  /* A value cannot be looser than itself. */
+  if (scheme->has_cycle && !same_values)
     check_annual_against_cycle (indicator, &cycle, &annual, problems);
-  check_unit (scheme, indicator, &annual, problems);
-  check_name_against_value (indicator, &annual, problems);
-  if (jx_template_get_weights_total (scheme->template) > 0)
-    check_weight (indicator, problems);
+  check_unit (scheme, indicator, &texts, &annual, problems);
+  check_name_against_value (indicator, texts.name, &annual, problems);
+  if (scheme->weights_total > 0)
+    check_weight (indicator, &texts, problems);
+}
+
+/* Reads the project's indicators into checker->items: each taken from the
+ * list once (a GListModel look-up costs hundreds of instructions; the
+ * project holds them, borrowed pointers are enough), its codes looked up
+ * and its name stripped once. */
+static void
+read_items (Checker   *checker,
+            JxProject *project)
+{
+  GListModel *indicators = jx_project_get_indicators (project);
+  guint n = g_list_model_get_n_items (indicators);
+
+  g_array_set_size (checker->items, n);
+  g_string_truncate (checker->names, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      Item *item = &g_array_index (checker->items, Item, i);
+      char name[TEXT_BUF];
+
+      item->indicator = g_list_model_get_item (indicators, i);
+      g_object_unref (item->indicator);
+      item->category = jx_indicator_get_category (item->indicator);
+      item->subcategory = jx_indicator_get_subcategory (item->indicator);
+      item->typed_name = jx_indicator_get_name (item->indicator);
+      item->category_code = scheme_find (checker->scheme, item->category);
+      item->sub_code = scheme_find (checker->scheme, item->subcategory);
+      item->name = -1;
+      if (strip_text (item->typed_name, name))
+        {
+          item->name = checker->names->len;
+          g_string_append_len (checker->names, name, strlen (name) + 1);
+        }
+    }
 }
 
 #define SMALL_PROJECT 64
 
 static void
-validate_project (const Scheme *scheme,
-                  JxProject    *project,
-                  GPtrArray    *problems)
+validate_project (Checker   *checker,
+                  JxProject *project,
+                  GPtrArray *problems)
 {
-  GListModel *indicators = jx_project_get_indicators (project);
-  guint n = g_list_model_get_n_items (indicators);
+  const Scheme *scheme = checker->scheme;
   gboolean exempt = jx_project_get_confidential (project);
-  JxIndicator *small[SMALL_PROJECT];
-  g_autofree JxIndicator **big = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  IndicatorContext ctx = { scheme, exempt, NULL, 0, NULL };
-  JxIndicator **items;
+  const Item *items;
+  guint n;
 
-  /* Each indicator taken from the list once (a GListModel look-up costs
-   * hundreds of instructions); the project holds them, borrowed pointers
-   * are enough. */
-  if (n <= SMALL_PROJECT)
-    items = small;
-  else
-    {
-      items = big = g_new (JxIndicator *, n);
-      ctx.seen = seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      items[i] = g_list_model_get_item (indicators, i);
-      g_object_unref (items[i]);
-    }
+  read_items (checker, project);
+  items = (const Item *) checker->items->data;
+  n = checker->items->len;
+  if (n > SMALL_PROJECT)
+    seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* The whole project first, then its fields in file order, then its
    * indicators: problems come out in document order. */
@@ -1344,9 +1577,9 @@ validate_project (const Scheme *scheme,
                 break;
               for (guint i = 0; i < n; i++)
                 {
-                  const char *code = pass == 0
-                    ? jx_indicator_get_category (items[i])
-                    : jx_taxonomy_get_parent (scheme->taxonomy, jx_indicator_get_subcategory (items[i]));
+                  const Code *code = pass == 0 ? items[i].category_code
+                                   : items[i].sub_code != NULL ? items[i].sub_code->parent
+                                   : NULL;
 
                   for (guint r = 0; r < G_N_ELEMENTS (present); r++)
                     present[r] = present[r] || is_code (code, scheme->required[r]);
@@ -1355,7 +1588,7 @@ validate_project (const Scheme *scheme,
           for (guint r = 0; r < G_N_ELEMENTS (present); r++)
             if (scheme->required[r] != NULL && !present[r])
               {
-                g_autofree char *label = jx_taxonomy_format_label (scheme->taxonomy, scheme->required[r]);
+                g_autofree char *label = jx_taxonomy_format_label (scheme->taxonomy, scheme->required[r]->code);
 
                 add_problem (problems, "category-missing", JX_NODE (project), NULL,
                              g_strdup_printf (_("“%s” has no indicator under %s; add at least one"),
@@ -1367,15 +1600,11 @@ validate_project (const Scheme *scheme,
   if (!exempt)
     {
       check_goal (project, problems);
-      check_weights_total (scheme->template, project, problems);
+      check_weights_total (scheme, project, items, n, problems);
     }
 
-  ctx.earlier = items;
   for (guint i = 0; i < n; i++)
-    {
-      ctx.position = i;
-      check_indicator (&ctx, items[i], problems);
-    }
+    check_indicator (checker, i, exempt, seen, problems);
 }
 
 void
@@ -1384,13 +1613,17 @@ jx_validate_project (JxDocument *document,
                      GPtrArray  *problems)
 {
   Scheme scheme;
+  Checker checker;
 
   g_return_if_fail (JX_IS_DOCUMENT (document));
   g_return_if_fail (JX_IS_PROJECT (project));
   g_return_if_fail (problems != NULL);
 
   scheme_init (&scheme, document);
-  validate_project (&scheme, project, problems);
+  checker_init (&checker, &scheme);
+  validate_project (&checker, project, problems);
+  checker_clear (&checker);
+  scheme_clear (&scheme);
 }
 
 /* A large table is checked on two threads in chunks of projects: the main
@@ -1418,6 +1651,7 @@ typedef struct
 
 static void
 validate_chunk (Pipeline  *pipeline,
+                Checker   *checker,
                 guint      chunk,
                 GPtrArray *problems)
 {
@@ -1425,14 +1659,16 @@ validate_chunk (Pipeline  *pipeline,
   guint to = MIN (from + CHUNK_PROJECTS, pipeline->projects->len);
 
   for (guint i = from; i < to; i++)
-    validate_project (pipeline->scheme, g_ptr_array_index (pipeline->projects, i), problems);
+    validate_project (checker, g_ptr_array_index (pipeline->projects, i), problems);
 }
 
 static gpointer
 validate_odd_chunks (gpointer data)
 {
   Pipeline *pipeline = data;
+  Checker checker;
 
+  checker_init (&checker, pipeline->scheme);
   for (guint c = 1; c < pipeline->n_chunks; c += 2)
     {
       GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
@@ -1443,13 +1679,14 @@ validate_odd_chunks (gpointer data)
         g_cond_wait (&pipeline->changed, &pipeline->lock);
       g_mutex_unlock (&pipeline->lock);
 
-      validate_chunk (pipeline, c, problems);
+      validate_chunk (pipeline, &checker, c, problems);
 
       g_mutex_lock (&pipeline->lock);
       pipeline->found[c] = problems;
       g_cond_broadcast (&pipeline->changed);
       g_mutex_unlock (&pipeline->lock);
     }
+  checker_clear (&checker);
   return NULL;
 }
 
@@ -1493,6 +1730,7 @@ jx_validate_document_foreach (JxDocument    *document,
 {
   g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func (g_object_unref);
   Scheme scheme;
+  Checker checker;
   Pipeline pipeline = { 0, };
   GThread *thread = NULL;
 
@@ -1509,6 +1747,7 @@ jx_validate_document_foreach (JxDocument    *document,
     }
   jx_document_foreach_project (document, collect_project, projects);
 
+  checker_init (&checker, &scheme);
   pipeline.scheme = &scheme;
   pipeline.projects = projects;
   pipeline.n_chunks = (projects->len + CHUNK_PROJECTS - 1) / CHUNK_PROJECTS;
@@ -1527,7 +1766,7 @@ jx_validate_document_foreach (JxDocument    *document,
       if (thread == NULL || c % 2 == 0)
         {
           problems = g_ptr_array_new ();
-          validate_chunk (&pipeline, c, problems);
+          validate_chunk (&pipeline, &checker, c, problems);
         }
       else
         {
@@ -1553,6 +1792,8 @@ jx_validate_document_foreach (JxDocument    *document,
   g_free (pipeline.found);
   g_mutex_clear (&pipeline.lock);
   g_cond_clear (&pipeline.changed);
+  checker_clear (&checker);
+  scheme_clear (&scheme);
 }
 
 static void
@@ -1592,6 +1833,7 @@ struct _JxValidation
 {
   JxDocument *document;
   Scheme      scheme;
+  Checker     checker;
   GPtrArray  *projects;   /* in document order */
   guint       next;       /* the next project to check */
   gboolean    started;
@@ -1607,6 +1849,7 @@ jx_validation_new (JxDocument *document)
   self = g_new0 (JxValidation, 1);
   self->document = g_object_ref (document);
   scheme_init (&self->scheme, document);
+  checker_init (&self->checker, &self->scheme);
   self->projects = g_ptr_array_new_with_free_func (g_object_unref);
   jx_document_foreach_project (document, collect_project, self->projects);
   return self;
@@ -1627,7 +1870,7 @@ jx_validation_step (JxValidation *self,
     }
   while (self->next < self->projects->len)
     {
-      validate_project (&self->scheme, g_ptr_array_index (self->projects, self->next++), problems);
+      validate_project (&self->checker, g_ptr_array_index (self->projects, self->next++), problems);
       if (deadline >= 0 && g_get_monotonic_time () >= deadline)
         break;
     }
@@ -1640,6 +1883,8 @@ jx_validation_free (JxValidation *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->projects);
+  checker_clear (&self->checker);
+  scheme_clear (&self->scheme);
   g_object_unref (self->document);
   g_free (self);
 }

@@ -1235,8 +1235,11 @@ read_value (const Text *t,
 
 /* The reads of recent short texts, per thread: a table holds the same few
  * values (100%, ≥90%, 大于等于98%…) tens of thousands of times, and a read
- * depends on nothing but the text. Direct-mapped by the text's hash. */
-#define VALUE_CACHE_SIZE 128
+ * depends on nothing but the text. Found by the text's hash among the two
+ * of its set, the one used longer ago replaced: direct-mapped, two values a
+ * table alternates (an annual and a cycle value) that fell on one slot were
+ * read again and again. */
+#define VALUE_CACHE_SETS 128
 #define VALUE_CACHE_TEXT 48
 
 typedef struct
@@ -1245,13 +1248,19 @@ typedef struct
   JxValue value;
 } CachedValue;
 
-static _Thread_local CachedValue value_cache[VALUE_CACHE_SIZE];
+typedef struct
+{
+  CachedValue way[2];
+  guint       older;   /* the way used longer ago */
+} CacheSet;
+
+static _Thread_local CacheSet value_cache[VALUE_CACHE_SETS];
 
 void
 jx_value_init (JxValue    *self,
                const char *text)
 {
-  CachedValue *cached = NULL;
+  CacheSet *set = NULL;
   Text t;
 
   g_return_if_fail (self != NULL);
@@ -1260,12 +1269,14 @@ jx_value_init (JxValue    *self,
     text = "";
   if (*text != '\0' && strlen (text) < VALUE_CACHE_TEXT)
     {
-      cached = &value_cache[g_str_hash (text) % VALUE_CACHE_SIZE];
-      if (strcmp (cached->text, text) == 0)
-        {
-          *self = cached->value;
-          return;
-        }
+      set = &value_cache[g_str_hash (text) % VALUE_CACHE_SETS];
+      for (guint w = 0; w < G_N_ELEMENTS (set->way); w++)
+        if (strcmp (set->way[w].text, text) == 0)
+          {
+            set->older = 1 - w;
+            *self = set->way[w].value;
+            return;
+          }
     }
 
   ensure_keys ();
@@ -1276,10 +1287,13 @@ jx_value_init (JxValue    *self,
   else
     read_value (&t, self);
   text_clear (&t);
-  if (cached != NULL)
+  if (set != NULL)
     {
+      CachedValue *cached = &set->way[set->older];
+
       strcpy (cached->text, text);
       cached->value = *self;
+      set->older = 1 - set->older;
     }
 }
 
