@@ -63,6 +63,10 @@ gboolean    jx_xml_check_ok    (JxXmlCheck         *self);
 /* After the last node: TRUE if the document is valid. */
 gboolean    jx_xml_check_end   (JxXmlCheck         *self);
 
+/* Frees a SAX parser and the document it may have made for a DOCTYPE's
+ * declarations. */
+void        jx_xml_parser_free    (xmlParserCtxtPtr ctxt);
+
 /* Fills @out (an array of JxXmlAttr) from the @attributes of a SAX2
  * startElementNs callback, the values copied into @pool. */
 void        jx_xml_attrs_from_sax (GArray         *out,

@@ -799,9 +799,10 @@ jx_xml_attrs_from_sax (GArray         *out,
 
 typedef struct
 {
-  JxXmlCheck *check;
-  GArray     *attrs;
-  GString    *pool;
+  JxXmlCheck       *check;
+  GArray           *attrs;
+  GString          *pool;
+  xmlParserCtxtPtr  ctxt;
 } DataCheck;
 
 static void
@@ -845,8 +846,13 @@ data_doctype (void          *data,
               const xmlChar *external_id,
               const xmlChar *system_id)
 {
-  /* Entities and the like: the verdict is libxml2's validator's. */
-  jx_xml_check_fail (((DataCheck *) data)->check);
+  DataCheck *dc = data;
+
+  /* Entities and the like: the verdict is libxml2's validator's. Nothing
+   * of the DOCTYPE is read (its entities would go into a document of the
+   * parser's own). */
+  jx_xml_check_fail (dc->check);
+  xmlStopParser (dc->ctxt);
 }
 
 static void
@@ -869,6 +875,18 @@ data_sax_handler (xmlSAXHandler *sax)
   sax->serror = data_error;
 }
 
+void
+jx_xml_parser_free (xmlParserCtxtPtr ctxt)
+{
+  /* Declarations the parser kept for itself (a DOCTYPE read before a
+   * callback stopped it) are in a document of its own, which is the
+   * caller's to free. */
+  if (ctxt->myDoc != NULL)
+    xmlFreeDoc (ctxt->myDoc);
+  ctxt->myDoc = NULL;
+  xmlFreeParserCtxt (ctxt);
+}
+
 gboolean
 jx_xml_check_data (const char *data,
                    gsize       len)
@@ -885,7 +903,7 @@ jx_xml_check_data (const char *data,
   dc.check = jx_xml_check_new (grammar);
   dc.attrs = g_array_new (FALSE, FALSE, sizeof (JxXmlAttr));
   dc.pool = g_string_new (NULL);
-  ctxt = xmlCreatePushParserCtxt (&sax, &dc, NULL, 0, NULL);
+  ctxt = dc.ctxt = xmlCreatePushParserCtxt (&sax, &dc, NULL, 0, NULL);
   if (ctxt == NULL)
     valid = FALSE;
   else
@@ -893,7 +911,7 @@ jx_xml_check_data (const char *data,
       xmlCtxtUseOptions (ctxt, JX_XML_SAX_OPTIONS);
       xmlParseChunk (ctxt, data, (int) len, 1);
       valid = ctxt->wellFormed && jx_xml_check_end (dc.check);
-      xmlFreeParserCtxt (ctxt);
+      jx_xml_parser_free (ctxt);
     }
   jx_xml_check_free (dc.check);
   g_array_unref (dc.attrs);

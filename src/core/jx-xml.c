@@ -3267,7 +3267,7 @@ loader_clear (Loader *self)
     jx_node_batch_clear (&self->batches[i]);
   g_clear_pointer (&self->check, jx_xml_check_free);
   g_clear_pointer (&self->reader, xmlFreeTextReader);
-  g_clear_pointer (&self->ctxt, xmlFreeParserCtxt);
+  g_clear_pointer (&self->ctxt, jx_xml_parser_free);
   g_clear_pointer (&self->filled, g_async_queue_unref);
   g_clear_pointer (&self->empty_blocks, g_async_queue_unref);
   g_clear_pointer (&self->attrs, g_array_unref);
