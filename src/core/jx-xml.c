@@ -1547,8 +1547,6 @@ flush_validity (Loader *self)
   clear_validity (self);
 }
 
-/* Parses a whole number in @text (blanks around it allowed) into the range
- * [@min, @max]. */
 /* The writer writes no text longer than JX_TEXT_MAX_CHARS (jx-limits.h), so
  * a longer one was not written by Jixiao; @attribute is NULL for the text of
  * the element of @frame. */
@@ -1578,6 +1576,8 @@ check_text_length (Loader      *self,
   return FALSE;
 }
 
+/* Parses a whole number in @text (blanks around it allowed) into the range
+ * [@min, @max]. */
 static gboolean
 parse_int (const char *text,
            gint64      min,
