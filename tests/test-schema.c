@@ -550,7 +550,8 @@ static void
 test_first_pass_reads_ordinary_tables (void)
 {
   const char *fixtures[] = { "full.jixiao", "minimal.jixiao", "sichuan.jixiao", "central-4-decimals.jixiao" };
-  g_autoptr(JxDocument) generated = jx_gen_document (60, 3);
+  /* Over 256 KiB: the parser is handed several chunks. */
+  g_autoptr(JxDocument) generated = jx_gen_document (400, 3);
   g_autoptr(GBytes) written = jx_xml_write (generated, NULL);
   g_autoptr(GString) plain = g_string_new (every_part);
   g_autoptr(GString) large = g_string_new (NULL);
@@ -562,7 +563,15 @@ test_first_pass_reads_ordinary_tables (void)
   g_assert_true (g_file_get_contents (example_path, &contents, &len, NULL));
   {
     g_autoptr(GBytes) bytes = g_bytes_new_take (contents, len);
+    g_autoptr(GString) windows = g_string_new ("\xEF\xBB\xBF");
+    g_autoptr(GBytes) windows_bytes = NULL;
+
     assert_first_pass_reads ("the example", bytes);
+    /* As a Windows editor saves it: a byte-order mark, CR LF line ends. */
+    g_string_append_len (windows, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_string_replace (windows, "\n", "\r\n", 0);
+    windows_bytes = g_bytes_new (windows->str, windows->len);
+    assert_first_pass_reads ("the example with a BOM and CR LF", windows_bytes);
   }
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {
@@ -574,6 +583,7 @@ test_first_pass_reads_ordinary_tables (void)
       assert_first_pass_reads (fixtures[i], bytes);
     }
   g_assert_nonnull (written);
+  g_assert_cmpuint (g_bytes_get_size (written), >, 2 * 256 * 1024);
   assert_first_pass_reads ("a generated table", written);
 
   g_string_replace (plain, "<![CDATA[ & more]]>", " &amp; more", 1);
