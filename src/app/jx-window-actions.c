@@ -315,7 +315,6 @@ new_year_action (GtkWidget  *widget,
  * along), the diff is made on the main thread: a short wait rather than
  * none ever finishing. A progress message shows all the while. */
 #define COMPARE_SLICE_US   12000
-#define COMPARE_GAP_MS     4
 #define COMPARE_MAX_COPIES 3
 
 struct _JxCompareJob
@@ -543,18 +542,6 @@ compare_maybe_diff (JxCompareJob *job)
   g_task_run_in_thread (task, compare_diff_thread);
 }
 
-static gboolean compare_slice_cb (gpointer data);
-
-/* A slice of the copy @delay_ms from now. A timeout, not an idle: above
- * redrawing, so that frames that come late under load (a spinner asks for
- * one all the time) never starve it; the gap between slices leaves the
- * frames and the input their turn. */
-static void
-compare_schedule_slice (JxCompareJob *job,
-                        guint         delay_ms)
-{
-  job->slice_id = g_timeout_add (delay_ms, compare_slice_cb, job);
-}
 
 static gboolean
 compare_slice_cb (gpointer data)
@@ -571,7 +558,7 @@ compare_slice_cb (gpointer data)
     }
   if (!jx_snapshot_step (job->snapshot, g_get_monotonic_time () + COMPARE_SLICE_US, &copy))
     {
-      compare_schedule_slice (job, COMPARE_GAP_MS);
+      job->slice_id = jx_window_add_slice_timer (compare_slice_cb, job);
       return G_SOURCE_REMOVE;
     }
   g_clear_pointer (&job->snapshot, jx_snapshot_free);
@@ -601,7 +588,7 @@ compare_start_copy (JxCompareJob *job)
   job->n_copies++;
   job->serial = document_serial (job->document);
   job->snapshot = jx_snapshot_new (job->document);
-  compare_schedule_slice (job, 0);
+  job->slice_id = jx_window_add_slice_timer (compare_slice_cb, job);
 }
 
 static void

@@ -194,4 +194,9 @@ void jx_window_export_to             (JxWindow      *self,
  * layout as the PDF export). */
 GtkPrintOperation *jx_window_new_print_operation (JxWindow *self);
 
+/* A one-shot timer for the next slice of long work on the main thread,
+ * a short gap after this one ends, in which frames are drawn. */
+guint jx_window_add_slice_timer (GSourceFunc func,
+                                 gpointer    data);
+
 G_END_DECLS

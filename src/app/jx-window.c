@@ -638,14 +638,16 @@ update_status (JxWindow *self)
 #define VALIDATION_SLICE_US 4000
 
 /* The next slice of a long piece of work (the whole check, the recovery
- * draft), SLICE_GAP_MS after the end of this one, in which the frames due
- * are drawn. Not a repeating timeout: GLib counts its interval from the
- * start of the main-loop iteration that ran it, so a slice longer than the
- * gap made the next one due at once, and no frame (of lower priority than
- * a timeout) was drawn until the work was done. */
+ * draft, Compare With…'s copy), SLICE_GAP_MS after the end of this one, in
+ * which the frames due are drawn and the input is read. A timeout, not an
+ * idle: above redrawing, so that frames that come late under load never
+ * starve the work. Not a repeating timeout: GLib counts its interval from
+ * the start of the main-loop iteration that ran it, so a slice longer than
+ * the gap made the next one due at once, and no frame (of lower priority
+ * than a timeout) was drawn until the work was done. */
 #define SLICE_GAP_MS 4
 
-static guint
+guint
 jx_window_add_slice_timer (GSourceFunc func,
                            gpointer    data)
 {
@@ -1794,11 +1796,8 @@ on_draft_written_cb (GObject      *source,
 }
 
 /* A slice of serialization, between the frames and keystrokes: ~4 ms of
- * projects. The document cannot change meanwhile (any change cancels).
- * Slices run on a short timer of default priority, taking turns with the
- * frames and the input: an idle (of lower priority than drawing) never ran
- * while frames were late, on a loaded machine or beside an animation, and
- * the draft never came. */
+ * projects (jx_window_add_slice_timer()). The document cannot change
+ * meanwhile (any change cancels). */
 #define DRAFT_SLICE_US 4000
 
 static void
