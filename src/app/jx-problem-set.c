@@ -96,6 +96,9 @@ file_problems (JxProblemSet *self,
                GPtrArray    *problems,   /* taken */
                JxProject    *only)
 {
+  /* Each problem filed is moved, not copied (a messy city table has over
+   * 100,000); the array gives up its hold on them. */
+  g_ptr_array_set_free_func (problems, NULL);
   for (guint i = 0; i < problems->len; i++)
     {
       JxProblem *problem = g_ptr_array_index (problems, i);
@@ -103,10 +106,13 @@ file_problems (JxProblemSet *self,
       GPtrArray *list;
 
       if (only != NULL && project != only)
-        continue;
+        {
+          jx_problem_free (problem);
+          continue;
+        }
       if (project == NULL)
         {
-          g_ptr_array_add (self->general, jx_problem_copy (problem));
+          g_ptr_array_add (self->general, problem);
           continue;
         }
       list = g_hash_table_lookup (self->by_project, jx_node_get_id (JX_NODE (project)));
@@ -115,7 +121,7 @@ file_problems (JxProblemSet *self,
           list = g_ptr_array_new_with_free_func ((GDestroyNotify) jx_problem_free);
           g_hash_table_insert (self->by_project, g_strdup (jx_node_get_id (JX_NODE (project))), list);
         }
-      g_ptr_array_add (list, jx_problem_copy (problem));
+      g_ptr_array_add (list, problem);
     }
   g_ptr_array_unref (problems);
 }
