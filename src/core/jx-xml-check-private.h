@@ -8,9 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* data/jixiao.rng compiled into tables the loader walks beside its own
- * reader, so that a valid file is parsed once instead of once more by
- * libxml2's RelaxNG validator. The tables are built from the schema itself
+/* data/jixiao.rng compiled into tables the loader walks beside its SAX
+ * parse (the first pass), so that a valid file is parsed once, without
+ * libxml2's RelaxNG validator (which needs a reader: a second parse). The tables are built from the schema itself
  * at run time: whatever the schema says, this checks, or (for a pattern the
  * compiler does not know) jx_xml_check_get_grammar() returns NULL and the
  * loader falls back to libxml2's validator.
@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  * The verdict only ever decides whether the file is valid: on "invalid" the
  * loader reads the file again with libxml2's validator attached, which
  * reports the first problem exactly as before. tests/test-schema.c holds
- * both verdicts equal on every fixture and thousands of mutated documents. */
+ * both verdicts equal on every fixture and thousands of mutated documents.
+ * The walk takes events (jx_xml_check_start_element() and the rest), so
+ * jx_xml_check_data() and the loader's parser thread drive the same code. */
 
 typedef struct _JxXmlGrammar JxXmlGrammar;
 typedef struct _JxXmlCheck   JxXmlCheck;
@@ -66,13 +68,6 @@ gboolean    jx_xml_check_end   (JxXmlCheck         *self);
 /* Frees a SAX parser and the document it may have made for a DOCTYPE's
  * declarations. */
 void        jx_xml_parser_free    (xmlParserCtxtPtr ctxt);
-
-/* Fills @out (an array of JxXmlAttr) from the @attributes of a SAX2
- * startElementNs callback, the values copied into @pool. */
-void        jx_xml_attrs_from_sax (GArray         *out,
-                                   GString        *pool,
-                                   int             n_attributes,
-                                   const xmlChar **attributes);
 
 /* The whole check on @data alone (for the tests): TRUE if valid. */
 gboolean    jx_xml_check_data  (const char         *data,

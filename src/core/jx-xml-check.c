@@ -769,7 +769,10 @@ jx_xml_check_end (JxXmlCheck *self)
   return self->ok && self->seen_root && self->depth == 0;
 }
 
-void
+/* Fills @out (an array of JxXmlAttr) from the @attributes of a SAX2
+ * startElementNs callback, the values copied into @pool. (The loader writes
+ * them straight into its events instead.) */
+static void
 jx_xml_attrs_from_sax (GArray         *out,
                        GString        *pool,
                        int             n_attributes,

@@ -979,8 +979,9 @@ typedef struct
   struct _Block    *filling;     /* the parser thread's */
 } Loader;
 
-/* Names come from the reader's dictionary, so equal names are usually the
- * same pointer; the comparison stays right if one is not. */
+/* Names come from the parser's dictionary, so equal names are usually the
+ * same pointer; the comparison stays right if one is not (a template's
+ * names, interned while the parser thread owns the dictionary). */
 static inline gboolean
 name_is (const xmlChar *name,
          const xmlChar *interned)
